@@ -1,0 +1,69 @@
+// Builds every bundle of GenMath. Type checking is separate (`npm run typecheck`).
+//   node esbuild.mjs               development build of the extension, webview and CLI
+//   node esbuild.mjs --production  minified, no source maps (what the .vsix ships)
+//   node esbuild.mjs --watch       rebuild on change
+//   node esbuild.mjs --tests       also the unit tests, benchmarks and in-host tests, into out/
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, mkdirSync, cpSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** Every .ts file below a folder, for the test and benchmark bundles. */
+function tsFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return tsFiles(path);
+    return path.endsWith('.ts') && !path.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const nodeCommon = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+
+/** One esbuild configuration per bundle; each names its own entry points. */
+const builds = [
+  // The extension host: `vscode` comes from the host at run time.
+  { ...nodeCommon, entryPoints: { extension: 'src/host/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  // Workers run off the extension host's thread (MathJax rendering, training).
+  { ...nodeCommon, entryPoints: tsFiles('src/host/workers').reduce((o, f) => ({ ...o, [f.replace(/^src\/host\/workers\//, '').replace(/\.ts$/, '')]: f }), {}), outdir: 'dist/workers' },
+  // The command line over the same core.
+  { ...nodeCommon, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The panel's script, for the browser inside the webview.
+  ...(existsSync('webview-ui/src/main.ts')
+    ? [{ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { webview: 'webview-ui/src/main.ts' }, outdir: 'dist/webview', loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file' } }]
+    : []),
+];
+
+if (tests) {
+  const entries = [...tsFiles('test/unit'), ...tsFiles('test/integration'), ...tsFiles('test/e2e'), ...tsFiles('bench')].filter((f) => !f.includes('/fixtures/'));
+  const extra = ['test/index.ts', 'test/electron.ts'].filter(existsSync);
+  builds.push({ ...nodeCommon, sourcemap: 'inline', entryPoints: [...entries, ...extra], outdir: 'out', outbase: '.', external: ['vscode', 'playwright-core', '@vscode/test-electron', 'mocha', '@tensorflow/*'] });
+}
+
+const buildsWithEntries = builds.filter((b) => Object.keys(b.entryPoints).length > 0);
+
+if (watch) {
+  const contexts = await Promise.all(buildsWithEntries.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[watch] watching for changes');
+} else {
+  await Promise.all(buildsWithEntries.map((b) => esbuild.build(b)));
+}
+
+// KaTeX's stylesheet and fonts are served to the webview from the extension itself (no network).
+if (existsSync('node_modules/katex/dist')) {
+  mkdirSync('dist/webview/fonts', { recursive: true });
+  cpSync('node_modules/katex/dist/katex.min.css', 'dist/webview/katex.min.css');
+  cpSync('node_modules/katex/dist/fonts', 'dist/webview/fonts', { recursive: true });
+}

@@ -1,0 +1,24 @@
+// Lint rules that carry design decisions, not style: the core must run in Node, a worker,
+// the CLI and tests alike, so it may import neither `vscode` nor anything of the DOM.
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts', 'src/shared/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'The core runs outside VS Code: pass what it needs in through a small interface.' }],
+        patterns: [{ group: ['**/host/**', '**/webview-ui/**'], message: 'The core does not depend on the host or the panel.' }],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'HTMLElement', 'localStorage'],
+    },
+  },
+);

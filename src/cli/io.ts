@@ -1,0 +1,24 @@
+/** What a CLI command may touch, so tests can run commands with in-memory streams. */
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** The whole of standard input, read on demand. */
+  readonly readStdin: () => Promise<string>;
+  /** True when standard error is a terminal (progress bars only then). */
+  readonly stderrIsTTY: boolean;
+}
+
+/** An error meant for the person at the terminal: printed as one line, exit code 1 or 2. */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+  }
+}
+
+/** A CLI sub-command: `genmath NAME args...`. Returns the process exit code. */
+export interface CliCommand {
+  readonly name: string;
+  /** One line for `genmath --help`. */
+  readonly usage: string;
+  run(args: readonly string[], io: CliIO): Promise<number>;
+}

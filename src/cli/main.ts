@@ -1,0 +1,52 @@
+import { CliError, type CliCommand, type CliIO } from './io';
+import { scanCommand } from './scan';
+
+/** Every sub-command; each lives in its own file named after it. */
+const commands: readonly CliCommand[] = [scanCommand];
+
+function help(): string {
+  return ['usage: genmath COMMAND [ARGS...]', '', ...commands.map((c) => `  ${c.usage}`), ''].join('\n');
+}
+
+/** Runs the command line; never throws, so no stack trace reaches the terminal. */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help());
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`genmath: unknown command '${name}' (try genmath --help)\n`);
+    return 2;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (err) {
+    const message = err instanceof CliError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
+    io.stderr(`genmath ${name}: ${message.split('\n')[0]}\n`);
+    return err instanceof CliError ? err.exitCode : 1;
+  }
+}
+
+/** Standard input as one string. */
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer) => chunks.push(c));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  });
+}
+
+if (require.main === module) {
+  const io: CliIO = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readStdin,
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  };
+  void main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}
