@@ -65,5 +65,6 @@ if (watch) {
 if (existsSync('node_modules/katex/dist')) {
   mkdirSync('dist/webview/fonts', { recursive: true });
   cpSync('node_modules/katex/dist/katex.min.css', 'dist/webview/katex.min.css');
-  cpSync('node_modules/katex/dist/fonts', 'dist/webview/fonts', { recursive: true });
+  // Webviews run in Chromium, which takes woff2: the older formats would only make the .vsix larger.
+  cpSync('node_modules/katex/dist/fonts', 'dist/webview/fonts', { recursive: true, filter: (src) => !/\.(woff|ttf)$/.test(src) });
 }

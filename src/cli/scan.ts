@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { findFormulas } from '../core/find';
+import type { SourceLanguage } from '../core/find/types';
+import { CliError, type CliCommand } from './io';
+
+/** How a file is read, by its extension: LaTeX sources as LaTeX, everything else as markdown. */
+export function languageOf(file: string): SourceLanguage {
+  return ['.tex', '.latex', '.ltx', '.sty', '.cls'].includes(extname(file).toLowerCase()) ? 'latex' : 'markdown';
+}
+
+/** `genmath scan FILE...`: one JSON line per formula, with offsets in UTF-16 code units as VS Code counts them. */
+export const scanCommand: CliCommand = {
+  name: 'scan',
+  usage: 'scan FILE...            one JSON line per formula: {file, start, end, line, kind, latex}',
+  async run(args, io) {
+    if (args.length === 0) throw new CliError('no file given (usage: genmath scan FILE...)', 2);
+    for (const file of args) {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        throw new CliError(`cannot read ${file}${code ? ` (${code})` : ''}`);
+      }
+      // VS Code drops a byte-order mark from a document's text, so offsets are counted without it.
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      const lines: string[] = [];
+      for (const f of findFormulas(text, languageOf(file)).formulas) {
+        lines.push(JSON.stringify({ file, start: f.start, end: f.end, line: f.line, kind: null, latex: f.source }));
+      }
+      if (lines.length > 0) io.stdout(lines.join('\n') + '\n');
+    }
+    return 0;
+  },
+};

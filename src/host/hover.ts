@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { formulaMarkdown } from './hoverMarkdown';
+import type { DocumentFormulas } from './documentFormulas';
+import type { RenderService } from './render/renderService';
+import type { Macros } from './render/texToSvg';
+import { hoverTextColor } from './theme';
+
+/** Macros from the `genmath.macros` setting, written like `markdown.math.macros` (`"\\R": "\\mathbb{R}"`). */
+export function settingsMacros(config: vscode.WorkspaceConfiguration): Record<string, string> {
+  const raw = config.get<Record<string, unknown>>('macros') ?? {};
+  const macros: Record<string, string> = {};
+  for (const [name, body] of Object.entries(raw)) {
+    const bare = name.replace(/^\\/, '');
+    if (typeof body === 'string' && /^[A-Za-z]+$|^.$/.test(bare)) macros[bare] = body;
+  }
+  return macros;
+}
+
+/** Shows the formula under the pointer rendered as an image, in the theme's text colour. */
+export class FormulaHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly formulas: DocumentFormulas,
+    private readonly renderer: RenderService,
+  ) {}
+
+  async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const config = vscode.workspace.getConfiguration('genmath', doc);
+    if (!config.get<boolean>('hover.enabled', true)) return undefined;
+    const formula = this.formulas.at(doc, doc.offsetAt(position));
+    if (!formula) return undefined;
+
+    const fontSize = vscode.workspace.getConfiguration('editor', doc).get<number>('fontSize', 14);
+    const scale = Math.min(4, Math.max(0.5, config.get<number>('hover.scale', 1.25)));
+    // Document macros win over settings, as a \newcommand in the file is the more specific.
+    const macros: Macros = { ...settingsMacros(config), ...(this.formulas.of(doc)?.macros ?? {}) };
+    const result = await this.renderer.render({
+      tex: formula.tex,
+      display: formula.display,
+      macros,
+      color: hoverTextColor(),
+      exPixels: Math.round(fontSize * scale * 0.5 * 100) / 100,
+    });
+    if (token.isCancellationRequested) return undefined;
+
+    const markdown = new vscode.MarkdownString(formulaMarkdown(formula.tex, result), true);
+    const range = new vscode.Range(doc.positionAt(formula.start), doc.positionAt(formula.end));
+    return new vscode.Hover(markdown, range);
+  }
+}

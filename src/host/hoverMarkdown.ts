@@ -1,0 +1,44 @@
+/**
+ * The markdown of a formula hover, as a plain string (no `vscode`), so its size rules are testable
+ * and benchmarks can build it outside VS Code.
+ */
+import type { RenderResult } from './render/texToSvg';
+
+/** VS Code does not render a hover's markdown past this many characters. */
+export const HOVER_MARKDOWN_LIMIT = 100_000;
+/** Room kept under the limit for the text around the image (kind, glossary, links). */
+const IMAGE_BUDGET = HOVER_MARKDOWN_LIMIT - 10_000;
+
+/** Escapes text so markdown shows it literally. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, (c) => `\\${c}`);
+}
+
+/** A short, single-line alt text for the image (screen readers read it; markdown must not break on it). */
+function altText(tex: string): string {
+  const flat = tex.replace(/[\r\n\t]+/g, ' ').replace(/[[\]]/g, ' ').replace(/\s+/g, ' ').trim();
+  return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
+}
+
+/** The formula part of a hover: the SVG image, or a clear sentence saying why there is none. */
+export function formulaMarkdown(tex: string, result: RenderResult): string {
+  const parts: string[] = [];
+  if (result.ok) {
+    const uri = `data:image/svg+xml;base64,${Buffer.from(result.svg, 'utf8').toString('base64')}`;
+    if (uri.length > IMAGE_BUDGET) {
+      const kb = Math.round(uri.length / 1024);
+      parts.push(`$(warning) This formula is too large to show in a hover (its image would take ${kb} KB; VS Code shows at most ${HOVER_MARKDOWN_LIMIT / 1000} KB).`);
+    } else {
+      parts.push(`![${escapeMarkdown(altText(tex))}](${uri})`);
+    }
+  } else if (result.error.startsWith('gave up')) {
+    parts.push(`$(clock) GenMath ${escapeMarkdown(result.error)}; the formula is too complex to render in a hover.`);
+  } else {
+    parts.push(`$(warning) MathJax could not render this formula: ${escapeMarkdown(result.error)}`);
+  }
+  if (result.droppedMacros.length > 0) {
+    const names = result.droppedMacros.map((n) => `\`\\${n.replace(/`/g, '')}\``).join(', ');
+    parts.push(`_Left out because they do not render: ${names}_`);
+  }
+  return parts.join('\n\n');
+}

@@ -1,0 +1,136 @@
+/**
+ * TeX -> standalone SVG with MathJax 3 (mathjax-full), for hovers.
+ *
+ * This module is heavy (MathJax is ~1.5 MB of code and ~70 ms to start), so the extension host never
+ * imports it: it runs inside the render worker (`src/host/workers/mathjax.ts`), and in benchmarks.
+ * It imports neither `vscode` nor the DOM: MathJax's lite adaptor builds the SVG as a string.
+ */
+import { mathjax } from 'mathjax-full/js/mathjax.js';
+import { TeX } from 'mathjax-full/js/input/tex.js';
+import { SVG } from 'mathjax-full/js/output/svg.js';
+import { liteAdaptor, type LiteAdaptor } from 'mathjax-full/js/adaptors/liteAdaptor.js';
+import { RegisterHTMLHandler } from 'mathjax-full/js/handlers/html.js';
+import { AllPackages } from 'mathjax-full/js/input/tex/AllPackages.js';
+import type { MathDocument } from 'mathjax-full/js/core/MathDocument.js';
+
+/** Packages left out because formulas are hostile input: they make links, styles, ids or load code. */
+const UNSAFE_PACKAGES = new Set(['html', 'action', 'bbox', 'enclose', 'unicode', 'require', 'autoload', 'setoptions']);
+/** Left out so that an error is reported (and shown in the hover) rather than drawn in red. */
+const ERROR_HIDING_PACKAGES = new Set(['noerrors', 'noundefined']);
+const PACKAGES = AllPackages.filter((p) => !UNSAFE_PACKAGES.has(p) && !ERROR_HIDING_PACKAGES.has(p));
+
+/** MathJax's TeX macros option: name without backslash -> body, or [body, argument count]. */
+export type Macros = Readonly<Record<string, string | [string, number]>>;
+
+/** What to render. */
+export interface RenderRequest {
+  readonly tex: string;
+  readonly display: boolean;
+  readonly macros: Macros;
+  /** CSS colour baked into the SVG: an `<img>` does not inherit `currentColor`. */
+  readonly color: string;
+  /** Pixels per `ex`; MathJax sizes its SVG in ex, which an `<img>` would resolve against a default font. */
+  readonly exPixels: number;
+}
+
+/** The result: an SVG, or MathJax's own error message. */
+export type RenderResult =
+  | { readonly ok: true; readonly svg: string; readonly width: number; readonly height: number; readonly droppedMacros: readonly string[] }
+  | { readonly ok: false; readonly error: string; readonly droppedMacros: readonly string[] };
+
+let adaptor: LiteAdaptor | undefined;
+
+/** One MathJax document per macro set: macros are a TeX input option, fixed when the document is made. */
+const documents = new Map<string, { doc: MathDocument<unknown, unknown, unknown>; errors: string[] }>();
+const MAX_DOCUMENTS = 16;
+
+function documentFor(macros: Macros): { doc: MathDocument<unknown, unknown, unknown>; errors: string[] } {
+  const key = JSON.stringify(macros);
+  let entry = documents.get(key);
+  if (entry) return entry;
+  if (!adaptor) {
+    adaptor = liteAdaptor();
+    RegisterHTMLHandler(adaptor);
+  }
+  const errors: string[] = [];
+  const tex = new TeX({
+    packages: PACKAGES,
+    macros,
+    // Bounds for hostile formulas: a recursive macro stops after this many expansions.
+    maxMacros: 500,
+    maxBuffer: 20 * 1024,
+    formatError: (jax: TeX<unknown, unknown, unknown>, err: { message: string }) => {
+      errors.push(err.message);
+      return jax.formatError(err as never);
+    },
+  });
+  // A local font cache keeps each SVG self-contained (an <img> cannot see other SVGs' <defs>).
+  const svg = new SVG({ fontCache: 'local' });
+  const doc = mathjax.document('', { InputJax: tex, OutputJax: svg });
+  entry = { doc, errors };
+  if (documents.size >= MAX_DOCUMENTS) documents.delete(documents.keys().next().value as string);
+  documents.set(key, entry);
+  return entry;
+}
+
+/** Renders once with a macro set; returns the SVG string or the first TeX error. */
+function renderWith(req: RenderRequest, macros: Macros): { svg?: string; error?: string } {
+  const { doc, errors } = documentFor(macros);
+  errors.length = 0;
+  let node: unknown;
+  try {
+    node = doc.convert(req.tex, { display: req.display, em: req.exPixels * 2, ex: req.exPixels, containerWidth: 80 * req.exPixels * 2 });
+  } catch (err) {
+    // MathJax throws (rather than formatting) on a few internal failures, e.g. stack overflow on deep nesting.
+    const message = err instanceof RangeError ? 'formula nested too deeply to render' : err instanceof Error ? err.message : String(err);
+    return { error: message };
+  }
+  if (errors.length > 0) return { error: errors[0] };
+  return { svg: adaptor!.innerHTML(node as never) };
+}
+
+/** Which of the given macros render on their own; a broken one (recursive, unbalanced) is dropped. */
+const macroVerdicts = new Map<string, boolean>();
+function workingMacros(macros: Macros): { kept: Macros; dropped: string[] } {
+  const kept: Record<string, string | [string, number]> = {};
+  const dropped: string[] = [];
+  for (const [name, def] of Object.entries(macros)) {
+    const verdictKey = `${name}\u0000${JSON.stringify(def)}`;
+    let ok = macroVerdicts.get(verdictKey);
+    if (ok === undefined) {
+      const args = Array.isArray(def) ? '{x}'.repeat(Math.min(def[1], 9)) : '';
+      const probe = renderWith({ tex: `\\${name}${args}`, display: false, macros: {}, color: 'black', exPixels: 8 }, { [name]: def });
+      ok = probe.svg !== undefined;
+      macroVerdicts.set(verdictKey, ok);
+    }
+    if (ok) kept[name] = def;
+    else dropped.push(name);
+  }
+  return { kept, dropped };
+}
+
+/** Converts MathJax's ex-sized `width`/`height` to pixels, and bakes the colour in. */
+function finishSvg(svg: string, color: string, exPixels: number): { svg: string; width: number; height: number } {
+  let width = 0;
+  let height = 0;
+  const open = svg.slice(0, svg.indexOf('>') + 1);
+  const sized = open
+    .replace(/ width="([\d.]+)ex"/, (_, w: string) => ` width="${(width = Math.ceil(parseFloat(w) * exPixels))}"`)
+    .replace(/ height="([\d.]+)ex"/, (_, h: string) => ` height="${(height = Math.ceil(parseFloat(h) * exPixels))}"`)
+    .replace(/ style="[^"]*"/, '')
+    // `currentColor` inside the SVG resolves to this colour, since the <img> cannot pass its own down.
+    .replace('<svg ', `<svg color="${color}" `);
+  return { svg: sized + svg.slice(open.length), width, height };
+}
+
+/**
+ * Renders a formula to a standalone SVG. Never throws: a TeX error comes back as MathJax's message.
+ * Macros that break rendering on their own are dropped (and named), so one bad `\newcommand` in a
+ * document does not break every formula in it.
+ */
+export function texToSvg(req: RenderRequest): RenderResult {
+  const { kept, dropped } = workingMacros(req.macros);
+  const { svg, error } = renderWith(req, kept);
+  if (svg === undefined) return { ok: false, error: error ?? 'MathJax rendered nothing', droppedMacros: dropped };
+  return { ok: true, ...finishSvg(svg, req.color, req.exPixels), droppedMacros: dropped };
+}
