@@ -1,0 +1,96 @@
+/**
+ * Hover latency on the extension host's side, from a formula under the pointer to the hover's markdown:
+ * - hover-first: the very first hover (render worker start-up and MathJax load included), against an
+ *   empty worker's round trip (the floor of any worker-based design). Target: at most 250 ms.
+ * - hover-warm-p50 / -p95: cache misses once MathJax is warm, against MathJax called in-process on the
+ *   same formulas (what a worker-less design would cost, without its freezing risk). Target: p95 <= 10 ms.
+ * - hover-host-block: the longest synchronous stretch on the host's thread per hover (finding the
+ *   formulas of a note and building the markdown), against the 50 ms a task may take.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { findFormulas } from '../src/core/find';
+import { formulaMarkdown } from '../src/host/hoverMarkdown';
+import { RenderService } from '../src/host/render/renderService';
+import { texToSvg, type RenderRequest } from '../src/host/render/texToSvg';
+import { quantile, report } from './stats';
+
+const workerPath = path.resolve('dist/workers/mathjax.js');
+
+function request(tex: string, display: boolean): RenderRequest {
+  return { tex, display, macros: {}, color: '#cccccc', exPixels: 8.75 };
+}
+
+/** Every formula of the example notes, each made distinct so that no render is a cache hit. */
+function exampleFormulas(copies: number): RenderRequest[] {
+  const found = readdirSync('examples').flatMap((name) => {
+    const text = readFileSync(path.join('examples', name), 'utf8');
+    return findFormulas(text, name.endsWith('.tex') ? 'latex' : 'markdown').formulas;
+  });
+  const out: RenderRequest[] = [];
+  for (let c = 0; c < copies; c++) for (const f of found) out.push(request(`${f.tex}+${c}`, f.display));
+  return out;
+}
+
+async function emptyWorkerRoundTrip(): Promise<number> {
+  const t0 = performance.now();
+  const w = new Worker("require('node:worker_threads').parentPort.on('message', (m) => require('node:worker_threads').parentPort.postMessage(m))", { eval: true });
+  await new Promise((resolve) => {
+    w.once('message', resolve);
+    w.postMessage(1);
+  });
+  const ms = performance.now() - t0;
+  await w.terminate();
+  return ms;
+}
+
+async function main(): Promise<void> {
+  const firsts: number[] = [];
+  const floors: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const service = new RenderService({ workerPath, budgetMs: 30_000 });
+    const t0 = performance.now();
+    const r = await service.render(request('D_{KL}(q_\\phi(z|x)\\,\\|\\,p(z))', false));
+    formulaMarkdown('x', r);
+    firsts.push(performance.now() - t0);
+    service.dispose();
+    floors.push(await emptyWorkerRoundTrip());
+  }
+  report('hover-first', quantile(firsts, 0.5), quantile(floors, 0.5), 'ms', `median of 5 cold starts; max ${Math.max(...firsts).toFixed(0)} ms; target <= 250 ms`);
+
+  const formulas = exampleFormulas(8);
+  const service = new RenderService({ workerPath, budgetMs: 30_000, cacheSize: 10_000 });
+  await service.render(request('x', false));
+  const ours: number[] = [];
+  for (const req of formulas) {
+    const t0 = performance.now();
+    formulaMarkdown(req.tex, await service.render(req));
+    ours.push(performance.now() - t0);
+  }
+  service.dispose();
+  texToSvg(request('x', false));
+  const inProcess: number[] = [];
+  for (const req of formulas) {
+    const t0 = performance.now();
+    formulaMarkdown(req.tex, texToSvg({ ...req, tex: `${req.tex}+b` }));
+    inProcess.push(performance.now() - t0);
+  }
+  report('hover-warm-p50', quantile(ours, 0.5), quantile(inProcess, 0.5), 'ms', `${formulas.length} cache misses`);
+  report('hover-warm-p95', quantile(ours, 0.95), quantile(inProcess, 0.95), 'ms', 'target <= 10 ms');
+
+  // The host's own synchronous work: finding the formulas of the largest example note (once per
+  // document version) plus building one hover's markdown from a rendered SVG.
+  const note = readdirSync('examples').map((n) => readFileSync(path.join('examples', n), 'utf8')).sort((a, b) => b.length - a.length)[0];
+  const svg = texToSvg(request('\\min_G \\max_D V(D,G)', true));
+  const blocks: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const t0 = performance.now();
+    findFormulas(note + ' '.repeat(i), 'markdown');
+    formulaMarkdown('x', svg);
+    blocks.push(performance.now() - t0);
+  }
+  report('hover-host-block', Math.max(...blocks), 50, 'ms', 'longest synchronous host task per hover vs the 50 ms limit');
+}
+
+void main();
