@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DocumentFormulas, DOCUMENT_SELECTOR } from './documentFormulas';
 import { FormulaHoverProvider } from './hover';
+import { isGanSettings } from '../shared/ganProtocol';
+import { GanPanel } from './panels/ganPanel';
 import { RenderService } from './render/renderService';
 
 /** How long MathJax may spend on one formula before the hover gives up on it. */
@@ -21,6 +23,27 @@ export function activate(context: vscode.ExtensionContext): void {
     formulas,
     { dispose: () => renderer.dispose() },
     vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new FormulaHoverProvider(formulas, renderer)),
+  );
+  registerTraining(context);
+}
+
+/** The toy trainings: commands, panels that survive a reload, and progress in the status bar. */
+function registerTraining(context: vscode.ExtensionContext): void {
+  const status = vscode.window.createStatusBarItem('genmath.training', vscode.StatusBarAlignment.Left, 10);
+  status.name = 'GenMath training';
+  status.command = 'genmath.trainToyGan';
+  context.subscriptions.push(
+    status,
+    vscode.commands.registerCommand('genmath.trainToyGan', (settings?: unknown) => {
+      // The argument can come from a hover's command link, so it is checked like any message.
+      GanPanel.createOrShow(context, status, isGanSettings(settings) ? settings : {});
+    }),
+    vscode.window.registerWebviewPanelSerializer(GanPanel.viewType, {
+      deserializeWebviewPanel: async (panel, state: unknown) => {
+        GanPanel.revive(panel, context, status, state);
+      },
+    }),
+    { dispose: () => GanPanel.current?.dispose() },
   );
 }
 
