@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { findFormulas } from '../core/find';
+import { classify } from '../core/recognize';
 import type { SourceLanguage } from '../core/find/types';
 import { CliError, type CliCommand } from './io';
 
@@ -27,7 +28,7 @@ export const scanCommand: CliCommand = {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       const lines: string[] = [];
       for (const f of findFormulas(text, languageOf(file)).formulas) {
-        lines.push(JSON.stringify({ file, start: f.start, end: f.end, line: f.line, kind: null, latex: f.source }));
+        lines.push(JSON.stringify({ file, start: f.start, end: f.end, line: f.line, kind: classify(f.source).kind, latex: f.source }));
       }
       if (lines.length > 0) io.stdout(lines.join('\n') + '\n');
     }

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DocumentFormulas, DOCUMENT_SELECTOR } from './documentFormulas';
+import { FormulaCodeLensProvider } from './codeLens';
 import { FormulaHoverProvider } from './hover';
 import { isGanSettings } from '../shared/ganProtocol';
 import { GanPanel } from './panels/ganPanel';
@@ -24,6 +25,8 @@ export function activate(context: vscode.ExtensionContext): void {
     { dispose: () => renderer.dispose() },
     vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new FormulaHoverProvider(formulas, renderer)),
   );
+  const codeLens = new FormulaCodeLensProvider(formulas);
+  context.subscriptions.push(codeLens, vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, codeLens));
   registerTraining(context);
 }
 

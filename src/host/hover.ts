@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { formulaMarkdown } from './hoverMarkdown';
+import { recognize } from '../core/recognize';
+import { DEMO_COMMANDS } from './demos';
+import { cardMarkdown, formulaMarkdown } from './hoverMarkdown';
 import type { DocumentFormulas } from './documentFormulas';
 import type { RenderService } from './render/renderService';
 import type { Macros } from './render/texToSvg';
@@ -42,7 +44,10 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
     });
     if (token.isCancellationRequested) return undefined;
 
-    const markdown = new vscode.MarkdownString(formulaMarkdown(formula.tex, result), true);
+    const card = recognize(formula.tex);
+    const markdown = new vscode.MarkdownString(cardMarkdown(card, formulaMarkdown(formula.tex, result)), true);
+    // Links run only the demo commands, never arbitrary ones: `isTrusted` is never true.
+    markdown.isTrusted = { enabledCommands: [...DEMO_COMMANDS] };
     const range = new vscode.Range(doc.positionAt(formula.start), doc.positionAt(formula.end));
     return new vscode.Hover(markdown, range);
   }

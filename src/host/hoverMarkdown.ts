@@ -2,6 +2,10 @@
  * The markdown of a formula hover, as a plain string (no `vscode`), so its size rules are testable
  * and benchmarks can build it outside VS Code.
  */
+import { summarize } from '../core/explain/summary';
+import { texToText } from '../core/explain/texToText';
+import type { FormulaCard } from '../core/recognize/types';
+import { commandUri, demoFor } from './demos';
 import type { RenderResult } from './render/texToSvg';
 
 /** VS Code does not render a hover's markdown past this many characters. */
@@ -40,5 +44,26 @@ export function formulaMarkdown(tex: string, result: RenderResult): string {
     const names = result.droppedMacros.map((n) => `\`\\${n.replace(/`/g, '')}\``).join(', ');
     parts.push(`_Left out because they do not render: ${names}_`);
   }
+  return parts.join('\n\n');
+}
+
+/** Inline code for a symbol; a backtick inside would end it, so it becomes a look-alike. */
+function code(text: string): string {
+  return `\`${text.replace(/`/g, 'ˋ')}\``;
+}
+
+/**
+ * The whole hover: what the formula is (in plain words, from its own symbols), the image, every
+ * symbol named, and the links that exist for its kind. A formula of no known kind shows the image alone.
+ */
+export function cardMarkdown(card: Pick<FormulaCard, 'kind' | 'title' | 'roles' | 'glossary' | 'confidence'>, formula: string): string {
+  if (card.kind === 'none') return formula;
+  const sure = card.confidence >= 0.6 ? '' : ' _(probably)_';
+  const parts = [`**${escapeMarkdown(card.title)}**${sure}: ${escapeMarkdown(summarize(card))}`, formula];
+  if (card.glossary.length > 0) {
+    parts.push(card.glossary.map((g) => `${code(texToText(g.symbol))}: ${escapeMarkdown(g.meaning)}`).join(' · '));
+  }
+  const demo = demoFor(card);
+  if (demo) parts.push(`[${demo.title}](${commandUri(demo)} "${demo.title.replace(/ ▸$/, '')}")`);
   return parts.join('\n\n');
 }

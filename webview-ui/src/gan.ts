@@ -72,7 +72,11 @@ export function mountGan(root: HTMLElement): void {
   const plain = el('button', { id: 'plain', title: 'The plain GAN, without stabilizers: watch it collapse' }, 'Plain GAN');
   controls.append(play, step, reset, speed.wrap, defaults, plain);
 
+  // Settings sit below the plots, in a disclosure, so the plots are what a person sees first.
+  const settingsBox = el('details', { class: 'settings-box', open: '' });
+  settingsBox.append(el('summary', {}, 'Settings'));
   const settings = el('section', { class: 'settings', 'aria-label': 'settings' });
+  settingsBox.append(settings);
   const dataset = select('dataset', 'Data ', DATASETS.map((d) => [d, d]));
   const loss = select('loss', 'Loss ', LOSSES);
   const optimizer = select('optimizer', 'Optimizer ', OPTIMIZERS);
@@ -107,7 +111,7 @@ export function mountGan(root: HTMLElement): void {
   plots.append(scatterFig, manifoldFig, lossFig, qualityFig);
   const footer = el('footer', { class: 'footer', id: 'footer' });
 
-  root.append(header, controls, settings, errors, diagnostics, plots, footer);
+  root.append(header, controls, footer, errors, diagnostics, plots, settingsBox);
 
   const lossData: [number[], number[], number[]] = [[], [], []];
   const qualityData: [number[], number[], number[], number[]] = [[], [], [], []];

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import { recognize } from '../core/recognize';
+import { Disposable } from './dispose';
+import { demoFor } from './demos';
+import type { DocumentFormulas } from './documentFormulas';
+
+/**
+ * A CodeLens above each display formula of a known kind: its name, and its demo where one exists.
+ * Off with `genmath.codeLens.enabled`.
+ */
+export class FormulaCodeLensProvider extends Disposable implements vscode.CodeLensProvider {
+  readonly #changed = this._register(new vscode.EventEmitter<void>());
+  readonly onDidChangeCodeLenses = this.#changed.event;
+
+  constructor(private readonly formulas: DocumentFormulas) {
+    super();
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('genmath.codeLens.enabled')) this.#changed.fire();
+      }),
+    );
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
+    if (!vscode.workspace.getConfiguration('genmath', doc).get<boolean>('codeLens.enabled', true)) return [];
+    const lenses: vscode.CodeLens[] = [];
+    for (const f of this.formulas.of(doc)?.formulas ?? []) {
+      if (token.isCancellationRequested) break;
+      if (!f.display) continue;
+      const card = recognize(f.tex);
+      if (card.kind === 'none') continue;
+      const range = new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.start));
+      // A lens without a command id is a label: the kind's name is information, not an action.
+      lenses.push(new vscode.CodeLens(range, { title: card.title, command: '' }));
+      const demo = demoFor(card);
+      if (demo) lenses.push(new vscode.CodeLens(range, { title: demo.title, command: demo.command, arguments: [...demo.args] }));
+    }
+    return lenses;
+  }
+}
