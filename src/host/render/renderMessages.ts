@@ -31,3 +31,12 @@ export function isRenderReply(v: unknown): v is RenderReply {
   const r = v.result;
   return r.ok === true ? typeof r.svg === 'string' : r.ok === false && typeof r.error === 'string';
 }
+
+/** Worker -> host, once, when MathJax has loaded and the worker takes jobs. */
+export interface WorkerReady {
+  readonly ready: true;
+}
+
+export function isWorkerReady(v: unknown): v is WorkerReady {
+  return isRecord(v) && v.ready === true;
+}

@@ -1,27 +1,35 @@
 /**
- * Renders formulas to SVG in a worker thread, with a time budget and a cache.
+ * Renders formulas to SVG in a worker thread, one at a time, each within a time budget, with a cache.
  *
  * Imports neither `vscode` nor MathJax: the host stays light (MathJax loads in the worker on the
  * first hover), and benchmarks and tests can drive this class in plain Node.
+ *
+ * The budget is for MathJax's work on one formula, so it starts when that formula is handed to a
+ * worker that is ready; the worker's start-up (loading MathJax, slow on a busy machine) has its
+ * own, larger allowance. A formula that exceeds its budget ends the worker (the only way to stop
+ * MathJax mid-render) and its verdict is cached; formulas queued behind it go to a fresh worker.
  */
 import { Worker } from 'node:worker_threads';
-import { isRenderReply } from './renderMessages';
+import { isRenderReply, isWorkerReady } from './renderMessages';
 import type { RenderRequest, RenderResult } from './texToSvg';
 
 /** Options of the service. */
 export interface RenderServiceOptions {
   /** Path of the built worker script (`dist/workers/mathjax.js`). */
   readonly workerPath: string;
-  /** How long one formula may take before the worker is stopped and the hover gives up. */
+  /** How long MathJax may spend on one formula before the hover gives up on it. */
   readonly budgetMs: number;
-  /** How many rendered formulas to keep. */
+  /** How long a new worker may take to load MathJax (default 30 s). */
+  readonly startupMs?: number;
+  /** How many rendered formulas to keep (default 500). */
   readonly cacheSize?: number;
 }
 
-interface Pending {
+interface Job {
+  readonly id: number;
+  readonly key: string;
   readonly req: RenderRequest;
   readonly resolve: (r: RenderResult) => void;
-  readonly timer: NodeJS.Timeout;
 }
 
 /** A render result the service made up itself: the budget ran out or the worker failed. */
@@ -32,8 +40,13 @@ function failure(error: string): RenderResult {
 export class RenderService {
   readonly #options: RenderServiceOptions;
   #worker: Worker | undefined;
+  #ready = false;
+  #startupTimer: NodeJS.Timeout | undefined;
   #nextId = 1;
-  readonly #pending = new Map<number, Pending>();
+  readonly #queue: Job[] = [];
+  #busy: { job: Job; timer: NodeJS.Timeout } | undefined;
+  /** Renders asked for and not yet answered, so a repeated hover waits for the same one. */
+  readonly #inFlight = new Map<string, Promise<RenderResult>>();
   /** Insertion-ordered, so the first key is the least recently used. */
   readonly #cache = new Map<string, RenderResult>();
 
@@ -52,65 +65,101 @@ export class RenderService {
     return hit;
   }
 
-  /** Renders a formula; never rejects. A render that exceeds the budget stops the worker and says so. */
+  /** Renders a formula; never rejects. */
   render(req: RenderRequest): Promise<RenderResult> {
     const hit = this.cached(req);
     if (hit) return Promise.resolve(hit);
-    const worker = this.#ensureWorker();
-    const id = this.#nextId++;
-    return new Promise<RenderResult>((resolve) => {
-      const timer = setTimeout(() => {
-        const seconds = (this.#options.budgetMs / 1000).toFixed(1);
-        const message = `gave up: rendering took longer than ${seconds} s`;
-        // Only this formula is known to be too slow, so only its verdict is cached.
-        this.#remember(req, failure(message));
-        // The worker may be stuck inside MathJax; the only way out is to end it. Jobs queued behind
-        // this one are answered too (not cached), and the next hover starts a fresh worker.
-        this.#restart(message);
-      }, this.#options.budgetMs);
-      this.#pending.set(id, { timer, req, resolve });
-      worker.postMessage({ id, request: req });
+    const key = cacheKey(req);
+    const flying = this.#inFlight.get(key);
+    if (flying) return flying;
+    const promise = new Promise<RenderResult>((resolve) => {
+      this.#queue.push({ id: this.#nextId++, key, req, resolve });
     });
+    this.#inFlight.set(key, promise);
+    this.#ensureWorker();
+    this.#pump();
+    return promise;
   }
 
-  /** Stops the worker; pending renders are answered with an error. */
+  /** Stops the worker; renders not yet answered are answered with an error. */
   dispose(): void {
-    this.#restart('GenMath was shut down');
+    this.#stopWorker();
+    for (const job of this.#queue.splice(0)) this.#answer(job, failure('GenMath was shut down'), false);
   }
 
-  #remember(req: RenderRequest, result: RenderResult): void {
-    const limit = this.#options.cacheSize ?? 500;
-    this.#cache.set(cacheKey(req), result);
-    while (this.#cache.size > limit) this.#cache.delete(this.#cache.keys().next().value as string);
+  #answer(job: Job, result: RenderResult, cache: boolean): void {
+    this.#inFlight.delete(job.key);
+    if (cache) {
+      this.#cache.set(job.key, result);
+      const limit = this.#options.cacheSize ?? 500;
+      while (this.#cache.size > limit) this.#cache.delete(this.#cache.keys().next().value as string);
+    }
+    job.resolve(result);
   }
 
-  #ensureWorker(): Worker {
-    if (this.#worker) return this.#worker;
+  /** Hands the next formula to the worker once it is ready and idle. */
+  #pump(): void {
+    if (!this.#worker || !this.#ready || this.#busy) return;
+    const job = this.#queue.shift();
+    if (!job) return;
+    const timer = setTimeout(() => {
+      const seconds = (this.#options.budgetMs / 1000).toFixed(1);
+      this.#busy = undefined;
+      this.#answer(job, failure(`gave up: rendering took longer than ${seconds} s`), true);
+      this.#stopWorker();
+      if (this.#queue.length > 0) this.#ensureWorker();
+    }, this.#options.budgetMs);
+    this.#busy = { job, timer };
+    this.#worker.postMessage({ id: job.id, request: job.req });
+  }
+
+  #ensureWorker(): void {
+    if (this.#worker) return;
     const worker = new Worker(this.#options.workerPath);
+    this.#ready = false;
+    this.#startupTimer = setTimeout(() => {
+      const seconds = ((this.#options.startupMs ?? 30_000) / 1000).toFixed(0);
+      this.#stopWorker();
+      for (const job of this.#queue.splice(0)) this.#answer(job, failure(`the renderer did not start within ${seconds} s`), false);
+    }, this.#options.startupMs ?? 30_000);
     worker.on('message', (message: unknown) => {
-      if (!isRenderReply(message)) return;
-      const pending = this.#pending.get(message.id);
-      if (!pending) return;
-      this.#pending.delete(message.id);
-      clearTimeout(pending.timer);
-      this.#remember(pending.req, message.result);
-      pending.resolve(message.result);
+      if (worker !== this.#worker) return;
+      if (isWorkerReady(message)) {
+        clearTimeout(this.#startupTimer);
+        this.#ready = true;
+        this.#pump();
+        return;
+      }
+      if (!isRenderReply(message) || this.#busy?.job.id !== message.id) return;
+      const { job, timer } = this.#busy;
+      clearTimeout(timer);
+      this.#busy = undefined;
+      this.#answer(job, message.result, true);
+      this.#pump();
     });
-    worker.on('error', (err) => this.#restart(`the renderer failed: ${err.message}`));
+    worker.on('error', (err) => {
+      if (worker !== this.#worker) return;
+      // A crash is not the formula's fault: answer it without caching, and go on with a fresh worker.
+      const busy = this.#busy;
+      if (busy) clearTimeout(busy.timer);
+      this.#busy = undefined;
+      this.#stopWorker();
+      if (busy) this.#answer(busy.job, failure(`the renderer failed: ${err.message}`), false);
+      if (this.#queue.length > 0) this.#ensureWorker();
+    });
     worker.unref();
     this.#worker = worker;
-    return worker;
   }
 
-  #restart(reason: string): void {
-    const worker = this.#worker;
+  #stopWorker(): void {
+    clearTimeout(this.#startupTimer);
+    if (this.#busy) clearTimeout(this.#busy.timer);
+    const busy = this.#busy;
+    this.#busy = undefined;
+    if (busy) this.#answer(busy.job, failure('GenMath was shut down'), false);
+    void this.#worker?.terminate();
     this.#worker = undefined;
-    void worker?.terminate();
-    for (const pending of this.#pending.values()) {
-      clearTimeout(pending.timer);
-      pending.resolve(failure(reason));
-    }
-    this.#pending.clear();
+    this.#ready = false;
   }
 }
 

@@ -1,0 +1,88 @@
+// "Train Toy GAN" as a person uses it: from the command palette of a real VS Code (code-server),
+// the panel opens beside the editor and its plots move while it learns; pause stops them.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Frame } from 'playwright-core';
+import { type Workbench, dismiss, launchBrowser, openFile, openWorkbench, runSettings, saveFailure } from './workbench';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The webview's content frame: VS Code nests it in iframes; it is the one holding the scatter canvas. */
+async function panelFrame(wb: Workbench, timeoutMs = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of wb.page.frames()) {
+      if (await frame.locator('canvas#scatter').count().catch(() => 0)) return frame;
+    }
+    await sleep(250);
+  }
+  throw new Error('no panel with a scatter canvas appeared');
+}
+
+/** The scatter canvas's pixels, as a data URL, to compare two moments. */
+function canvasLook(frame: Frame): Promise<string> {
+  return frame.locator('canvas#scatter').evaluate((c) => (c as unknown as { toDataURL(): string }).toDataURL());
+}
+
+describe('Training a toy GAN in a real VS Code', function () {
+  this.timeout(120_000);
+  const settings = runSettings();
+  let browser: Browser;
+  let wb: Workbench;
+
+  before(async function () {
+    browser = await launchBrowser();
+    wb = await openWorkbench(browser, settings.serverUrl, settings.workspace);
+    await openFile(wb.page, 'notes.md');
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) {
+      const shot = await saveFailure(wb, settings.artifactsDir, this.currentTest.title);
+      console.log(`      screenshot: ${shot}`);
+    }
+  });
+
+  after(async function () {
+    await browser?.close();
+  });
+
+  it('opens from the command palette and its plots change while it learns, and stop when paused', async () => {
+    const page = wb.page;
+    await dismiss(page);
+    await page.keyboard.press('Control+Shift+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('>GenMath: Train Toy GAN');
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Train Toy GAN' }).waitFor({ state: 'visible', timeout: 20_000 });
+    await page.keyboard.press('Enter');
+
+    const frame = await panelFrame(wb);
+    // The formula being trained is rendered with KaTeX at the top.
+    await frame.locator('.formula .katex').first().waitFor({ state: 'visible', timeout: 20_000 });
+    await frame.locator('#footer', { hasText: /step [1-9]/ }).waitFor({ timeout: 30_000 });
+    const first = await canvasLook(frame);
+    await sleep(3000);
+    const second = await canvasLook(frame);
+    assert.notEqual(second, first, 'the scatter did not change in 3 s of training');
+    assert.equal(await frame.locator('.katex-error').count(), 0);
+
+    // Pause (the button is keyboard reachable; a click is what most people do).
+    await frame.locator('button#play').click();
+    await frame.locator('button#play', { hasText: 'Play' }).waitFor({ timeout: 10_000 });
+    await sleep(500);
+    const paused = await canvasLook(frame);
+    const pausedStep = await frame.locator('#footer').textContent();
+    await sleep(2000);
+    assert.equal(await canvasLook(frame), paused, 'the scatter changed while paused');
+    assert.equal(await frame.locator('#footer').textContent(), pausedStep);
+
+    // A picture for the README: play again for a moment so the plots have something to show.
+    await frame.locator('button#play').click();
+    await sleep(4000);
+    const shots = path.join(settings.repoRoot, 'media', 'screenshots');
+    fs.mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: path.join(shots, 'gan.png') });
+  });
+});
