@@ -1,0 +1,109 @@
+// The hover as a person sees it: the packaged .vsix installed in a real VS Code (code-server
+// 1.100.3), the workbench in Chromium, the cursor put in the middle of a formula and the
+// hover shown there. Started by scripts/test-vscode.mjs, which sets the environment.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser } from 'playwright-core';
+import {
+  HOVER_SVG,
+  type Workbench,
+  dismiss,
+  goTo,
+  hoverImageAt,
+  launchBrowser,
+  middleOf,
+  openFile,
+  openWorkbench,
+  readWorkspaceFile,
+  runSettings,
+  saveFailure,
+  showHoverAtCursor,
+  visibleHoverText,
+} from './workbench';
+
+const INLINE = String.raw`$D_{KL}(q_\phi(z|x)\,\|\,p(z))$`;
+
+/** The first `$$...$$` block of the note, delimiters included. */
+function displayFormula(text: string): string {
+  const match = /\$\$[\s\S]+?\$\$/.exec(text);
+  if (!match || !match[0].includes('\n')) throw new Error('notes.md has no multi-line $$...$$ formula');
+  return match[0];
+}
+
+/** The first align environment of the paper. */
+function alignEnvironment(text: string): string {
+  const match = /\\begin\{align\}[\s\S]+?\\end\{align\}/.exec(text);
+  if (!match) throw new Error('paper.tex has no align environment');
+  return match[0];
+}
+
+describe('Hovering formulas in a real VS Code', function () {
+  this.timeout(90_000);
+
+  const settings = runSettings();
+  let browser: Browser;
+  let wb: Workbench;
+
+  before(async function () {
+    browser = await launchBrowser();
+    wb = await openWorkbench(browser, settings.serverUrl, settings.workspace);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) {
+      const shot = await saveFailure(wb, settings.artifactsDir, this.currentTest.title);
+      console.log(`      screenshot: ${shot}\n      console: ${shot.replace(/\.png$/, '.console.txt')}`);
+    }
+    if (wb) await dismiss(wb.page);
+  });
+
+  after(async function () {
+    await browser?.close();
+  });
+
+  it('shows an inline formula of a markdown note as an SVG image', async function () {
+    const text = readWorkspaceFile(settings.workspace, 'notes.md');
+    await openFile(wb.page, 'notes.md');
+    const { image, text: seen, tries } = await hoverImageAt(wb.page, middleOf(text, INLINE));
+    assert.ok(image, `no formula image in the hover at the middle of ${INLINE} after ${tries} tries; last hover: ${JSON.stringify(seen)}`);
+
+    // The README shows this hover: the editor part down to a little below the hover,
+    // so the formula stays legible at the README's width.
+    const shot = path.join(settings.repoRoot, 'media', 'screenshots', 'hover.png');
+    fs.mkdirSync(path.dirname(shot), { recursive: true });
+    const editor = await wb.page.locator('.part.editor').boundingBox();
+    const hover = await image.boundingBox();
+    const clip = editor && hover
+      ? { x: editor.x, y: editor.y, width: editor.width, height: Math.min(editor.height, hover.y + hover.height + 260 - editor.y) }
+      : undefined;
+    await wb.page.screenshot({ path: shot, clip });
+  });
+
+  it('shows a multi-line display formula as an SVG image', async function () {
+    const text = readWorkspaceFile(settings.workspace, 'notes.md');
+    await openFile(wb.page, 'notes.md');
+    const { image, text: seen, tries } = await hoverImageAt(wb.page, middleOf(text, displayFormula(text)));
+    assert.ok(image, `no formula image in the hover at the middle of the $$...$$ block after ${tries} tries; last hover: ${JSON.stringify(seen)}`);
+  });
+
+  it('shows a LaTeX align environment that uses a preamble macro as an SVG image', async function () {
+    const text = readWorkspaceFile(settings.workspace, 'paper.tex');
+    await openFile(wb.page, 'paper.tex');
+    const { image, text: seen, tries } = await hoverImageAt(wb.page, middleOf(text, alignEnvironment(text)));
+    assert.ok(image, `no formula image in the hover at the middle of the align environment after ${tries} tries; last hover: ${JSON.stringify(seen)}`);
+  });
+
+  it('shows no formula over a currency amount', async function () {
+    // Runs after the formulas above have shown, so the extension is active by now and an
+    // empty hover means "not math", not "not activated yet".
+    const text = readWorkspaceFile(settings.workspace, 'notes.md');
+    await openFile(wb.page, 'notes.md');
+    await goTo(wb.page, middleOf(text, 'costs $20 to $30'));
+    await showHoverAtCursor(wb.page);
+    await wb.page.waitForTimeout(2_000);
+    // A hidden hover keeps its last content in the DOM: only a visible image counts.
+    const images = await wb.page.locator(`${HOVER_SVG}:visible`).count();
+    assert.strictEqual(images, 0, `a formula image appeared over "$20 to $30"; hover: ${JSON.stringify(await visibleHoverText(wb.page))}`);
+  });
+});

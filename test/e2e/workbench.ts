@@ -1,0 +1,188 @@
+// Helpers that drive the real VS Code workbench (code-server) in Debian's Chromium through
+// playwright-core. scripts/test-vscode.mjs starts the server and passes its address here
+// through environment variables; see shared/real-vscode.md for why it is done this way.
+import * as fs from 'fs';
+import * as path from 'path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+/** A place in a document, 1-based as VS Code's "Go to Line" takes it. */
+export interface LineColumn {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Flags that let Debian's Chromium run headless as root without a GPU or network extras. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The selector of a formula image in a hover: the extension's SVG as a data URI. */
+export const HOVER_SVG = '.monaco-hover-content img[src^="data:image/svg+xml;base64,"]';
+
+/** An environment variable the test driver must have set. */
+export function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run these tests through \`npm run test:vscode\``);
+  return value;
+}
+
+/** The settings of this run, from scripts/test-vscode.mjs. */
+export function runSettings(): { serverUrl: string; workspace: string; repoRoot: string; artifactsDir: string } {
+  const repoRoot = process.env.GENMATH_REPO_ROOT ?? process.cwd();
+  return {
+    serverUrl: requireEnv('GENMATH_SERVER_URL'),
+    workspace: requireEnv('GENMATH_WORKSPACE'),
+    repoRoot,
+    artifactsDir: process.env.GENMATH_ARTIFACTS ?? path.join(repoRoot, 'test-results'),
+  };
+}
+
+/** Starts Debian's Chromium, headless. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.GENMATH_CHROMIUM ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS],
+    headless: true,
+  });
+}
+
+/** A workbench page and everything its console said, for a failure report. */
+export interface Workbench {
+  readonly page: Page;
+  readonly consoleLines: string[];
+}
+
+/**
+ * Opens the workbench on `folder` and waits until it is drawn.
+ * @param query extra query parameters (for example `payload`)
+ */
+export async function openWorkbench(browser: Browser, serverUrl: string, folder: string, query: Record<string, string> = {}): Promise<Workbench> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const consoleLines: string[] = [];
+  page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
+  const url = new URL(serverUrl);
+  url.searchParams.set('folder', folder);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  await page.goto(url.toString());
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+  // The explorer shows the folder's files once the workbench has restored its layout.
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 30_000 });
+  return { page, consoleLines };
+}
+
+/** Opens a file of the workspace with Quick Open (Control+P) and waits for its tab. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(name);
+  // Quick Open filters a moment after typing: until then the focused row is still the most
+  // recently opened file, and Enter would open that one.
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).waitFor({ state: 'visible', timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** Puts the cursor at `at` with "Go to Line/Column" (Control+G) and waits until the status bar says so. */
+export async function goTo(page: Page, at: LineColumn): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`:${at.line}:${at.column}`);
+  await page.keyboard.press('Enter');
+  await page
+    .locator('.statusbar-item', { hasText: `Ln ${at.line}, Col ${at.column}` })
+    .first()
+    .waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** Shows the hover at the cursor (Control+K Control+I, "Show or Focus Hover"). */
+export async function showHoverAtCursor(page: Page): Promise<void> {
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+}
+
+/** Closes a hover or any quick input that is open. */
+export async function dismiss(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+}
+
+/** What {@link hoverImageAt} saw. */
+export interface HoverResult {
+  /** The formula image, when one appeared. */
+  readonly image: Locator | undefined;
+  /** The text of the last visible hover (empty when none showed), for a failure message. */
+  readonly text: string;
+  /** How many times the hover was asked for. */
+  readonly tries: number;
+}
+
+/**
+ * Puts the cursor at `at` and shows the hover there, once a second, until a formula image
+ * appears or `timeoutMs` passes. The retry is needed because the extension activates a
+ * moment after the first markdown file opens, and a hover asked for before that is empty.
+ */
+export async function hoverImageAt(page: Page, at: LineColumn, timeoutMs = 20_000): Promise<HoverResult> {
+  const image = page.locator(`${HOVER_SVG}:visible`).first();
+  const deadline = Date.now() + timeoutMs;
+  let text = '';
+  let tries = 0;
+  await goTo(page, at);
+  do {
+    tries++;
+    await showHoverAtCursor(page);
+    try {
+      await image.waitFor({ state: 'visible', timeout: 1_000 });
+      return { image, text: await visibleHoverText(page), tries };
+    } catch {
+      text = (await visibleHoverText(page)) || text;
+      await dismiss(page);
+    }
+  } while (Date.now() < deadline);
+  return { image: undefined, text, tries };
+}
+
+/** The text of the hover on screen, if any. */
+export async function visibleHoverText(page: Page): Promise<string> {
+  return (await page.locator('.monaco-hover-content:visible').allInnerTexts()).join('\n').trim();
+}
+
+/** The text of a file of the workspace copy. */
+export function readWorkspaceFile(workspace: string, name: string): string {
+  return fs.readFileSync(path.join(workspace, name), 'utf8');
+}
+
+/**
+ * Where the middle of `needle` is in `text`, 1-based for "Go to Line/Column".
+ * Throws when `needle` is not in `text`, so a changed fixture fails loudly.
+ */
+export function middleOf(text: string, needle: string): LineColumn {
+  const start = text.indexOf(needle);
+  if (start < 0) throw new Error(`fixture does not contain ${JSON.stringify(needle)}`);
+  return positionAt(text, start + Math.floor(needle.length / 2));
+}
+
+/** The 1-based line and column of a UTF-16 offset. */
+export function positionAt(text: string, offset: number): LineColumn {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
+}
+
+/** Saves a screenshot of the page (and its console) under `dir`, named after a test. */
+export async function saveFailure(wb: Workbench, dir: string, title: string): Promise<string> {
+  fs.mkdirSync(dir, { recursive: true });
+  const base = path.join(dir, title.replace(/[^\w.-]+/g, '-').slice(0, 80));
+  await wb.page.screenshot({ path: `${base}.png` }).catch(() => undefined);
+  fs.writeFileSync(`${base}.console.txt`, wb.consoleLines.join('\n') + '\n');
+  return `${base}.png`;
+}
