@@ -1,0 +1,67 @@
+// What a formula is, as the hover and the CodeLens say it inside the real extension host, on the
+// example notes that ship with the repository (the extension's own folder here).
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { escapeMarkdown } from '../../src/host/hoverMarkdown';
+
+const SVG_IMAGE = 'data:image/svg+xml;base64,';
+
+async function hoverText(uri: vscode.Uri, position: vscode.Position, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).find((m) => m.includes(SVG_IMAGE));
+    if (text || Date.now() > deadline) return text ?? '';
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function open(name: string): Promise<vscode.TextDocument> {
+  const extension = vscode.extensions.getExtension('genmath.genmath');
+  assert.ok(extension, 'GenMath is not loaded');
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(extension.extensionUri, 'examples', name));
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+function middleOf(doc: vscode.TextDocument, needle: string): vscode.Position {
+  const start = doc.getText().indexOf(needle);
+  assert.ok(start >= 0, `${doc.fileName} does not contain ${needle}`);
+  return doc.positionAt(start + Math.floor(needle.length / 2));
+}
+
+const CASES: { file: string; needle: string; title: string; symbols: string[] }[] = [
+  { file: '01-maximum-likelihood.md', needle: String.raw`\hat\theta = \arg\max_\theta \frac{1}{n}`, title: 'Maximum likelihood', symbols: ['θ'] },
+  { file: '02-vae-and-elbo.md', needle: String.raw`D_{KL}(q_\phi(z|x)\,\|\,p_\theta(z|x))`, title: 'KL divergence', symbols: ['q_φ(z|x)', 'p_θ(z|x)'] },
+  { file: '02-vae-and-elbo.md', needle: String.raw`&\geq \mathbb{E}_{q_\phi(z|x)}`, title: 'Evidence lower bound (ELBO)', symbols: ['q_φ(z|x)'] },
+  { file: '03-gans.md', needle: String.raw`\min_G \max_D V(D, G)`, title: 'GAN min-max game', symbols: ['G', 'D'] },
+];
+
+describe('Recognized formulas in the example notes', function () {
+  this.timeout(60_000);
+
+  for (const c of CASES) {
+    it(`names the ${c.title} in ${c.file}, with its symbols, next to the image`, async () => {
+      const doc = await open(c.file);
+      const text = await hoverText(doc.uri, middleOf(doc, c.needle));
+      assert.ok(text.includes(SVG_IMAGE), `no formula image; hover: ${text.slice(0, 300)}`);
+      assert.ok(text.startsWith(`**${escapeMarkdown(c.title)}**`), `hover does not lead with ${c.title}: ${text.slice(0, 200)}`);
+      for (const s of c.symbols) assert.ok(text.includes(`\`${s}\``), `glossary does not name ${s}: ${text.slice(text.indexOf(')\n\n'), text.indexOf(')\n\n') + 400)}`);
+    });
+  }
+
+  it('links the min-max game to Train Toy GAN, and that command exists', async () => {
+    const doc = await open('03-gans.md');
+    const text = await hoverText(doc.uri, middleOf(doc, String.raw`\min_G \max_D V(D, G)`));
+    assert.match(text, /\[Run demo ▸\]\(command:genmath\.trainToyGan\?/);
+    assert.ok((await vscode.commands.getCommands(true)).includes('genmath.trainToyGan'));
+  });
+
+  it('puts a CodeLens naming the kind above a display formula', async () => {
+    const doc = await open('03-gans.md');
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? [];
+    const titles = lenses.map((l) => l.command?.title);
+    assert.ok(titles.includes('GAN min-max game'), `lenses: ${titles.join(', ')}`);
+    assert.ok(titles.includes('Run demo ▸'));
+  });
+});
