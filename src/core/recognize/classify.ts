@@ -1,0 +1,82 @@
+/**
+ * The driver: runs every kind's detector on the parsed formula and picks the label of
+ * the formula as a whole. Containment decides the order: an ELBO contains a KL, a JSD
+ * contains KLs, a GAN discriminator loss is a cross-entropy, Bayes' rule's evidence is a
+ * marginal, so the enclosing kind is tried first. A line that defines a named quantity
+ * (`KL(p\|q) = ...`, `H(X) = ...`) is that quantity, whatever its right side holds.
+ */
+import { parseMath } from '../parse/parser';
+import type { ParsedFormula } from '../parse/tree';
+import { buildContext, type Context } from './context';
+import { detectBayes } from './kinds/bayes';
+import { detectDiffusion } from './kinds/diffusion';
+import { detectELBO } from './kinds/elbo';
+import { detectEntropy, entropyOnLeft } from './kinds/entropy';
+import { detectGradientStep } from './kinds/gradient-step';
+import { detectJSD } from './kinds/jsd';
+import { detectKL } from './kinds/kl';
+import { detectMarginal } from './kinds/marginal';
+import { detectMinimax } from './kinds/minimax';
+import { detectMLE } from './kinds/mle';
+import { detectReconstruction } from './kinds/reconstruction';
+import { isKLOperator } from './math';
+import { normalizeFormula } from './normalize';
+import type { Classification, Hit } from './types';
+
+/** What a formula that is none of the kinds gets. */
+const NONE: Classification = { kind: 'none', confidence: 0.5, roles: {} };
+
+/** True when some line starts with a KL applied to arguments and goes on with a relation. */
+function klOnLeft(ctx: Context): boolean {
+  return ctx.lines.some((line) => line.length > 2 && isKLOperator(line[0]) && line[1].type === 'group' && line.some((n) => n.type === 'rel'));
+}
+
+/** Runs the detectors in containment order on an already parsed formula. */
+export function classifyParsed(parsed: ParsedFormula): Classification {
+  if (parsed.lines.length === 0) return { kind: 'none', confidence: 0.2, roles: {} };
+  const ctx = buildContext(parsed);
+  const hit = pick(ctx);
+  if (!hit) return parsed.truncated || parsed.depthLimited ? { kind: 'none', confidence: 0.3, roles: {} } : NONE;
+  // A formula cut at the input cap or flattened past the depth limit was only partly read.
+  const confidence = parsed.truncated || parsed.depthLimited ? Math.min(hit.confidence, 0.5) : hit.confidence;
+  return { kind: hit.kind, confidence, roles: hit.roles };
+}
+
+function pick(ctx: Context): Hit | null {
+  // Cheap gates first: most formulas in notes are none of the kinds, and each detector
+  // needs at least one of these ingredients (an application, a log, a derivative, ...).
+  const apps = ctx.apps.length > 0;
+  const logs = ctx.logs.length > 0;
+  const klOrJs = ctx.ops.has('KL') || ctx.ops.has('JS');
+  const derivative = ctx.ops.has('nabla') || ctx.ops.has('partial') || ctx.nodes.some((n) => n.prime !== undefined || n.type === 'frac');
+  if (derivative && ctx.rels.size > 0) {
+    const step = detectGradientStep(ctx);
+    if (step) return step;
+  }
+  if (!apps && !logs && !klOrJs && !ctx.ids.has('likelihood') && !ctx.ids.has('epsilon') && !ctx.ops.has('ELBO') && !ctx.nodes.some((n) => n.type === 'par' || n.sup !== undefined)) return null;
+  const elbo = logs || klOrJs || ctx.ops.has('ELBO') ? detectELBO(ctx) : null;
+  if (elbo) return elbo;
+  const jsd = klOrJs ? detectJSD(ctx) : null;
+  if (jsd) return jsd;
+  if (klOrJs && klOnLeft(ctx)) return detectKL(ctx);
+  if (entropyOnLeft(ctx)) return detectEntropy(ctx);
+  const minimax = apps ? detectMinimax(ctx) : null;
+  if (minimax) return minimax;
+  const diffusion = apps || ctx.ids.has('epsilon') ? detectDiffusion(ctx) : null;
+  if (diffusion && !diffusion.weak) return diffusion;
+  return detectBayes(ctx) ?? detectReconstruction(ctx) ?? (logs || apps ? detectEntropy(ctx) : null) ?? (klOrJs || logs ? detectKL(ctx) : null)
+    ?? (apps ? detectMarginal(ctx) : null) ?? detectMLE(ctx) ?? diffusion;
+}
+
+/**
+ * Says what kind of formula `latex` is, with a confidence and the roles of its symbols.
+ * `latex` may carry its delimiters or wrappers, or be Unicode text. Never throws: a formula
+ * that cannot be read is `none` with a low confidence.
+ */
+export function classify(latex: string): Classification {
+  try {
+    return classifyParsed(parseMath(normalizeFormula(latex)));
+  } catch {
+    return { kind: 'none', confidence: 0.1, roles: {} };
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Facts about one parsed formula that several kinds' detectors need, gathered in one
+ * pass so that each detector stays a few lines of math and the whole stays fast.
+ */
+import type { MathNode, ParsedFormula } from '../parse/tree';
+import { appAt, firstApp, isExpectation, logArgument, measureOf, type App } from './query';
+
+/** A `\log` and what it is taken of. */
+export interface LogUse {
+  readonly seq: MathNode[];
+  readonly index: number;
+  readonly arg: MathNode[];
+  /** The application inside (`p(x|z)` of `\log p(x|z)`), if any. */
+  readonly app?: App;
+  /** The fraction inside (`\log\frac{p}{q}`), if any. */
+  readonly frac?: MathNode;
+  /** True when a minus sign stands right before the log. */
+  readonly negated: boolean;
+}
+
+/** An expectation and what it is taken over. */
+export interface ExpectationUse {
+  readonly node: MathNode;
+  readonly seq: MathNode[];
+  readonly index: number;
+  /** The measure (`q_\phi(z|x)` in `E_{z\sim q_\phi(z|x)}`, `q` in `E_q`), possibly empty. */
+  readonly measure: MathNode[];
+  /** The variable before `\sim`, possibly empty. */
+  readonly variable: MathNode[];
+  /** The bracketed body, or the rest of the term when there are no brackets. */
+  readonly body: MathNode[];
+}
+
+/** Facts shared by the detectors. */
+export interface Context {
+  readonly parsed: ParsedFormula;
+  readonly lines: MathNode[][];
+  readonly apps: App[];
+  readonly logs: LogUse[];
+  readonly expectations: ExpectationUse[];
+  /** Operator names present (log, sum, KL, min, ...). */
+  readonly ops: ReadonlySet<string>;
+  /** Symbol names present (with `E`, `H`, `theta`, `data`, ...). */
+  readonly ids: ReadonlySet<string>;
+  /** Relation names present at any level. */
+  readonly rels: ReadonlySet<string>;
+  /** Every sequence of the tree (lines, group contents, scripts, fraction parts). */
+  readonly seqs: MathNode[][];
+  /** Every node of the tree. */
+  readonly nodes: MathNode[];
+}
+
+/** Gathers the facts of a parsed formula. */
+export function buildContext(parsed: ParsedFormula): Context {
+  const lines = logicalLines(parsed.lines);
+  const logs: LogUse[] = [];
+  const expectations: ExpectationUse[] = [];
+  const ops = new Set<string>();
+  const ids = new Set<string>();
+  const rels = new Set<string>();
+  const seqs: MathNode[][] = [];
+  const nodes: MathNode[] = [];
+  const apps: App[] = [];
+  const stack: MathNode[][] = lines.slice();
+  while (stack.length > 0) {
+    const seq = stack.pop()!;
+    seqs.push(seq);
+    for (let i = 0; i < seq.length; i++) {
+      const n = seq[i];
+      nodes.push(n);
+      if (n.children) stack.push(n.children);
+      if (n.sub) stack.push(n.sub);
+      if (n.sup) stack.push(n.sup);
+      if (n.args) for (const a of n.args) stack.push(a);
+      if (i + 1 < seq.length && seq[i + 1].type === 'group') {
+        const a = appAt(seq, i);
+        if (a) apps.push(a);
+      }
+      if (n.type === 'op') {
+        ops.add(n.name);
+        if (n.name === 'log') {
+          const arg = logArgument(seq, i);
+          const frac = arg.find((m) => m.type === 'frac');
+          const prev = seq[i - 1];
+          logs.push({ seq, index: i, arg, app: firstApp(arg), frac, negated: prev !== undefined && prev.type === 'bin' && prev.name === '-' });
+        }
+      } else if (n.type === 'id') {
+        ids.add(n.name);
+        if (isExpectation(seq, i)) {
+          const m = measureOf(n.sub);
+          const next = seq[i + 1];
+          let body: MathNode[];
+          if (next && next.type === 'group' && next.name !== '(' ) body = next.children ?? [];
+          else if (next && next.type === 'group') body = next.children ?? [];
+          else {
+            body = [];
+            for (let k = i + 1; k < seq.length; k++) {
+              const m2 = seq[k];
+              if (m2.type === 'rel' || (m2.type === 'bin' && (m2.name === '+' || m2.name === '-') && body.length > 0)) break;
+              body.push(m2);
+            }
+          }
+          expectations.push({ node: n, seq, index: i, measure: m?.measure ?? [], variable: m?.variable ?? [], body });
+        }
+      } else if (n.type === 'rel') rels.add(n.name);
+    }
+  }
+  return { parsed, lines, apps, logs, expectations, ops, ids, rels, seqs, nodes };
+}
+
+/**
+ * Joins the rows of an aligned block that continue a statement: a row that starts with a
+ * relation (`&= ...`) or follows a row that ends with one belongs to the row before it.
+ */
+function logicalLines(rows: readonly MathNode[][]): MathNode[][] {
+  const out: MathNode[][] = [];
+  for (const row of rows) {
+    const prev = out[out.length - 1];
+    const continues = prev !== undefined && (row[0]?.type === 'rel' || prev[prev.length - 1]?.type === 'rel');
+    if (continues) out[out.length - 1] = [...prev, ...row];
+    else out.push(row);
+  }
+  return out;
+}
+

@@ -1,0 +1,67 @@
+/**
+ * Bayes' rule: a posterior as likelihood times prior over the evidence,
+ * `p(z|x) = p(x|z)p(z)/p(x)`, `\propto p(x|z)p(z)`, in a fraction or with `/`, or in
+ * words (posterior ∝ likelihood × prior). A conditional probability defined from a
+ * joint (`p(y|x) = p(x,y)/p(x)`) is not Bayes' rule.
+ */
+import type { MathNode } from '../../parse/tree';
+import type { Context } from '../context';
+import type { Hit } from '../types';
+import { isParameter } from '../math';
+import { appAt, isDensityName, sides, tex } from '../query';
+import { argsTex, likelihoodPriorPairs, type LikelihoodPrior } from './probability';
+
+/** Detects Bayes' rule. */
+export function detectBayes(ctx: Context): Hit | null {
+  const roles = (p: LikelihoodPrior): Record<string, string> => ({
+    likelihood: tex([p.likelihood.fn, p.likelihood.group]),
+    prior: tex([p.prior.fn, p.prior.group]),
+    posterior: tex([p.likelihood.fn]) + '(' + argsTex(p.prior.main) + ' | ' + argsTex(p.likelihood.main) + ')',
+    data: argsTex(p.likelihood.main),
+    parameter: argsTex(p.prior.main),
+  });
+  let hit: Hit | null = null;
+  // In a fraction's numerator, or before a `/`.
+  for (const seq of ctx.seqs) {
+    if (hit) break;
+    for (const n of seq) {
+      if (n.type !== 'frac' || !n.args) continue;
+      const p = likelihoodPriorPairs(n.args[0])[0];
+      if (p) { hit = { kind: 'bayes', confidence: 0.95, roles: roles(p) }; break; }
+    }
+    for (const p of likelihoodPriorPairs(seq)) {
+      const after = seq[p.end];
+      if (after && after.type === 'bin' && after.name === '/') { hit = { kind: 'bayes', confidence: 0.9, roles: roles(p) }; break; }
+    }
+  }
+  if (hit) return hit;
+  // p(b|a) = (or ∝) p(a|b) p(b) ...: the posterior on the other side.
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    if (rels.length === 0) continue;
+    const lhs = parts[0];
+    const post = lhs.length === 2 ? appAt(lhs as MathNode[], 0) : undefined;
+    if (!post || !isDensityName(post.fn) || post.cond.length === 0) continue;
+    for (const side of parts.slice(1)) {
+      for (const p of likelihoodPriorPairs(side)) {
+        if (argsTex(p.prior.main) === argsTex(post.main) && argsTex(p.likelihood.main) === argsTex(post.cond)) {
+          return { kind: 'bayes', confidence: 0.9, roles: roles(p) };
+        }
+      }
+    }
+  }
+  // p(θ | D) = ...: the posterior of a parameter given data, written out (a conjugate update).
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    if (rels[0] !== '=' && rels[0] !== 'propto') continue;
+    const post = parts[0].length === 2 ? appAt(parts[0], 0) : undefined;
+    if (!post || !isDensityName(post.fn) || post.cond.length === 0 || post.main.length !== 1 || !isParameter(post.main[0])) continue;
+    if (post.cond.some((c) => isParameter(c))) continue;
+    if (parts[1].some((n) => n.type === 'frac' || (n.type === 'bin' && n.name === '*'))) {
+      return { kind: 'bayes', confidence: 0.7, roles: { posterior: tex(parts[0]), parameter: tex(post.main[0]), data: argsTex(post.cond) } };
+    }
+  }
+  // Bayes' rule in words: posterior ∝ likelihood × prior.
+  if (ctx.ids.has('likelihood') && ctx.ids.has('prior')) return { kind: 'bayes', confidence: 0.8, roles: { likelihood: 'likelihood', prior: 'prior' } };
+  return null;
+}

@@ -1,0 +1,90 @@
+/**
+ * Evidence lower bound: `\mathbb{E}_q[\log p(x,z) - \log q(z|x)]`, the reconstruction-minus-KL
+ * form, `\log p(x) = \mathcal{L} + KL`, `\log p(x) \ge ...`, a log ratio averaged over its
+ * denominator, or the variational free energy against an unnormalized density.
+ */
+import type { MathNode } from '../../parse/tree';
+import type { Context, LogUse } from '../context';
+import type { Hit } from '../types';
+import { appKey, isDensityApp, isKLOperator, klApps, logRatios, measureDensity } from '../math';
+import { densityRoles } from '../roles';
+import { appAt, firstApp, isDensityName, nodeTex, sides, some, terms, type App } from '../query';
+
+/** True when a log stands after a minus, directly or through the expectation it sits in. */
+function negated(log: LogUse, ctx: Context): boolean {
+  if (log.negated) return true;
+  const prev = log.seq[log.index - 1];
+  if (prev && prev.type === 'id' && prev.name === 'E') {
+    const pp = log.seq[log.index - 2];
+    return pp !== undefined && pp.type === 'bin' && pp.name === '-';
+  }
+  for (const e of ctx.expectations) {
+    if (e.body === log.seq) {
+      const before = e.seq[e.index - 1];
+      if (before && before.type === "bin" && before.name === "-") return true;
+    }
+  }
+  return false;
+}
+
+/** `\log p(x)`, `\log p_\theta(x)`, `\log p(x;\theta)`, `\log Z(\theta)`: a log evidence or log normalizer. */
+function isLogEvidence(side: readonly MathNode[]): boolean {
+  let s = side;
+  if (s[0] && s[0].type === 'bin' && s[0].name === '-') s = s.slice(1);
+  if (s.length < 3 || s.length > 4 || s[0].type !== 'op' || s[0].name !== 'log') return false;
+  const a = appAt(s as MathNode[], 1);
+  if (!a) return false;
+  if (a.fn.type === 'id' && a.fn.name === 'Z') return true;
+  return isDensityName(a.fn) && a.cond.length === 0 && a.main.length === 1;
+}
+
+/** Detects an ELBO. */
+export function detectELBO(ctx: Context): Hit | null {
+  if (ctx.ops.has('ELBO')) return { kind: 'elbo', confidence: 0.95, roles: densityRoles(ctx) };
+  if (logRatios(ctx).some((r) => r.shape === 'elbo')) return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
+  // E_q[log p(...) - log q(...)]: the entropy term of the measure itself, plus a log of another density.
+  for (const e of ctx.expectations) {
+    const m = measureDensity(e.measure);
+    if (!m || !isDensityName(m.node)) continue;
+    const measureKey = m.app ? appKey(m.app) : nodeTex(m.node);
+    const matches = (a: App): boolean => (m.app ? appKey(a) === measureKey : nodeTex(a.fn) === measureKey);
+    let own = false;
+    let other = false;
+    for (const log of ctx.logs) {
+      if (!log.app || !isDensityApp(log.app)) continue;
+      if (matches(log.app) && negated(log, ctx)) own = true;
+      else if (!matches(log.app)) other = true;
+    }
+    if (own && other) return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
+  }
+  const kls = klApps(ctx);
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    // log p(x) = L + KL, log p(x) >= E[...] - KL, log Z = KL - J >= -J.
+    if (rels.length > 0 && rels.every((r) => r === '=' || r === '>=' || r === '<=')) {
+      const ev = parts.findIndex((p) => isLogEvidence(p));
+      if (ev >= 0) {
+        const rest = parts.filter((_, k) => k !== ev);
+        const bound = rest.some((p) => some(p, (n) => isKLOperator(n) || (n.type === 'id' && n.name === 'E') || (n.type === 'id' && n.font === 'cal' && n.name === 'L')));
+        if (bound) return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
+      }
+    }
+    // E_q[log p(x|z)] - KL(q || p), or its negative as a loss: an expected log-likelihood and a KL
+    // from the variational distribution, with opposite signs on the same side.
+    if (kls.length === 0 || ctx.expectations.length === 0) continue;
+    for (const part of parts) {
+      let klSign = 0;
+      let logSign = 0;
+      for (const t of terms(part)) {
+        const kl = t.nodes.find(isKLOperator);
+        if (kl) {
+          const app = kls.find((k) => k.app.fn === kl);
+          const first = app ? firstApp(app.first) : undefined;
+          if (first && isDensityName(first.fn) && (first.fn.name.toLowerCase() === 'q' || first.cond.length > 0)) klSign = t.sign;
+        } else if (some(t.nodes, (m) => m.type === 'op' && m.name === 'log') && some(t.nodes, (m) => m.type === 'id' && m.name === 'E')) logSign = t.sign;
+      }
+      if (klSign !== 0 && logSign !== 0 && klSign !== logSign) return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
+    }
+  }
+  return null;
+}

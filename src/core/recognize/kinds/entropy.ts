@@ -1,0 +1,80 @@
+/**
+ * Entropy and cross-entropy: `H(X) = -\sum p \log p`, `-E_{x\sim P}[\log p(x)]`, joint and
+ * conditional entropies, `\mathrm{CE}(P,Q) = -E_P[\log q]`, `CE = H + KL`. A single event's
+ * self-information (`-\log p`) or a mutual information written with entropies is not one.
+ */
+import type { MathNode } from '../../parse/tree';
+import type { Context } from '../context';
+import type { Hit } from '../types';
+import { isKLOperator, measureDensity } from '../math';
+import { appAt, nodeTex, sides, some, terms, tex, type App } from '../query';
+
+/** `H(...)`, `\mathrm{CE}(...)`, `\H[...]`: an entropy written by name. */
+export function isEntropyApp(a: App): boolean {
+  return a.fn.type === 'id' && (a.fn.name === 'H' || a.fn.name === 'CE') && a.fn.font !== 'cal' && !a.fn.sub;
+}
+
+/** True when a line begins with an entropy by name: what the line defines is an entropy. */
+export function entropyOnLeft(ctx: Context): App | undefined {
+  for (const line of ctx.lines) {
+    const a = appAt(line, 0);
+    if (a && isEntropyApp(a) && sides(line).rels.length > 0) return a;
+  }
+  return undefined;
+}
+
+/** The weight written before a log in a product: `p(x)` of `p(x)\log q(x)`, `p_i` of `p_i \log p_i`. */
+function weightBefore(seq: readonly MathNode[], index: number): string | undefined {
+  let k = index - 1;
+  if (seq[k] && seq[k].type === 'bin' && seq[k].name === '*') k--;
+  const n = seq[k];
+  if (!n) return undefined;
+  if (n.type === 'group' && seq[k - 1] && seq[k - 1].type === 'id') return nodeTex(seq[k - 1]);
+  if (n.type === 'id' && n.name !== '') return nodeTex(n);
+  return undefined;
+}
+
+/** Detects an entropy or cross-entropy. */
+export function detectEntropy(ctx: Context): Hit | null {
+  const named = entropyOnLeft(ctx);
+  if (named) return { kind: 'entropy', confidence: 0.95, roles: { quantity: tex([named.fn, named.group]), variant: named.fn.name === 'CE' || named.main.length === 2 && named.cond.length === 0 && /[pq]/.test(tex(named.main[1])) ? 'cross-entropy' : named.cond.length > 0 ? 'conditional' : named.main.length > 1 ? 'joint' : 'entropy' } };
+  // CE = H + KL: the cross-entropy's decomposition, whatever it is called.
+  for (const line of ctx.lines) {
+    for (const side of sides(line).sides) {
+      const ts = terms(side);
+      if (ts.length === 2 && ts.every((t) => t.sign === 1)) {
+        const hasH = ts.some((t) => { const a = appAt(t.nodes, 0); return a !== undefined && isEntropyApp(a); });
+        const hasKL = ts.some((t) => some(t.nodes.slice(0, 1), isKLOperator));
+        if (hasH && hasKL) return { kind: 'entropy', confidence: 0.85, roles: { variant: 'cross-entropy' } };
+      }
+    }
+  }
+  // -E_{x~P}[log p(x)]: the average surprise under the distribution itself.
+  for (const e of ctx.expectations) {
+    const m = measureDensity(e.measure);
+    const before = e.seq[e.index - 1];
+    if (!m || !before || before.type !== 'bin' || before.name !== '-') continue;
+    const logs = ctx.logs.filter((l) => l.seq === e.body || l.seq === e.seq);
+    if (logs.some((l) => l.app && nodeTex(l.app.fn).toLowerCase() === nodeTex(m.node).toLowerCase())) {
+      return { kind: 'entropy', confidence: 0.85, roles: { distribution: nodeTex(m.node), variant: 'entropy' } };
+    }
+  }
+  // -\sum_x p(x) \log q(x): a weighted sum of logs of densities.
+  for (const log of ctx.logs) {
+    const w = weightBefore(log.seq, log.index);
+    if (!w) continue;
+    const sumAt = log.seq.findIndex((n) => n.type === 'op' && (n.name === 'sum' || n.name === 'int'));
+    if (sumAt < 0 || sumAt > log.index) continue;
+    const minus = log.seq.slice(0, sumAt).some((n) => n.type === 'bin' && n.name === '-');
+    if (!minus) continue;
+    const target = log.app ? nodeTex(log.app.fn) : log.arg.length === 1 ? nodeTex(log.arg[0]) : '';
+    // `y_i \log \hat y_i`: the target against the prediction of the same variable is a cross-entropy too.
+    const base = (t: string): string => t.replace(/^\\(?:hat|tilde|bar)\{(.*?)\}/, '$1').replace(/_.*$/, '');
+    const wl = base(w);
+    const tl = base(target);
+    if (wl === tl || (/^[pPqQ]/.test(wl) && /^[pPqQ]/.test(tl))) {
+      return { kind: 'entropy', confidence: 0.85, roles: { distribution: w, variant: w === target || (wl === tl && !/\\(?:hat|tilde|bar)/.test(w + target)) ? 'entropy' : 'cross-entropy' } };
+    }
+  }
+  return null;
+}

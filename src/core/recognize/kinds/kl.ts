@@ -1,0 +1,47 @@
+/** KL divergence: `D_{KL}(q\|p)` in any spelling, or its definition as an average log ratio. */
+import type { Context } from '../context';
+import type { Hit } from '../types';
+import { klApps, logRatios } from '../math';
+import { tex } from '../query';
+import { densityRoles } from '../roles';
+
+/**
+ * Direction of `KL(first \| second)`: when the first argument is the approximation
+ * (`q`, an encoder) the divergence is the reverse, mode-seeking one used by variational
+ * inference; when it is the data or true distribution it is the forward, mass-covering one
+ * that maximum likelihood minimizes.
+ */
+function direction(first: string, second: string): string {
+  const f = first.trim();
+  const s = second.trim();
+  if (/^q/.test(f) && /^p/.test(s)) return 'reverse (q || p): mode-seeking, as in variational inference';
+  if (/^p/.test(f) && /^q/.test(s)) return 'forward (p || q): mass-covering, as in maximum likelihood';
+  if (/data|\*/.test(f)) return 'forward (data || model): mass-covering, as in maximum likelihood';
+  return 'first || second: the information lost when the second is used in place of the first';
+}
+
+/** Detects a KL divergence. */
+export function detectKL(ctx: Context): Hit | null {
+  const apps = klApps(ctx);
+  if (apps.length > 0) {
+    const best = apps.find((a) => a.first.length > 0) ?? apps[0];
+    const first = tex(best.first);
+    const second = tex(best.second);
+    const roles: Record<string, string> = {};
+    if (first) roles.first = first;
+    if (second) roles.second = second;
+    if (first && second) roles.direction = direction(first, second);
+    const model = densityRoles(ctx);
+    for (const r of ['encoder', 'prior', 'decoder', 'latent', 'data', 'parameter', 'variational_parameter']) if (model[r] !== undefined) roles[r] = model[r];
+    return { kind: 'kl', confidence: first ? 0.95 : 0.75, roles };
+  }
+  const ratio = logRatios(ctx).find((r) => r.shape === 'kl');
+  if (ratio) {
+    const first = tex([ratio.num.fn, ratio.num.group]);
+    const second = tex([ratio.den.fn, ratio.den.group]);
+    return { kind: 'kl', confidence: 0.8, roles: { first, second, direction: direction(first, second) } };
+  }
+  // `D_{KL} \ge 0` written without arguments.
+  for (const line of ctx.lines) for (const n of line) if (n.type === 'op' && n.name === 'KL') return { kind: 'kl', confidence: 0.6, roles: {} };
+  return null;
+}

@@ -1,0 +1,72 @@
+/**
+ * Marginal likelihood: a density obtained by summing or integrating a joint over a
+ * latent variable, `p(x) = \int p(x,z)\,dz = \sum_z p(x|z)p(z)`, also with the sum
+ * written out term by term. A sum of conditionals over labels (`\sum_y p(y|x) = 1`) or a
+ * factorization without a sum is not one.
+ */
+import type { MathNode } from '../../parse/tree';
+import type { Context } from '../context';
+import type { Hit } from '../types';
+import { appAt, forEachSeq, isDensityName, nodeTex, sides, terms, tex, type App } from '../query';
+import { argsTex, likelihoodPriorPairs } from './probability';
+
+/** The density on the left of `=`, with an optional `\log` in front. */
+function lhsDensity(side: readonly MathNode[]): App | undefined {
+  let s = side as MathNode[];
+  if (s[0]?.type === 'op' && s[0].name === 'log') s = s.slice(1);
+  if (s.length !== 2) return undefined;
+  const a = appAt(s, 0);
+  return a && isDensityName(a.fn) ? a : undefined;
+}
+
+/** Detects a marginal likelihood. */
+export function detectMarginal(ctx: Context): Hit | null {
+  const summed = ctx.ops.has('sum') || ctx.ops.has('int');
+  if (summed) {
+    let found: { likelihood: App; prior: App } | undefined;
+    for (const seq of ctx.seqs) {
+      found = likelihoodPriorPairs(seq)[0];
+      if (found) break;
+    }
+    if (found) {
+      return { kind: 'marginal', confidence: 0.9, roles: { likelihood: tex([found.likelihood.fn, found.likelihood.group]), prior: tex([found.prior.fn, found.prior.group]), latent: argsTex(found.prior.main), data: argsTex(found.likelihood.main) } };
+    }
+  }
+  for (const line of ctx.lines) {
+    const { sides: parts } = sides(line);
+    for (let k = 0; k + 1 < parts.length; k++) {
+      const lhs = lhsDensity(parts[k]);
+      if (!lhs || lhs.cond.length > 0) continue;
+      const wanted = lhs.main.map(tex);
+      const rhs = parts[k + 1];
+      const ts = terms(rhs);
+      // A joint with the left side's variables and more, summed/integrated or written out term by term.
+      const joints: App[] = [];
+      forEachSeq([rhs], (seq) => {
+        for (let i = 0; i < seq.length - 1; i++) {
+          const a = appAt(seq, i);
+          if (!a || !isDensityName(a.fn) || a.cond.length > 0) continue;
+          const have = a.main.map(tex);
+          if (have.length > wanted.length && wanted.every((w) => have.includes(w))) joints.push(a);
+        }
+      });
+      // A mixture: \sum_k \pi_k \mathcal{N}(x | \mu_k, \Sigma_k), weights times components of the same variable.
+      if (ctx.ops.has('sum') && ts.length === 1) {
+        const component = ctx.apps.find((a) => a.fn.type === 'id' && a.fn.name === 'N' && a.main.length > 0 && tex(a.main[0]) === wanted[0] && (a.cond.length > 0 || a.params.length > 0));
+        const sumAt = rhs.findIndex((n) => n.type === 'op' && n.name === 'sum');
+        if (component && sumAt >= 0 && rhs.indexOf(component.fn) > sumAt + 1) {
+          return { kind: 'marginal', confidence: 0.8, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), component: tex([component.fn, component.group]), weight: tex([rhs[sumAt + 1]]) } };
+        }
+      }
+      const explicit = ts.length >= 2 && ts.every((t) => t.sign === 1 && (t.nodes.length === 2 || likelihoodPriorPairs(t.nodes).length > 0));
+      if (joints.length > 0 && (summed || explicit)) {
+        const extra = joints[0].main.map(tex).filter((m) => !wanted.includes(m));
+        return { kind: 'marginal', confidence: 0.85, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), latent: extra.join(',').replace(/=.*$/, ''), joint: tex([joints[0].fn, joints[0].group]) } };
+      }
+      if (explicit && ts.every((t) => likelihoodPriorPairs(t.nodes).length > 0)) {
+        return { kind: 'marginal', confidence: 0.85, roles: { model: nodeTex(lhs.fn), data: wanted.join(',') } };
+      }
+    }
+  }
+  return null;
+}

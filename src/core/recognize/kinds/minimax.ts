@@ -1,0 +1,114 @@
+/**
+ * GAN games: `\min_G \max_D V(D,G)`, the discriminator's and the generator's losses
+ * (saturating `\log(1-D(G(z)))`, non-saturating `\log D(G(z))`), WGAN's critic
+ * `E[D(x)] - E[D(G(z))]` and the least-squares form. A `\min` over something that is
+ * not a game (no second player, no discriminator) is not one.
+ */
+import type { MathNode } from '../../parse/tree';
+import type { Context } from '../context';
+import type { Hit } from '../types';
+import { allNodes, firstApp, isDensityName, tex, type App } from '../query';
+
+/** `F(G(z))`: a function applied to the output of another function (the generator's sample). */
+function compositions(ctx: Context): { outer: App; inner: App }[] {
+  const out: { outer: App; inner: App }[] = [];
+  for (const a of ctx.apps) {
+    if (a.fn.type !== 'id' || isDensityName(a.fn) || a.fn.name === 'E' || a.fn.font === 'cal' || a.fn.font === 'bb') continue;
+    if (a.main.length !== 1 || a.cond.length > 0) continue;
+    const inner = firstApp(a.main[0]);
+    if (!inner || inner.fn.type !== 'id' || isDensityName(inner.fn) || inner.fn.font) continue;
+    out.push({ outer: a, inner });
+  }
+  return out;
+}
+
+/** The application a log is taken of, and whether it is `1 - F(...)`. */
+function logTarget(arg: readonly MathNode[]): { app: App; oneMinus: boolean } | undefined {
+  let s = arg as MathNode[];
+  let oneMinus = false;
+  if (s.length >= 3 && s[0].type === 'num' && s[0].name === '1' && s[1].type === 'bin' && s[1].name === '-') {
+    s = s.slice(2);
+    oneMinus = true;
+  }
+  const app = firstApp(s.slice(0, 2));
+  return app ? { app, oneMinus } : undefined;
+}
+
+/** Detects a GAN objective. */
+export function detectMinimax(ctx: Context): Hit | null {
+  const comps = compositions(ctx);
+  // The discriminator: a function applied to a generated sample, or the conventional D.
+  const discriminators = new Set<string>(comps.map((c) => c.outer.fn.name));
+  for (const a of ctx.apps) if (a.fn.type === 'id' && a.fn.name === 'D' && !a.fn.font) discriminators.add('D');
+  const minOps: MathNode[] = [];
+  const maxOps: MathNode[] = [];
+  for (const n of ctx.nodes) {
+    if (n.type === 'op' && (n.name === 'min' || n.name === 'inf')) minOps.push(n);
+    if (n.type === 'op' && (n.name === 'max' || n.name === 'sup')) maxOps.push(n);
+  }
+  let logD = 0;
+  let logOneMinus = 0;
+  let logOfComposition = 0;
+  let oneMinusComposition = 0;
+  for (const log of ctx.logs) {
+    const t = logTarget(log.arg);
+    if (!t || !discriminators.has(t.app.fn.name)) continue;
+    const composed = t.app.main.length === 1 && firstApp(t.app.main[0]) !== undefined;
+    if (t.oneMinus) { logOneMinus++; if (composed) oneMinusComposition++; } else { logD++; if (composed) logOfComposition++; }
+  }
+  const twoPlayers = minOps.length > 0 && maxOps.length > 0 && minOps.some((m) => maxOps.some((x) => tex(m.sub ?? []) !== tex(x.sub ?? [])));
+  const optimized = minOps.length > 0 || maxOps.length > 0;
+  const valueFn = ctx.apps.some((a) => a.main.length === 2 && a.cond.length === 0 && a.main.every((m) => m.length === 1 && m[0].type === 'id' && /^[A-Z]$/.test(m[0].name))) && comps.length > 0;
+  const logs = logD + logOneMinus;
+  let game = false;
+  if (twoPlayers && (logs > 0 || comps.length > 0 || valueFn || ctx.ids.has('V'))) game = true;
+  else if (logs > 0 && (comps.length > 0 || optimized)) game = true;
+  else if (valueFn) game = true;
+  let variant = '';
+  if (!game && comps.length > 0) {
+    // No log: WGAN's critic (a difference of averages) or least squares (squared distances to labels).
+    const c = comps[0];
+    const squared = hasSquare(ctx, c.outer.fn.name);
+    const averaged = ctx.expectations.length > 0 || optimized;
+    const realToo = ctx.apps.some((a) => a.fn.name === c.outer.fn.name && a !== c.outer && a.main.length === 1 && !firstApp(a.main[0]));
+    if (averaged && realToo) { game = true; variant = squared ? 'least-squares' : 'wasserstein'; }
+  }
+  if (!game) return null;
+  if (!variant) {
+    if (logOfComposition > 0 && oneMinusComposition === 0) variant = 'non-saturating';
+    else if (logD === 1 && logOneMinus === 0 && maxOps.length > 0 && minOps.length === 0) variant = 'non-saturating';
+    else variant = 'saturating';
+  }
+  const roles: Record<string, string> = { variant };
+  const c = comps[0];
+  if (c) {
+    roles.generator = tex([c.inner.fn]);
+    roles.discriminator = tex([c.outer.fn]);
+    if (c.inner.main.length > 0) roles.noise = tex(c.inner.main[0]);
+  } else if (discriminators.size > 0) roles.discriminator = [...discriminators][0];
+  for (const a of ctx.apps) {
+    if (roles.discriminator && a.fn.name === roles.discriminator && a.main.length === 1 && !firstApp(a.main[0])) { roles.data = tex(a.main[0]); break; }
+  }
+  for (const e of ctx.expectations) {
+    const m = tex(e.measure);
+    if (/data|real|\^\*/.test(m) && !roles.data_distribution) roles.data_distribution = m;
+    else if (m && !roles.noise_distribution && roles.noise && tex(e.variable) === roles.noise) roles.noise_distribution = m;
+  }
+  if (twoPlayers) {
+    roles.generator ??= tex(minOps[0].sub ?? []);
+    roles.discriminator ??= tex(maxOps[0].sub ?? []);
+  }
+  return { kind: 'minimax', confidence: twoPlayers || comps.length > 0 ? 0.9 : 0.75, roles };
+}
+
+/** True when the discriminator's output is squared somewhere: `(D(x) - 1)^2`, `D(G(z))^2`. */
+function hasSquare(ctx: Context, name: string): boolean {
+  for (const line of ctx.lines) {
+    for (const n of allNodes(line)) {
+      if (!n.sup || n.sup.length !== 1 || n.sup[0].name !== '2') continue;
+      if (n.type === 'group' && (n.children ?? []).some((m) => m.type === 'id' && m.name === name)) return true;
+      if (n.type === 'group') return true;
+    }
+  }
+  return false;
+}

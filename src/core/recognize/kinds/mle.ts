@@ -1,0 +1,94 @@
+/**
+ * Maximum likelihood: `\arg\max_\theta` of a (log-)likelihood in any spelling, a
+ * likelihood function `L(\theta)`, a density conditioned on the parameter `p(x|\theta)`
+ * in a log or a product, the negative log-likelihood, the expected or average
+ * log-likelihood of data. An argmax over classes, a derivative of the likelihood, or a
+ * closed-form estimate is not the objective.
+ */
+import type { MathNode } from '../../parse/tree';
+import type { Context } from '../context';
+import type { Hit } from '../types';
+import { hasDerivative, isDensityApp, isParameter, measureDensity, overParameter } from '../math';
+import { appAt, isDensityName, nodeTex, sides, tex, type App } from '../query';
+
+const OPTIMIZERS: ReadonlySet<string> = new Set(['argmax', 'argmin', 'max', 'min']);
+
+/** `L(\theta)`, `\ell(\theta; x)`, `l(\theta)`, `\mathbf{L}(\theta|x)`: a likelihood as a function of the parameter. */
+function isLikelihoodFn(a: App): boolean {
+  const f = a.fn;
+  if (f.type !== 'id' || f.font === 'cal' || f.sub) return false;
+  if (f.name !== 'L' && f.name !== 'l' && f.name !== 'ell') return false;
+  return a.main.length > 0 && isParameter(a.main[0]);
+}
+
+/** A density conditioned on (or parameterized by) the parameter: `P(X|\theta)`, `p(x;\theta)`. */
+function conditionedOnParameter(a: App, withSemicolon: boolean): boolean {
+  if (!isDensityApp(a)) return false;
+  if (a.cond.some((c) => isParameter(c))) return true;
+  return withSemicolon && a.params.some((c) => isParameter(c));
+}
+
+/** Detects a maximum-likelihood objective. */
+export function detectMLE(ctx: Context): Hit | null {
+  const roles: Record<string, string> = {};
+  let optimizer: MathNode | undefined;
+  let classes = false;
+  for (const n of ctx.nodes) {
+    if (n.type !== 'op' || !OPTIMIZERS.has(n.name) || !n.sub) continue;
+    if (overParameter(n.sub)) optimizer ??= n;
+    else classes = true;
+  }
+  // An argmax over labels is a prediction rule; a derivative of the likelihood is calculus, not the objective.
+  if (classes && !optimizer) return null;
+  if (ctx.lines.some((l) => hasDerivative(l))) return null;
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    if (rels[0] === '<-' && parts[0].some((n) => n.type === 'op' && n.name === 'log')) return null;
+  }
+  const densityApps = ctx.apps.filter(isDensityApp);
+  const model = densityApps.find((a) => conditionedOnParameter(a, true)) ?? densityApps[0];
+  if (model) {
+    roles.model = nodeTex(model.fn) + '(' + tex(model.group.children ?? []) + ')';
+    if (model.main.length > 0) roles.data = tex(model.main[0]);
+  }
+  const fill = (param: string | undefined, confidence: number): Hit => {
+    if (param) roles.parameter = param;
+    else {
+      const p = densityApps.flatMap((a) => [...a.cond, ...a.params]).find((c) => isParameter(c));
+      if (p) roles.parameter = tex(p);
+    }
+    return { kind: 'mle', confidence, roles };
+  };
+  const hasLikelihoodTerm = ctx.logs.length > 0 || densityApps.length > 0 || ctx.apps.some(isLikelihoodFn);
+  if (optimizer && hasLikelihoodTerm) return fill(tex(optimizer.sub ?? []), 0.95);
+  const lik = ctx.apps.find(isLikelihoodFn);
+  if (lik) { roles.likelihood = nodeTex(lik.fn); return fill(tex(lik.main[0]), 0.9); }
+  // log p(x|θ), products of p(x_i|θ), or P(X|θ) = ... on the left.
+  for (const log of ctx.logs) if (log.app && conditionedOnParameter(log.app, true)) return fill(undefined, 0.85);
+  for (const line of ctx.lines) {
+    const first = appAt(line, 0);
+    if (first && conditionedOnParameter(first, false) && sides(line).rels.length > 0) return fill(undefined, 0.8);
+    if (line[0]?.type === 'op' && line[0].name === 'prod') {
+      const a = appAt(line, 1);
+      if (a && isDensityApp(a)) return fill(undefined, 0.7);
+    }
+  }
+  if (ctx.ops.has('prod') && densityApps.some((a) => conditionedOnParameter(a, false))) return fill(undefined, 0.8);
+  // Σ_{x∈D} log p(x), E_{x~p_data}[log p(x)]: the log-likelihood of data averaged.
+  if (ctx.ops.has('exp')) return null;
+  for (const log of ctx.logs) {
+    if (!log.app || !isDensityName(log.app.fn)) continue;
+    const summed = log.seq.slice(0, log.index).some((n) => n.type === 'op' && n.name === 'sum');
+    if (summed) return fill(undefined, 0.75);
+    for (const e of ctx.expectations) {
+      if (e.body !== log.seq && e.seq !== log.seq) continue;
+      const m = measureDensity(e.measure);
+      const same = m && nodeTex(m.node).toLowerCase() === nodeTex(log.app.fn).toLowerCase();
+      if (!same || !log.negated) {
+        if (m) roles.data_distribution = nodeTex(m.node);
+        return fill(undefined, 0.75);
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,37 @@
+/**
+ * Patterns of probability calculus that the marginal and Bayes detectors share:
+ * a likelihood times a prior `p(a|b)p(b)` written next to each other.
+ */
+import type { MathNode } from '../../parse/tree';
+import { appAt, isDensityName, tex, type App } from '../query';
+
+/** `p(a|b) p(b)` or `p(b) p(a|b)`: a conditional density next to the density of what it is conditioned on. */
+export interface LikelihoodPrior {
+  readonly likelihood: App;
+  readonly prior: App;
+  /** Index just past the pair in its sequence. */
+  readonly end: number;
+  readonly start: number;
+}
+
+/** TeX of arguments with the model parameters (after `;`) left out. */
+export function argsTex(args: readonly MathNode[][]): string {
+  return args.map(tex).join(',');
+}
+
+/** Every likelihood-times-prior pair in a sequence (an optional `\cdot` or `\times` between). */
+export function likelihoodPriorPairs(seq: MathNode[]): LikelihoodPrior[] {
+  const out: LikelihoodPrior[] = [];
+  for (let i = 0; i < seq.length - 1; i++) {
+    const a = appAt(seq, i);
+    if (!a || !isDensityName(a.fn)) continue;
+    let j = i + 2;
+    if (seq[j] && seq[j].type === 'bin' && seq[j].name === '*') j++;
+    const b = appAt(seq, j);
+    if (!b || !isDensityName(b.fn)) continue;
+    const pair = (lik: App, pri: App): boolean => lik.cond.length > 0 && pri.cond.length === 0 && argsTex(lik.cond) === argsTex(pri.main);
+    if (pair(a, b)) out.push({ likelihood: a, prior: b, start: i, end: j + 2 });
+    else if (pair(b, a)) out.push({ likelihood: b, prior: a, start: i, end: j + 2 });
+  }
+  return out;
+}

@@ -1,0 +1,100 @@
+/**
+ * Reconstruction losses of autoencoders: `L(x, g(f(x)))`, `\|g(f(\tilde x)) - x\|^2`,
+ * `\|x - \hat x\|^2`, `\sum (x - \hat x)^2`, and the decoder's negative log-likelihood of
+ * the input given its own code, `-\log p_{decoder}(x | h = f(\tilde x))`. A reconstruction
+ * written without a loss (`r = g(f(x))`) is not a loss.
+ */
+import type { MathNode } from '../../parse/tree';
+import type { Context } from '../context';
+import type { Hit } from '../types';
+import { firstApp, isDensityName, nodeTex, splitAt, terms, tex, type App } from '../query';
+
+/** `g(f(x))`: the decoder applied to the encoder's code of `x`; returns the two and the input. */
+function roundTrip(nodes: readonly MathNode[]): { decoder: App; encoder: App; input: MathNode } | undefined {
+  const outer = firstApp(nodes as MathNode[]);
+  if (!outer || outer.fn.type !== 'id' || isDensityName(outer.fn) || outer.main.length !== 1) return undefined;
+  const inner = firstApp(outer.main[0]);
+  if (!inner || inner.fn.type !== 'id' || isDensityName(inner.fn) || inner.main.length !== 1 || inner.main[0].length !== 1) return undefined;
+  return { decoder: outer, encoder: inner, input: inner.main[0][0] };
+}
+
+/** Same variable, ignoring accents (`\tilde x` is the corrupted `x`, `\hat x` its reconstruction). */
+function sameVariable(a: MathNode | undefined, b: MathNode | undefined): boolean {
+  return a !== undefined && b !== undefined && a.type === 'id' && b.type === 'id' && a.name === b.name && tex(a.sub ?? []) === tex(b.sub ?? []);
+}
+
+/** The two sides of a difference `A - B` in a sequence. */
+function difference(seq: readonly MathNode[]): [MathNode[], MathNode[]] | undefined {
+  const ts = terms(seq);
+  if (ts.length !== 2 || ts[1].sign !== -1 || ts[0].sign !== 1) return undefined;
+  return [ts[0].nodes, ts[1].nodes];
+}
+
+/** Contents of norms `\| ... \|` and of squared groups `( ... )^2` anywhere in the formula. */
+function comparedPairs(ctx: Context): [MathNode[], MathNode[]][] {
+  const out: [MathNode[], MathNode[]][] = [];
+  const visit = (seq: readonly MathNode[]): void => {
+    for (let k = 0; k < seq.length; k++) {
+      const n = seq[k];
+      if (n.type === 'par') {
+        const end = seq.findIndex((m, j) => j > k && m.type === 'par');
+        if (end > k) { const d = difference(seq.slice(k + 1, end)); if (d) out.push(d); k = end; continue; }
+      }
+      if (n.type === 'group' && (n.name === '||' || (n.name === '(' && n.sup && tex(n.sup) === '2'))) {
+        const d = difference(n.children ?? []);
+        if (d) out.push(d);
+      }
+    }
+  };
+  for (const seq of ctx.seqs) visit(seq);
+  return out;
+}
+
+/** Detects a reconstruction loss. */
+export function detectReconstruction(ctx: Context): Hit | null {
+  const hit = (roles: Record<string, string>, confidence = 0.9): Hit => ({ kind: 'reconstruction', confidence, roles });
+  // L(x, g(f(x))): a loss comparing the input with its round trip.
+  for (const a of ctx.apps) {
+    if (a.main.length !== 2 || a.cond.length > 0) continue;
+    const [x, y] = a.main;
+    const rt = roundTrip(y) ?? roundTrip(x);
+    const plain = roundTrip(y) ? x : y;
+    if (rt && plain.length === 1 && sameVariable(plain[0], rt.input)) {
+      return hit({ loss: nodeTex(a.fn), data: nodeTex(plain[0]), encoder: nodeTex(rt.encoder.fn), decoder: nodeTex(rt.decoder.fn) });
+    }
+  }
+  const encoderOf = (v: MathNode): App | undefined => ctx.apps.find((a) => a.fn.type === 'id' && !isDensityName(a.fn) && a.main.length === 1 && a.main[0].length === 1 && sameVariable(a.main[0][0], v));
+  for (const [a, b] of comparedPairs(ctx)) {
+    for (const [u, v] of [[a, b], [b, a]] as const) {
+      const rt = roundTrip(u);
+      if (rt && v.length === 1 && sameVariable(v[0], rt.input)) {
+        return hit({ data: nodeTex(v[0]), encoder: nodeTex(rt.encoder.fn), decoder: nodeTex(rt.decoder.fn), loss: 'squared error' });
+      }
+      // x - \hat x: the input against its reconstruction.
+      // (A target `y` against a prediction `\hat y` is a regression error, not a reconstruction.)
+      if (u.length === 1 && v.length === 1 && sameVariable(u[0], v[0]) && (u[0].accent === 'hat' || u[0].accent === 'bar') && !v[0].accent && v[0].name !== 'y' && v[0].name !== 't') {
+        return hit({ data: nodeTex(v[0]), reconstruction: nodeTex(u[0]), loss: 'squared error' }, 0.85);
+      }
+      // \|x - g(h)\| where h is the code f(x) elsewhere: decoder output against the input.
+      const dec = firstApp(u);
+      if (dec && u.length === 2 && v.length === 1 && v[0].type === 'id' && dec.fn.type === 'id' && !isDensityName(dec.fn) && dec.main.length === 1 && dec.main[0].length === 1) {
+        const enc = encoderOf(v[0]);
+        if (enc && enc.fn.name !== dec.fn.name && !sameVariable(dec.main[0][0], v[0])) {
+          return hit({ data: nodeTex(v[0]), encoder: nodeTex(enc.fn), decoder: nodeTex(dec.fn), code: nodeTex(dec.main[0][0]) }, 0.8);
+        }
+      }
+    }
+  }
+  // -log p_decoder(x | h = f(x~)): likelihood of the input given the code of (a corrupted copy of) itself.
+  for (const log of ctx.logs) {
+    const a = log.app;
+    if (!a || !isDensityName(a.fn) || a.main.length !== 1 || a.cond.length === 0) continue;
+    const x = a.main[0][0];
+    const condNodes = a.cond.flat();
+    const code = firstApp(splitAt(condNodes, (n) => n.type === 'rel').pop() ?? []);
+    if (code && code.main.length === 1 && code.main[0].length === 1 && sameVariable(code.main[0][0], x)) {
+      return hit({ decoder: nodeTex(a.fn), encoder: nodeTex(code.fn), data: nodeTex(x), loss: 'negative log-likelihood' }, 0.85);
+    }
+  }
+  return null;
+}

@@ -1,0 +1,172 @@
+/**
+ * Small mathematical predicates shared by the kinds: what counts as a parameter, a
+ * time index, a KL operator, a density application, a log ratio under an average.
+ */
+import type { MathNode } from '../parse/tree';
+import type { Context, LogUse } from './context';
+import { firstApp, isDensityName, nodeTex, tex, type App } from './query';
+
+/** Symbols notes use for model parameters (θ, φ, ψ, w). */
+const PARAMETER_NAMES: ReadonlySet<string> = new Set(['theta', 'Theta', 'phi', 'psi', 'w', 'W', 'vartheta']);
+
+/** True when the nodes name a model parameter: `\theta`, `\boldsymbol\theta`, `\theta_t`, `\theta, \phi`, `p \in M`. */
+export function isParameter(nodes: readonly MathNode[]): boolean {
+  if (nodes.length === 0) return false;
+  const first = nodes[0];
+  if (first.type === 'id' && PARAMETER_NAMES.has(first.name)) return true;
+  // `\max_{p \in M}`: a maximum over a family of models.
+  return nodes.length >= 3 && isDensityName(first) && nodes[1].type === 'rel' && nodes[1].name === 'in';
+}
+
+/** True when an operator's subscript ranges over a parameter. */
+export function overParameter(sub: readonly MathNode[] | undefined): boolean {
+  if (!sub || sub.length === 0) return false;
+  return isParameter(sub) || sub.some((n) => n.type === 'id' && PARAMETER_NAMES.has(n.name) && !n.sub);
+}
+
+/** True for a subscript that is a time step: `t`, `t-1`, `0`, `T`, `1:T`, `0:T`, `t+1`. */
+export function isTimeScript(sub: readonly MathNode[] | undefined): boolean {
+  if (!sub || sub.length === 0) return false;
+  return sub.some((n) => (n.type === 'id' && (n.name === 't' || n.name === 'T')) || n.type === 'num');
+}
+
+/**
+ * The base symbol of a time-indexed variable at the start of `nodes`: `x` for `x_t`,
+ * `x_{t-1}`, `x_0` and for the flattened `x t - 1` of text scraped from a rendered page.
+ */
+export function timeVariable(nodes: readonly MathNode[]): string | undefined {
+  const n = nodes[0];
+  if (!n || n.type !== 'id' || n.name.length === 0) return undefined;
+  if (isTimeScript(n.sub)) return n.name;
+  const next = nodes[1];
+  if (!n.sub && next && next.type === 'id' && (next.name === 't' || next.name === 'T') && !next.sub) return n.name;
+  return undefined;
+}
+
+/** True for the KL operator in any spelling: `KL`, `\mathrm{KL}`, `D_{KL}`, `D_\text{KL}`, `\mathbb{KL}`, `\DKL`. */
+export function isKLOperator(n: MathNode): boolean {
+  if (n.type === 'op' && n.name === 'KL') return true;
+  return n.type === 'id' && n.name === 'D' && n.sub !== undefined && n.sub.some((m) => m.type === 'op' && m.name === 'KL');
+}
+
+/** True for the Jensen-Shannon operator: `JSD`, `\mathrm{JS}`, `D_{JS}`, `\operatorname{D}_{\text{JS}}`. */
+export function isJSOperator(n: MathNode): boolean {
+  if (n.type === 'op' && n.name === 'JS') return true;
+  return n.type === 'id' && n.name === 'D' && n.sub !== undefined && n.sub.some((m) => m.type === 'op' && m.name === 'JS');
+}
+
+/** Applications of the KL operator, with their two arguments. */
+export function klApps(ctx: Context): { app: App; first: MathNode[]; second: MathNode[] }[] {
+  const out: { app: App; first: MathNode[]; second: MathNode[] }[] = [];
+  for (const a of ctx.apps) {
+    if (!isKLOperator(a.fn)) continue;
+    const children = a.group.children ?? [];
+    let first: MathNode[] = [];
+    let second: MathNode[] = [];
+    if (a.parts.length === 2) [first, second] = a.parts;
+    else {
+      // `KL(p, q)`: split at the top-level comma.
+      const k = children.findIndex((n) => n.type === 'punct' && n.name === ',');
+      if (k > 0) { first = children.slice(0, k); second = children.slice(k + 1); }
+    }
+    out.push({ app: a, first, second });
+  }
+  return out;
+}
+
+/** An application's full TeX, for comparing two densities (`p_\theta(x|z)` equals `p_\theta(x|z)`). */
+export function appKey(a: App): string {
+  return nodeTex(a.fn) + '(' + tex(a.group.children ?? []) + ')';
+}
+
+/** True for an application of a density (`p(x)`, `q_\phi(z|x)`, `P(X|\theta)`, `\tilde p(x)`). */
+export function isDensityApp(a: App | undefined): a is App {
+  return a !== undefined && isDensityName(a.fn);
+}
+
+/** A density letter compared without case, scripts or accents: `P` and `p` are the same distribution. */
+export function sameLetter(a: MathNode, b: MathNode): boolean {
+  return a.type === 'id' && b.type === 'id' && a.name.toLowerCase() === b.name.toLowerCase();
+}
+
+/** The first density symbol of an expectation's measure (`q_\phi` of `q_\phi(z|x)`, `P` of `x \sim P`). */
+export function measureDensity(measure: readonly MathNode[]): { node: MathNode; app?: App } | undefined {
+  for (let k = 0; k < measure.length; k++) {
+    const n = measure[k];
+    if (n.type === 'id' && (isDensityName(n) || (k === 0 && measure.length <= 2))) {
+      const app = firstApp(measure.slice(k, k + 2));
+      return { node: n, app };
+    }
+  }
+  return undefined;
+}
+
+/** A log of a ratio of two densities under an average, and what that average is over. */
+export interface LogRatio {
+  readonly log: LogUse;
+  readonly num: App;
+  readonly den: App;
+  /** `kl` when the average is over the numerator; `elbo` when it is over the denominator (E_q log p/q) or the denominator is unnormalized (p̃). */
+  readonly shape: 'kl' | 'elbo';
+  readonly weight: string;
+}
+
+/** Finds `\sum_x q(x)\log\frac{q(x)}{p(x)}`, `E_{x\sim P}[\log\frac{p(x)}{q(x)}]`, `E_q[\log\frac{p(x,z)}{q(z|x)}]`. */
+export function logRatios(ctx: Context): LogRatio[] {
+  const out: LogRatio[] = [];
+  for (const log of ctx.logs) {
+    if (!log.frac || !log.frac.args) continue;
+    const num = firstApp(log.frac.args[0]);
+    const den = firstApp(log.frac.args[1]);
+    if (!num || !den || num.fn.type !== 'id' || den.fn.type !== 'id') continue;
+    if (den.fn.accent === 'tilde' || num.fn.accent === 'tilde') {
+      out.push({ log, num, den, shape: 'elbo', weight: '' });
+      continue;
+    }
+    // A weight written in front of the log in the same product: `q(x) \log \frac{q(x)}{p(x)}`.
+    let weight: App | undefined;
+    for (let k = log.index - 1; k >= 1; k--) {
+      const n = log.seq[k];
+      if (n.type === 'bin' && n.name !== '*') break;
+      if (n.type === 'rel' || (n.type === 'op' && n.name !== 'sum' && n.name !== 'int')) break;
+      if (n.type === 'group') {
+        const prev = log.seq[k - 1];
+        if (prev.type === 'id') { weight = { fn: prev, group: n, main: [], cond: [], params: [], parts: [], seq: log.seq, index: k - 1 }; break; }
+      }
+    }
+    if (weight) {
+      const w = appKey(weight);
+      if (w === appKey(num)) { out.push({ log, num, den, shape: 'kl', weight: w }); continue; }
+      if (w === appKey(den)) { out.push({ log, num, den, shape: ctx.lines.some((l) => l.some((n) => n.type === 'bin' && n.name === '-')) ? 'kl' : 'elbo', weight: w }); continue; }
+    }
+    for (const e of ctx.expectations) {
+      if (e.body !== log.seq && e.seq !== log.seq) continue;
+      const m = measureDensity(e.measure);
+      if (!m) continue;
+      if (sameLetter(m.node, num.fn) && !sameLetter(m.node, den.fn)) out.push({ log, num, den, shape: 'kl', weight: nodeTex(m.node) });
+      else if (sameLetter(m.node, den.fn)) out.push({ log, num, den, shape: 'elbo', weight: nodeTex(m.node) });
+      break;
+    }
+  }
+  return out;
+}
+
+/** True when the nodes contain a derivative: `\nabla`, `\partial`, `f'`, `\frac{d}{d\theta}`. */
+export function hasDerivative(nodes: readonly MathNode[]): boolean {
+  for (const n of nodes) {
+    if (n.type === 'op' && (n.name === 'nabla' || n.name === 'partial')) return true;
+    if (n.type === 'id' && (n.prime ?? 0) > 0 && n.name !== '') return true;
+    if (n.type === 'id' && n.name === 'grad') return true;
+    if (n.type === 'frac' && n.args && isDerivativeFrac(n)) return true;
+    if (n.children && hasDerivative(n.children)) return true;
+    if (n.args) for (const a of n.args) if (hasDerivative(a)) return true;
+  }
+  return false;
+}
+
+/** `\frac{d}{dx}`, `\frac{\partial f}{\partial x}`. */
+export function isDerivativeFrac(n: MathNode): boolean {
+  const [num, den] = n.args ?? [[], []];
+  const isD = (s: readonly MathNode[]): boolean => s.length > 0 && ((s[0].type === 'op' && s[0].name === 'partial') || (s[0].type === 'id' && s[0].name === 'd' && s.length >= 1));
+  return isD(num) && isD(den) && den.length >= 2;
+}

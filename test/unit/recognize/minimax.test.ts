@@ -1,0 +1,27 @@
+import { expectKind, expectRoles } from './cases';
+
+describe('recognize: GAN min-max', () => {
+  expectKind('minimax', [
+    String.raw`$$\min_{\theta_g}\max_{\theta_d} \; \mathbb{E}_{x \sim p_{\rm data}}\log D_{\theta_d}(x) + \mathbb{E}_{z\sim p(z)} \log\left(1 - D_{\theta_d}(G_{\theta_g}(z))\right)$$`,
+    String.raw`$\mathcal{L}_G = -\mathbb{E}_{z}\left[\log D(G(z))\right]$`,
+    String.raw`$$\max_{\|f\|_L \le 1} \mathbb{E}_{x\sim P_r}[f(x)] - \mathbb{E}_{z\sim p(z)}[f(g_\theta(z))]$$`,
+    String.raw`$\min_D \tfrac12 \mathbb{E}_{x}[(D(x) - 1)^2] + \tfrac12 \mathbb{E}_z[D(G(z))^2]$`,
+    String.raw`\[ \min_G V(G) = \mathbb{E}_{z}\big[\log(1 - D(G(z)))\big] \]`,
+  ]);
+  describe('Unicode text', () => {
+    expectKind('minimax', ['min_G max_D E_x[log D(x)] + E_z[log(1 − D(G(z)))]']);
+  });
+  describe('near misses', () => {
+    expectKind('none', [
+      String.raw`$\min_{x \in \mathbb{R}^n} \tfrac12 x^\top A x - b^\top x$`,
+      String.raw`$D^*(x) = \frac{p_{data}(x)}{p_{data}(x) + p_g(x)}$`,
+      String.raw`$\max_i |x_i|$`,
+    ]);
+  });
+  describe('roles and variants', () => {
+    expectRoles(String.raw`$\min_G \max_D \mathbb{E}_{x\sim p_{data}}[\log D(x)] + \mathbb{E}_{z\sim p_z}[\log(1-D(G(z)))]$`, { generator: 'G', discriminator: 'D', noise: 'z', variant: 'saturating' });
+    expectRoles(String.raw`$\max_G \mathbb{E}_z[\log D(G(z))]$`, { variant: 'non-saturating', generator: 'G' });
+    expectRoles(String.raw`$\max_{\|f\|_L \le 1} \mathbb{E}_{x}[f(x)] - \mathbb{E}_{z}[f(g(z))]$`, { variant: 'wasserstein', discriminator: 'f', generator: 'g' });
+    expectRoles(String.raw`$\min_D \mathbb{E}_{x}[(D(x) - 1)^2] + \mathbb{E}_z[D(G(z))^2]$`, { variant: 'least-squares' });
+  });
+});
