@@ -6,6 +6,7 @@ export type Delimiter =
   | 'bracket'         // \[...\]
   | 'environment'     // \begin{equation}...\end{equation} and the other math environments
   | 'fence'           // ```math fenced code block
+  | 'liquid'          // {% math %}...{% endmath %} (display) and {%m%}...{%em%} (inline), as Jekyll sites such as the CS228 notes write it
   | 'unicode';        // Unicode plain-text math pasted from a web page
 
 /** The languages whose documents `findFormulas` understands. */

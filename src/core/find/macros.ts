@@ -1,0 +1,120 @@
+/**
+ * Macro definitions (`\newcommand`, `\renewcommand`, `\providecommand`, `\def`,
+ * `\DeclareMathOperator`) turned into MathJax's `tex.macros` form. Every definition is read with
+ * bounded brace matching; a malformed one is skipped, never thrown.
+ */
+
+/** MathJax's `tex.macros`: name without backslash -> body, or [body, argument count]. */
+export type MacroTable = Record<string, string | [string, number]>;
+
+/** A definition's body longer than this is not a macro anyone means: it is skipped. */
+const MAX_BODY = 10_000;
+
+const DEFINERS = ['newcommand', 'renewcommand', 'providecommand', 'def', 'DeclareMathOperator'];
+
+/**
+ * Reads every macro definition in `text.slice(from, to)` into `into` (a later definition of the
+ * same name wins, as in TeX). Linear: each definition is read once, with a length cap.
+ */
+export function collectMacros(text: string, from: number, to: number, into: MacroTable): void {
+  let i = text.indexOf('\\', from);
+  while (i >= 0 && i < to) {
+    let j = i + 1;
+    while (j < to && isLetter(text.charCodeAt(j))) j++;
+    const word = text.slice(i + 1, j);
+    let next = j;
+    if (DEFINERS.includes(word)) {
+      const end = readDefinition(text, word, j, to, into);
+      if (end > next) next = end;
+    }
+    i = text.indexOf('\\', Math.max(next, i + 1));
+  }
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function skipSpaces(text: string, i: number, to: number): number {
+  while (i < to && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  return i;
+}
+
+/** Offset just past the group `{...}` that opens at `i`, or -1 (unbalanced, too long, or no group). */
+function groupEnd(text: string, i: number, to: number): number {
+  if (text[i] !== '{') return -1;
+  const limit = Math.min(to, i + MAX_BODY + 2);
+  let depth = 0;
+  for (let k = i; k < limit; k++) {
+    const c = text[k];
+    if (c === '\\') { k++; continue; }
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return k + 1;
+  }
+  return -1;
+}
+
+/** Reads `\foo` or `{\foo}` at `i`: the name and the offset after it, or undefined. */
+function readName(text: string, i: number, to: number): { name: string; end: number } | undefined {
+  i = skipSpaces(text, i, to);
+  let braced = false;
+  if (text[i] === '{') { braced = true; i = skipSpaces(text, i + 1, to); }
+  if (text[i] !== '\\') return undefined;
+  let j = i + 1;
+  while (j < to && isLetter(text.charCodeAt(j))) j++;
+  // A one-character control symbol (`\|`) is a valid name too.
+  if (j === i + 1 && j < to) j++;
+  const name = text.slice(i + 1, j);
+  if (!name) return undefined;
+  if (braced) {
+    j = skipSpaces(text, j, to);
+    if (text[j] !== '}') return undefined;
+    j++;
+  }
+  return { name, end: j };
+}
+
+/** Reads one definition after its definer word; returns where it ends, or `at` when malformed. */
+function readDefinition(text: string, definer: string, at: number, to: number, into: MacroTable): number {
+  let i = at;
+  let star = false;
+  if (text[i] === '*') { star = true; i++; }
+  const head = readName(text, i, to);
+  if (!head) return at;
+  i = head.end;
+  if (definer === 'DeclareMathOperator') {
+    i = skipSpaces(text, i, to);
+    const end = groupEnd(text, i, to);
+    if (end < 0) return at;
+    into[head.name] = `\\operatorname${star ? '*' : ''}{${text.slice(i + 1, end - 1)}}`;
+    return end;
+  }
+  let nargs = 0;
+  if (definer === 'def') {
+    // `\def\foo#1#2{...}`: the parameter text counts the arguments.
+    while (i < to && text[i] === '#' && i + 1 < to && /[1-9]/.test(text[i + 1])) { nargs++; i += 2; }
+  } else {
+    i = skipSpaces(text, i, to);
+    if (text[i] === '[') {
+      const close = text.indexOf(']', i);
+      if (close < 0 || close > i + 4 || close >= to) return at;
+      nargs = Number(text.slice(i + 1, close).trim());
+      if (!Number.isInteger(nargs) || nargs < 0 || nargs > 9) return at;
+      i = skipSpaces(text, close + 1, to);
+      // An optional first argument's default (`[2][x]`) is dropped: MathJax takes it, the hover does not need it.
+      if (text[i] === '[') {
+        const closeDefault = text.indexOf(']', i);
+        if (closeDefault < 0 || closeDefault - i > MAX_BODY || closeDefault >= to) return at;
+        i = skipSpaces(text, closeDefault + 1, to);
+      }
+    }
+  }
+  i = skipSpaces(text, i, to);
+  const end = groupEnd(text, i, to);
+  if (end < 0) return at;
+  const body = text.slice(i + 1, end - 1);
+  // `\providecommand` never overrides an existing definition.
+  if (definer === 'providecommand' && head.name in into) return end;
+  into[head.name] = nargs > 0 ? [body, nargs] : body;
+  return end;
+}
