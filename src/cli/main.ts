@@ -1,8 +1,10 @@
 import { CliError, type CliCommand, type CliIO } from './io';
+import { classifyCommand } from './classify';
 import { scanCommand } from './scan';
+import { trainCommand } from './train';
 
 /** Every sub-command; each lives in its own file named after it. */
-const commands: readonly CliCommand[] = [scanCommand];
+const commands: readonly CliCommand[] = [scanCommand, classifyCommand, trainCommand];
 
 function help(): string {
   return ['usage: genmath COMMAND [ARGS...]', '', ...commands.map((c) => `  ${c.usage}`), ''].join('\n');
