@@ -12,6 +12,8 @@ describe('recognize: entropy and Jensen-Shannon', () => {
     expectKind('none', [String.raw`$I(x) = -\log_2 p(x)$`, String.raw`$\log(ab) = \log a + \log b$`]);
     expectRoles(String.raw`$H(Y \mid X) = -\sum_{x,y} p(x,y)\log p(y|x)$`, { variant: 'conditional' });
     expectRoles(String.raw`$\mathcal{L} = -\sum_{i} y_i \log \hat{y}_i$`, { variant: 'cross-entropy' });
+    // The binary cross-entropy of a classifier, with the sum outside the brackets around the logs.
+    expectRoles(String.raw`$L = -\frac{1}{N}\sum_i [y_i \log \hat y_i + (1-y_i)\log(1-\hat y_i)]$`, { variant: 'binary cross-entropy' });
   });
   describe('Jensen-Shannon', () => {
     expectKind('jsd', [

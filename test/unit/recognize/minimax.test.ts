@@ -7,6 +7,8 @@ describe('recognize: GAN min-max', () => {
     String.raw`$$\max_{\|f\|_L \le 1} \mathbb{E}_{x\sim P_r}[f(x)] - \mathbb{E}_{z\sim p(z)}[f(g_\theta(z))]$$`,
     String.raw`$\min_D \tfrac12 \mathbb{E}_{x}[(D(x) - 1)^2] + \tfrac12 \mathbb{E}_z[D(G(z))^2]$`,
     String.raw`\[ \min_G V(G) = \mathbb{E}_{z}\big[\log(1 - D(G(z)))\big] \]`,
+    // Players written in calligraphic letters, as some papers do.
+    String.raw`$$\min_{\mathcal{G}}\max_{\mathcal{D}} \; \mathbb{E}_{y\sim P_r}[\log \mathcal{D}(y)] + \mathbb{E}_{u\sim P_u}[\log(1-\mathcal{D}(\mathcal{G}(u)))]$$`,
   ]);
   describe('Unicode text', () => {
     expectKind('minimax', ['min_G max_D E_x[log D(x)] + E_z[log(1 − D(G(z)))]']);
@@ -16,6 +18,8 @@ describe('recognize: GAN min-max', () => {
       String.raw`$\min_{x \in \mathbb{R}^n} \tfrac12 x^\top A x - b^\top x$`,
       String.raw`$D^*(x) = \frac{p_{data}(x)}{p_{data}(x) + p_g(x)}$`,
       String.raw`$\max_i |x_i|$`,
+      // A loss of a normal density is not a game, even though it is one function of another.
+      String.raw`$\min_\theta \mathcal{L}(\mathcal{N}(x; \mu_\theta, 1))$`,
     ]);
   });
   describe('roles and variants', () => {

@@ -76,5 +76,28 @@ export function detectEntropy(ctx: Context): Hit | null {
       return { kind: 'entropy', confidence: 0.85, roles: { distribution: w, variant: w === target || (wl === tl && !/\\(?:hat|tilde|bar)/.test(w + target)) ? 'entropy' : 'cross-entropy' } };
     }
   }
+  return binaryCrossEntropy(ctx);
+}
+
+/**
+ * `-[y \log \hat y + (1-y)\log(1-\hat y)]`, wherever the sum or average around it is written: a
+ * log of a prediction and a log of one minus the same prediction, negated, is the Bernoulli
+ * cross-entropy. The prediction must look like one (a hat, or a function's output): the same
+ * logs of a parameter (`\log\theta + \log(1-\theta)`) are a Bernoulli log-likelihood, and a
+ * table entry under an argmax over labels is a classifier's decision rule, not a loss.
+ * (Reconstruction and GAN detectors run first, so x against x̂ or D's two logs are theirs.)
+ */
+function binaryCrossEntropy(ctx: Context): Hit | null {
+  const negated = ctx.nodes.some((n) => n.type === 'bin' && n.name === '-');
+  if (!negated || ctx.nodes.some((n) => n.type === 'op' && /^arg/.test(n.name))) return null;
+  for (const log of ctx.logs) {
+    const a = log.arg;
+    if (!(a.length >= 3 && a[0].type === 'num' && a[0].name === '1' && a[1].type === 'bin' && a[1].name === '-')) continue;
+    const prediction = tex(a.slice(2));
+    if (!/^\\(?:hat|tilde)|\(/.test(prediction)) continue;
+    if (ctx.logs.some((other) => other !== log && tex(other.arg) === prediction)) {
+      return { kind: 'entropy', confidence: 0.8, roles: { prediction, variant: 'binary cross-entropy' } };
+    }
+  }
   return null;
 }

@@ -9,14 +9,24 @@ import type { Context } from '../context';
 import type { Hit } from '../types';
 import { allNodes, firstApp, isDensityName, tex, type App } from '../query';
 
+/**
+ * Whether a function's letter can name a player: plain, or calligraphic as some papers write
+ * them (\mathcal{D}, \mathcal{G}), except the calligraphic letters conventionally kept for a
+ * normal distribution and a loss.
+ */
+function playerFont(fn: MathNode): boolean {
+  if (!fn.font) return true;
+  return fn.font === 'cal' && fn.name !== 'N' && fn.name !== 'L';
+}
+
 /** `F(G(z))`: a function applied to the output of another function (the generator's sample). */
 function compositions(ctx: Context): { outer: App; inner: App }[] {
   const out: { outer: App; inner: App }[] = [];
   for (const a of ctx.apps) {
-    if (a.fn.type !== 'id' || isDensityName(a.fn) || a.fn.name === 'E' || a.fn.font === 'cal' || a.fn.font === 'bb') continue;
+    if (a.fn.type !== 'id' || isDensityName(a.fn) || a.fn.name === 'E' || !playerFont(a.fn)) continue;
     if (a.main.length !== 1 || a.cond.length > 0) continue;
     const inner = firstApp(a.main[0]);
-    if (!inner || inner.fn.type !== 'id' || isDensityName(inner.fn) || inner.fn.font) continue;
+    if (!inner || inner.fn.type !== 'id' || isDensityName(inner.fn) || !playerFont(inner.fn)) continue;
     out.push({ outer: a, inner });
   }
   return out;
@@ -39,7 +49,7 @@ export function detectMinimax(ctx: Context): Hit | null {
   const comps = compositions(ctx);
   // The discriminator: a function applied to a generated sample, or the conventional D.
   const discriminators = new Set<string>(comps.map((c) => c.outer.fn.name));
-  for (const a of ctx.apps) if (a.fn.type === 'id' && a.fn.name === 'D' && !a.fn.font) discriminators.add('D');
+  for (const a of ctx.apps) if (a.fn.type === 'id' && a.fn.name === 'D' && playerFont(a.fn)) discriminators.add('D');
   const minOps: MathNode[] = [];
   const maxOps: MathNode[] = [];
   for (const n of ctx.nodes) {
