@@ -1,0 +1,34 @@
+import { derive } from '../core/explain/derive';
+import { recognize } from '../core/recognize';
+import { CliError, type CliCommand } from './io';
+
+/**
+ * `genmath explain LATEX`: the formula card of LATEX, with its derivation, as one JSON object
+ * `{"kind", "title", "confidence", "roles", "glossary": [{"symbol", "meaning"}], "steps": [{"latex", "why"}]}`.
+ *
+ * Several arguments are joined with spaces, so an unquoted formula that the shell split still
+ * reads as one. A formula that is none of the known kinds is not an error (the card says so):
+ * it gets kind `none`, empty steps and exit code 0. Nothing to explain (no argument, or only
+ * white space) is a one-line error and exit code 2.
+ */
+export const explainCommand: CliCommand = {
+  name: 'explain',
+  usage: 'explain LATEX           formula card + derivation steps as JSON (kind none: steps [], exit 0)',
+  async run(args, io) {
+    const latex = args.join(' ');
+    if (latex.trim() === '') throw new CliError('explain needs a formula, e.g. genmath explain "D_{KL}(q\\|p)"', 2);
+    const card = recognize(latex);
+    const { steps } = derive(card);
+    // Key order is the documented one; a later `evaluation` field goes after `steps`.
+    const out = {
+      kind: card.kind,
+      title: card.title,
+      confidence: card.confidence,
+      roles: card.roles,
+      glossary: card.glossary.map((g) => ({ symbol: g.symbol, meaning: g.meaning })),
+      steps: steps.map((s) => ({ latex: s.latex, why: s.why })),
+    };
+    io.stdout(JSON.stringify(out) + '\n');
+    return 0;
+  },
+};
