@@ -1,10 +1,12 @@
 import { CliError, type CliCommand, type CliIO } from './io';
 import { classifyCommand } from './classify';
+import { evalCommand } from './eval';
+import { explainCommand } from './explain';
 import { scanCommand } from './scan';
 import { trainCommand } from './train';
 
 /** Every sub-command; each lives in its own file named after it. */
-const commands: readonly CliCommand[] = [scanCommand, classifyCommand, trainCommand];
+const commands: readonly CliCommand[] = [scanCommand, classifyCommand, explainCommand, evalCommand, trainCommand];
 
 function help(): string {
   return ['usage: genmath COMMAND [ARGS...]', '', ...commands.map((c) => `  ${c.usage}`), ''].join('\n');

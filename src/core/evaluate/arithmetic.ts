@@ -1,0 +1,478 @@
+/**
+ * Evaluates the reader's tree: numbers, functions, sums and products, distributions and the
+ * divergences between them, and expectations (closed form for polynomials, exact sums over
+ * discrete outcomes, Monte Carlo otherwise). Every call is bounded: sums are capped in term
+ * count and the whole evaluation runs against a step budget and a wall-clock deadline.
+ */
+import { Random } from '../train/random';
+import { DomainError, bernoulli, categorical, describe, gaussian, gaussianPdf, probabilities, rawMoment, uniform, type Distribution } from './distributions';
+import { crossEntropy, entropyOf, jsd, kl, type Computed } from './divergences';
+import { ReadError, SymbolicError, type Node } from './reader';
+import { monteCarlo } from './montecarlo';
+
+/** A Monte Carlo estimate travelling through arithmetic, carrying its standard error. */
+export interface Estimate { readonly kind: 'estimate'; readonly v: number; readonly se: number; readonly n: number }
+/** A vector of numbers: `[0.2, 0.3, 0.5]`, read as a probability vector where a distribution is expected. */
+export interface Vector { readonly kind: 'vector'; readonly items: readonly number[] }
+/** What a sub-expression evaluates to. */
+export type Value = number | Estimate | Vector | Distribution;
+
+/** Options the public API passes through. */
+export interface EvalSettings {
+  readonly seed: number;
+  readonly samples: number;
+  /** Date.now() after which the evaluation gives up. */
+  readonly deadline: number;
+  /** Date.now() after which sampling stops drawing (before the deadline, so the rest can finish). */
+  readonly samplingDeadline: number;
+}
+
+/** Work too large for an interactive answer (a sum of 10^12 terms). */
+export class BudgetError extends Error {}
+
+const MAX_TERMS = 1_000_000;
+const MAX_STEPS = 20_000_000;
+const MAX_POLY_DEGREE = 24;
+
+/** Evaluates trees and remembers how: which closed forms, whether anything was sampled. */
+export class Evaluator {
+  /** One sentence per closed form, sum or estimate used, in order, without repeats. */
+  readonly details: string[] = [];
+  /** True once a closed form (a divergence, an entropy, a moment) was used. */
+  closedForm = false;
+  /** True once an expectation was estimated by sampling. */
+  sampled = false;
+  /** True once a value came from numerical integration. */
+  numeric = false;
+  #steps = 0;
+  /** Values of bound variables: a sum's index, an expectation's variable. */
+  readonly #env = new Map<string, number>();
+  /** The seeded generator every expectation in this evaluation draws from, in order. */
+  readonly rng: Random;
+
+  constructor(readonly settings: EvalSettings) {
+    this.rng = new Random(settings.seed);
+  }
+
+  /** Counts one unit of work and stops when the budget or the deadline is exhausted. */
+  tick(): void {
+    if (++this.#steps > MAX_STEPS) throw new BudgetError('the formula needs too much computation to evaluate here');
+    if ((this.#steps & 0x3fff) === 0 && Date.now() > this.settings.deadline) {
+      throw new BudgetError('the formula takes too long to evaluate here');
+    }
+  }
+
+  #note(c: Computed): number {
+    if (c.method === 'closed form') this.closedForm = true;
+    else this.numeric = true;
+    if (!this.details.includes(c.detail)) this.details.push(c.detail);
+    return c.value;
+  }
+
+  /** The value of `node`; throws ReadError, SymbolicError, DomainError or BudgetError. */
+  value(node: Node): Value {
+    this.tick();
+    switch (node.k) {
+      case 'num': return node.v;
+      case 'var': {
+        const bound = this.#env.get(node.name);
+        if (bound !== undefined) return bound;
+        throw new SymbolicError(node.name);
+      }
+      case 'neg': return lift1(this.scalar(node.a), (x) => -x);
+      case 'bin': return this.#binary(node.op, node.a, node.b);
+      case 'fact': return lift1(this.scalar(node.a), factorial);
+      case 'fn': return this.#function(node);
+      case 'big': return this.#big(node);
+      case 'vec': return { kind: 'vector', items: node.items.map((n) => toNumber(this.scalar(n), 'a vector entry')) };
+      case 'dist': return this.#distribution(node);
+      case 'div': {
+        // A numerical JSD costs about a millisecond, so many of them (inside a sum) must
+        // meet the deadline too, not only the every-16384-steps check in tick().
+        this.#checkDeadline();
+        if (node.name === 'entropy') {
+          // H(p) with a number p is the binary entropy function, the entropy of a Bernoulli(p).
+          const only = this.value(node.args[0]);
+          if (typeof only === 'number') {
+            const h = entropyOf(bernoulli(only));
+            return this.#note({ ...h, detail: 'binary entropy H(p) of a Bernoulli(p), closed form (natural log, nats)' });
+          }
+        }
+        const ds = node.args.map((a) => this.distribution(a));
+        switch (node.name) {
+          case 'kl': return this.#note(kl(ds[0], ds[1]));
+          case 'jsd': return this.#note(jsd(ds[0], ds[1]));
+          case 'ce': return this.#note(crossEntropy(ds[0], ds[1]));
+          case 'entropy': return this.#note(entropyOf(ds[0]));
+        }
+        break;
+      }
+      case 'expect': return this.#expectation(node);
+    }
+    throw new ReadError('cannot evaluate this formula');
+  }
+
+  /** A number or an estimate; a distribution or vector here is an error people can act on. */
+  scalar(node: Node): number | Estimate {
+    const v = this.value(node);
+    if (typeof v === 'number' || v.kind === 'estimate') return v;
+    if (v.kind === 'vector') throw new ReadError('a vector is not a number: use it inside KL(...), H(...) or JSD(...)');
+    throw new ReadError('a distribution is not a number: ask for its entropy H(...), a divergence or an expectation');
+  }
+
+  /** A distribution; a probability vector becomes a categorical one. */
+  distribution(node: Node): Distribution {
+    const v = this.value(node);
+    if (typeof v === 'number' || v.kind === 'estimate') throw new ReadError('a divergence or entropy needs distributions, such as \\mathcal{N}(0, 1) or [0.2, 0.8], not a number');
+    if (v.kind === 'vector') return categorical(v.items);
+    return v;
+  }
+
+  #binary(op: '+' | '-' | '*' | '/' | '^', an: Node, bn: Node): number | Estimate {
+    const a = this.scalar(an);
+    const b = this.scalar(bn);
+    switch (op) {
+      case '+': return lift2(a, b, (x, y) => x + y);
+      case '-': return lift2(a, b, (x, y) => x - y);
+      case '*': return lift2(a, b, (x, y) => x * y);
+      case '/': return lift2(a, b, (x, y) => {
+        if (y === 0) throw new DomainError('division by zero');
+        return x / y;
+      });
+      case '^': return lift2(a, b, (x, y) => x ** y);
+    }
+  }
+
+  #function(node: Extract<Node, { k: 'fn' }>): number | Estimate {
+    const base = node.base ? toNumber(this.scalar(node.base), 'a base') : undefined;
+    const args = node.args.map((a) => this.scalar(a));
+    let r: number | Estimate;
+    switch (node.name) {
+      case 'log': case 'lg': {
+        const b = node.name === 'lg' ? 10 : base;
+        if (b !== undefined && (!(b > 0) || b === 1)) throw new DomainError(`a logarithm's base must be positive and not 1, got ${b}`);
+        r = lift1(args[0], (x) => {
+          if (!(x > 0)) throw new DomainError(`the logarithm of ${fmt(x)} is undefined: its argument must be positive`);
+          return b === undefined ? Math.log(x) : Math.log(x) / Math.log(b);
+        });
+        break;
+      }
+      case 'sqrt':
+        r = lift1(args[0], (x) => {
+          if (base !== undefined) {
+            if (x < 0 && Number.isInteger(base) && base % 2 === 1) return -((-x) ** (1 / base));
+            return x ** (1 / base);
+          }
+          if (x < 0) throw new DomainError(`the square root of ${fmt(x)} is not a real number`);
+          return Math.sqrt(x);
+        });
+        break;
+      case 'exp': r = lift1(args[0], Math.exp); break;
+      case 'sin': r = lift1(args[0], Math.sin); break;
+      case 'cos': r = lift1(args[0], Math.cos); break;
+      case 'tan': r = lift1(args[0], Math.tan); break;
+      case 'tanh': r = lift1(args[0], Math.tanh); break;
+      case 'sinh': r = lift1(args[0], Math.sinh); break;
+      case 'cosh': r = lift1(args[0], Math.cosh); break;
+      case 'arctan': r = lift1(args[0], Math.atan); break;
+      case 'abs': r = lift1(args[0], Math.abs); break;
+      case 'max': r = Math.max(...args.map((a) => toNumber(a, 'max'))); break;
+      case 'min': r = Math.min(...args.map((a) => toNumber(a, 'min'))); break;
+      case 'binom': r = binom(toNumber(args[0], 'a binomial'), toNumber(args[1], 'a binomial')); break;
+      default: throw new ReadError(`\\${node.name} is not supported in a formula to evaluate`);
+    }
+    if (node.power) {
+      const p = this.scalar(node.power);
+      r = lift2(r, p, (x, y) => x ** y);
+    }
+    return r;
+  }
+
+  #big(node: Extract<Node, { k: 'big' }>): number | Estimate {
+    const lo = toNumber(this.scalar(node.lo), 'a bound');
+    const hi = toNumber(this.scalar(node.hi), 'a bound');
+    if (!Number.isInteger(lo) || !Number.isInteger(hi)) throw new DomainError(`the bounds of a \\${node.op} must be integers, got ${fmt(lo)} and ${fmt(hi)}`);
+    if (hi - lo + 1 > MAX_TERMS) throw new BudgetError(`the \\${node.op} has ${fmt(hi - lo + 1)} terms, more than the ${MAX_TERMS.toLocaleString('en-US')} evaluated here`);
+    const saved = this.#env.get(node.v);
+    let acc: number | Estimate = node.op === 'sum' ? 0 : 1;
+    const combine = node.op === 'sum' ? (x: number, y: number): number => x + y : (x: number, y: number): number => x * y;
+    try {
+      for (let i = lo; i <= hi; i++) {
+        this.#env.set(node.v, i);
+        const term = this.scalar(node.body);
+        // Plain numbers take the fast path; a Monte Carlo term carries its error into the total.
+        acc = typeof acc === 'number' && typeof term === 'number' ? combine(acc, term) : lift2(acc, term, combine);
+      }
+    } finally {
+      if (saved === undefined) this.#env.delete(node.v);
+      else this.#env.set(node.v, saved);
+    }
+    return acc;
+  }
+
+  #distribution(node: Extract<Node, { k: 'dist' }>): Distribution | number {
+    const args = node.args.map((a) => this.value(a));
+    const nums = (): number[] => args.map((a) => {
+      if (typeof a === 'number') return a;
+      if (a.kind === 'estimate') return a.v;
+      throw new ReadError('a distribution\'s parameters must be numbers');
+    });
+    switch (node.name) {
+      case 'gaussian': {
+        const [x, m, v] = nums();
+        if (args.length === 2) return gaussian(x, m);
+        // `\mathcal{N}(x; μ, σ²)` is the density at x, a number.
+        if (args.length === 3) {
+          gaussian(m, v);
+          this.#note({ value: 0, method: 'closed form', detail: 'Gaussian density, closed form' });
+          return gaussianPdf(x, m, v);
+        }
+        throw new ReadError(`\\mathcal{N} takes a mean and a variance, got ${args.length} arguments`);
+      }
+      case 'bernoulli': {
+        if (args.length !== 1) throw new ReadError(`a Bernoulli distribution takes one parameter, got ${args.length}`);
+        return bernoulli(nums()[0]);
+      }
+      case 'uniform': {
+        if (args.length !== 2) throw new ReadError(`a uniform distribution takes two bounds, got ${args.length}`);
+        const [a, b] = nums();
+        return uniform(a, b);
+      }
+      case 'categorical': {
+        if (args.length === 1 && typeof args[0] === 'object' && args[0].kind === 'vector') return categorical(args[0].items);
+        return categorical(nums());
+      }
+    }
+  }
+
+  /** Checked before costly steps (an integration, a sampling run), which tick() does not see. */
+  #checkDeadline(): void {
+    if (Date.now() > this.settings.deadline) throw new BudgetError('the formula takes too long to evaluate here');
+  }
+
+  #expectation(node: Extract<Node, { k: 'expect' }>): number | Estimate {
+    this.#checkDeadline();
+    const d = this.distribution(node.dist);
+    const poly = this.#polynomial(node.body, node.v);
+    if (poly) {
+      let v = 0;
+      for (let k = 0; k < poly.length; k++) {
+        if (poly[k] === 0) continue;
+        const m = rawMoment(d, k);
+        if (m === undefined) break;
+        v += poly[k] * m;
+      }
+      this.#note({ value: v, method: 'closed form', detail: `expectation of a polynomial under a ${describe(d)} distribution, closed form from its moments` });
+      return v;
+    }
+    const probs = probabilities(d);
+    if (probs) {
+      // Finitely many outcomes: the expectation is an exact finite sum.
+      const support = d.kind === 'bernoulli' ? [0, 1] : probs.map((_, i) => i + 1);
+      let v = 0;
+      for (let i = 0; i < probs.length; i++) {
+        if (probs[i] === 0) continue;
+        v += probs[i] * this.#withBinding(node.v, support[i], () => toNumber(this.scalar(node.body), 'the expectation\'s argument'));
+      }
+      this.#note({ value: v, method: 'closed form', detail: `expectation under a ${describe(d)} distribution, exact sum over its outcomes` });
+      return v;
+    }
+    this.sampled = true;
+    // The binding is set once around the loop, not per sample: the per-sample path stays lean.
+    const saved = this.#env.get(node.v);
+    let est;
+    try {
+      const compiled = this.#compile(node.body, node.v);
+      const f = compiled ?? ((x: number): number => {
+        this.#env.set(node.v, x);
+        return toNumber(this.scalar(node.body), 'the expectation\'s argument');
+      });
+      est = monteCarlo(d, this.settings.samples, this.rng, f, this.settings.samplingDeadline);
+    } finally {
+      if (saved === undefined) this.#env.delete(node.v);
+      else this.#env.set(node.v, saved);
+    }
+    const detail = `expectation under a ${describe(d)} distribution, Monte Carlo with ${est.n.toLocaleString('en-US')} samples`;
+    if (!this.details.includes(detail)) this.details.push(detail);
+    return { kind: 'estimate', v: est.mean, se: est.standardError, n: est.n };
+  }
+
+  /**
+   * The integrand as a plain closure of x, or undefined when it uses a construct only the
+   * interpreter handles. Sampling runs the integrand tens of thousands of times; closures
+   * without the interpreter's dispatch and error bookkeeping keep that within the time
+   * budget even before the JIT has warmed up (a fresh CLI process). A value that is not
+   * finite (log of a negative sample) becomes NaN, which the sampler reports.
+   */
+  #compile(node: Node, v: string): ((x: number) => number) | undefined {
+    this.tick();
+    if (!mentions(node, v)) {
+      try {
+        const c = this.value(node);
+        return typeof c === 'number' ? () => c : undefined;
+      } catch (err) {
+        if (err instanceof BudgetError) throw err;
+        return undefined;
+      }
+    }
+    switch (node.k) {
+      case 'var': return node.name === v ? (x) => x : undefined;
+      case 'neg': { const a = this.#compile(node.a, v); return a && ((x) => -a(x)); }
+      case 'bin': {
+        const a = this.#compile(node.a, v);
+        const b = a && this.#compile(node.b, v);
+        if (!a || !b) return undefined;
+        switch (node.op) {
+          case '+': return (x) => a(x) + b(x);
+          case '-': return (x) => a(x) - b(x);
+          case '*': return (x) => a(x) * b(x);
+          case '/': return (x) => { const d = b(x); return d === 0 ? NaN : a(x) / d; };
+          case '^': return (x) => a(x) ** b(x);
+        }
+        return undefined;
+      }
+      case 'fn': {
+        if (node.args.length !== 1 || node.base !== undefined) return undefined;
+        const a = this.#compile(node.args[0], v);
+        const unary: Readonly<Record<string, (y: number) => number>> = {
+          log: (y) => (y > 0 ? Math.log(y) : NaN), exp: Math.exp, sqrt: (y) => (y >= 0 ? Math.sqrt(y) : NaN), abs: Math.abs,
+          sin: Math.sin, cos: Math.cos, tan: Math.tan, tanh: Math.tanh, sinh: Math.sinh, cosh: Math.cosh, arctan: Math.atan,
+        };
+        const g = unary[node.name];
+        if (!a || !g) return undefined;
+        if (!node.power) return (x) => g(a(x));
+        const p = this.#compile(node.power, v);
+        return p && ((x) => g(a(x)) ** p(x));
+      }
+      default: return undefined;
+    }
+  }
+
+  #withBinding<T>(name: string, value: number, f: () => T): T {
+    const saved = this.#env.get(name);
+    this.#env.set(name, value);
+    try {
+      return f();
+    } finally {
+      if (saved === undefined) this.#env.delete(name);
+      else this.#env.set(name, saved);
+    }
+  }
+
+  /**
+   * The coefficients of `node` as a polynomial in `v`, or undefined when it is not one.
+   * Sub-trees without `v` are evaluated to numbers (they may contain sums, constants).
+   */
+  #polynomial(node: Node, v: string): number[] | undefined {
+    this.tick();
+    if (!mentions(node, v)) {
+      try {
+        const x = this.value(node);
+        return typeof x === 'number' ? [x] : undefined;
+      } catch (err) {
+        if (err instanceof BudgetError) throw err;
+        return undefined;
+      }
+    }
+    switch (node.k) {
+      case 'var': return node.name === v ? [0, 1] : undefined;
+      case 'neg': { const a = this.#polynomial(node.a, v); return a?.map((c) => -c); }
+      case 'bin': {
+        const a = this.#polynomial(node.a, v);
+        if (!a) return undefined;
+        if (node.op === '^') {
+          if (mentions(node.b, v)) return undefined;
+          const e = this.value(node.b);
+          if (typeof e !== 'number' || !Number.isInteger(e) || e < 0 || e * (a.length - 1) > MAX_POLY_DEGREE) return undefined;
+          let r = [1];
+          for (let i = 0; i < e; i++) r = polyMul(r, a);
+          return r;
+        }
+        const b = this.#polynomial(node.b, v);
+        if (!b) return undefined;
+        if (node.op === '+' || node.op === '-') {
+          const s = node.op === '+' ? 1 : -1;
+          return Array.from({ length: Math.max(a.length, b.length) }, (_, i) => (a[i] ?? 0) + s * (b[i] ?? 0));
+        }
+        if (node.op === '*') return a.length + b.length - 2 > MAX_POLY_DEGREE ? undefined : polyMul(a, b);
+        if (node.op === '/' && b.length === 1 && b[0] !== 0) return a.map((c) => c / b[0]);
+        return undefined;
+      }
+      default: return undefined;
+    }
+  }
+}
+
+function mentions(node: Node, v: string): boolean {
+  switch (node.k) {
+    case 'num': return false;
+    case 'var': return node.name === v;
+    case 'neg': case 'fact': return mentions(node.a, v);
+    case 'bin': return mentions(node.a, v) || mentions(node.b, v);
+    case 'fn': return node.args.some((a) => mentions(a, v)) || (node.base !== undefined && mentions(node.base, v)) || (node.power !== undefined && mentions(node.power, v));
+    case 'big': return node.v !== v && (mentions(node.body, v) || mentions(node.lo, v) || mentions(node.hi, v));
+    case 'vec': case 'dist': case 'div': return (node.k === 'vec' ? node.items : node.args).some((a) => mentions(a, v));
+    case 'expect': return mentions(node.dist, v) || (node.v !== v && mentions(node.body, v));
+  }
+}
+
+function polyMul(a: readonly number[], b: readonly number[]): number[] {
+  const r = new Array<number>(a.length + b.length - 1).fill(0);
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) r[i + j] += a[i] * b[j];
+  return r;
+}
+
+/** A plain number; an estimate's value when a construct cannot carry its error. */
+export function toNumber(x: number | Estimate, what: string): number {
+  const v = typeof x === 'number' ? x : x.v;
+  if (Number.isNaN(v)) throw new DomainError(`${what} is not a number`);
+  return v;
+}
+
+/** f applied to a number or an estimate; the standard error follows by the delta method. */
+function lift1(a: number | Estimate, f: (x: number) => number): number | Estimate {
+  if (typeof a === 'number') return f(a);
+  const v = f(a.v);
+  const h = 1e-6 * Math.max(1, Math.abs(a.v));
+  const d = (f(a.v + h) - f(a.v - h)) / (2 * h);
+  return { kind: 'estimate', v, se: Math.abs(d) * a.se, n: a.n };
+}
+
+/** f of two operands; independent errors add in quadrature (first order). */
+function lift2(a: number | Estimate, b: number | Estimate, f: (x: number, y: number) => number): number | Estimate {
+  if (typeof a === 'number' && typeof b === 'number') return f(a, b);
+  const av = typeof a === 'number' ? a : a.v;
+  const bv = typeof b === 'number' ? b : b.v;
+  const v = f(av, bv);
+  let varSum = 0;
+  if (typeof a !== 'number') {
+    const h = 1e-6 * Math.max(1, Math.abs(av));
+    varSum += (((f(av + h, bv) - f(av - h, bv)) / (2 * h)) * a.se) ** 2;
+  }
+  if (typeof b !== 'number') {
+    const h = 1e-6 * Math.max(1, Math.abs(bv));
+    varSum += (((f(av, bv + h) - f(av, bv - h)) / (2 * h)) * b.se) ** 2;
+  }
+  return { kind: 'estimate', v, se: Math.sqrt(varSum), n: Math.max(typeof a === 'number' ? 0 : a.n, typeof b === 'number' ? 0 : b.n) };
+}
+
+function factorial(x: number): number {
+  if (!Number.isInteger(x) || x < 0) throw new DomainError(`the factorial needs a non-negative integer, got ${fmt(x)}`);
+  if (x > 170) return Infinity;
+  let r = 1;
+  for (let i = 2; i <= x; i++) r *= i;
+  return r;
+}
+
+function binom(n: number, k: number): number {
+  if (!Number.isInteger(n) || !Number.isInteger(k) || n < 0) throw new DomainError('a binomial coefficient needs non-negative integers');
+  if (k < 0 || k > n) return 0;
+  let r = 1;
+  for (let i = 1; i <= Math.min(k, n - k); i++) r = (r * (n - i + 1)) / i;
+  return Math.round(r);
+}
+
+/** A number for a message: short, no float noise. */
+export function fmt(x: number): string {
+  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
+}
