@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { recognize } from '../core/recognize';
 import { Disposable } from './dispose';
-import { demoFor } from './demos';
+import { demoFor, explainLink } from './demos';
 import type { DocumentFormulas } from './documentFormulas';
 
 /**
@@ -30,8 +30,8 @@ export class FormulaCodeLensProvider extends Disposable implements vscode.CodeLe
       const card = recognize(f.tex);
       if (card.kind === 'none') continue;
       const range = new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.start));
-      // A lens without a command id is a label: the kind's name is information, not an action.
-      lenses.push(new vscode.CodeLens(range, { title: card.title, command: '' }));
+      const explain = explainLink(doc.uri.toString(), f.start);
+      lenses.push(new vscode.CodeLens(range, { title: `${card.title} · Explain`, command: explain.command, arguments: [...explain.args] }));
       const demo = demoFor(card);
       if (demo) lenses.push(new vscode.CodeLens(range, { title: demo.title, command: demo.command, arguments: [...demo.args] }));
     }

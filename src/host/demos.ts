@@ -19,8 +19,13 @@ const GAN_LOSS_BY_VARIANT: Readonly<Record<string, string>> = {
   'least-squares': 'least-squares',
 };
 
-/** The commands demo links may run; hovers allow exactly these through `enabledCommands`. */
-export const DEMO_COMMANDS: readonly string[] = ['genmath.trainToyGan'];
+/** The commands hover links may run; hovers allow exactly these through `enabledCommands`. */
+export const HOVER_COMMANDS: readonly string[] = ['genmath.explainFormula', 'genmath.trainToyGan'];
+
+/** The Explain link of a formula: which document and where, so the panel opens on that formula. */
+export function explainLink(uri: string, offset: number): DemoLink {
+  return { title: 'Explain ▸', command: 'genmath.explainFormula', args: [{ uri, offset }] };
+}
 
 /** The demo of a formula card, if its kind has one: a min-max game trains the variant it writes. */
 export function demoFor(card: Pick<FormulaCard, 'kind' | 'roles'>): DemoLink | undefined {

@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 import { DocumentFormulas, DOCUMENT_SELECTOR } from './documentFormulas';
 import { FormulaCodeLensProvider } from './codeLens';
 import { FormulaHoverProvider } from './hover';
+import { isFormulaLocation } from '../shared/explainProtocol';
 import { isGanSettings } from '../shared/ganProtocol';
+import { ExplainPanel } from './panels/explainPanel';
 import { GanPanel } from './panels/ganPanel';
 import { RenderService } from './render/renderService';
 
@@ -27,7 +29,36 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   const codeLens = new FormulaCodeLensProvider(formulas);
   context.subscriptions.push(codeLens, vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, codeLens));
+  registerExplain(context, formulas);
   registerTraining(context);
+}
+
+/** Explain Formula: the command (palette, hover link, CodeLens) and its panel's serializer. */
+function registerExplain(context: vscode.ExtensionContext, formulas: DocumentFormulas): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('genmath.explainFormula', async (location?: unknown) => {
+      // From a hover or CodeLens link the argument says where; it is checked like any message.
+      let doc: vscode.TextDocument | undefined;
+      let offset = 0;
+      if (isFormulaLocation(location)) {
+        doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(location.uri));
+        offset = location.offset;
+      } else if (vscode.window.activeTextEditor) {
+        doc = vscode.window.activeTextEditor.document;
+        offset = doc.offsetAt(vscode.window.activeTextEditor.selection.active);
+      }
+      const formula = doc ? formulas.at(doc, offset) : undefined;
+      if (!doc || !formula) {
+        void vscode.window.showInformationMessage('GenMath: put the cursor inside a formula (in a markdown or LaTeX file) to explain it.');
+        return;
+      }
+      ExplainPanel.createOrShow(context, formulas, doc, formula);
+    }),
+    vscode.window.registerWebviewPanelSerializer(ExplainPanel.viewType, {
+      deserializeWebviewPanel: (panel, state: unknown) => ExplainPanel.revive(panel, context, formulas, state),
+    }),
+    { dispose: () => ExplainPanel.current?.dispose() },
+  );
 }
 
 /** The toy trainings: commands, panels that survive a reload, and progress in the status bar. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { recognize } from '../core/recognize';
-import { DEMO_COMMANDS } from './demos';
+import { formatValue } from '../core/evaluate';
+import { HOVER_COMMANDS, explainLink } from './demos';
 import { cardMarkdown, formulaMarkdown } from './hoverMarkdown';
 import type { DocumentFormulas } from './documentFormulas';
 import type { RenderService } from './render/renderService';
@@ -16,6 +17,12 @@ export function settingsMacros(config: vscode.WorkspaceConfiguration): Record<st
     if (typeof body === 'string' && /^[A-Za-z]+$|^.$/.test(bare)) macros[bare] = body;
   }
   return macros;
+}
+
+/** `= 0.4431 (closed form)`, or with the Monte Carlo standard error. */
+function valueLine(e: { value: number; method: string; standardError?: number }): string {
+  const se = e.standardError !== undefined ? ` ± ${formatValue(e.standardError)}` : '';
+  return `= ${formatValue(e.value)}${se} (${e.method})`;
 }
 
 /** Shows the formula under the pointer rendered as an image, in the theme's text colour. */
@@ -45,9 +52,11 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
     if (token.isCancellationRequested) return undefined;
 
     const card = recognize(formula.tex);
-    const markdown = new vscode.MarkdownString(cardMarkdown(card, formulaMarkdown(formula.tex, result)), true);
-    // Links run only the demo commands, never arbitrary ones: `isTrusted` is never true.
-    markdown.isTrusted = { enabledCommands: [...DEMO_COMMANDS] };
+    const value = result.value ? valueLine(result.value) : undefined;
+    const explain = card.kind === 'none' ? undefined : explainLink(doc.uri.toString(), formula.start);
+    const markdown = new vscode.MarkdownString(cardMarkdown(card, formulaMarkdown(formula.tex, result), { value, explain }), true);
+    // Links run only GenMath's own commands, never arbitrary ones: `isTrusted` is never true.
+    markdown.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
     const range = new vscode.Range(doc.positionAt(formula.start), doc.positionAt(formula.end));
     return new vscode.Hover(markdown, range);
   }

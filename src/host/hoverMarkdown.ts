@@ -5,7 +5,7 @@
 import { summarize } from '../core/explain/summary';
 import { texToText } from '../core/explain/texToText';
 import type { FormulaCard } from '../core/recognize/types';
-import { commandUri, demoFor } from './demos';
+import { commandUri, demoFor, type DemoLink } from './demos';
 import type { RenderResult } from './render/texToSvg';
 
 /** VS Code does not render a hover's markdown past this many characters. */
@@ -56,14 +56,15 @@ function code(text: string): string {
  * The whole hover: what the formula is (in plain words, from its own symbols), the image, every
  * symbol named, and the links that exist for its kind. A formula of no known kind shows the image alone.
  */
-export function cardMarkdown(card: Pick<FormulaCard, 'kind' | 'title' | 'roles' | 'glossary' | 'confidence'>, formula: string): string {
-  if (card.kind === 'none') return formula;
+export function cardMarkdown(card: Pick<FormulaCard, 'kind' | 'title' | 'roles' | 'glossary' | 'confidence'>, formula: string, extra: { value?: string; explain?: DemoLink } = {}): string {
+  if (card.kind === 'none') return extra.value ? `${formula}\n\n${escapeMarkdown(extra.value)}` : formula;
   const sure = card.confidence >= 0.6 ? '' : ' _(probably)_';
   const parts = [`**${escapeMarkdown(card.title)}**${sure}: ${escapeMarkdown(summarize(card))}`, formula];
+  if (extra.value) parts.push(escapeMarkdown(extra.value));
   if (card.glossary.length > 0) {
     parts.push(card.glossary.map((g) => `${code(texToText(g.symbol))}: ${escapeMarkdown(g.meaning)}`).join(' · '));
   }
-  const demo = demoFor(card);
-  if (demo) parts.push(`[${demo.title}](${commandUri(demo)} "${demo.title.replace(/ ▸$/, '')}")`);
+  const links = [extra.explain, demoFor(card)].filter((l): l is DemoLink => l !== undefined);
+  if (links.length > 0) parts.push(links.map((l) => `[${l.title}](${commandUri(l)} "${l.title.replace(/ ▸$/, '')}")`).join(' · '));
   return parts.join('\n\n');
 }

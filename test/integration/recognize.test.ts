@@ -57,11 +57,32 @@ describe('Recognized formulas in the example notes', function () {
     assert.ok((await vscode.commands.getCommands(true)).includes('genmath.trainToyGan'));
   });
 
-  it('puts a CodeLens naming the kind above a display formula', async () => {
+  it('puts a CodeLens naming the kind above a display formula, which explains it', async () => {
     const doc = await open('03-gans.md');
     const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? [];
     const titles = lenses.map((l) => l.command?.title);
-    assert.ok(titles.includes('GAN min-max game'), `lenses: ${titles.join(', ')}`);
+    assert.ok(titles.includes('GAN min-max game · Explain'), `lenses: ${titles.join(', ')}`);
     assert.ok(titles.includes('Run demo ▸'));
+    const explain = lenses.find((l) => l.command?.title === 'GAN min-max game · Explain')!;
+    assert.equal(explain.command?.command, 'genmath.explainFormula');
+  });
+
+  it('shows the value of a formula with numbers in the hover', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'The KL is $D_{KL}(\\mathcal{N}(0,1)\\|\\mathcal{N}(2,1))$ here.\n' });
+    await vscode.window.showTextDocument(doc);
+    const text = await hoverText(doc.uri, middleOf(doc, 'mathcal{N}(0,1)'));
+    assert.match(text, /= 2 \\\(closed form\\\)/, text.slice(0, 400));
+  });
+
+  it('opens the Explain panel on the formula a link names', async () => {
+    const doc = await open('02-vae-and-elbo.md');
+    const offset = doc.getText().indexOf(String.raw`D_{KL}(q_\phi(z|x)\,\|\,p_\theta(z|x))`);
+    await vscode.commands.executeCommand('genmath.explainFormula', { uri: doc.uri.toString(), offset });
+    const tabLabels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
+    const deadline = Date.now() + 15_000;
+    while (!tabLabels().includes('Explain: KL divergence') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    assert.ok(tabLabels().includes('Explain: KL divergence'), `tabs: ${tabLabels().join(', ')}`);
+    // Ask the command palette's command again with a bad argument: it must not throw.
+    await vscode.commands.executeCommand('genmath.explainFormula', { uri: 42, offset: 'x' });
   });
 });

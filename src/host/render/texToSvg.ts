@@ -33,10 +33,17 @@ export interface RenderRequest {
   readonly exPixels: number;
 }
 
-/** The result: an SVG, or MathJax's own error message. */
+/** The formula's value when it has concrete numbers, computed beside the SVG in the render worker. */
+export interface HoverValue {
+  readonly value: number;
+  readonly method: string;
+  readonly standardError?: number;
+}
+
+/** The result: an SVG, or MathJax's own error message; and the formula's value where it has one. */
 export type RenderResult =
-  | { readonly ok: true; readonly svg: string; readonly width: number; readonly height: number; readonly droppedMacros: readonly string[] }
-  | { readonly ok: false; readonly error: string; readonly droppedMacros: readonly string[] };
+  | { readonly ok: true; readonly svg: string; readonly width: number; readonly height: number; readonly droppedMacros: readonly string[]; readonly value?: HoverValue }
+  | { readonly ok: false; readonly error: string; readonly droppedMacros: readonly string[]; readonly value?: HoverValue };
 
 let adaptor: LiteAdaptor | undefined;
 

@@ -3,14 +3,27 @@
  * formula can never freeze VS Code. The host kills this worker when a render exceeds its budget.
  */
 import { parentPort } from 'node:worker_threads';
-import { texToSvg } from '../render/texToSvg';
+import { evaluate } from '../../core/evaluate';
+import { texToSvg, type HoverValue } from '../render/texToSvg';
 import { isRenderJob, type RenderReply } from '../render/renderMessages';
+
+/**
+ * The formula's value, if it has concrete numbers. Evaluated here, not on the extension host:
+ * a Monte Carlo estimate or a long \sum can take tens of milliseconds, too long for the host's
+ * thread. Fewer samples than the panel uses, as a hover is a glance.
+ */
+function valueOf(tex: string): HoverValue | undefined {
+  const outcome = evaluate(tex, { samples: 5000, timeBudgetMs: 100 });
+  if (!outcome.ok) return undefined;
+  const e = outcome.evaluation;
+  return { value: e.value, method: e.method, ...(e.standardError !== undefined ? { standardError: e.standardError } : {}) };
+}
 
 parentPort?.on('message', (message: unknown) => {
   if (!isRenderJob(message)) return;
   let reply: RenderReply;
   try {
-    reply = { id: message.id, result: texToSvg(message.request) };
+    reply = { id: message.id, result: { ...texToSvg(message.request), value: valueOf(message.request.tex) } };
   } catch (err) {
     reply = { id: message.id, result: { ok: false, error: err instanceof Error ? err.message : String(err), droppedMacros: [] } };
   }

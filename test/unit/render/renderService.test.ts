@@ -47,6 +47,16 @@ describe('the render service', function () {
     assert.ok(r.ok, r.ok ? '' : r.error);
   });
 
+  it('computes the value of a formula with numbers beside its image, off the host thread', async () => {
+    service = new RenderService({ workerPath, budgetMs: 20_000 });
+    const r = await service.render(request('D_{KL}(\\mathcal{N}(0,1)\\|\\mathcal{N}(2,1))'));
+    assert.ok(r.ok);
+    assert.equal(r.value?.method, 'closed form');
+    assert.ok(Math.abs((r.value?.value ?? NaN) - 2) < 1e-12);
+    const symbolic = await service.render(request('D_{KL}(q\\|p)'));
+    assert.equal(symbolic.value, undefined);
+  });
+
   it('answers pending renders when it is disposed', async () => {
     service = new RenderService({ workerPath, budgetMs: 20_000 });
     const pending = service.render(request('\\int_0^1 x\\,dx'));

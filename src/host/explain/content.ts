@@ -1,0 +1,31 @@
+/**
+ * What the Explain panel shows for a formula: card, derivation, evaluation. Imports neither
+ * `vscode` nor the DOM. It runs in the explain worker (`src/host/workers/explain.ts`), never on
+ * the extension host's thread: checking derivation steps uses KaTeX, whose first call alone
+ * takes 40-70 ms, and activation should not load it at all.
+ */
+import { derive } from '../../core/explain/derive';
+import { summarize } from '../../core/explain/summary';
+import { evaluate } from '../../core/evaluate';
+import { recognize } from '../../core/recognize';
+import type { ExplainContent } from '../../shared/explainProtocol';
+
+/** Builds the panel's content for a formula's TeX; never throws. */
+export function explainContent(tex: string, display: boolean, where: string): ExplainContent {
+  const card = recognize(tex);
+  const derivation = derive(card);
+  const outcome = evaluate(tex);
+  return {
+    tex,
+    display,
+    kind: card.kind,
+    title: card.title,
+    confidence: card.confidence,
+    summary: summarize(card),
+    roles: card.roles,
+    glossary: card.glossary,
+    steps: derivation.steps,
+    evaluation: outcome.ok ? outcome.evaluation : { error: outcome.error },
+    where,
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Asks the explain worker for a formula's panel content, with a time limit. Imports neither
+ * `vscode` nor the explain code itself, so the host stays light and tests can drive it in Node.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ExplainContent } from '../../shared/explainProtocol';
+import { isRecord } from '../../shared/is';
+
+export class ExplainService {
+  #worker: Worker | undefined;
+  #nextId = 1;
+  readonly #pending = new Map<number, { resolve: (r: ExplainContent | string) => void; timer: NodeJS.Timeout }>();
+
+  constructor(private readonly workerPath: string, private readonly budgetMs = 10_000) {}
+
+  /** The content, or a one-line reason why there is none; never rejects. */
+  explain(tex: string, display: boolean, where: string): Promise<ExplainContent | string> {
+    const worker = this.#ensureWorker();
+    const id = this.#nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        // A formula that takes this long is hostile; end the worker, the next Explain starts another.
+        this.#stop(`explaining this formula took longer than ${this.budgetMs / 1000} s`);
+      }, this.budgetMs);
+      this.#pending.set(id, { resolve, timer });
+      worker.postMessage({ id, tex, display, where });
+    });
+  }
+
+  dispose(): void {
+    this.#stop('GenMath was shut down');
+  }
+
+  #ensureWorker(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = new Worker(this.workerPath);
+    worker.on('message', (m: unknown) => {
+      if (!isRecord(m) || typeof m.id !== 'number') return;
+      const pending = this.#pending.get(m.id);
+      if (!pending) return;
+      this.#pending.delete(m.id);
+      clearTimeout(pending.timer);
+      pending.resolve(isRecord(m.content) ? (m.content as unknown as ExplainContent) : `could not explain this formula: ${String(m.error)}`);
+    });
+    worker.on('error', (err) => this.#stop(`the explainer failed: ${err.message}`));
+    worker.unref();
+    this.#worker = worker;
+    return worker;
+  }
+
+  #stop(reason: string): void {
+    void this.#worker?.terminate();
+    this.#worker = undefined;
+    for (const p of this.#pending.values()) {
+      clearTimeout(p.timer);
+      p.resolve(reason);
+    }
+    this.#pending.clear();
+  }
+}

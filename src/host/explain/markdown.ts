@@ -1,0 +1,22 @@
+/** The Explain panel's content as a markdown note, for "Export as Markdown". Plain string work: no KaTeX. */
+import type { ExplainContent } from '../../shared/explainProtocol';
+
+/** The derivation as a markdown note (with `$$` math), for "Export as Markdown". */
+export function contentMarkdown(c: ExplainContent): string {
+  const lines = [`# ${c.title}`, '', `_${c.where}_`, '', `$$\n${c.tex.trim()}\n$$`, ''];
+  if (c.summary) lines.push(`${c.summary[0].toUpperCase()}${c.summary.slice(1)}.`, '');
+  if (c.glossary.length > 0) {
+    lines.push('## Symbols', '');
+    for (const g of c.glossary) lines.push(`- $${g.symbol}$: ${g.meaning}`);
+    lines.push('');
+  }
+  if (c.steps.length > 0) {
+    lines.push('## Derivation', '');
+    c.steps.forEach((s, i) => lines.push(`${i + 1}. ${s.why}`, '', `$$\n${s.latex}\n$$`, ''));
+  }
+  if (c.evaluation && 'value' in c.evaluation) {
+    const se = c.evaluation.standardError !== undefined ? ` ± ${c.evaluation.standardError.toPrecision(2)} (standard error)` : '';
+    lines.push('## Value', '', `${c.evaluation.value}${se}: ${c.evaluation.detail}`, '');
+  }
+  return lines.join('\n');
+}

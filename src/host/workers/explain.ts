@@ -1,0 +1,13 @@
+/** The explain worker: builds the Explain panel's content (recognize, derive with KaTeX, evaluate) off the host's thread. */
+import { parentPort } from 'node:worker_threads';
+import { isRecord } from '../../shared/is';
+import { explainContent } from '../explain/content';
+
+parentPort?.on('message', (message: unknown) => {
+  if (!isRecord(message) || typeof message.id !== 'number' || typeof message.tex !== 'string' || typeof message.display !== 'boolean' || typeof message.where !== 'string') return;
+  try {
+    parentPort?.postMessage({ id: message.id, content: explainContent(message.tex, message.display, message.where) });
+  } catch (err) {
+    parentPort?.postMessage({ id: message.id, error: err instanceof Error ? err.message : String(err) });
+  }
+});

@@ -1,0 +1,58 @@
+/**
+ * The messages of the Explain panel, host <-> webview (house style 1-3): one union per direction,
+ * and guards for everything that arrives from the webview.
+ */
+import { isFiniteNumber, isRecord } from './is';
+
+/** Everything the panel shows for one formula. Plain data: it crosses postMessage. */
+export interface ExplainContent {
+  /** The formula as TeX to render, and whether it is display math. */
+  readonly tex: string;
+  readonly display: boolean;
+  readonly kind: string;
+  readonly title: string;
+  readonly confidence: number;
+  readonly summary: string;
+  readonly roles: Readonly<Record<string, string>>;
+  readonly glossary: readonly { readonly symbol: string; readonly meaning: string }[];
+  readonly steps: readonly { readonly latex: string; readonly why: string }[];
+  /** A number when the formula has concrete values, or why it has none. */
+  readonly evaluation: { readonly value: number; readonly method: string; readonly detail: string; readonly standardError?: number; readonly samples?: number } | { readonly error: string } | null;
+  /** Where the formula is, for the heading ("notes.md, line 12"). */
+  readonly where: string;
+}
+
+/** Host -> webview. */
+export type ExplainEvent =
+  | { readonly type: 'content'; readonly content: ExplainContent; readonly location: { readonly uri: string; readonly offset: number } }
+  | { readonly type: 'empty'; readonly message: string };
+
+/** Webview -> host. */
+export type ExplainCommand =
+  | { readonly type: 'ready' }
+  | { readonly type: 'copy'; readonly text: string }
+  | { readonly type: 'export' }
+  | { readonly type: 'reveal' };
+
+/** Longest text the panel may ask the host to copy: a derivation step is far shorter. */
+export const MAX_COPY_LENGTH = 100_000;
+
+/** Checks a message from the Explain webview; anything else is dropped by the caller. */
+export function isExplainCommand(v: unknown): v is ExplainCommand {
+  if (!isRecord(v)) return false;
+  switch (v.type) {
+    case 'ready':
+    case 'export':
+    case 'reveal':
+      return true;
+    case 'copy':
+      return typeof v.text === 'string' && v.text.length <= MAX_COPY_LENGTH;
+    default:
+      return false;
+  }
+}
+
+/** Checks where an Explain request points: a document and an offset in it (from a hover or CodeLens link). */
+export function isFormulaLocation(v: unknown): v is { readonly uri: string; readonly offset: number } {
+  return isRecord(v) && typeof v.uri === 'string' && v.uri.length < 4096 && isFiniteNumber(v.offset) && v.offset >= 0;
+}

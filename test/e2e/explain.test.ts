@@ -1,0 +1,92 @@
+// "Explain Formula" as a person uses it in a real VS Code (code-server): the cursor in a KL
+// formula, the command from the palette, the panel beside the editor with the derivation
+// rendered by KaTeX; then the hover's "Explain ▸" link on another formula.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Frame } from 'playwright-core';
+import { type Workbench, dismiss, goTo, launchBrowser, middleOf, openFile, openWorkbench, readWorkspaceFile, runSettings, saveFailure, showHoverAtCursor } from './workbench';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const INLINE_KL = String.raw`$D_{KL}(q_\phi(z|x)\,\|\,p(z))$`;
+
+/** The Explain webview's content frame (VS Code nests it in iframes): the one with `.main-formula`. */
+async function explainFrame(wb: Workbench, heading: RegExp, timeoutMs = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of wb.page.frames()) {
+      const h1 = frame.locator('.explain-header h1');
+      if ((await h1.count().catch(() => 0)) > 0 && heading.test((await h1.first().textContent().catch(() => '')) ?? '')) return frame;
+    }
+    await sleep(250);
+  }
+  throw new Error(`no Explain panel headed ${heading} appeared`);
+}
+
+describe('Explaining a formula in a real VS Code', function () {
+  this.timeout(120_000);
+  const settings = runSettings();
+  let browser: Browser;
+  let wb: Workbench;
+
+  before(async function () {
+    browser = await launchBrowser();
+    wb = await openWorkbench(browser, settings.serverUrl, settings.workspace);
+    await openFile(wb.page, 'notes.md');
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) {
+      const shot = await saveFailure(wb, settings.artifactsDir, this.currentTest.title);
+      console.log(`      screenshot: ${shot}`);
+    }
+  });
+
+  after(async function () {
+    await browser?.close();
+  });
+
+  it('opens from the palette with the cursor in a KL formula and shows the derivation in KaTeX', async () => {
+    const page = wb.page;
+    const text = readWorkspaceFile(settings.workspace, 'notes.md');
+    await goTo(page, middleOf(text, INLINE_KL));
+    await page.keyboard.press('Control+Shift+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('>GenMath: Explain Formula');
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Explain Formula' }).waitFor({ state: 'visible', timeout: 20_000 });
+    await page.keyboard.press('Enter');
+
+    const frame = await explainFrame(wb, /KL divergence/);
+    await frame.locator('.steps .katex').first().waitFor({ state: 'visible', timeout: 20_000 });
+    const formulas = await frame.locator('.katex').count();
+    assert.ok(formulas >= 4, `only ${formulas} KaTeX formulas in the panel`);
+    assert.equal(await frame.locator('.katex-error').count(), 0, 'a formula failed to render');
+    assert.ok((await frame.locator('.steps .step').count()) >= 4, 'fewer than four derivation steps');
+
+    const shots = path.join(settings.repoRoot, 'media', 'screenshots');
+    fs.mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: path.join(shots, 'explain.png') });
+  });
+
+  it("opens the same panel from the hover's Explain link, on the hovered formula", async () => {
+    const page = wb.page;
+    await page.locator('.tabs-container .tab', { hasText: 'notes.md' }).first().click();
+    const text = readWorkspaceFile(settings.workspace, 'notes.md');
+    const display = /\$\$[\s\S]+?\$\$/.exec(text)![0];
+    await goTo(page, middleOf(text, display));
+    const link = page.locator('.monaco-hover-content a', { hasText: 'Explain' }).first();
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      await showHoverAtCursor(page);
+      if (await link.isVisible().catch(() => false)) break;
+      if (Date.now() > deadline) throw new Error('no Explain link in the hover of the display formula');
+      await dismiss(page);
+      await sleep(500);
+    }
+    await link.click();
+    const frame = await explainFrame(wb, /Evidence lower bound/);
+    assert.equal(await frame.locator('.katex-error').count(), 0);
+    assert.ok((await frame.locator('.steps .step').count()) >= 4);
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * The Explain panel: the formula (KaTeX), what it is, its symbols, the derivation step by step,
+ * its value, and a toy instance whose sliders recompute live. The toy's math is the core's own
+ * (`src/core/evaluate/toy.ts`, DOM-free), bundled here so a slider never waits for the host.
+ */
+import { toyInstanceFor, type ToyInstance, type ToyResult } from '../../src/core/evaluate/toy';
+import type { FormulaKind } from '../../src/core/recognize/types';
+import type { ExplainCommand, ExplainContent, ExplainEvent } from '../../src/shared/explainProtocol';
+import { renderMath } from './math';
+import { prepare } from './plots';
+import { palette } from './theme';
+import { vscode } from './vscodeApi';
+
+function post(command: ExplainCommand): void {
+  vscode.postMessage(command);
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** A sentence that may hold inline `$...$` math: text parts as text, math parts through KaTeX. */
+function sentence(text: string): HTMLElement {
+  const p = el('p', { class: 'why' });
+  text.split(/(\$[^$]+\$)/).forEach((part) => {
+    if (/^\$[^$]+\$$/.test(part)) {
+      const span = el('span');
+      renderMath(span, part.slice(1, -1), false);
+      p.append(span);
+    } else if (part) {
+      p.append(document.createTextNode(part));
+    }
+  });
+  return p;
+}
+
+function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  return Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(4) : Number(x.toPrecision(6)).toString();
+}
+
+/** Draws the toy's curves (densities, paths) as lines on one canvas, with a legend. */
+function drawCurves(canvas: HTMLCanvasElement, legend: HTMLElement, result: ToyResult): void {
+  const colors = palette();
+  const strokes = [colors.real, colors.fake, colors.high, colors.third];
+  const ctx = prepare(canvas);
+  const w = canvas.clientWidth || 480;
+  const h = canvas.clientHeight || 200;
+  ctx.clearRect(0, 0, w, h);
+  let xMin = Infinity, xMax = -Infinity, yMin = 0, yMax = -Infinity;
+  for (const c of result.curves) {
+    for (const x of c.x) { if (x < xMin) xMin = x; if (x > xMax) xMax = x; }
+    for (const y of c.y) { if (y < yMin) yMin = y; if (y > yMax) yMax = y; }
+  }
+  if (!(xMax > xMin) || !(yMax > yMin)) return;
+  const pad = 6;
+  const px = (x: number) => pad + ((x - xMin) / (xMax - xMin)) * (w - 2 * pad);
+  const py = (y: number) => h - pad - ((y - yMin) / (yMax - yMin)) * (h - 2 * pad);
+  ctx.strokeStyle = colors.grid;
+  ctx.beginPath();
+  ctx.moveTo(pad, py(0));
+  ctx.lineTo(w - pad, py(0));
+  ctx.stroke();
+  legend.textContent = '';
+  result.curves.forEach((c, k) => {
+    ctx.strokeStyle = strokes[k % strokes.length];
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    for (let i = 0; i < c.x.length; i++) (i === 0 ? ctx.moveTo : ctx.lineTo).call(ctx, px(c.x[i]), py(c.y[i]));
+    ctx.stroke();
+    const key = el('span', { class: 'key' });
+    key.style.borderColor = strokes[k % strokes.length];
+    legend.append(key, document.createTextNode(` ${c.label}  `));
+  });
+}
+
+/** The toy instance section: sliders, the live value, and the curves. */
+function toySection(toy: ToyInstance): HTMLElement {
+  const section = el('section', { class: 'toy', 'aria-label': 'toy instance' });
+  section.append(el('h2', {}, `Toy instance: ${toy.title}`));
+  const formula = el('div', { class: 'toy-formula' });
+  renderMath(formula, toy.latex);
+  const controls = el('div', { class: 'sliders' });
+  const value = el('div', { class: 'toy-value', id: 'toy-value', role: 'status' });
+  const canvas = el('canvas', { id: 'toy-plot', width: '480', height: '200', 'aria-label': 'the toy instance plotted' });
+  const legend = el('div', { class: 'legend' });
+  section.append(formula, controls, value, canvas, legend);
+  const values: Record<string, number> = {};
+  const update = () => {
+    const result = toy.compute(values);
+    value.textContent = `= ${formatNumber(result.value)}  ${result.text}`;
+    drawCurves(canvas, legend, result);
+  };
+  for (const p of toy.parameters) {
+    values[p.name] = p.value;
+    const id = `toy-${p.name}`;
+    const label = el('label', { for: id });
+    const name = el('span', { class: 'param' });
+    renderMath(name, p.label, false);
+    const input = el('input', { id, type: 'range', min: String(p.min), max: String(p.max), step: String(p.step), value: String(p.value) });
+    const shown = el('output', { for: id }, formatNumber(p.value));
+    input.addEventListener('input', () => {
+      values[p.name] = Number(input.value);
+      shown.textContent = formatNumber(values[p.name]);
+      update();
+    });
+    label.append(name, input, shown);
+    controls.append(label);
+  }
+  update();
+  return section;
+}
+
+/** Mounts the Explain view into `root`. */
+export function mountExplain(root: HTMLElement): void {
+  function show(content: ExplainContent): void {
+    root.textContent = '';
+    const header = el('header', { class: 'explain-header' });
+    const title = el('h1', {}, content.kind === 'none' ? 'Formula' : content.title);
+    if (content.kind !== 'none' && content.confidence < 0.6) title.append(el('small', {}, ' (probably)'));
+    const where = el('button', { class: 'link', id: 'reveal', title: 'Show the formula in its note' }, content.where);
+    where.addEventListener('click', () => post({ type: 'reveal' }));
+    const exportButton = el('button', { id: 'export', title: 'Open the derivation as a new markdown note' }, 'Export as Markdown');
+    exportButton.addEventListener('click', () => post({ type: 'export' }));
+    header.append(title, where, exportButton);
+
+    const formula = el('div', { class: 'formula main-formula' });
+    renderMath(formula, content.tex, true);
+    root.append(header, formula);
+    if (content.summary) root.append(el('p', { class: 'summary' }, `${content.summary[0].toUpperCase()}${content.summary.slice(1)}.`));
+
+    if (content.evaluation && 'value' in content.evaluation) {
+      const e = content.evaluation;
+      const se = e.standardError !== undefined ? ` ± ${formatNumber(e.standardError)} (standard error, ${e.samples ?? '?'} samples)` : '';
+      root.append(el('p', { class: 'evaluation', id: 'evaluation' }, `= ${formatNumber(e.value)}${se} — ${e.detail}`));
+    }
+
+    if (content.glossary.length > 0) {
+      const list = el('dl', { class: 'glossary', 'aria-label': 'symbols' });
+      for (const g of content.glossary) {
+        const dt = el('dt');
+        renderMath(dt, g.symbol, false);
+        list.append(dt, el('dd', {}, g.meaning));
+      }
+      root.append(el('h2', {}, 'Symbols'), list);
+    }
+
+    if (content.steps.length > 0) {
+      root.append(el('h2', {}, 'Derivation'));
+      const steps = el('ol', { class: 'steps' });
+      content.steps.forEach((s, i) => {
+        const item = el('li', { class: 'step' });
+        const math = el('div', { class: 'formula' });
+        renderMath(math, s.latex, true);
+        const copy = el('button', { class: 'copy', title: 'Copy this step as LaTeX', 'aria-label': `Copy step ${i + 1} as LaTeX` }, 'Copy LaTeX');
+        copy.addEventListener('click', () => post({ type: 'copy', text: s.latex }));
+        item.append(sentence(s.why), math, copy);
+        steps.append(item);
+      });
+      root.append(steps);
+    } else if (content.kind === 'none') {
+      root.append(el('p', { class: 'muted' }, 'GenMath does not recognize this formula as one of the kinds it explains (maximum likelihood, KL, ELBO, GAN min-max, gradient step, marginal likelihood, reconstruction, diffusion, Bayes, entropy, Jensen-Shannon).'));
+    }
+
+    const toy = toyInstanceFor(content.kind as FormulaKind, content.roles);
+    if (toy) root.append(toySection(toy));
+  }
+
+  window.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const message = event.data as ExplainEvent;
+    if (typeof message !== 'object' || message === null) return;
+    if (message.type === 'content' && typeof message.content === 'object') {
+      // Remembered so that a window reload re-opens the same formula (the serializer reads it).
+      vscode.setState({ uri: message.location.uri, offset: message.location.offset });
+      show(message.content);
+    } else if (message.type === 'empty' && typeof message.message === 'string') {
+      root.textContent = '';
+      root.append(el('p', { class: 'muted' }, message.message));
+    }
+  });
+  post({ type: 'ready' });
+}
