@@ -1,10 +1,12 @@
+import { evaluate } from '../core/evaluate';
 import { derive } from '../core/explain/derive';
 import { recognize } from '../core/recognize';
 import { CliError, type CliCommand } from './io';
 
 /**
  * `genmath explain LATEX`: the formula card of LATEX, with its derivation, as one JSON object
- * `{"kind", "title", "confidence", "roles", "glossary": [{"symbol", "meaning"}], "steps": [{"latex", "why"}]}`.
+ * `{"kind", "title", "confidence", "roles", "glossary": [{"symbol", "meaning"}], "steps": [{"latex", "why"}], "evaluation"?}`,
+ * `evaluation` being `genmath eval`'s answer when the formula has concrete numbers.
  *
  * Several arguments are joined with spaces, so an unquoted formula that the shell split still
  * reads as one. A formula that is none of the known kinds is not an error (the card says so):
@@ -19,7 +21,8 @@ export const explainCommand: CliCommand = {
     if (latex.trim() === '') throw new CliError('explain needs a formula, e.g. genmath explain "D_{KL}(q\\|p)"', 2);
     const card = recognize(latex);
     const { steps } = derive(card);
-    // Key order is the documented one; a later `evaluation` field goes after `steps`.
+    // Key order is design.md's; `evaluation` is there only when the formula has concrete numbers.
+    const outcome = evaluate(latex);
     const out = {
       kind: card.kind,
       title: card.title,
@@ -27,6 +30,7 @@ export const explainCommand: CliCommand = {
       roles: card.roles,
       glossary: card.glossary.map((g) => ({ symbol: g.symbol, meaning: g.meaning })),
       steps: steps.map((s) => ({ latex: s.latex, why: s.why })),
+      ...(outcome.ok ? { evaluation: outcome.evaluation } : {}),
     };
     io.stdout(JSON.stringify(out) + '\n');
     return 0;

@@ -64,6 +64,18 @@ describe('Explaining a formula in a real VS Code', function () {
     assert.equal(await frame.locator('.katex-error').count(), 0, 'a formula failed to render');
     assert.ok((await frame.locator('.steps .step').count()) >= 4, 'fewer than four derivation steps');
 
+    // The toy instance: two Gaussians whose KL updates as a slider moves.
+    const value = frame.locator('#toy-value');
+    await value.waitFor({ state: 'visible', timeout: 10_000 });
+    const before = await value.textContent();
+    const plot = () => frame.locator('#toy-plot').evaluate((c) => (c as unknown as { toDataURL(): string }).toDataURL());
+    const plotBefore = await plot();
+    const slider = frame.locator('.sliders input[type="range"]').first();
+    await slider.focus();
+    for (let i = 0; i < 10; i++) await slider.press('ArrowRight');
+    assert.notEqual(await value.textContent(), before, 'the toy value did not change when a slider moved');
+    assert.notEqual(await plot(), plotBefore, 'the densities were not redrawn');
+
     const shots = path.join(settings.repoRoot, 'media', 'screenshots');
     fs.mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: path.join(shots, 'explain.png') });
@@ -71,6 +83,12 @@ describe('Explaining a formula in a real VS Code', function () {
 
   it("opens the same panel from the hover's Explain link, on the hovered formula", async () => {
     const page = wb.page;
+    // With the panel following the cursor, moving into the formula would switch it by itself:
+    // turn that off, so that only the link can have done it.
+    const vscodeDir = path.join(settings.workspace, '.vscode');
+    fs.mkdirSync(vscodeDir, { recursive: true });
+    fs.writeFileSync(path.join(vscodeDir, 'settings.json'), JSON.stringify({ 'genmath.panel.followCursor': false }));
+    await sleep(1500);
     await page.locator('.tabs-container .tab', { hasText: 'notes.md' }).first().click();
     const text = readWorkspaceFile(settings.workspace, 'notes.md');
     const display = /\$\$[\s\S]+?\$\$/.exec(text)![0];
@@ -79,10 +97,10 @@ describe('Explaining a formula in a real VS Code', function () {
     const deadline = Date.now() + 20_000;
     for (;;) {
       await showHoverAtCursor(page);
-      if (await link.isVisible().catch(() => false)) break;
+      // Attached is enough: a tall hover scrolls, and the click scrolls the link into view.
+      if (await link.waitFor({ state: 'attached', timeout: 2000 }).then(() => true, () => false)) break;
       if (Date.now() > deadline) throw new Error('no Explain link in the hover of the display formula');
       await dismiss(page);
-      await sleep(500);
     }
     await link.click();
     const frame = await explainFrame(wb, /Evidence lower bound/);

@@ -27,6 +27,17 @@ describe('cli: genmath explain', () => {
     for (const s of card.steps) assert.deepEqual(Object.keys(s), ['latex', 'why']);
   });
 
+  it('adds the evaluation when the formula has concrete numbers', async () => {
+    const { io, out } = fakeIO();
+    assert.equal(await main(['explain', 'D_{KL}(\\mathcal{N}(0,1)\\|\\mathcal{N}(2,1))'], io), 0);
+    const card = JSON.parse(out.join(''));
+    assert.equal(card.kind, 'kl');
+    assert.deepEqual(Object.keys(card).slice(-1), ['evaluation']);
+    // KL(N(0,1) || N(2,1)) = (mu1 - mu2)^2 / (2 sigma^2) = 4 / 2.
+    assert.ok(Math.abs(card.evaluation.value - 2) < 1e-12);
+    assert.equal(card.evaluation.method, 'closed form');
+  });
+
   it('joins arguments the shell split into one formula', async () => {
     const { io, out } = fakeIO();
     assert.equal(await explainCommand.run(['P(A|B)', '=', '\\frac{P(B|A)P(A)}{P(B)}'], io), 0);
