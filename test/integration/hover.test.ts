@@ -66,4 +66,15 @@ describe('The hover inside VS Code', function () {
     const markdown = await hoverMarkdown(doc.uri, middleOf(doc, 'costs $20 to $30'));
     assert.ok(!markdown.some((m) => m.includes(SVG_IMAGE)), `a formula image over "$20 to $30": ${markdown.join('\n').slice(0, 200)}`);
   });
+
+  it("renders a formula in a notebook's markdown cell", async function () {
+    const data = new vscode.NotebookData([
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, 'The prior term $D_{KL}(q_\\phi(z|x)\\|p(z))$ of the ELBO.', 'markdown'),
+    ]);
+    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
+    const cell = notebook.cellAt(0).document;
+    assert.equal(cell.languageId, 'markdown');
+    const { image, seen } = await waitForFormulaHover(cell.uri, middleOf(cell, 'q_\\phi'));
+    assert.ok(image, `no formula image in the notebook cell; hovers: ${JSON.stringify(seen).slice(0, 300)}`);
+  });
 });
