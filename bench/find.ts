@@ -10,17 +10,12 @@ import { latexParser } from 'latex-utensils';
 import MarkdownIt from 'markdown-it';
 import { findFormulas } from '../src/core/find';
 import { quantile, report } from './stats';
+import { Random } from '../src/core/train/random';
 
 /** A small seeded generator (mulberry32), so the documents are the same on every run. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 const WORDS = ('the model learns a distribution over data by maximising the likelihood of each sample while the '

@@ -5,22 +5,14 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Frame } from 'playwright-core';
-import { type Workbench, dismiss, goTo, launchBrowser, middleOf, openFile, openWorkbench, readWorkspaceFile, runSettings, saveFailure, showHoverAtCursor } from './workbench';
+import { type Workbench, canvasPixels, dismiss, goTo, launchBrowser, middleOf, openFile, openWorkbench, readWorkspaceFile, runCommand, runSettings, saveFailure, showHoverAtCursor, webviewFrame } from './workbench';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const INLINE_KL = String.raw`$D_{KL}(q_\phi(z|x)\,\|\,p(z))$`;
 
-/** The Explain webview's content frame (VS Code nests it in iframes): the one with `.main-formula`. */
-async function explainFrame(wb: Workbench, heading: RegExp, timeoutMs = 30_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const frame of wb.page.frames()) {
-      const h1 = frame.locator('.explain-header h1');
-      if ((await h1.count().catch(() => 0)) > 0 && heading.test((await h1.first().textContent().catch(() => '')) ?? '')) return frame;
-    }
-    await sleep(250);
-  }
-  throw new Error(`no Explain panel headed ${heading} appeared`);
+/** The Explain panel's frame, once its heading names the expected kind. */
+function explainFrame(wb: Workbench, heading: RegExp): Promise<Frame> {
+  return webviewFrame(wb.page, '.explain-header h1', (text) => heading.test(text));
 }
 
 describe('Explaining a formula in a real VS Code', function () {
@@ -50,12 +42,7 @@ describe('Explaining a formula in a real VS Code', function () {
     const page = wb.page;
     const text = readWorkspaceFile(settings.workspace, 'notes.md');
     await goTo(page, middleOf(text, INLINE_KL));
-    await page.keyboard.press('Control+Shift+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill('>GenMath: Explain Formula');
-    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Explain Formula' }).waitFor({ state: 'visible', timeout: 20_000 });
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'GenMath: Explain Formula');
 
     const frame = await explainFrame(wb, /KL divergence/);
     await frame.locator('.steps .katex').first().waitFor({ state: 'visible', timeout: 20_000 });
@@ -68,7 +55,7 @@ describe('Explaining a formula in a real VS Code', function () {
     const value = frame.locator('#toy-value');
     await value.waitFor({ state: 'visible', timeout: 10_000 });
     const before = await value.textContent();
-    const plot = () => frame.locator('#toy-plot').evaluate((c) => (c as unknown as { toDataURL(): string }).toDataURL());
+    const plot = () => canvasPixels(frame, '#toy-plot');
     const plotBefore = await plot();
     const slider = frame.locator('.sliders input[type="range"]').first();
     await slider.focus();

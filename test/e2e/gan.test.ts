@@ -4,25 +4,13 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Frame } from 'playwright-core';
-import { type Workbench, dismiss, launchBrowser, openFile, openWorkbench, runSettings, saveFailure } from './workbench';
+import { type Workbench, canvasPixels, launchBrowser, openFile, openWorkbench, runCommand, runSettings, saveFailure, webviewFrame } from './workbench';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The webview's content frame: VS Code nests it in iframes; it is the one holding the scatter canvas. */
-async function panelFrame(wb: Workbench, timeoutMs = 30_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const frame of wb.page.frames()) {
-      if (await frame.locator('canvas#scatter').count().catch(() => 0)) return frame;
-    }
-    await sleep(250);
-  }
-  throw new Error('no panel with a scatter canvas appeared');
-}
-
-/** The scatter canvas's pixels, as a data URL, to compare two moments. */
+/** The scatter canvas's pixels, to compare two moments. */
 function canvasLook(frame: Frame): Promise<string> {
-  return frame.locator('canvas#scatter').evaluate((c) => (c as unknown as { toDataURL(): string }).toDataURL());
+  return canvasPixels(frame, 'canvas#scatter');
 }
 
 describe('Training a toy GAN in a real VS Code', function () {
@@ -50,15 +38,8 @@ describe('Training a toy GAN in a real VS Code', function () {
 
   it('opens from the command palette and its plots change while it learns, and stop when paused', async () => {
     const page = wb.page;
-    await dismiss(page);
-    await page.keyboard.press('Control+Shift+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill('>GenMath: Train Toy GAN');
-    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Train Toy GAN' }).waitFor({ state: 'visible', timeout: 20_000 });
-    await page.keyboard.press('Enter');
-
-    const frame = await panelFrame(wb);
+    await runCommand(page, 'GenMath: Train Toy GAN');
+    const frame = await webviewFrame(page, 'canvas#scatter');
     // The formula being trained is rendered with KaTeX at the top.
     await frame.locator('.formula .katex').first().waitFor({ state: 'visible', timeout: 20_000 });
     await frame.locator('#footer', { hasText: /step [1-9]/ }).waitFor({ timeout: 30_000 });

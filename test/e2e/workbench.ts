@@ -3,7 +3,7 @@
 // through environment variables; see shared/real-vscode.md for why it is done this way.
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
 
 /** A place in a document, 1-based as VS Code's "Go to Line" takes it. */
 export interface LineColumn {
@@ -185,4 +185,37 @@ export async function saveFailure(wb: Workbench, dir: string, title: string): Pr
   await wb.page.screenshot({ path: `${base}.png` }).catch(() => undefined);
   fs.writeFileSync(`${base}.console.txt`, wb.consoleLines.join('\n') + '\n');
   return `${base}.png`;
+}
+
+/** Runs a command by its title from the command palette (Control+Shift+P), as a person does. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  const shortTitle = title.replace(/^.*: /, '');
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: shortTitle }).waitFor({ state: 'visible', timeout: 20_000 });
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * The frame of a webview panel that holds `selector` (VS Code nests webview content in
+ * iframes), optionally one whose `selector` text passes `test`; waits up to `timeoutMs`.
+ */
+export async function webviewFrame(page: Page, selector: string, test: (text: string) => boolean = () => true, timeoutMs = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const found = frame.locator(selector);
+      if ((await found.count().catch(() => 0)) > 0 && test((await found.first().textContent().catch(() => '')) ?? '')) return frame;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no webview with ${selector} appeared`);
+}
+
+/** The pixels of a canvas in a frame, as a data URL, to compare two moments. */
+export function canvasPixels(frame: Frame, selector: string): Promise<string> {
+  return frame.locator(selector).evaluate((c) => (c as unknown as { toDataURL(): string }).toDataURL());
 }

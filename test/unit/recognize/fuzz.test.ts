@@ -5,17 +5,12 @@
 import * as assert from 'node:assert/strict';
 import { MAX_DEPTH, MAX_INPUT, parseMath } from '../../../src/core/parse/parser';
 import { FORMULA_KINDS, classify } from '../../../src/core/recognize';
+import { Random } from '../../../src/core/train/random';
 
 /** mulberry32: a small seeded generator, so a failure can be replayed. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 const SEEDS = [
