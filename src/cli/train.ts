@@ -7,9 +7,17 @@ import { DATASET_NAMES } from '../core/train/datasets';
 import { createGanTrainer, DEFAULT_GAN_CONFIG, GAN_LOSSES, type GanConfig, type GanLoss } from '../core/train/gan';
 import { ganSvg } from '../core/train/svg';
 import { CliError, type CliCommand, type CliIO } from './io';
+import { autoencoderTask } from './train/autoencoder';
+import { gdTask } from './train/gd';
+import { klfitTask } from './train/klfit';
+import { mleTask } from './train/mle';
+import type { TrainTask } from './train/task';
+import { vaeTask } from './train/vae';
 
 const USAGE = 'train gan [--dataset NAME] [--steps N] [--seed S] [--loss L] [--json] [--samples FILE] [--svg FILE]';
-const LATER = ['vae', 'mle', 'autoencoder', 'diffusion'];
+
+/** The other toy trainings, one file each in src/cli/train/. */
+const TASKS: readonly TrainTask[] = [vaeTask, mleTask, autoencoderTask, klfitTask, gdTask];
 
 interface TrainOptions {
   readonly config: Partial<GanConfig>;
@@ -159,15 +167,18 @@ async function runGan(options: TrainOptions, io: CliIO): Promise<number> {
   return 0;
 }
 
-/** `genmath train MODEL ...`: only `gan` for now. */
+const MODELS = ['gan', ...TASKS.map((t) => t.name)].join(', ');
+
+/** `genmath train MODEL ...`: the GAN here, the other toy trainings from src/cli/train/. */
 export const trainCommand: CliCommand = {
   name: 'train',
-  usage: USAGE,
+  usage: [USAGE, ...TASKS.map((t) => t.usage)].join('\n  '),
   async run(args, io) {
     const [model, ...rest] = args;
-    if (model === undefined || model.startsWith('--')) throw usageError('which model? only gan for now');
-    if (LATER.includes(model)) throw new CliError(`${model} is not yet available (only gan for now)`, 2);
-    if (model !== 'gan') throw usageError(`unknown model '${model}'`);
+    if (model === undefined || model.startsWith('--')) throw new CliError(`which model? (have: ${MODELS})`, 2);
+    const task = TASKS.find((t) => t.name === model);
+    if (task) return task.run(rest, io);
+    if (model !== 'gan') throw new CliError(`unknown model '${model}' (have: ${MODELS})`, 2);
     return runGan(parseTrainArgs(rest), io);
   },
 };

@@ -48,13 +48,21 @@ describe('genmath train', () => {
     assert.match(r.out, /moons/);
   });
 
-  it('says the other models are not yet available, with exit code 2', async () => {
-    for (const model of ['vae', 'mle', 'autoencoder', 'diffusion']) {
+  it('names the models it has when asked for one it has not, with exit code 2', async () => {
+    for (const model of ['cyclegan', '--json']) {
       const r = await run(['train', model]);
       assert.equal(r.code, 2);
-      assert.match(r.err, new RegExp(`^genmath train: ${model} is not yet available`));
+      assert.match(r.err, /^genmath train: .*\(have: gan, vae, mle, autoencoder, klfit, gd/);
       assert.equal(r.err.trim().split('\n').length, 1);
     }
+  });
+
+  it('runs the other toy trainings by name', async () => {
+    const r = await run(['train', 'klfit', '--json']);
+    assert.equal(r.code, 0, r.err);
+    const out = JSON.parse(r.out);
+    // Forward KL fits the mixture's moments: mean 0, variance 0.5^2 + 2^2.
+    assert.ok(Math.abs(out.forward.mu) < 1e-2 && Math.abs(out.forward.sigma - Math.sqrt(4.25)) < 1e-2);
   });
 
   it('answers bad flags with one line and exit code 2', async () => {

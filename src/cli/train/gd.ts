@@ -1,0 +1,56 @@
+/**
+ * `genmath train gd [--function quadratic|rosenbrock] [--lr ETA] [--optimizer sgd|momentum|adam] [--steps N] [--json]`:
+ * one path of the gradient descent explorer. A diverging path is the lesson, not a failure, so it
+ * exits 0 and says so in `diverged` and `message`.
+ */
+import { GD_DEFAULTS, GD_FUNCTIONS, GD_OPTIMIZERS, gdPath, resolveGdConfig, type GdConfig, type GdFunctionName } from '../../core/train/gdExplorer';
+import type { OptimizerName } from '../../core/train/optimizers';
+import { CliError } from '../io';
+import { choiceFlag, intFlag, parseFlags, positiveFlag, type FlagSpec } from './mle';
+import type { TrainTask } from './task';
+
+const USAGE = 'train gd [--function quadratic|rosenbrock] [--lr ETA] [--optimizer sgd|momentum|adam] [--steps N] [--json]';
+
+const SPEC: FlagSpec = { '--function': 'value', '--lr': 'value', '--optimizer': 'value', '--steps': 'value', '--json': 'switch' };
+
+/** `genmath train gd ...`. */
+export const gdTask: TrainTask = {
+  name: 'gd',
+  usage: USAGE,
+  async run(args, io) {
+    const flags = parseFlags(args, SPEC, USAGE);
+    const fn = choiceFlag<GdFunctionName>(flags, '--function', GD_FUNCTIONS, 'quadratic', USAGE);
+    const optimizer = choiceFlag<OptimizerName>(flags, '--optimizer', GD_OPTIMIZERS, 'sgd', USAGE);
+    const defaults = GD_DEFAULTS[fn];
+    const learningRate = positiveFlag(flags, '--lr', USAGE) ?? defaults.learningRate;
+    const steps = intFlag(flags, '--steps', 0, defaults.steps, USAGE);
+    const config: Partial<GdConfig> = { function: fn, learningRate, steps };
+    let path;
+    let resolved;
+    try {
+      resolved = resolveGdConfig(config);
+      path = gdPath(resolved, optimizer);
+    } catch (err) {
+      throw new CliError(err instanceof Error ? err.message : String(err), 2);
+    }
+    // A whole run takes milliseconds, so there is no progress bar to draw.
+    const stepSizeLimit = fn === 'quadratic' ? 2 / resolved.largeEigenvalue : undefined;
+    if (flags.has('--json')) {
+      const result = {
+        function: fn,
+        optimizer,
+        lr: learningRate,
+        steps: path.steps,
+        diverged: path.diverged,
+        final: { theta: [...path.final.theta], f: path.final.f },
+        ...(stepSizeLimit !== undefined ? { stepSizeLimit } : {}),
+        message: path.message,
+      };
+      io.stdout(`${JSON.stringify(result)}\n`);
+    } else {
+      const [x, y] = path.final.theta;
+      io.stdout(`${fn}, ${optimizer}, η = ${learningRate}: θ = (${x.toPrecision(6)}, ${y.toPrecision(6)}), f = ${path.final.f.toPrecision(6)} after ${path.steps} steps\n${path.message}\n`);
+    }
+    return 0;
+  },
+};
