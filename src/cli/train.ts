@@ -13,6 +13,7 @@ import { klfitTask } from './train/klfit';
 import { mleTask } from './train/mle';
 import type { TrainTask } from './train/task';
 import { vaeTask } from './train/vae';
+import { progressBar, usageError as sharedUsageError, wholeNumber } from './train/flags';
 
 const USAGE = 'train gan [--dataset NAME] [--steps N] [--seed S] [--loss L] [--json] [--samples FILE] [--svg FILE]';
 
@@ -28,14 +29,11 @@ interface TrainOptions {
 }
 
 function usageError(message: string): CliError {
-  return new CliError(`${message} (usage: genmath ${USAGE})`, 2);
+  return sharedUsageError(USAGE, message);
 }
 
 function integer(flag: string, text: string, min: number): number {
-  if (!/^-?\d+$/.test(text)) throw usageError(`${flag} needs a whole number, got '${text}'`);
-  const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < min) throw usageError(`${flag} must be at least ${min}, got ${text}`);
-  return n;
+  return wholeNumber(flag, text, min, USAGE);
 }
 
 /** Reads the flags after `train gan`; a bad one is a usage error (exit 2). */
@@ -100,12 +98,6 @@ function write(file: string, text: string): void {
   } catch (err) {
     throw new CliError(`cannot write ${file}: ${err instanceof Error ? err.message : String(err)}`, 1);
   }
-}
-
-function progressBar(done: number, total: number): string {
-  const width = 30;
-  const filled = total > 0 ? Math.round((width * done) / total) : width;
-  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} steps`;
 }
 
 async function runGan(options: TrainOptions, io: CliIO): Promise<number> {

@@ -6,7 +6,7 @@
 import { GD_DEFAULTS, GD_FUNCTIONS, GD_OPTIMIZERS, gdPath, resolveGdConfig, type GdConfig, type GdFunctionName } from '../../core/train/gdExplorer';
 import type { OptimizerName } from '../../core/train/optimizers';
 import { CliError } from '../io';
-import { choiceFlag, intFlag, parseFlags, positiveFlag, type FlagSpec } from './mle';
+import { choiceFlag, intFlag, parseFlags, positiveFlag, type FlagSpec } from './flags';
 import type { TrainTask } from './task';
 
 const USAGE = 'train gd [--function quadratic|rosenbrock] [--lr ETA] [--optimizer sgd|momentum|adam] [--steps N] [--json]';

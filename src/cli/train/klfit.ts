@@ -4,7 +4,7 @@
  */
 import { createKlFitter, DEFAULT_KL_FIT_CONFIG } from '../../core/train/klFit';
 import { CliError } from '../io';
-import { intFlag, parseFlags, runWithProgress, type FlagSpec } from './mle';
+import { intFlag, parseFlags, runWithProgress, type FlagSpec } from './flags';
 import type { TrainTask } from './task';
 
 const USAGE = 'train klfit [--steps N] [--json]';

@@ -5,18 +5,16 @@
 import { createVaeTrainer, resolveVaeConfig, VAE_DATASET_NAMES, type VaeConfig, type VaeDatasetName } from '../../core/train/vae';
 import { CliError, type CliIO } from '../io';
 import type { TrainTask } from './task';
+import { progressBar, usageError as sharedUsageError, wholeNumber } from './flags';
 
 const USAGE = 'train vae [--dataset NAME] [--latent 1|2] [--steps N] [--seed S] [--json]';
 
 function usageError(message: string): CliError {
-  return new CliError(`${message} (usage: genmath ${USAGE})`, 2);
+  return sharedUsageError(USAGE, message);
 }
 
 function integer(flag: string, text: string, min: number): number {
-  if (!/^-?\d+$/.test(text)) throw usageError(`${flag} needs a whole number, got '${text}'`);
-  const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < min) throw usageError(`${flag} must be at least ${min}, got ${text}`);
-  return n;
+  return wholeNumber(flag, text, min, USAGE);
 }
 
 interface VaeOptions {
@@ -67,12 +65,6 @@ export function parseVaeArgs(args: readonly string[]): VaeOptions {
     }
   }
   return { config, json };
-}
-
-function progressBar(done: number, total: number): string {
-  const width = 30;
-  const filled = total > 0 ? Math.round((width * done) / total) : width;
-  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} steps`;
 }
 
 async function runVae(options: VaeOptions, io: CliIO): Promise<number> {

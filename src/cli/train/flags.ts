@@ -1,0 +1,96 @@
+/**
+ * Flag reading and the progress bar that every \`genmath train\` task shares: a bad flag is one
+ * line ending with the task's usage, exit code 2; progress goes to stderr only on a terminal.
+ */
+import { CliError, type CliIO } from '../io';
+
+/** How a task's flags are read: `value` flags take one argument (`--x V` or `--x=V`), `switch` flags none. */
+export type FlagSpec = Readonly<Record<string, 'value' | 'switch'>>;
+
+/** The flags a task was given; a switch that is present maps to true. */
+export type Flags = ReadonlyMap<string, string | true>;
+
+/** A usage error (exit code 2) that ends with the task's usage line. */
+export function usageError(usage: string, message: string): CliError {
+  return new CliError(`${message} (usage: genmath ${usage})`, 2);
+}
+
+/** Reads `args` against `spec`; an unknown flag, a missing value or a value given to a switch is a usage error. */
+export function parseFlags(args: readonly string[], spec: FlagSpec, usage: string): Flags {
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
+    const kind = Object.prototype.hasOwnProperty.call(spec, flag) ? spec[flag] : undefined;
+    if (kind === undefined) throw usageError(usage, `unknown option '${arg}'`);
+    if (kind === 'switch') {
+      if (inline !== undefined) throw usageError(usage, `${flag} takes no value`);
+      flags.set(flag, true);
+      continue;
+    }
+    let value = inline;
+    if (value === undefined) {
+      const next = args[++i];
+      // A negative number is a value, not a flag.
+      if (next === undefined || next.startsWith('--')) throw usageError(usage, `${flag} needs a value`);
+      value = next;
+    }
+    flags.set(flag, value);
+  }
+  return flags;
+}
+
+/** The whole number `text` given to `flag`, at least `min`; anything else is a usage error. */
+export function wholeNumber(flag: string, text: string, min: number, usage: string): number {
+  if (!/^-?\d+$/.test(text)) throw usageError(usage, `${flag} needs a whole number, got '${text}'`);
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < min) throw usageError(usage, `${flag} must be at least ${min}, got ${text}`);
+  return n;
+}
+
+/** A whole-number flag of at least `min`, or `fallback` when absent. */
+export function intFlag(flags: Flags, flag: string, min: number, fallback: number, usage: string): number {
+  const text = flags.get(flag);
+  if (text === undefined || text === true) return fallback;
+  return wholeNumber(flag, text, min, usage);
+}
+
+/** A positive finite number flag, or undefined when absent. */
+export function positiveFlag(flags: Flags, flag: string, usage: string): number | undefined {
+  const text = flags.get(flag);
+  if (text === undefined || text === true) return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n <= 0) throw usageError(usage, `${flag} needs a positive number, got '${text}'`);
+  return n;
+}
+
+/** One of `choices`, or `fallback` when absent. */
+export function choiceFlag<T extends string>(flags: Flags, flag: string, choices: readonly T[], fallback: T, usage: string): T {
+  const text = flags.get(flag);
+  if (text === undefined || text === true) return fallback;
+  if (!(choices as readonly string[]).includes(text)) throw usageError(usage, `unknown ${flag.slice(2)} '${text}' (have: ${choices.join(', ')})`);
+  return text as T;
+}
+
+/** `\r[####....] done/total steps`, redrawn in place on a terminal. */
+export function progressBar(done: number, total: number): string {
+  const width = 30;
+  const filled = total > 0 ? Math.round((width * done) / total) : width;
+  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} steps`;
+}
+
+/**
+ * Runs `step(n)` in about a hundred chunks up to `total` steps, with a progress bar on stderr
+ * only when it is a terminal (so piped JSON output stays clean). Stops early when a chunk says so.
+ */
+export function runWithProgress(total: number, io: CliIO, step: (n: number) => boolean, done: () => number): void {
+  const chunk = Math.max(1, Math.ceil(total / 100));
+  while (done() < total) {
+    const ok = step(Math.min(chunk, total - done()));
+    if (io.stderrIsTTY) io.stderr(progressBar(done(), total));
+    if (!ok) break;
+  }
+  if (io.stderrIsTTY && total > 0) io.stderr('\n');
+}
