@@ -32,7 +32,7 @@ const E2E = !args.has('--host-only');
 const HOST = !args.has('--e2e-only');
 const VSIX = resolve(ROOT, process.env.GENMATH_VSIX ?? 'genmath.vsix');
 const EXTENSION_DIR = resolve(ROOT, process.env.GENMATH_EXTENSION_DIR ?? '.');
-const E2E_TIMEOUT_MS = 210_000;
+const E2E_TIMEOUT_MS = 600_000;
 const HOST_TIMEOUT_MS = 120_000;
 const RESULTS_FILE_NAME = '.genmath-test-results.json'; // test/index.ts's fallback, in the workspace
 

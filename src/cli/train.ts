@@ -8,6 +8,7 @@ import { createGanTrainer, DEFAULT_GAN_CONFIG, GAN_LOSSES, type GanConfig, type 
 import { ganSvg } from '../core/train/svg';
 import { CliError, type CliCommand, type CliIO } from './io';
 import { autoencoderTask } from './train/autoencoder';
+import { diffusionTask } from './train/diffusion';
 import { gdTask } from './train/gd';
 import { klfitTask } from './train/klfit';
 import { mleTask } from './train/mle';
@@ -18,7 +19,7 @@ import { progressBar, usageError as sharedUsageError, wholeNumber } from './trai
 const USAGE = 'train gan [--dataset NAME] [--steps N] [--seed S] [--loss L] [--json] [--samples FILE] [--svg FILE]';
 
 /** The other toy trainings, one file each in src/cli/train/. */
-const TASKS: readonly TrainTask[] = [vaeTask, mleTask, autoencoderTask, klfitTask, gdTask];
+const TASKS: readonly TrainTask[] = [vaeTask, mleTask, autoencoderTask, diffusionTask, klfitTask, gdTask];
 
 interface TrainOptions {
   readonly config: Partial<GanConfig>;

@@ -19,8 +19,29 @@ const GAN_LOSS_BY_VARIANT: Readonly<Record<string, string>> = {
   'least-squares': 'least-squares',
 };
 
+/** The toy experiments' commands, by toy; each opens that toy's panel. */
+export const TOY_COMMANDS = {
+  vae: 'genmath.trainToyVae',
+  mle: 'genmath.fitMaximumLikelihood',
+  autoencoder: 'genmath.trainAutoencoder',
+  diffusion: 'genmath.runToyDiffusion',
+  klfit: 'genmath.fitKlForwardReverse',
+  gd: 'genmath.gradientDescentExplorer',
+} as const;
+
 /** The commands hover links may run; hovers allow exactly these through `enabledCommands`. */
-export const HOVER_COMMANDS: readonly string[] = ['genmath.explainFormula', 'genmath.trainToyGan'];
+export const HOVER_COMMANDS: readonly string[] = ['genmath.explainFormula', 'genmath.trainToyGan', ...Object.values(TOY_COMMANDS)];
+
+/** Each kind's experiment: the toy that shows it, with the settings that fit the kind. */
+const TOY_BY_KIND: Partial<Record<string, { readonly command: string; readonly settings: Readonly<Record<string, string>> }>> = {
+  elbo: { command: TOY_COMMANDS.vae, settings: { dataset: 'lineargauss' } },
+  mle: { command: TOY_COMMANDS.mle, settings: { model: 'gaussian' } },
+  marginal: { command: TOY_COMMANDS.mle, settings: { model: 'mixture', method: 'em' } },
+  reconstruction: { command: TOY_COMMANDS.autoencoder, settings: {} },
+  kl: { command: TOY_COMMANDS.klfit, settings: {} },
+  diffusion: { command: TOY_COMMANDS.diffusion, settings: { dataset: 'ring8' } },
+  gradient_step: { command: TOY_COMMANDS.gd, settings: { function: 'quadratic' } },
+};
 
 /** The Explain link of a formula: which document and where, so the panel opens on that formula. */
 export function explainLink(uri: string, offset: number): DemoLink {
@@ -33,7 +54,8 @@ export function demoFor(card: Pick<FormulaCard, 'kind' | 'roles'>): DemoLink | u
     const loss = GAN_LOSS_BY_VARIANT[card.roles.variant ?? ''] ?? 'nonsaturating';
     return { title: 'Run demo ▸', command: 'genmath.trainToyGan', args: [{ loss }] };
   }
-  return undefined;
+  const toy = TOY_BY_KIND[card.kind];
+  return toy ? { title: 'Run demo ▸', command: toy.command, args: [toy.settings] } : undefined;
 }
 
 /** A `command:` URI for markdown, arguments JSON-encoded as VS Code expects. */

@@ -9,7 +9,10 @@ import { FormulaCodeLensProvider } from './codeLens';
 import { FormulaHoverProvider } from './hover';
 import { isFormulaLocation } from '../shared/explainProtocol';
 import { isGanSettings } from '../shared/ganProtocol';
+import { isToySettings, type ToyName } from '../shared/toyProtocol';
+import { TOY_COMMANDS } from './demos';
 import { ExplainPanel } from './panels/explainPanel';
+import { ToyPanel } from './panels/toyPanel';
 import { GanPanel } from './panels/ganPanel';
 import { RenderService } from './render/renderService';
 
@@ -78,6 +81,21 @@ function registerTraining(context: vscode.ExtensionContext): void {
       },
     }),
     { dispose: () => GanPanel.current?.dispose() },
+  );
+  const toyStatus = vscode.window.createStatusBarItem('genmath.toys', vscode.StatusBarAlignment.Left, 9);
+  toyStatus.name = 'GenMath toy training';
+  context.subscriptions.push(
+    toyStatus,
+    ...(Object.entries(TOY_COMMANDS) as [ToyName, string][]).map(([toy, command]) =>
+      // The argument can come from a hover's command link, so it is checked like any message.
+      vscode.commands.registerCommand(command, (settings?: unknown) => {
+        ToyPanel.createOrShow(context, toyStatus, toy, isToySettings(settings) ? settings : {});
+      }),
+    ),
+    vscode.window.registerWebviewPanelSerializer(ToyPanel.viewType, {
+      deserializeWebviewPanel: async (panel, state: unknown) => ToyPanel.revive(panel, context, toyStatus, state),
+    }),
+    { dispose: () => ToyPanel.disposeAll() },
   );
 }
 

@@ -6,20 +6,26 @@
 import { Worker } from 'node:worker_threads';
 import { isGanEvent, type GanCommand, type GanEvent } from '../../shared/ganProtocol';
 
-export class TrainingSession {
+/** A worker's events and the commands it takes; the guard checks each event before it is passed on. */
+export class TrainingSession<Command = GanCommand, Event extends { type: string } = GanEvent> {
   readonly #worker: Worker;
   #ended = false;
   /** Resolves when the worker's thread has exited. */
   readonly exited: Promise<number>;
 
-  constructor(workerPath: string, onEvent: (event: GanEvent) => void, config: object = {}) {
+  constructor(
+    workerPath: string,
+    onEvent: (event: Event) => void,
+    config: object = {},
+    isEvent: (v: unknown) => v is Event = isGanEvent as unknown as (v: unknown) => v is Event,
+  ) {
     this.#worker = new Worker(workerPath, { workerData: config });
     this.#worker.on('message', (message: unknown) => {
       // A worker is ours, but a malformed message is still dropped rather than passed on.
-      if (!this.#ended && isGanEvent(message)) onEvent(message);
+      if (!this.#ended && isEvent(message)) onEvent(message);
     });
     this.#worker.on('error', (err) => {
-      if (!this.#ended) onEvent({ type: 'error', message: `the training stopped: ${err.message}` });
+      if (!this.#ended) onEvent({ type: 'error', message: `the training stopped: ${err.message}` } as unknown as Event);
     });
     this.exited = new Promise((resolve) => this.#worker.once('exit', resolve));
   }
@@ -28,7 +34,7 @@ export class TrainingSession {
     return this.#ended;
   }
 
-  send(command: GanCommand): void {
+  send(command: Command): void {
     if (!this.#ended) this.#worker.postMessage(command);
   }
 

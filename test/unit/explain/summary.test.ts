@@ -57,8 +57,12 @@ describe('the hover of a recognized formula', () => {
     assert.ok(link);
     assert.deepEqual(link.args, [{ loss: 'nonsaturating' }]);
     assert.ok(cardMarkdown(ns, 'IMG').includes(commandUri(link)));
-    // A KL has no trainer yet: no dead link.
-    assert.equal(demoFor(recognize('D_{KL}(q\\|p)')), undefined);
-    assert.doesNotMatch(cardMarkdown(recognize('D_{KL}(q\\|p)'), 'IMG'), /command:/);
+    // Bayes' rule has no experiment: no dead link.
+    const bayes = recognize('p(z|x) = \\frac{p(x|z)p(z)}{p(x)}');
+    assert.equal(bayes.kind, 'bayes');
+    assert.equal(demoFor(bayes), undefined);
+    assert.doesNotMatch(cardMarkdown(bayes, 'IMG'), /command:/);
+    // A KL divergence links to the forward-vs-reverse fit.
+    assert.equal(demoFor(recognize('D_{KL}(q\\|p)'))?.command, 'genmath.fitKlForwardReverse');
   });
 });

@@ -52,7 +52,7 @@ describe('genmath train', () => {
     for (const model of ['cyclegan', '--json']) {
       const r = await run(['train', model]);
       assert.equal(r.code, 2);
-      assert.match(r.err, /^genmath train: .*\(have: gan, vae, mle, autoencoder, klfit, gd/);
+      assert.match(r.err, /^genmath train: .*\(have: gan, vae, mle, autoencoder, diffusion, klfit, gd/);
       assert.equal(r.err.trim().split('\n').length, 1);
     }
   });

@@ -1,0 +1,65 @@
+/**
+ * Gradient Descent Explorer: plain, momentum and Adam paths on a contour plot, revealed a step at
+ * a time. The paths are computed whole by the core (cheap); "steps" here animate them.
+ */
+import { exploreGd, GD_DEFAULTS, GD_FUNCTIONS } from '../../../core/train/gdExplorer';
+import { choice, num, plain, type ToyModel } from './model';
+
+export const gdToy: ToyModel = {
+  title: 'Gradient Descent Explorer',
+  controls: [
+    { key: 'function', label: 'Function', kind: 'select', options: GD_FUNCTIONS },
+    { key: 'learningRate', label: 'Learning rate η', kind: 'number', min: 1e-5, max: 5, step: 0.005 },
+  ],
+  defaults: { function: 'quadratic', learningRate: GD_DEFAULTS.quadratic.learningRate },
+  create(settings) {
+    const fn = choice(settings, 'function', GD_FUNCTIONS, 'quadratic');
+    const snap = exploreGd({ function: fn, learningRate: num(settings, 'learningRate', GD_DEFAULTS[fn].learningRate) });
+    const paths = [snap.paths.sgd, snap.paths.momentum, snap.paths.adam];
+    const total = Math.max(...paths.map((p) => p.steps));
+    // Contours read better on a log scale: Rosenbrock's valley is flat next to its walls.
+    const grid = { width: snap.surface.width, height: snap.surface.height, values: plain(Array.from(snap.surface.values, (v) => Math.log1p(Math.max(0, v)))) };
+    let shown = 0;
+    return {
+      get stepCount() { return shown; },
+      diverged: null,
+      get finished() { return shown >= total; },
+      step(count) {
+        if (shown >= total) return false;
+        shown = Math.min(total, shown + count);
+        return true;
+      },
+      view() {
+        const upTo = (p: (typeof paths)[number]) => plain(p.points.subarray(0, 2 * (Math.min(shown, p.steps) + 1)));
+        const x: number[] = [];
+        for (let k = 0; k <= shown; k++) x.push(k);
+        const f = (p: (typeof paths)[number]) => plain(x.map((k) => Math.log10(1e-12 + Math.abs(p.values[Math.min(k, p.steps)]))));
+        const done = shown >= total;
+        return {
+          formula: fn === 'quadratic' ? '\\theta_{t+1} = \\theta_t - \\eta\\,\\nabla f(\\theta_t),\\quad f(\\theta) = \\tfrac12\\,\\theta^\\top A\\,\\theta,\\quad \\text{converges iff } \\eta < 2/L' : '\\theta_{t+1} = \\theta_t - \\eta\\,\\nabla f(\\theta_t),\\quad f(x, y) = (1-x)^2 + 100\\,(y - x^2)^2',
+          terms: [{ tex: '\\eta', value: snap.config.learningRate }, ...(snap.stepSizeLimit !== null ? [{ tex: '2/L', value: snap.stepSizeLimit }] : [])],
+          plane: {
+            bounds: { xMin: snap.surface.xMin, xMax: snap.surface.xMax, yMin: snap.surface.yMin, yMax: snap.surface.yMax },
+            grid,
+            points: [{ label: 'minimum', color: 'muted', xy: plain(snap.minimum) }],
+            lines: [
+              { label: 'plain', color: 'fake', xy: upTo(snap.paths.sgd) },
+              { label: 'momentum', color: 'high', xy: upTo(snap.paths.momentum) },
+              { label: 'Adam', color: 'real', xy: upTo(snap.paths.adam) },
+            ],
+          },
+          series: {
+            x,
+            lines: [
+              { label: 'log10 f plain', color: 'fake', y: f(snap.paths.sgd) },
+              { label: 'log10 f momentum', color: 'high', y: f(snap.paths.momentum) },
+              { label: 'log10 f Adam', color: 'real', y: f(snap.paths.adam) },
+            ],
+          },
+          // The verdicts are said as the paths reach them, not before.
+          diagnostics: paths.filter((p) => p.diverged ? (p.divergedAt ?? p.steps) <= shown : done).map((p) => `${p.optimizer === 'sgd' ? 'Plain' : p.optimizer === 'momentum' ? 'Momentum' : 'Adam'}: ${p.message}`),
+        };
+      },
+    };
+  },
+};

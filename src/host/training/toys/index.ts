@@ -1,0 +1,18 @@
+/** Every toy of the generic toy panel, by name. */
+import type { ToyName } from '../../../shared/toyProtocol';
+import { autoencoderToy } from './autoencoder';
+import { diffusionToy } from './diffusion';
+import { gdToy } from './gd';
+import { klfitToy } from './klfit';
+import { mleToy } from './mle';
+import type { ToyModel } from './model';
+import { vaeToy } from './vae';
+
+export const TOYS: Partial<Readonly<Record<ToyName, ToyModel>>> = {
+  vae: vaeToy,
+  mle: mleToy,
+  autoencoder: autoencoderToy,
+  diffusion: diffusionToy,
+  klfit: klfitToy,
+  gd: gdToy,
+};

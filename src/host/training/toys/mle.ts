@@ -1,0 +1,63 @@
+/**
+ * Fit by Maximum Likelihood: a Gaussian (or a mixture, by gradient ascent or EM) on 1-D data; the
+ * log-likelihood surface as a contour, the optimizer's path, the closed-form optimum marked.
+ */
+import { createMleFitter, DEFAULT_MLE_CONFIG, MLE_METHODS, MLE_MODELS } from '../../../core/train/mleFit';
+import type { Surface } from '../../../core/train/surface';
+import { choice, num, plain, thin, type ToyModel } from './model';
+
+export const mleToy: ToyModel = {
+  title: 'Fit by maximum likelihood',
+  controls: [
+    { key: 'model', label: 'Model', kind: 'select', options: MLE_MODELS },
+    { key: 'method', label: 'Method', kind: 'select', options: MLE_METHODS },
+    { key: 'seed', label: 'Seed', kind: 'number', min: 0, max: 1e6, step: 1 },
+  ],
+  defaults: { model: DEFAULT_MLE_CONFIG.model, method: DEFAULT_MLE_CONFIG.method, seed: DEFAULT_MLE_CONFIG.seed },
+  create(settings) {
+    const model = choice(settings, 'model', MLE_MODELS, DEFAULT_MLE_CONFIG.model);
+    const fitter = createMleFitter({ model, method: choice(settings, 'method', MLE_METHODS, DEFAULT_MLE_CONFIG.method), seed: num(settings, 'seed', DEFAULT_MLE_CONFIG.seed) });
+    // A single Gaussian's surface over (μ, σ) never changes; a mixture's (over μ1, μ2, the rest at their
+    // current values) does, but costs ~100 ms, so it is redrawn only every 25 steps.
+    let surface: Surface | null = null;
+    let surfaceStep = -Infinity;
+    return {
+      get stepCount() { return fitter.stepCount; },
+      get diverged() { return fitter.diverged; },
+      get finished() { return fitter.stepCount >= fitter.config.steps; },
+      step: (count) => fitter.stepCount < fitter.config.steps && fitter.step(Math.min(count, fitter.config.steps - fitter.stepCount)),
+      view() {
+        const stale = surface === null || (model === 'mixture' && (fitter.stepCount - surfaceStep >= 25 || fitter.stepCount >= fitter.config.steps));
+        const s = fitter.snapshot({ surface: stale });
+        if (s.surface) {
+          surface = s.surface;
+          surfaceStep = fitter.stepCount;
+        }
+        const sf = surface!;
+        const history = thin(s.history, 400);
+        const gaussian = model === 'gaussian';
+        return {
+          formula: gaussian
+            ? '\\hat\\mu,\\hat\\sigma = \\arg\\max_{\\mu,\\sigma} \\frac1n\\sum_{i=1}^n \\log \\mathcal{N}(x_i;\\mu,\\sigma^2),\\quad \\hat\\mu = \\bar x,\\ \\hat\\sigma^2 = \\frac1n\\sum_i (x_i-\\bar x)^2'
+            : '\\max_{\\pi,\\mu,\\sigma} \\frac1n\\sum_{i=1}^n \\log \\sum_{k} \\pi_k\\,\\mathcal{N}(x_i;\\mu_k,\\sigma_k^2)',
+          terms: [
+            { tex: '\\frac1n\\log p(x)', value: s.logLikelihood },
+            { tex: gaussian ? '\\text{closed form}' : '\\text{EM converged}', value: s.closedFormLogLikelihood },
+            ...(gaussian ? [{ tex: '\\mu', value: s.current.means[0] }, { tex: '\\sigma', value: s.current.sigmas[0] }] : []),
+          ],
+          plane: {
+            bounds: { xMin: sf.xMin, xMax: sf.xMax, yMin: sf.yMin, yMax: sf.yMax },
+            grid: { width: sf.width, height: sf.height, values: plain(sf.values) },
+            points: [{ label: gaussian ? 'closed-form optimum' : 'EM optimum', color: 'muted', xy: plain(s.optimum) }],
+            lines: [{ label: 'optimizer path', color: 'fake', xy: plain(s.path) }],
+          },
+          series: { x: history.map((h) => h.step), lines: [{ label: 'average log-likelihood', color: 'fake', y: plain(history.map((h) => h.logLikelihood)) }] },
+          diagnostics: [
+            ...(s.diverged ? [s.diverged] : []),
+            `The contour is the average log-likelihood over (${sf.xLabel}, ${sf.yLabel}); the path climbs it to the ${gaussian ? 'closed-form optimum (sample mean, biased sample std)' : 'optimum EM reaches'}.`,
+          ],
+        };
+      },
+    };
+  },
+};

@@ -1,0 +1,101 @@
+/**
+ * The messages of the toy-training panels other than the GAN (VAE, maximum likelihood,
+ * autoencoder, diffusion, forward vs reverse KL, gradient descent): one generic frame that the
+ * panel draws, whatever the toy. Guards check everything that arrives from the webview.
+ */
+import { isFiniteNumber, isOneOf, isRecord } from './is';
+
+export const TOY_NAMES = ['vae', 'mle', 'autoencoder', 'diffusion', 'klfit', 'gd'] as const;
+export type ToyName = (typeof TOY_NAMES)[number];
+
+/** Plot colours by role; the panel maps them to `--vscode-charts-*` theme colours. */
+export type ToyColor = 'real' | 'fake' | 'high' | 'low' | 'third' | 'muted';
+
+/** A setting of a toy, shown as a control in the panel. */
+export interface ToyControl {
+  readonly key: string;
+  readonly label: string;
+  readonly kind: 'select' | 'number';
+  readonly options?: readonly string[];
+  readonly min?: number;
+  readonly max?: number;
+  readonly step?: number;
+}
+
+/** The plane plot: an optional contour/heat map, point clouds, polylines (paths, curves). */
+export interface ToyPlane {
+  readonly bounds: { readonly xMin: number; readonly xMax: number; readonly yMin: number; readonly yMax: number };
+  readonly grid?: { readonly width: number; readonly height: number; readonly values: readonly number[] };
+  readonly points: readonly { readonly label: string; readonly color: ToyColor; readonly xy: readonly number[] }[];
+  readonly lines: readonly { readonly label: string; readonly color: ToyColor; readonly xy: readonly number[] }[];
+}
+
+/** One frame of a toy panel. Every number in it is finite. */
+export interface ToyFrame {
+  readonly toy: ToyName;
+  readonly title: string;
+  readonly step: number;
+  readonly running: boolean;
+  /** True when the toy has nothing left to do (its step budget is spent). */
+  readonly finished: boolean;
+  /** The formula being optimized (TeX), and its terms' live values. */
+  readonly formula: string;
+  readonly terms: readonly { readonly tex: string; readonly value: number }[];
+  readonly plane: ToyPlane;
+  /** Curves over steps: a shared x and one y per line. */
+  readonly series: { readonly x: readonly number[]; readonly lines: readonly { readonly label: string; readonly color: ToyColor; readonly y: readonly number[] }[] };
+  readonly controls: readonly ToyControl[];
+  readonly settings: Readonly<Record<string, string | number>>;
+  /** Sentences for the person watching: divergence, what the picture shows. */
+  readonly diagnostics: readonly string[];
+}
+
+/** Webview -> host -> worker. */
+export type ToyCommand =
+  | { readonly type: 'ready' }
+  | { readonly type: 'play' }
+  | { readonly type: 'pause' }
+  | { readonly type: 'step' }
+  | { readonly type: 'reset' }
+  | { readonly type: 'speed'; readonly stepsPerFrame: number }
+  | { readonly type: 'settings'; readonly settings: Readonly<Record<string, string | number>> };
+
+/** Worker -> host -> webview. */
+export type ToyEvent = { readonly type: 'frame'; readonly frame: ToyFrame } | { readonly type: 'error'; readonly message: string };
+
+export const TOY_SPEEDS: readonly number[] = [1, 5, 20, 100];
+
+/** Settings: a few short keys, each a finite number or a short string. */
+export function isToySettings(v: unknown): v is Readonly<Record<string, string | number>> {
+  if (!isRecord(v)) return false;
+  const entries = Object.entries(v);
+  return entries.length <= 12 && entries.every(([k, x]) => /^[A-Za-z]{1,24}$/.test(k) && (isFiniteNumber(x) || (typeof x === 'string' && x.length <= 40)));
+}
+
+export function isToyCommand(v: unknown): v is ToyCommand {
+  if (!isRecord(v)) return false;
+  switch (v.type) {
+    case 'ready':
+    case 'play':
+    case 'pause':
+    case 'step':
+    case 'reset':
+      return true;
+    case 'speed':
+      return TOY_SPEEDS.includes(v.stepsPerFrame as number);
+    case 'settings':
+      return isToySettings(v.settings);
+    default:
+      return false;
+  }
+}
+
+export function isToyName(v: unknown): v is ToyName {
+  return isOneOf(v, TOY_NAMES);
+}
+
+export function isToyEvent(v: unknown): v is ToyEvent {
+  if (!isRecord(v)) return false;
+  if (v.type === 'error') return typeof v.message === 'string';
+  return v.type === 'frame' && isRecord(v.frame) && isFiniteNumber(v.frame.step);
+}
