@@ -3,62 +3,28 @@
  * autoencoder (2-D points through a 1-D bottleneck) from the command line, with the same core and
  * defaults as the panel.
  */
-import { AUTOENCODER_DATASET_NAMES, createAutoencoderTrainer, resolveAutoencoderConfig, type AutoencoderConfig, type AutoencoderDatasetName } from '../../core/train/autoencoder';
+import { AUTOENCODER_DATASET_NAMES, createAutoencoderTrainer, DEFAULT_AUTOENCODER_CONFIG, resolveAutoencoderConfig, type AutoencoderConfig } from '../../core/train/autoencoder';
 import { CliError, type CliIO } from '../io';
 import type { TrainTask } from './task';
-import { progressBar, usageError as sharedUsageError, wholeNumber } from './flags';
+import { choiceFlag, intFlag, parseFlags, progressBar, type FlagSpec } from './flags';
 
 const USAGE = 'train autoencoder [--dataset NAME] [--steps N] [--seed S] [--json]';
-function usageError(message: string): CliError {
-  return sharedUsageError(USAGE, message);
-}
-
-function integer(flag: string, text: string, min: number): number {
-  return wholeNumber(flag, text, min, USAGE);
-}
 
 interface AutoencoderOptions {
   readonly config: Partial<AutoencoderConfig>;
   readonly json: boolean;
 }
 
+const SPEC: FlagSpec = { '--dataset': 'value', '--steps': 'value', '--seed': 'value', '--json': 'switch' };
+
 /** Reads the flags after `train autoencoder`; a bad one is a usage error (exit 2). */
 export function parseAutoencoderArgs(args: readonly string[]): AutoencoderOptions {
+  const flags = parseFlags(args, SPEC, USAGE);
   const config: { -readonly [K in keyof AutoencoderConfig]?: AutoencoderConfig[K] } = {};
-  let json = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.indexOf('=');
-    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = args[++i];
-      if (next === undefined || next.startsWith('--')) throw usageError(`${flag} needs a value`);
-      return next;
-    };
-    switch (flag) {
-      case '--dataset': {
-        const name = value();
-        if (!(AUTOENCODER_DATASET_NAMES as readonly string[]).includes(name)) throw usageError(`unknown data set '${name}' (have: ${AUTOENCODER_DATASET_NAMES.join(', ')})`);
-        config.dataset = name as AutoencoderDatasetName;
-        break;
-      }
-      case '--steps':
-        config.steps = integer('--steps', value(), 0);
-        break;
-      case '--seed':
-        config.seed = integer('--seed', value(), -(2 ** 31));
-        break;
-      case '--json':
-        if (inline !== undefined) throw usageError('--json takes no value');
-        json = true;
-        break;
-      default:
-        throw usageError(`unknown option '${arg}'`);
-    }
-  }
-  return { config, json };
+  if (flags.has('--dataset')) config.dataset = choiceFlag(flags, '--dataset', AUTOENCODER_DATASET_NAMES, DEFAULT_AUTOENCODER_CONFIG.dataset, USAGE);
+  if (flags.has('--steps')) config.steps = intFlag(flags, '--steps', 0, DEFAULT_AUTOENCODER_CONFIG.steps, USAGE);
+  if (flags.has('--seed')) config.seed = intFlag(flags, '--seed', -(2 ** 31), DEFAULT_AUTOENCODER_CONFIG.seed, USAGE);
+  return { config, json: flags.has('--json') };
 }
 
 async function runAutoencoder(options: AutoencoderOptions, io: CliIO): Promise<number> {

@@ -2,10 +2,10 @@
  * `genmath train vae [--dataset NAME] [--latent 1|2] [--steps N] [--seed S] [--json]`: trains the
  * toy VAE of the panel from the command line, with the same core and defaults.
  */
-import { createVaeTrainer, resolveVaeConfig, VAE_DATASET_NAMES, type VaeConfig, type VaeDatasetName } from '../../core/train/vae';
+import { createVaeTrainer, DEFAULT_VAE_CONFIG, resolveVaeConfig, VAE_DATASET_NAMES, type VaeConfig } from '../../core/train/vae';
 import { CliError, type CliIO } from '../io';
 import type { TrainTask } from './task';
-import { progressBar, usageError as sharedUsageError, wholeNumber } from './flags';
+import { choiceFlag, intFlag, parseFlags, progressBar, usageError as sharedUsageError, type FlagSpec } from './flags';
 
 const USAGE = 'train vae [--dataset NAME] [--latent 1|2] [--steps N] [--seed S] [--json]';
 
@@ -13,58 +13,26 @@ function usageError(message: string): CliError {
   return sharedUsageError(USAGE, message);
 }
 
-function integer(flag: string, text: string, min: number): number {
-  return wholeNumber(flag, text, min, USAGE);
-}
-
 interface VaeOptions {
   readonly config: Partial<VaeConfig>;
   readonly json: boolean;
 }
 
+const SPEC: FlagSpec = { '--dataset': 'value', '--latent': 'value', '--steps': 'value', '--seed': 'value', '--json': 'switch' };
+
 /** Reads the flags after `train vae`; a bad one is a usage error (exit 2). */
 export function parseVaeArgs(args: readonly string[]): VaeOptions {
+  const flags = parseFlags(args, SPEC, USAGE);
   const config: { -readonly [K in keyof VaeConfig]?: VaeConfig[K] } = {};
-  let json = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.indexOf('=');
-    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = args[++i];
-      if (next === undefined || next.startsWith('--')) throw usageError(`${flag} needs a value`);
-      return next;
-    };
-    switch (flag) {
-      case '--dataset': {
-        const name = value();
-        if (!(VAE_DATASET_NAMES as readonly string[]).includes(name)) throw usageError(`unknown data set '${name}' (have: ${VAE_DATASET_NAMES.join(', ')})`);
-        config.dataset = name as VaeDatasetName;
-        break;
-      }
-      case '--latent': {
-        const n = integer('--latent', value(), 1);
-        if (n !== 1 && n !== 2) throw usageError(`--latent must be 1 or 2, got ${n}`);
-        config.latentDim = n;
-        break;
-      }
-      case '--steps':
-        config.steps = integer('--steps', value(), 0);
-        break;
-      case '--seed':
-        config.seed = integer('--seed', value(), -(2 ** 31));
-        break;
-      case '--json':
-        if (inline !== undefined) throw usageError('--json takes no value');
-        json = true;
-        break;
-      default:
-        throw usageError(`unknown option '${arg}'`);
-    }
+  if (flags.has('--dataset')) config.dataset = choiceFlag(flags, '--dataset', VAE_DATASET_NAMES, DEFAULT_VAE_CONFIG.dataset, USAGE);
+  if (flags.has('--latent')) {
+    const n = intFlag(flags, '--latent', 1, 1, USAGE);
+    if (n !== 1 && n !== 2) throw usageError(`--latent must be 1 or 2, got ${n}`);
+    config.latentDim = n;
   }
-  return { config, json };
+  if (flags.has('--steps')) config.steps = intFlag(flags, '--steps', 0, DEFAULT_VAE_CONFIG.steps, USAGE);
+  if (flags.has('--seed')) config.seed = intFlag(flags, '--seed', -(2 ** 31), DEFAULT_VAE_CONFIG.seed, USAGE);
+  return { config, json: flags.has('--json') };
 }
 
 async function runVae(options: VaeOptions, io: CliIO): Promise<number> {
