@@ -43,9 +43,10 @@ describe('The other toy trainings in a real VS Code', function () {
       const frame = await webviewFrame(wb.page, '#footer', (text) => text.startsWith(toy.title), 90_000);
       await frame.locator('.formula .katex').first().waitFor({ state: 'visible', timeout: 20_000 });
       assert.equal(await frame.locator('.katex-error').count(), 0);
-      // From step 0, paused, so that a quick toy cannot have finished before the first look.
-      if ((await frame.locator('button#play').textContent()) === 'Pause') await frame.locator('button#play').click();
-      await frame.locator('button#play', { hasText: 'Play' }).waitFor({ timeout: 10_000 });
+      // From step 0, paused, so that a quick toy cannot have finished before the first look. Step
+      // pauses whatever the state (Play/Pause would race the panel's own autoplay).
+      await frame.locator('button#step').click();
+      await frame.locator('button#play', { hasText: 'Play' }).waitFor({ timeout: 20_000 });
       await frame.locator('button#reset').click();
       await frame.locator('#footer', { hasText: /step 0\b/ }).waitFor({ timeout: 10_000 });
       const before = await canvasPixels(frame, 'canvas#plane');
