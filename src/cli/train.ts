@@ -14,7 +14,7 @@ import { klfitTask } from './train/klfit';
 import { mleTask } from './train/mle';
 import type { TrainTask } from './train/task';
 import { vaeTask } from './train/vae';
-import { progressBar, usageError as sharedUsageError, wholeNumber } from './train/flags';
+import { runWithProgress, usageError as sharedUsageError, wholeNumber } from './train/flags';
 
 const USAGE = 'train gan [--dataset NAME] [--steps N] [--seed S] [--loss L] [--json] [--samples FILE] [--svg FILE]';
 
@@ -109,18 +109,9 @@ async function runGan(options: TrainOptions, io: CliIO): Promise<number> {
     throw new CliError(err instanceof Error ? err.message : String(err), 2);
   }
   const total = options.steps;
-  const chunk = Math.max(1, Math.ceil(total / 100));
   const started = process.hrtime.bigint();
-  let done = 0;
-  while (done < total) {
-    const n = Math.min(chunk, total - done);
-    const ok = trainer.step(n);
-    done = trainer.stepCount;
-    if (io.stderrIsTTY) io.stderr(progressBar(done, total));
-    if (!ok) break;
-  }
+  runWithProgress(total, io, (n) => trainer.step(n), () => trainer.stepCount);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (io.stderrIsTTY) io.stderr('\n');
   const snap = trainer.snapshot({ samples: 512 });
   const m = snap.metrics!;
   if (options.samples) {

@@ -6,7 +6,7 @@
 import { AUTOENCODER_DATASET_NAMES, createAutoencoderTrainer, DEFAULT_AUTOENCODER_CONFIG, resolveAutoencoderConfig, type AutoencoderConfig } from '../../core/train/autoencoder';
 import { CliError, type CliIO } from '../io';
 import type { TrainTask } from './task';
-import { choiceFlag, intFlag, parseFlags, progressBar, type FlagSpec } from './flags';
+import { choiceFlag, intFlag, parseFlags, runWithProgress, type FlagSpec } from './flags';
 
 const USAGE = 'train autoencoder [--dataset NAME] [--steps N] [--seed S] [--json]';
 
@@ -35,15 +35,9 @@ async function runAutoencoder(options: AutoencoderOptions, io: CliIO): Promise<n
     throw new CliError(err instanceof Error ? err.message : String(err), 2);
   }
   const total = resolveAutoencoderConfig(options.config).steps;
-  const chunk = Math.max(1, Math.ceil(total / 100));
   const started = process.hrtime.bigint();
-  while (trainer.stepCount < total) {
-    const ok = trainer.step(Math.min(chunk, total - trainer.stepCount));
-    if (io.stderrIsTTY) io.stderr(progressBar(trainer.stepCount, total));
-    if (!ok) break;
-  }
+  runWithProgress(total, io, (n) => trainer.step(n), () => trainer.stepCount);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (io.stderrIsTTY) io.stderr('\n');
   const snap = trainer.snapshot();
   if (options.json) {
     const result = {

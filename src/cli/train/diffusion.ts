@@ -9,7 +9,7 @@ import { METRIC_SAMPLES, modeMetrics } from '../../core/train/metrics';
 import { SCHEDULE_NAMES, type ScheduleName } from '../../core/train/schedules';
 import { CliError, type CliIO } from '../io';
 import type { TrainTask } from './task';
-import { progressBar, usageError as sharedUsageError, wholeNumber } from './flags';
+import { runWithProgress, usageError as sharedUsageError, wholeNumber } from './flags';
 
 const USAGE = 'train diffusion [--dataset NAME] [--schedule linear|cosine] [--steps N] [--seed S] [--json] [--samples FILE]';
 
@@ -97,16 +97,10 @@ async function runDiffusion(options: DiffusionOptions, io: CliIO): Promise<numbe
     throw new CliError(err instanceof Error ? err.message : String(err), 2);
   }
   const total = options.steps;
-  const chunk = Math.max(1, Math.ceil(total / 100));
   const started = process.hrtime.bigint();
-  let ok = true;
-  while (ok && trainer.stepCount < total) {
-    ok = trainer.step(Math.min(chunk, total - trainer.stepCount));
-    if (io.stderrIsTTY) io.stderr(progressBar(trainer.stepCount, total));
-  }
+  runWithProgress(total, io, (n) => trainer.step(n), () => trainer.stepCount);
   // Training time only: sampling for the metrics is not part of a step.
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (io.stderrIsTTY) io.stderr('\n');
   const snap = trainer.snapshot({ samples: 1, frames: 2, historyPoints: 1 });
   const data = datasetOf(trainer.config.dataset);
   const points = trainer.sample(METRIC_SAMPLES);

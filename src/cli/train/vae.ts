@@ -5,7 +5,7 @@
 import { createVaeTrainer, DEFAULT_VAE_CONFIG, resolveVaeConfig, VAE_DATASET_NAMES, type VaeConfig } from '../../core/train/vae';
 import { CliError, type CliIO } from '../io';
 import type { TrainTask } from './task';
-import { choiceFlag, intFlag, parseFlags, progressBar, usageError as sharedUsageError, type FlagSpec } from './flags';
+import { choiceFlag, intFlag, parseFlags, runWithProgress, usageError as sharedUsageError, type FlagSpec } from './flags';
 
 const USAGE = 'train vae [--dataset NAME] [--latent 1|2] [--steps N] [--seed S] [--json]';
 
@@ -44,15 +44,9 @@ async function runVae(options: VaeOptions, io: CliIO): Promise<number> {
   }
   // The data set's own default step count applies unless --steps was given.
   const total = resolveVaeConfig(options.config).steps;
-  const chunk = Math.max(1, Math.ceil(total / 100));
   const started = process.hrtime.bigint();
-  while (trainer.stepCount < total) {
-    const ok = trainer.step(Math.min(chunk, total - trainer.stepCount));
-    if (io.stderrIsTTY) io.stderr(progressBar(trainer.stepCount, total));
-    if (!ok) break;
-  }
+  runWithProgress(total, io, (n) => trainer.step(n), () => trainer.stepCount);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (io.stderrIsTTY) io.stderr('\n');
   const snap = trainer.snapshot();
   if (options.json) {
     const result = {
