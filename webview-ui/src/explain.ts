@@ -6,6 +6,7 @@
 import { toyInstanceFor, type ToyInstance, type ToyResult } from '../../src/core/evaluate/toy';
 import type { FormulaKind } from '../../src/core/recognize/types';
 import type { ExplainCommand, ExplainContent, ExplainEvent } from '../../src/shared/explainProtocol';
+import { el } from './dom';
 import { renderMath } from './math';
 import { prepare } from './plots';
 import { palette } from './theme';
@@ -13,13 +14,6 @@ import { vscode } from './vscodeApi';
 
 function post(command: ExplainCommand): void {
   vscode.postMessage(command);
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 /** A sentence that may hold inline `$...$` math: text parts as text, math parts through KaTeX. */

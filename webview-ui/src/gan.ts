@@ -1,6 +1,7 @@
 /** The Train Toy GAN panel: controls, the formula being trained, and plots that move while it learns. */
 import uPlot from 'uplot';
 import type { GanCommand, GanEvent, GanFrame, GanSettings } from '../../src/shared/ganProtocol';
+import { el } from './dom';
 import { renderMath } from './math';
 import { drawHeatmap, drawManifold, drawPoints, prepare, projector } from './plots';
 import { palette } from './theme';
@@ -20,13 +21,6 @@ const OPTIMIZERS: [string, string][] = [['sgd', 'SGD'], ['momentum', 'SGD + mome
 
 function post(command: GanCommand): void {
   vscode.postMessage(command);
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 function select(id: string, label: string, options: [string, string][]): { wrap: HTMLElement; input: HTMLSelectElement } {

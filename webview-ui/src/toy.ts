@@ -5,6 +5,7 @@
  */
 import uPlot from 'uplot';
 import type { ToyColor, ToyCommand, ToyEvent, ToyFrame } from '../../src/shared/toyProtocol';
+import { el } from './dom';
 import { renderMath } from './math';
 import { drawHeatmap, drawPoints, prepare, projector } from './plots';
 import { palette } from './theme';
@@ -12,13 +13,6 @@ import { vscode } from './vscodeApi';
 
 function post(command: ToyCommand): void {
   vscode.postMessage(command);
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 function colorOf(c: ToyColor, colors: ReturnType<typeof palette>): string {
