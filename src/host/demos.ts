@@ -3,6 +3,7 @@
  * later kinds get theirs as their trainers land.
  */
 import type { FormulaCard } from '../core/recognize/types';
+import { MAX_SOURCE_TEX } from '../shared/sourceFormula';
 
 /** A command link: what to show, which command, and its arguments. */
 export interface DemoLink {
@@ -48,14 +49,19 @@ export function explainLink(uri: string, offset: number): DemoLink {
   return { title: 'Explain ▸', command: 'genmath.explainFormula', args: [{ uri, offset }] };
 }
 
-/** The demo of a formula card, if its kind has one: a min-max game trains the variant it writes. */
-export function demoFor(card: Pick<FormulaCard, 'kind' | 'roles'>): DemoLink | undefined {
+/**
+ * The demo of a formula card, if its kind has one: a min-max game trains the variant it writes.
+ * The second argument carries the note's own formula, so the panel can show it above the toy's
+ * (left out when too long to carry in a link).
+ */
+export function demoFor(card: Pick<FormulaCard, 'kind' | 'roles'> & Partial<Pick<FormulaCard, 'tex' | 'title'>>): DemoLink | undefined {
+  const source = card.tex && card.tex.length <= MAX_SOURCE_TEX ? [{ tex: card.tex, name: (card.title ?? '').slice(0, 80) }] : [];
   if (card.kind === 'minimax') {
     const loss = GAN_LOSS_BY_VARIANT[card.roles.variant ?? ''] ?? 'nonsaturating';
-    return { title: 'Run demo ▸', command: 'genmath.trainToyGan', args: [{ loss }] };
+    return { title: 'Run demo ▸', command: 'genmath.trainToyGan', args: [{ loss }, ...source] };
   }
   const toy = TOY_BY_KIND[card.kind];
-  return toy ? { title: 'Run demo ▸', command: toy.command, args: [toy.settings] } : undefined;
+  return toy ? { title: 'Run demo ▸', command: toy.command, args: [toy.settings, ...source] } : undefined;
 }
 
 /** A `command:` URI for markdown, arguments JSON-encoded as VS Code expects. */

@@ -9,6 +9,7 @@ import { FormulaCodeLensProvider } from './codeLens';
 import { FormulaHoverProvider } from './hover';
 import { isFormulaLocation } from '../shared/explainProtocol';
 import { isGanSettings } from '../shared/ganProtocol';
+import { isSourceFormula } from '../shared/sourceFormula';
 import { isToySettings, type ToyName } from '../shared/toyProtocol';
 import { TOY_COMMANDS } from './demos';
 import { ExplainPanel } from './panels/explainPanel';
@@ -71,9 +72,9 @@ function registerTraining(context: vscode.ExtensionContext): void {
   status.command = 'genmath.trainToyGan';
   context.subscriptions.push(
     status,
-    vscode.commands.registerCommand('genmath.trainToyGan', (settings?: unknown) => {
-      // The argument can come from a hover's command link, so it is checked like any message.
-      GanPanel.createOrShow(context, status, isGanSettings(settings) ? settings : {});
+    vscode.commands.registerCommand('genmath.trainToyGan', (settings?: unknown, source?: unknown) => {
+      // The arguments can come from a hover's command link, so they are checked like any message.
+      GanPanel.createOrShow(context, status, isGanSettings(settings) ? settings : {}, isSourceFormula(source) ? source : undefined);
     }),
     vscode.window.registerWebviewPanelSerializer(GanPanel.viewType, {
       deserializeWebviewPanel: async (panel, state: unknown) => {
@@ -88,8 +89,8 @@ function registerTraining(context: vscode.ExtensionContext): void {
     toyStatus,
     ...(Object.entries(TOY_COMMANDS) as [ToyName, string][]).map(([toy, command]) =>
       // The argument can come from a hover's command link, so it is checked like any message.
-      vscode.commands.registerCommand(command, (settings?: unknown) => {
-        ToyPanel.createOrShow(context, toyStatus, toy, isToySettings(settings) ? settings : {});
+      vscode.commands.registerCommand(command, (settings?: unknown, source?: unknown) => {
+        ToyPanel.createOrShow(context, toyStatus, toy, isToySettings(settings) ? settings : {}, isSourceFormula(source) ? source : undefined);
       }),
     ),
     vscode.window.registerWebviewPanelSerializer(ToyPanel.viewType, {

@@ -15,19 +15,35 @@ export type ToyColor = 'real' | 'fake' | 'high' | 'low' | 'third' | 'muted';
 export interface ToyControl {
   readonly key: string;
   readonly label: string;
-  readonly kind: 'select' | 'number';
+  /** A menu, a number field, or a slider (`range`, from `min` to `max`). */
+  readonly kind: 'select' | 'number' | 'range';
   readonly options?: readonly string[];
   readonly min?: number;
   readonly max?: number;
   readonly step?: number;
+  /** A slider's scale: `log` spreads `min`..`max` evenly in powers of ten (learning rates). */
+  readonly scale?: 'linear' | 'log';
+  /** A value marked on a slider's track, with what it means (e.g. η = 2/L, where descent diverges). */
+  readonly mark?: { readonly value: number; readonly label: string };
+  /** Send a slider's value while it is dragged, not only when it is let go (cheap toys). */
+  readonly live?: boolean;
 }
 
-/** The plane plot: an optional contour/heat map, point clouds, polylines (paths, curves). */
+/** One plot on the plane: an optional contour/heat map, point clouds, polylines (paths, curves). */
 export interface ToyPlane {
+  /** What the plot shows, said under it. */
+  readonly title: string;
   readonly bounds: { readonly xMin: number; readonly xMax: number; readonly yMin: number; readonly yMax: number };
   readonly grid?: { readonly width: number; readonly height: number; readonly values: readonly number[] };
   readonly points: readonly { readonly label: string; readonly color: ToyColor; readonly xy: readonly number[] }[];
   readonly lines: readonly { readonly label: string; readonly color: ToyColor; readonly xy: readonly number[] }[];
+}
+
+/** A chart of curves over a shared x (steps, or t for a schedule). */
+export interface ToySeries {
+  readonly title: string;
+  readonly x: readonly number[];
+  readonly lines: readonly { readonly label: string; readonly color: ToyColor; readonly y: readonly number[] }[];
 }
 
 /** One frame of a toy panel. Every number in it is finite. */
@@ -41,9 +57,10 @@ export interface ToyFrame {
   /** The formula being optimized (TeX), and its terms' live values. */
   readonly formula: string;
   readonly terms: readonly { readonly tex: string; readonly value: number }[];
-  readonly plane: ToyPlane;
-  /** Curves over steps: a shared x and one y per line. */
-  readonly series: { readonly x: readonly number[]; readonly lines: readonly { readonly label: string; readonly color: ToyColor; readonly y: readonly number[] }[] };
+  /** One to three plots on the plane, the first the main one. */
+  readonly planes: readonly ToyPlane[];
+  /** One or two charts of curves. */
+  readonly series: readonly ToySeries[];
   readonly controls: readonly ToyControl[];
   readonly settings: Readonly<Record<string, string | number>>;
   /** Sentences for the person watching: divergence, what the picture shows. */

@@ -2,8 +2,10 @@
 import uPlot from 'uplot';
 import type { GanCommand, GanEvent, GanFrame, GanSettings } from '../../src/shared/ganProtocol';
 import { el } from './dom';
+import { latestOnly } from './latest';
 import { renderMath } from './math';
 import { drawHeatmap, drawManifold, drawPoints, prepare, projector } from './plots';
+import { sourceView } from './source';
 import { palette } from './theme';
 import { vscode } from './vscodeApi';
 
@@ -105,7 +107,8 @@ export function mountGan(root: HTMLElement): void {
   plots.append(scatterFig, manifoldFig, lossFig, qualityFig);
   const footer = el('footer', { class: 'footer', id: 'footer' });
 
-  root.append(header, controls, footer, errors, diagnostics, plots, settingsBox);
+  const source = sourceView();
+  root.append(source.element, header, controls, footer, errors, diagnostics, plots, settingsBox);
 
   const lossData: [number[], number[], number[]] = [[], [], []];
   const qualityData: [number[], number[], number[], number[]] = [[], [], [], []];
@@ -228,6 +231,7 @@ export function mountGan(root: HTMLElement): void {
     vscode.setState({ ...state, settings: { ...(state.settings ?? {}), ...s } });
   }
 
+  const showLatest = latestOnly(show);
   play.addEventListener('click', () => post({ type: lastFrame?.running ? 'pause' : 'play' }));
   step.addEventListener('click', () => post({ type: 'step' }));
   reset.addEventListener('click', () => post({ type: 'reset' }));
@@ -241,8 +245,12 @@ export function mountGan(root: HTMLElement): void {
 
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     const message = event.data as GanEvent;
-    if (typeof message !== 'object' || message === null) return;
-    if (message.type === 'frame' && typeof message.frame === 'object') show(message.frame);
+    if (typeof message !== 'object' || message === null || source.handle(message)) return;
+    if (message.type === 'frame' && typeof message.frame === 'object') {
+      // The Play/Pause button answers to the newest state even before it is drawn.
+      lastFrame = message.frame;
+      showLatest(message.frame);
+    }
     else if (message.type === 'error' && typeof message.message === 'string') errors.textContent = message.message;
   });
   window.addEventListener('resize', () => {

@@ -100,6 +100,9 @@ export const VAE_MLP_DEFAULTS: Readonly<Partial<VaeConfig>> = Object.freeze({
 export interface VaeHistoryPoint {
   readonly step: number;
   readonly elbo: number;
+  /** The ELBO's two terms: E_q[log p(x|z)] and KL(q(z|x) ‖ p(z)), so elbo = reconstruction - kl. */
+  readonly reconstruction: number;
+  readonly kl: number;
   /** The model's exact log p(x), or null where it is not known (every data set but `lineargauss`). */
   readonly logLikelihood: number | null;
 }
@@ -161,6 +164,10 @@ export interface VaeTrainer {
   parameters(): readonly Float64Array[];
   /** The loss and gradient that training follows, on the whole training set. */
   objective(): VaeObjective;
+}
+
+function historyPoint(step: number, terms: Terms, logLikelihood: number | null): VaeHistoryPoint {
+  return { step, elbo: terms.reconstruction - terms.kl, reconstruction: terms.reconstruction, kl: terms.kl, logLikelihood };
 }
 
 function isPositiveInt(x: unknown): x is number {
@@ -404,7 +411,7 @@ class Trainer implements VaeTrainer {
   #record(): void {
     if (this.#step % this.#hStride !== 0) return;
     const { terms, logLikelihood } = this.#evaluate();
-    this.#history.push({ step: this.#step, elbo: terms.reconstruction - terms.kl, logLikelihood });
+    this.#history.push(historyPoint(this.#step, terms, logLikelihood));
     if (this.#history.length >= HISTORY_CAP) {
       // Keep every other point and record half as often from now on: bounded memory, whole run shown.
       this.#history = this.#history.filter((_, i) => i % 2 === 0);
@@ -480,7 +487,7 @@ class Trainer implements VaeTrainer {
     const samples = new Float64Array(this.#dec.forward(this.#evalZ, n));
     for (let i = 0; i < samples.length; i++) samples[i] += s * this.#evalNoise[i];
     const last = this.#history[this.#history.length - 1];
-    const history = last.step === this.#step ? [...this.#history] : [...this.#history, { step: this.#step, elbo: terms.reconstruction - terms.kl, logLikelihood }];
+    const history = last.step === this.#step ? [...this.#history] : [...this.#history, historyPoint(this.#step, terms, logLikelihood)];
     return {
       step: this.#step,
       diverged: this.#diverged,

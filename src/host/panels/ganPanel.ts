@@ -1,8 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isGanCommand, type GanEvent, type GanFrame } from '../../shared/ganProtocol';
+import type { SourceFormula } from '../../shared/sourceFormula';
 import { Disposable } from '../dispose';
 import { TrainingSession } from '../training/trainingSession';
+import { PanelSource } from './panelSource';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 /** The panel that trains a toy GAN while you watch; one at a time, each with its own worker. */
@@ -10,11 +12,12 @@ export class GanPanel extends Disposable {
   static readonly viewType = 'genmath.ganPanel';
   static #current: GanPanel | undefined;
 
-  /** Shows the panel beside the editor, creating it if needed, and starts training. */
-  static createOrShow(context: vscode.ExtensionContext, status: vscode.StatusBarItem, settings: object = {}): GanPanel {
+  /** Shows the panel beside the editor, creating it if needed, and starts training; `source` is the note's formula. */
+  static createOrShow(context: vscode.ExtensionContext, status: vscode.StatusBarItem, settings: object = {}, source?: SourceFormula): GanPanel {
     const existing = GanPanel.#current;
     if (existing) {
       existing.#panel.reveal(vscode.ViewColumn.Beside);
+      existing.#source.show(source);
       if (Object.keys(settings).length > 0) existing.#session.send({ type: 'settings', settings });
       existing.#session.send({ type: 'play' });
       return existing;
@@ -23,7 +26,9 @@ export class GanPanel extends Disposable {
       ...webviewOptions(context.extensionUri),
       retainContextWhenHidden: true,
     });
-    return new GanPanel(panel, context, status, settings, true);
+    const created = new GanPanel(panel, context, status, settings, true);
+    created.#source.show(source);
+    return created;
   }
 
   /** Restores a panel after a window reload (the serializer calls this): paused, with its settings. */
@@ -40,6 +45,7 @@ export class GanPanel extends Disposable {
   readonly #panel: vscode.WebviewPanel;
   readonly #session: TrainingSession;
   readonly #status: vscode.StatusBarItem;
+  readonly #source = new PanelSource(() => (this.isDisposed ? undefined : this.#panel.webview));
 
   private constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, status: vscode.StatusBarItem, settings: object, autoplay: boolean) {
     super();
@@ -54,8 +60,9 @@ export class GanPanel extends Disposable {
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(
       panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (isGanCommand(message)) this.#session.send(message);
-        else console.warn('GenMath: dropped a malformed message from the GAN panel', message);
+        if (!isGanCommand(message)) return console.warn('GenMath: dropped a malformed message from the GAN panel', message);
+        if (message.type === 'ready') this.#source.ready();
+        this.#session.send(message);
       }),
     );
   }

@@ -1,8 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { SourceFormula } from '../../shared/sourceFormula';
 import { isToyCommand, isToyEvent, isToyName, isToySettings, type ToyCommand, type ToyEvent, type ToyFrame, type ToyName } from '../../shared/toyProtocol';
 import { Disposable } from '../dispose';
 import { TrainingSession } from '../training/trainingSession';
+import { PanelSource } from './panelSource';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 /** The toys' titles as their tabs and the status bar say them (the worker holds the toys themselves). */
@@ -23,10 +25,12 @@ export class ToyPanel extends Disposable {
   static readonly viewType = 'genmath.toyPanel';
   static readonly #open = new Map<ToyName, ToyPanel>();
 
-  static createOrShow(context: vscode.ExtensionContext, status: vscode.StatusBarItem, toy: ToyName, settings: Readonly<Record<string, string | number>> = {}): ToyPanel {
+  /** Opens (or reveals) a toy's panel; `source` is the note's formula when a "Run demo" link opened it. */
+  static createOrShow(context: vscode.ExtensionContext, status: vscode.StatusBarItem, toy: ToyName, settings: Readonly<Record<string, string | number>> = {}, source?: SourceFormula): ToyPanel {
     const existing = ToyPanel.#open.get(toy);
     if (existing) {
       existing.#panel.reveal(vscode.ViewColumn.Beside);
+      existing.#source.show(source);
       if (Object.keys(settings).length > 0) existing.#session.send({ type: 'settings', settings });
       existing.#session.send({ type: 'play' });
       return existing;
@@ -35,7 +39,9 @@ export class ToyPanel extends Disposable {
       ...webviewOptions(context.extensionUri),
       retainContextWhenHidden: true,
     });
-    return new ToyPanel(panel, context, status, toy, settings, true);
+    const created = new ToyPanel(panel, context, status, toy, settings, true);
+    created.#source.show(source);
+    return created;
   }
 
   /** Restores a toy panel after a window reload, paused, with its settings. */
@@ -56,6 +62,7 @@ export class ToyPanel extends Disposable {
   readonly #session: TrainingSession<ToyCommand, ToyEvent>;
   readonly #status: vscode.StatusBarItem;
   readonly #toy: ToyName;
+  readonly #source = new PanelSource(() => (this.isDisposed ? undefined : this.#panel.webview));
 
   private constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, status: vscode.StatusBarItem, toy: ToyName, settings: Readonly<Record<string, string | number>>, autoplay: boolean) {
     super();
@@ -72,8 +79,9 @@ export class ToyPanel extends Disposable {
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(
       panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (isToyCommand(message)) this.#session.send(message);
-        else console.warn('GenMath: dropped a malformed message from a toy panel');
+        if (!isToyCommand(message)) return console.warn('GenMath: dropped a malformed message from a toy panel');
+        if (message.type === 'ready') this.#source.ready();
+        this.#session.send(message);
       }),
     );
   }

@@ -51,9 +51,12 @@ export class ToyRunner {
         return;
       case 'settings':
         try {
-          const next = { ...this.#settings, ...command.settings };
+          const merged = { ...this.#settings, ...command.settings };
+          const next = this.#model.reconcile?.(this.#settings, merged) ?? merged;
+          const at = this.#session.stepCount;
           this.#session = this.#model.create(next);
           this.#settings = next;
+          if (this.#model.keepsStep && at > 0) this.#session.step(at);
         } catch (err) {
           this.emit({ type: 'error', message: err instanceof Error ? err.message : String(err) });
         }
@@ -96,7 +99,7 @@ export class ToyRunner {
         step: this.#session.stepCount,
         running: this.#running,
         finished: this.#session.finished,
-        controls: this.#model.controls,
+        controls: this.#model.controlsFor?.(this.#settings) ?? this.#model.controls,
         settings: this.#settings,
         ...view,
         diagnostics: [...(this.#session.finished && !this.#session.diverged ? ['Done: press Play to run it again, or change a setting.'] : []), ...view.diagnostics],

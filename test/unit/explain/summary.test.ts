@@ -55,7 +55,8 @@ describe('the hover of a recognized formula', () => {
     const ns = recognize('\\max_G \\mathbb{E}_{z\\sim p(z)}[\\log D(G(z))]');
     const link = demoFor(ns);
     assert.ok(link);
-    assert.deepEqual(link.args, [{ loss: 'nonsaturating' }]);
+    // The second argument carries the note's own formula to the panel.
+    assert.deepEqual(link.args, [{ loss: 'nonsaturating' }, { tex: ns.tex, name: ns.title }]);
     assert.ok(cardMarkdown(ns, 'IMG').includes(commandUri(link)));
     // Bayes' rule has no experiment: no dead link.
     const bayes = recognize('p(z|x) = \\frac{p(x|z)p(z)}{p(x)}');
@@ -64,5 +65,9 @@ describe('the hover of a recognized formula', () => {
     assert.doesNotMatch(cardMarkdown(bayes, 'IMG'), /command:/);
     // A KL divergence links to the forward-vs-reverse fit.
     assert.equal(demoFor(recognize('D_{KL}(q\\|p)'))?.command, 'genmath.fitKlForwardReverse');
+    // A formula too long to carry in a link opens the demo without it.
+    const long = recognize(`D_{KL}(q\\|p) + ${'x + '.repeat(600)} 1`);
+    assert.equal(long.kind, 'kl');
+    assert.equal(demoFor(long)?.args.length, 1);
   });
 });

@@ -56,6 +56,8 @@ describe('the VAE trainer', () => {
       for (const h of history) {
         assert.ok(h.logLikelihood !== null);
         assert.ok(h.elbo <= h.logLikelihood + 1e-9, `step ${h.step}: ELBO ${h.elbo} > log p(x) ${h.logLikelihood}`);
+        // The terms the panel plots over steps are the ELBO's own: it is their difference.
+        assert.ok(Math.abs(h.reconstruction - h.kl - h.elbo) < 1e-9 && h.kl >= -1e-12, `step ${h.step}: terms ${h.reconstruction}, ${h.kl}`);
       }
     }
   });

@@ -9,8 +9,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function finite(frame: ToyFrame): boolean {
   const numbers = [
-    ...frame.plane.points.flatMap((p) => p.xy), ...frame.plane.lines.flatMap((l) => l.xy), ...(frame.plane.grid?.values ?? []),
-    ...frame.series.x, ...frame.series.lines.flatMap((l) => l.y), ...frame.terms.map((t) => t.value),
+    ...frame.planes.flatMap((plane) => [
+      ...Object.values(plane.bounds), ...plane.points.flatMap((p) => p.xy), ...plane.lines.flatMap((l) => l.xy), ...(plane.grid?.values ?? []),
+    ]),
+    ...frame.series.flatMap((s) => [...s.x, ...s.lines.flatMap((l) => l.y)]), ...frame.terms.map((t) => t.value),
   ];
   return numbers.every(Number.isFinite);
 }

@@ -27,15 +27,16 @@ export const autoencoderToy: ToyModel = {
         return {
           formula: '\\mathcal{L}(\\phi,\\theta) = \\frac{1}{n}\\sum_{i=1}^{n} \\big\\|x_i - g_\\theta(f_\\phi(x_i))\\big\\|^2,\\quad f_\\phi: \\mathbb{R}^2 \\to \\mathbb{R}',
           terms: [{ tex: '\\mathcal{L}', value: s.loss }, { tex: '\\mathcal{L}_0', value: s.initialLoss }],
-          plane: {
+          planes: [{
+            title: 'Inputs and their reconstructions through the 1-D bottleneck',
             bounds: s.bounds,
             points: [
               { label: 'inputs', color: 'real', xy: plain(s.inputs) },
               { label: 'reconstructions', color: 'fake', xy: plain(s.reconstructions) },
             ],
             lines: [{ label: 'decoder curve g(t)', color: 'high', xy: plain(s.curve) }],
-          },
-          series: { x: history.map((h) => h.step), lines: [{ label: 'reconstruction loss', color: 'fake', y: plain(history.map((h) => h.loss), 1e6) }] },
+          }],
+          series: [{ title: 'Reconstruction loss over steps', x: history.map((h) => h.step), lines: [{ label: 'reconstruction loss', color: 'fake', y: plain(history.map((h) => h.loss), 1e6) }] }],
           diagnostics: s.diverged ? [s.diverged] : [],
         };
       },

@@ -4,11 +4,23 @@
  */
 import { createDiffusionTrainer, DEFAULT_DIFFUSION_CONFIG, type DiffusionSnapshot } from '../../../core/train/diffusion';
 import { DATASET_NAMES, dataset } from '../../../core/train/datasets';
-import { SCHEDULE_NAMES } from '../../../core/train/schedules';
+import { makeSchedule, SCHEDULE_NAMES } from '../../../core/train/schedules';
 import { choice, num, plain, type ToyModel } from './model';
 
 /** A snapshot runs 256 points through every reverse step (~0.2 s): taken this often, then replayed frame by frame. */
 const SNAPSHOT_EVERY = 250;
+/** Stages of each chain the snapshot keeps, t = 0 and T included, and panel frames per stage. */
+const STAGES = 21;
+const FRAMES_PER_STAGE = 2;
+/** Frames the replay holds on its last stage before starting over. */
+const HOLD = 8;
+
+/** ᾱ_t of both schedules, t = 0..T, for the chart that compares them (computed once per run). */
+function alphaBarCurves(T: number) {
+  const x = Array.from({ length: T + 1 }, (_, t) => t);
+  const [linear, cosine] = SCHEDULE_NAMES.map((n) => plain(makeSchedule(n, T).alphaBar, 1e5));
+  return { x, linear, cosine };
+}
 
 export const diffusionToy: ToyModel = {
   title: 'Toy diffusion',
@@ -25,6 +37,8 @@ export const diffusionToy: ToyModel = {
     let snap: DiffusionSnapshot | undefined;
     let frameIndex = 0;
     let diverged: string | null = null;
+    const schedule = trainer.schedule.name;
+    const curves = alphaBarCurves(trainer.schedule.steps);
     return {
       get stepCount() { return trainer.stepCount; },
       get diverged() { return diverged; },
@@ -38,35 +52,49 @@ export const diffusionToy: ToyModel = {
       view() {
         const finished = trainer.stepCount >= trainer.config.steps;
         if (!snap || trainer.stepCount - snap.step >= SNAPSHOT_EVERY || (finished && snap.step !== trainer.stepCount)) {
-          snap = trainer.snapshot({ samples: 256, frames: 11, historyPoints: 300 });
+          snap = trainer.snapshot({ samples: 256, frames: STAGES, historyPoints: 300 });
           frameIndex = 0;
         }
-        // Replays the reverse chain, noise to data, one stage per frame, then holds on the data for a moment.
-        const frames = snap.reverse;
-        const shown = frames[Math.min(frames.length - 1, Math.floor(frameIndex / 3) % (frames.length + 4))];
+        // Both chains are replayed in step, one stage every FRAMES_PER_STAGE frames, then held a moment:
+        // the forward one noises the data (t rising to T), the reverse one denoises noise (t falling to 0).
+        const stage = Math.min(STAGES - 1, Math.floor(frameIndex / FRAMES_PER_STAGE) % (STAGES + HOLD));
         frameIndex++;
+        const forward = snap.forward[Math.min(stage, snap.forward.length - 1)];
+        const reverse = snap.reverse[Math.min(stage, snap.reverse.length - 1)];
         const T = snap.alphaBar.length - 1;
-        const ab: number[] = [];
-        const at: number[] = [];
-        for (let t = 0; t <= T; t++) { at.push(t); ab.push(snap.alphaBar[t]); }
+        const ab = snap.alphaBar;
         return {
           formula: 'L_{\\text{simple}} = \\mathbb{E}_{t,x_0,\\epsilon}\\big\\|\\epsilon - \\epsilon_\\theta(\\sqrt{\\bar\\alpha_t}\\,x_0 + \\sqrt{1-\\bar\\alpha_t}\\,\\epsilon,\\ t)\\big\\|^2',
-          terms: [{ tex: 'L_{\\text{simple}}', value: snap.loss ?? 0 }, { tex: 't', value: shown.t }],
-          plane: {
+          terms: [
+            { tex: 'L_{\\text{simple}}', value: snap.loss ?? 0 },
+            { tex: '\\bar\\alpha_{' + forward.t + '}', value: ab[forward.t] },
+          ],
+          planes: [{
+            title: `Forward process q(x_t | x_{t−1}): the data noised step by step, t = ${forward.t} of ${T}`,
+            bounds,
+            points: [{ label: `x_t, t = ${forward.t}`, color: 'high', xy: plain(forward.points) }],
+            lines: [],
+          }, {
+            title: `Reverse sampling with ε_θ: from noise (t = ${T}) to data, t = ${reverse.t}`,
             bounds,
             points: [
               { label: 'data', color: 'real', xy: plain(snap.real) },
-              { label: `reverse sampling, t = ${shown.t}`, color: 'fake', xy: plain(shown.points) },
+              { label: `samples, t = ${reverse.t}`, color: 'fake', xy: plain(reverse.points) },
             ],
             lines: [],
-          },
-          series: {
+          }],
+          series: [{
+            title: 'Simplified loss over steps',
             x: Array.from(snap.history.steps),
             lines: [{ label: 'simplified loss', color: 'fake', y: plain(snap.history.loss) }],
-          },
+          }, {
+            title: 'The schedules’ ᾱ_t over t: the signal left at step t (this run uses ' + schedule + ')',
+            x: curves.x,
+            lines: SCHEDULE_NAMES.map((n) => ({ label: `ᾱ_t ${n}${n === schedule ? ' (this run)' : ''}`, color: n === 'linear' ? 'fake' as const : 'high' as const, y: n === 'linear' ? curves.linear : curves.cosine })),
+          }],
           diagnostics: [
             ...(diverged ? [diverged] : []),
-            `The schedule keeps ᾱ_t = ${plain([ab[Math.floor(T / 2)]], 1000)[0]} of the signal at t = ${Math.floor(T / 2)} and ${plain([ab[T]], 1e6)[0]} at t = ${T}; the orange points replay the reverse process from noise (t = ${T}) to data (t = 0).`,
+            `The ${schedule} schedule keeps ᾱ_t = ${plain([ab[Math.floor(T / 2)]], 1000)[0]} of the signal at t = ${Math.floor(T / 2)} and ${plain([ab[T]], 1e6)[0]} at t = ${T}; the cosine schedule destroys it more evenly over t than the linear one, which is nearly done by the middle.`,
           ],
         };
       },

@@ -30,7 +30,8 @@ export const klfitToy: ToyModel = {
             { tex: '\\mu_{\\text{fwd}}', value: s.forward.mu }, { tex: '\\sigma_{\\text{fwd}}', value: s.forward.sigma },
             { tex: '\\mu_{\\text{rev}}', value: s.reverse.mu }, { tex: '\\sigma_{\\text{rev}}', value: s.reverse.sigma },
           ],
-          plane: {
+          planes: [{
+            title: 'Densities: p and the two fitted Gaussians',
             bounds: { xMin: d.x[0], xMax: d.x[d.x.length - 1], yMin: 0, yMax: Math.max(1e-3, yMax * 1.1) },
             points: [],
             lines: [
@@ -38,14 +39,15 @@ export const klfitToy: ToyModel = {
               { label: 'q fitted by KL(p‖q)', color: 'fake', xy: curve(d.qForward) },
               { label: 'q fitted by KL(q‖p)', color: 'high', xy: curve(d.qReverse) },
             ],
-          },
-          series: {
+          }],
+          series: [{
+            title: 'The two divergences over steps',
             x: history.map((h) => h.step),
             lines: [
               { label: 'KL(p‖q) forward', color: 'fake', y: plain(history.map((h) => h.forward)) },
               { label: 'KL(q‖p) reverse', color: 'high', y: plain(history.map((h) => h.reverse)) },
             ],
-          },
+          }],
           diagnostics: [
             ...(s.diverged ? [s.diverged] : []),
             'Forward KL punishes q for missing mass where p has it, so q spreads over both modes; reverse KL punishes q for putting mass where p has none, so q settles on one mode.',

@@ -45,13 +45,14 @@ export const mleToy: ToyModel = {
             { tex: gaussian ? '\\text{closed form}' : '\\text{EM converged}', value: s.closedFormLogLikelihood },
             ...(gaussian ? [{ tex: '\\mu', value: s.current.means[0] }, { tex: '\\sigma', value: s.current.sigmas[0] }] : []),
           ],
-          plane: {
+          planes: [{
+            title: `Average log-likelihood over (${sf.xLabel}, ${sf.yLabel})`,
             bounds: { xMin: sf.xMin, xMax: sf.xMax, yMin: sf.yMin, yMax: sf.yMax },
             grid: { width: sf.width, height: sf.height, values: plain(sf.values) },
             points: [{ label: gaussian ? 'closed-form optimum' : 'EM optimum', color: 'muted', xy: plain(s.optimum) }],
             lines: [{ label: 'optimizer path', color: 'fake', xy: plain(s.path) }],
-          },
-          series: { x: history.map((h) => h.step), lines: [{ label: 'average log-likelihood', color: 'fake', y: plain(history.map((h) => h.logLikelihood)) }] },
+          }],
+          series: [{ title: 'Average log-likelihood over steps', x: history.map((h) => h.step), lines: [{ label: 'average log-likelihood', color: 'fake', y: plain(history.map((h) => h.logLikelihood)) }] }],
           diagnostics: [
             ...(s.diverged ? [s.diverged] : []),
             `The contour is the average log-likelihood over (${sf.xLabel}, ${sf.yLabel}); the path climbs it to the ${gaussian ? 'closed-form optimum (sample mean, biased sample std)' : 'optimum EM reaches'}.`,

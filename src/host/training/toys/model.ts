@@ -1,8 +1,8 @@
 /** What every toy of the generic toy panel provides; one file per toy in this folder. */
-import type { ToyControl, ToyFrame } from '../../../shared/toyProtocol';
+import type { ToyControl, ToyFrame, ToyPlane } from '../../../shared/toyProtocol';
 
 /** The part of a frame a toy draws itself; the runner adds the rest (step, running, controls...). */
-export type ToyView = Pick<ToyFrame, 'formula' | 'terms' | 'plane' | 'series' | 'diagnostics'>;
+export type ToyView = Pick<ToyFrame, 'formula' | 'terms' | 'planes' | 'series' | 'diagnostics'>;
 
 /** One run of a toy with fixed settings. */
 export interface ToySession {
@@ -21,6 +21,15 @@ export interface ToyModel {
   readonly title: string;
   readonly controls: readonly ToyControl[];
   readonly defaults: Readonly<Record<string, string | number>>;
+  /** The controls for these settings, where they depend on them (a slider's range per function). */
+  controlsFor?(settings: Readonly<Record<string, string | number>>): readonly ToyControl[];
+  /**
+   * True when a toy's steps only reveal a result computed whole (gradient descent's paths): a run
+   * with new settings then starts where the old one was, so a slider's drag redraws in place.
+   */
+  readonly keepsStep?: boolean;
+  /** The settings to run after a change from `previous` to `next` (say, a function's own defaults when it changes). */
+  reconcile?(previous: Readonly<Record<string, string | number>>, next: Readonly<Record<string, string | number>>): Record<string, string | number>;
   /** Starts a run; a RangeError names a bad setting. */
   create(settings: Readonly<Record<string, string | number>>): ToySession;
 }
@@ -43,7 +52,7 @@ export function thin<T>(items: readonly T[], max: number): T[] {
 }
 
 /** The bounds of some [x, y, x, y, ...] points with a margin (a unit box when there are none). */
-export function boundsOf(xy: ArrayLike<number>, margin = 0.1): ToyFrame['plane']['bounds'] {
+export function boundsOf(xy: ArrayLike<number>, margin = 0.1): ToyPlane['bounds'] {
   let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity;
   for (let i = 0; i + 1 < xy.length; i += 2) {
     if (!Number.isFinite(xy[i]) || !Number.isFinite(xy[i + 1])) continue;

@@ -1,6 +1,52 @@
-/** Train Toy VAE: the ELBO and its two terms over steps; data, reconstructions and samples on the plane. */
-import { createVaeTrainer, DEFAULT_VAE_CONFIG, VAE_DATASET_NAMES } from '../../../core/train/vae';
-import { choice, num, plain, thin, type ToyModel } from './model';
+/**
+ * Train Toy VAE: data, reconstructions and samples on the plane beside the latent space; the ELBO
+ * (with log p(x) where exact) and its two terms over steps.
+ */
+import type { ToyPlane } from '../../../shared/toyProtocol';
+import { aggregatePosterior, standardNormalDensity } from '../../../core/train/latent';
+import { createVaeTrainer, DEFAULT_VAE_CONFIG, VAE_DATASET_NAMES, type VaeSnapshot } from '../../../core/train/vae';
+import { boundsOf, choice, num, plain, thin, type ToyModel } from './model';
+
+/** Points on a circle of radius r, as a closed polyline. */
+function circle(r: number): number[] {
+  const xy: number[] = [];
+  for (let i = 0; i <= 64; i++) xy.push(r * Math.cos((2 * Math.PI * i) / 64), r * Math.sin((2 * Math.PI * i) / 64));
+  return xy;
+}
+
+/**
+ * The latent space: with a 2-D latent, each point's code μ(x) against the prior's 1σ and 2σ circles;
+ * with a 1-D latent, the codes' density q(z) against the prior N(0, 1), the codes as a rug beneath.
+ */
+function latentPlane(s: VaeSnapshot): ToyPlane {
+  if (s.config.latentDim === 2) {
+    const b = boundsOf(s.latent, 0.1);
+    const r = Math.min(10, Math.max(2.5, -b.xMin, b.xMax, -b.yMin, b.yMax));
+    return {
+      title: 'Latent space: codes μ(x) and the prior N(0, I)',
+      bounds: { xMin: -r, xMax: r, yMin: -r, yMax: r },
+      points: [{ label: 'codes μ(x)', color: 'fake', xy: plain(s.latent) }],
+      lines: [{ label: 'prior 1σ, 2σ', color: 'real', xy: circle(1) }, { label: '', color: 'real', xy: circle(2) }],
+    };
+  }
+  let lo = -4, hi = 4;
+  for (const m of s.latent) if (Number.isFinite(m)) { lo = Math.min(lo, m - 0.5); hi = Math.max(hi, m + 0.5); }
+  lo = Math.max(lo, -12);
+  hi = Math.min(hi, 12);
+  const zs = Array.from({ length: 161 }, (_, i) => lo + ((hi - lo) * i) / 160);
+  const q = aggregatePosterior(s.latent, s.latentStd, zs);
+  let top = 0.45;
+  for (const v of q) if (Number.isFinite(v)) top = Math.max(top, v);
+  const curve = (y: (z: number, i: number) => number) => plain(zs.flatMap((z, i) => [z, y(z, i)]));
+  const rug: number[] = [];
+  for (const m of s.latent) rug.push(m, top * 0.02);
+  return {
+    title: 'Latent space: the codes’ density q(z) and the prior p(z)',
+    bounds: { xMin: lo, xMax: hi, yMin: 0, yMax: top * 1.1 },
+    points: [{ label: 'codes μ(x)', color: 'fake', xy: plain(rug) }],
+    lines: [{ label: 'prior p(z)', color: 'real', xy: curve((z) => standardNormalDensity(z)) }, { label: 'q(z)', color: 'fake', xy: curve((_, i) => q[i]) }],
+  };
+}
 
 export const vaeToy: ToyModel = {
   title: 'Toy VAE',
@@ -37,7 +83,8 @@ export const vaeToy: ToyModel = {
         return {
           formula: '\\log p_\\theta(x) \\;\\ge\\; \\mathrm{ELBO} = \\mathbb{E}_{q_\\phi(z|x)}[\\log p_\\theta(x|z)] - D_{KL}(q_\\phi(z|x)\\,\\|\\,p(z))',
           terms,
-          plane: {
+          planes: [{
+            title: 'Data, reconstructions and samples',
             bounds: s.bounds,
             points: [
               { label: 'data', color: 'real', xy: plain(s.data) },
@@ -45,14 +92,22 @@ export const vaeToy: ToyModel = {
               { label: 'samples', color: 'high', xy: plain(s.samples) },
             ],
             lines: [],
-          },
-          series: {
+          }, latentPlane(s)],
+          series: [{
+            title: s.exact ? 'ELBO and the exact log p(x) over steps: the gap is KL(q(z|x) ‖ p(z|x))' : 'ELBO over steps',
             x: history.map((h) => h.step),
             lines: [
               { label: 'ELBO', color: 'fake', y: plain(history.map((h) => h.elbo)) },
               ...(s.exact ? [{ label: 'log p(x)', color: 'real' as const, y: plain(history.map((h) => h.logLikelihood ?? 0)) }] : []),
             ],
-          },
+          }, {
+            title: 'The ELBO’s terms over steps: ELBO = reconstruction − KL',
+            x: history.map((h) => h.step),
+            lines: [
+              { label: 'E_q[log p(x|z)]', color: 'high', y: plain(history.map((h) => h.reconstruction)) },
+              { label: 'KL(q(z|x)‖p(z))', color: 'third', y: plain(history.map((h) => h.kl)) },
+            ],
+          }],
           diagnostics: [
             ...(s.diverged ? [s.diverged] : []),
             ...(s.exact ? ['On lineargauss log p(x) is exact: the gap between it and the ELBO is KL(q(z|x) ‖ p(z|x)), and it closes as q learns the true posterior.'] : []),
