@@ -42,6 +42,8 @@ export interface ToyPlane {
 /** A chart of curves over a shared x (steps, or t for a schedule). */
 export interface ToySeries {
   readonly title: string;
+  /** What x is, for the chart's legend ('step' when absent). */
+  readonly xLabel?: string;
   readonly x: readonly number[];
   readonly lines: readonly { readonly label: string; readonly color: ToyColor; readonly y: readonly number[] }[];
 }

@@ -1,20 +1,57 @@
 // The other toy trainings as a person starts them: each from the command palette of a real VS Code
 // (code-server), each opening a panel whose plot changes while it runs.
 import * as assert from 'assert';
-import type { Browser } from 'playwright-core';
-import { type Workbench, canvasPixels, launchBrowser, openFile, openWorkbench, runCommand, runSettings, saveFailure, webviewFrame } from './workbench';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Frame } from 'playwright-core';
+import {
+  type Workbench, canvasPixels, dismiss, goTo, launchBrowser, middleOf, openFile, openWorkbench, readWorkspaceFile, runCommand, runSettings, saveFailure,
+  showHoverAtCursor, webviewFrame,
+} from './workbench';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Each toy: its command, the title its panel's footer shows, and its tab's label. */
-const TOYS: { command: string; title: string; tab: string }[] = [
-  { command: 'GenMath: Train Toy VAE', title: 'Toy VAE', tab: 'Toy VAE' },
-  { command: 'GenMath: Fit by Maximum Likelihood', title: 'Fit by maximum likelihood', tab: 'Maximum likelihood' },
-  { command: 'GenMath: Train Autoencoder', title: 'Autoencoder', tab: 'Autoencoder' },
-  { command: 'GenMath: Run Toy Diffusion', title: 'Toy diffusion', tab: 'Toy diffusion' },
-  { command: 'GenMath: Fit KL: Forward vs Reverse', title: 'Fit KL: forward vs reverse', tab: 'KL: forward vs reverse' },
-  { command: 'GenMath: Gradient Descent Explorer', title: 'Gradient Descent Explorer', tab: 'Gradient descent' },
+/**
+ * Each toy: its command, the title its panel's footer shows, its tab's label, and how many plane
+ * plots and charts over steps it draws (the VAE's latent space and ELBO terms, diffusion's forward
+ * process and schedules are the second ones).
+ */
+const TOYS: { command: string; title: string; tab: string; planes: number; charts: number }[] = [
+  { command: 'GenMath: Train Toy VAE', title: 'Toy VAE', tab: 'Toy VAE', planes: 2, charts: 2 },
+  { command: 'GenMath: Fit by Maximum Likelihood', title: 'Fit by maximum likelihood', tab: 'Maximum likelihood', planes: 1, charts: 1 },
+  { command: 'GenMath: Train Autoencoder', title: 'Autoencoder', tab: 'Autoencoder', planes: 1, charts: 1 },
+  { command: 'GenMath: Run Toy Diffusion', title: 'Toy diffusion', tab: 'Toy diffusion', planes: 2, charts: 2 },
+  { command: 'GenMath: Fit KL: Forward vs Reverse', title: 'Fit KL: forward vs reverse', tab: 'KL: forward vs reverse', planes: 1, charts: 1 },
+  { command: 'GenMath: Gradient Descent Explorer', title: 'Gradient Descent Explorer', tab: 'Gradient descent', planes: 1, charts: 1 },
 ];
+
+/** The pixels of every plane plot of a panel. */
+async function planePixels(frame: Frame, count: number): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) out.push(await canvasPixels(frame, i === 0 ? 'canvas#plane' : `canvas#plane-${i}`));
+  return out;
+}
+
+/** A screenshot of a panel for the README, in a window tall enough to show its plots. */
+async function panelScreenshot(wb: Workbench, tab: string): Promise<void> {
+  const { repoRoot } = runSettings();
+  const shots = path.join(repoRoot, 'media', 'screenshots');
+  fs.mkdirSync(shots, { recursive: true });
+  await wb.page.setViewportSize({ width: 1600, height: 1250 });
+  await sleep(1500);
+  const box = await wb.page.locator('.tabs-container .tab', { hasText: tab }).first().boundingBox();
+  const x = Math.max(0, Math.floor((box?.x ?? 800) - 2));
+  await wb.page.screenshot({ path: path.join(shots, `${tab.toLowerCase().replace(/\W+/g, '-')}.png`), clip: { x, y: 0, width: 1600 - x, height: 1250 } });
+  await wb.page.setViewportSize({ width: 1280, height: 720 });
+}
+
+async function closeTab(wb: Workbench, label: string): Promise<void> {
+  // Closing a panel ends its worker, so the next toy does not share the two cores with this one.
+  const tab = wb.page.locator('.tabs-container .tab', { hasText: label }).first();
+  await tab.hover();
+  await tab.locator('.tab-actions .action-label').first().click();
+  await tab.waitFor({ state: 'detached', timeout: 10_000 });
+}
 
 describe('The other toy trainings in a real VS Code', function () {
   this.timeout(180_000);
@@ -37,7 +74,7 @@ describe('The other toy trainings in a real VS Code', function () {
   });
 
   for (const toy of TOYS) {
-    it(`"${toy.command}" opens a panel whose plot changes while it runs`, async () => {
+    it(`"${toy.command}" opens a panel whose ${toy.planes > 1 ? 'plots change' : 'plot changes'} while it runs`, async () => {
       await runCommand(wb.page, toy.command);
       // Generous: on a loaded machine the diffusion panel's first frame has taken up to 40 s here.
       const frame = await webviewFrame(wb.page, '#footer', (text) => text.startsWith(toy.title), 90_000);
@@ -49,16 +86,58 @@ describe('The other toy trainings in a real VS Code', function () {
       await frame.locator('button#play', { hasText: 'Play' }).waitFor({ timeout: 20_000 });
       await frame.locator('button#reset').click();
       await frame.locator('#footer', { hasText: /step 0\b/ }).waitFor({ timeout: 10_000 });
-      const before = await canvasPixels(frame, 'canvas#plane');
+      assert.equal(await frame.locator('canvas[id^="plane"]').count(), toy.planes);
+      assert.equal(await frame.locator('div[id^="series"] .uplot').count(), toy.charts);
+      const before = await planePixels(frame, toy.planes);
       await frame.locator('button#play').click();
       await frame.locator('#footer', { hasText: /step [1-9]/ }).waitFor({ timeout: 20_000 });
-      await sleep(1000);
-      assert.notEqual(await canvasPixels(frame, 'canvas#plane'), before, 'the plot did not change while it ran');
-      // Closing the panel ends its worker, so the next toy does not share the two cores with this one.
-      const tab = wb.page.locator('.tabs-container .tab', { hasText: toy.tab }).first();
-      await tab.hover();
-      await tab.locator('.tab-actions .action-label').first().click();
-      await tab.waitFor({ state: 'detached', timeout: 10_000 });
+      await sleep(1500);
+      const after = await planePixels(frame, toy.planes);
+      before.forEach((b, i) => assert.notEqual(after[i], b, `plot ${i + 1} of ${toy.planes} did not change while it ran`));
+      if (toy.planes > 1) await panelScreenshot(wb, toy.tab);
+      await closeTab(wb, toy.tab);
     });
   }
+
+  it('moves the learning rate by keyboard on the slider past 2/L, and the plain path is then said to diverge', async () => {
+    await runCommand(wb.page, 'GenMath: Gradient Descent Explorer');
+    const frame = await webviewFrame(wb.page, '#footer', (text) => text.startsWith('Gradient Descent Explorer'), 60_000);
+    const slider = frame.locator('input[type="range"]#setting-learningRate');
+    const shown = frame.locator('output[for="setting-learningRate"]');
+    await slider.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await shown.textContent(), '0.1');
+    await slider.focus();
+    await slider.press('End');
+    // The slider's top is 0.4 = 4/L: the worker reports the new η back, and the verdict changes.
+    await frame.locator('#terms', { hasText: '0.4' }).waitFor({ timeout: 10_000 });
+    assert.equal(await shown.textContent(), '0.4');
+    // Whether the paths were still being drawn or had finished, the new ones are drawn to the same step.
+    await frame.locator('#diagnostics', { hasText: /Plain gradient descent diverged/ }).waitFor({ timeout: 30_000 });
+    await panelScreenshot(wb, 'Gradient descent');
+    await closeTab(wb, 'Gradient descent');
+  });
+
+  it("opens the VAE from the ELBO's Run demo link, with the note's formula above the experiment", async () => {
+    const page = wb.page;
+    await page.locator('.tabs-container .tab', { hasText: 'notes.md' }).first().click();
+    const text = readWorkspaceFile(settings.workspace, 'notes.md');
+    const display = /\$\$[\s\S]+?\$\$/.exec(text)![0];
+    await goTo(page, middleOf(text, display));
+    const link = page.locator('.monaco-hover-content a', { hasText: 'Run demo' }).first();
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      await showHoverAtCursor(page);
+      if (await link.waitFor({ state: 'attached', timeout: 2000 }).then(() => true, () => false)) break;
+      if (Date.now() > deadline) throw new Error('no Run demo link in the hover of the ELBO');
+      await dismiss(page);
+    }
+    await link.click();
+    const frame = await webviewFrame(page, '#source', (t) => t.includes('From your note'), 60_000);
+    assert.match((await frame.locator('#source').textContent()) ?? '', /Evidence lower bound/);
+    await frame.locator('#source .katex').first().waitFor({ state: 'visible', timeout: 20_000 });
+    assert.equal(await frame.locator('#source .katex-error').count(), 0);
+    // The link asked for the data set with an exact log p(x): the panel says so.
+    await frame.locator('#diagnostics', { hasText: 'lineargauss' }).waitFor({ timeout: 30_000 });
+    await closeTab(wb, 'Toy VAE');
+  });
 });

@@ -155,14 +155,14 @@ export function mountToy(root: HTMLElement): void {
 
   function drawSeries(view: SeriesView, s: ToySeries): void {
     view.title.textContent = s.title;
-    const names = s.lines.map((l) => `${l.label}:${l.color}`).join('|');
+    const names = [s.xLabel, ...s.lines.map((l) => `${l.label}:${l.color}`)].join('|');
     if (!view.plot || names !== view.lines) {
       view.plot?.destroy();
       view.lines = names;
       const axis = () => ({ stroke: colors.muted, grid: { stroke: colors.grid, width: 0.5 }, ticks: { stroke: colors.grid } });
       view.plot = new uPlot({
         width: plotWidth(), height: 170, scales: { x: { time: false } }, axes: [axis(), axis()],
-        series: [{ label: 'x' }, ...s.lines.map((l) => ({ label: l.label, stroke: colorOf(l.color, colors), width: 1.5 }))],
+        series: [{ label: s.xLabel ?? 'step' }, ...s.lines.map((l) => ({ label: l.label, stroke: colorOf(l.color, colors), width: 1.5 }))],
       }, [[]], view.host);
     }
     view.plot.setData([s.x as number[], ...s.lines.map((l) => l.y as number[])]);

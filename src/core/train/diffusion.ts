@@ -120,6 +120,10 @@ export interface DiffusionTrainer {
   /** Runs n updates (1 by default); returns false, and stops, once the loss is not finite. */
   step(n?: number): boolean;
   snapshot(options?: DiffusionSnapshotOptions): DiffusionSnapshot;
+  /** The loss over steps, as in a snapshot but without its sampling (cheap enough for every frame). */
+  lossHistory(maxPoints?: number): DiffusionSnapshot['history'];
+  /** The mean loss of the last `window` updates (one batch's loss is noisy), or null before the first. */
+  recentLoss(window?: number): number | null;
   /**
    * n samples ([n][2] row-major, data space) by ancestral sampling from the averaged weights. Calls
    * at the same training step give the same points, so sampling never changes the course of a run.
@@ -364,6 +368,31 @@ class Trainer implements DiffusionTrainer {
     return [...set].sort((a, b) => a - b);
   }
 
+  lossHistory(maxPoints = 500): DiffusionSnapshot['history'] {
+    const L = this.#losses.length;
+    const buckets = Math.min(L, Math.max(1, maxPoints));
+    const steps = new Float64Array(buckets);
+    const loss = new Float64Array(buckets);
+    for (let b = 0; b < buckets; b++) {
+      const from = Math.floor((b * L) / buckets);
+      const to = Math.floor(((b + 1) * L) / buckets);
+      let sum = 0;
+      for (let i = from; i < to; i++) sum += this.#losses[i];
+      loss[b] = sum / (to - from);
+      steps[b] = to;
+    }
+    return { steps, loss };
+  }
+
+  recentLoss(window = 50): number | null {
+    const L = this.#losses.length;
+    if (L === 0) return null;
+    const from = Math.max(0, L - Math.max(1, window));
+    let sum = 0;
+    for (let i = from; i < L; i++) sum += this.#losses[i];
+    return sum / (L - from);
+  }
+
   snapshot(options: DiffusionSnapshotOptions = {}): DiffusionSnapshot {
     const n = options.samples ?? 512;
     const frames = options.frames ?? 11;
@@ -393,22 +422,11 @@ class Trainer implements DiffusionTrainer {
     this.#reverse(n, rng, at, (t, xt) => reverse.push({ t, points: this.#toData(xt) }));
 
     const L = this.#losses.length;
-    const buckets = Math.min(L, Math.max(1, maxHistory));
-    const hSteps = new Float64Array(buckets);
-    const hLoss = new Float64Array(buckets);
-    for (let b = 0; b < buckets; b++) {
-      const from = Math.floor((b * L) / buckets);
-      const to = Math.floor(((b + 1) * L) / buckets);
-      let sum = 0;
-      for (let i = from; i < to; i++) sum += this.#losses[i];
-      hLoss[b] = sum / (to - from);
-      hSteps[b] = to;
-    }
     return {
       config: this.config,
       step: this.#steps,
       loss: L > 0 ? this.#losses[L - 1] : null,
-      history: { steps: hSteps, loss: hLoss },
+      history: this.lossHistory(maxHistory),
       alphaBar: Float64Array.from(this.schedule.alphaBar),
       forward,
       reverse,

@@ -18,7 +18,8 @@ export class ToyRunner {
 
   constructor(private readonly name: ToyName, model: ToyModel, private readonly emit: (e: ToyEvent) => void, settings: Readonly<Record<string, string | number>> = {}) {
     this.#model = model;
-    this.#settings = { ...model.defaults, ...settings };
+    const merged = { ...model.defaults, ...settings };
+    this.#settings = model.reconcile?.(model.defaults, merged) ?? merged;
     try {
       this.#session = model.create(this.#settings);
     } catch (err) {

@@ -48,6 +48,18 @@ describe('the toy panels’ views', function () {
     assert.ok(Math.max(...kl) - Math.min(...kl) > 1e-2);
   });
 
+  it('VAE: a data set brings its own learning rate unless one is given with it', () => {
+    const frames: ToyFrame[] = [];
+    const runner = new ToyRunner('vae', vaeToy, (e: ToyEvent) => { if (e.type === 'frame') frames.push(e.frame); }, { dataset: 'ring8' });
+    runner.handle({ type: 'ready' });
+    assert.equal(frames[0].settings.learningRate, 5e-3);
+    runner.handle({ type: 'settings', settings: { dataset: 'lineargauss' } });
+    assert.equal(frames[frames.length - 1].settings.learningRate, 0.05);
+    runner.handle({ type: 'settings', settings: { dataset: 'moons', learningRate: 0.01 } });
+    assert.equal(frames[frames.length - 1].settings.learningRate, 0.01);
+    runner.dispose();
+  });
+
   it('diffusion: the forward plane noises the data as t rises, and the ᾱ_t chart compares both schedules', () => {
     const s = diffusionToy.create({ dataset: 'ring8', schedule: 'cosine', seed: 1 });
     s.step(5);
@@ -63,10 +75,16 @@ describe('the toy panels’ views', function () {
       a.forEach((x, i) => { ab += (x - ma) * (b[i] - mb); aa += (x - ma) ** 2; bb += (b[i] - mb) ** 2; });
       return ab / Math.sqrt(aa * bb);
     };
-    const at = (t: number) => views[ts.indexOf(t)].planes[0].points[0].xy;
+    const at = (t: number) => views[ts.indexOf(t)].planes[0].points.find((p) => p.label.startsWith('x_t'))!.xy;
     const sorted = [...new Set(ts)].sort((a, b) => a - b);
     assert.ok(correlation(at(0), at(sorted[1])) > 0.9, 'the first step already lost the data');
     assert.ok(Math.abs(correlation(at(0), at(sorted[sorted.length - 1]))) < 0.25, 'the last step still holds the data');
+
+    // The loss shown is live, not the last snapshot's: it moves between two frames of one snapshot.
+    const loss = (v: (typeof views)[number]) => v.terms.find((t) => t.tex.includes('simple'))!.value;
+    const before = loss(s.view());
+    s.step(3);
+    assert.notEqual(loss(s.view()), before);
 
     const schedules = views[0].series[1];
     assert.deepEqual(schedules.lines.map((l) => l.label), ['ᾱ_t linear', 'ᾱ_t cosine (this run)']);

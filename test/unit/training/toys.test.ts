@@ -55,7 +55,7 @@ describe('the toy panels’ worker (VAE, maximum likelihood, autoencoder, diffus
     const last = frames[frames.length - 1];
     assert.equal(last.settings.learningRate, 0.21);
     // Past eta = 2/L the plain path diverges, and the panel says so.
-    assert.ok(last.diagnostics.some((d) => /^Plain: .*diverge/i.test(d)), last.diagnostics.join(' | '));
+    assert.ok(last.diagnostics.some((d) => /^Plain gradient descent diverged/.test(d)), last.diagnostics.join(' | '));
     session.send({ type: 'settings', settings: { learningRate: -1 } });
     await sleep(300);
     await session.dispose();

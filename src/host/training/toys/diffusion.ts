@@ -63,19 +63,24 @@ export const diffusionToy: ToyModel = {
         const reverse = snap.reverse[Math.min(stage, snap.reverse.length - 1)];
         const T = snap.alphaBar.length - 1;
         const ab = snap.alphaBar;
+        // The loss is live; the chains are the latest snapshot's.
+        const history = trainer.lossHistory(300);
         return {
           formula: 'L_{\\text{simple}} = \\mathbb{E}_{t,x_0,\\epsilon}\\big\\|\\epsilon - \\epsilon_\\theta(\\sqrt{\\bar\\alpha_t}\\,x_0 + \\sqrt{1-\\bar\\alpha_t}\\,\\epsilon,\\ t)\\big\\|^2',
           terms: [
-            { tex: 'L_{\\text{simple}}', value: snap.loss ?? 0 },
+            { tex: 'L_{\\text{simple}}', value: trainer.recentLoss() ?? 0 },
             { tex: '\\bar\\alpha_{' + forward.t + '}', value: ab[forward.t] },
           ],
           planes: [{
-            title: `Forward process q(x_t | x_{t−1}): the data noised step by step, t = ${forward.t} of ${T}`,
+            title: `Forward process: data noised step by step, t = ${forward.t} of ${T}`,
             bounds,
-            points: [{ label: `x_t, t = ${forward.t}`, color: 'high', xy: plain(forward.points) }],
+            points: [
+              { label: 'data', color: 'real', xy: plain(snap.real) },
+              { label: `x_t, t = ${forward.t}`, color: 'high', xy: plain(forward.points) },
+            ],
             lines: [],
           }, {
-            title: `Reverse sampling with ε_θ: from noise (t = ${T}) to data, t = ${reverse.t}`,
+            title: `Reverse sampling: noise to data, t = ${reverse.t}`,
             bounds,
             points: [
               { label: 'data', color: 'real', xy: plain(snap.real) },
@@ -85,16 +90,18 @@ export const diffusionToy: ToyModel = {
           }],
           series: [{
             title: 'Simplified loss over steps',
-            x: Array.from(snap.history.steps),
-            lines: [{ label: 'simplified loss', color: 'fake', y: plain(snap.history.loss) }],
+            x: Array.from(history.steps),
+            lines: [{ label: 'simplified loss', color: 'fake', y: plain(history.loss) }],
           }, {
             title: 'The schedules’ ᾱ_t over t: the signal left at step t (this run uses ' + schedule + ')',
+            xLabel: 't',
             x: curves.x,
             lines: SCHEDULE_NAMES.map((n) => ({ label: `ᾱ_t ${n}${n === schedule ? ' (this run)' : ''}`, color: n === 'linear' ? 'fake' as const : 'high' as const, y: n === 'linear' ? curves.linear : curves.cosine })),
           }],
           diagnostics: [
             ...(diverged ? [diverged] : []),
-            `The ${schedule} schedule keeps ᾱ_t = ${plain([ab[Math.floor(T / 2)]], 1000)[0]} of the signal at t = ${Math.floor(T / 2)} and ${plain([ab[T]], 1e6)[0]} at t = ${T}; the cosine schedule destroys it more evenly over t than the linear one, which is nearly done by the middle.`,
+            `The ${schedule} schedule keeps ᾱ_t = ${plain([ab[Math.floor(T / 2)]], 1000)[0]} of the signal at t = ${Math.floor(T / 2)} and ${plain([ab[T]], 1e6)[0]} at t = ${T}. In the ᾱ_t chart, cosine removes the signal evenly over t, while linear has removed most of it by the middle.`,
+            `The chains are redrawn from the model every ${SNAPSHOT_EVERY} steps (last at step ${snap.step}).`,
           ],
         };
       },

@@ -88,8 +88,8 @@ export const gdToy: ToyModel = {
               { label: 'log10 f Adam', color: 'real', y: f(snap.paths.adam) },
             ],
           }],
-          // The verdicts are said as the paths reach them, not before.
-          diagnostics: paths.filter((p) => p.diverged ? (p.divergedAt ?? p.steps) <= shown : done).map((p) => `${p.optimizer === 'sgd' ? 'Plain' : p.optimizer === 'momentum' ? 'Momentum' : 'Adam'}: ${p.message}`),
+          // The verdicts are said as the paths reach them, not before; each names its optimizer.
+          diagnostics: paths.filter((p) => p.diverged ? (p.divergedAt ?? p.steps) <= shown : done).map((p) => p.message),
         };
       },
     };

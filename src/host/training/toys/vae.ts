@@ -4,7 +4,7 @@
  */
 import type { ToyPlane } from '../../../shared/toyProtocol';
 import { aggregatePosterior, standardNormalDensity } from '../../../core/train/latent';
-import { createVaeTrainer, DEFAULT_VAE_CONFIG, VAE_DATASET_NAMES, type VaeSnapshot } from '../../../core/train/vae';
+import { createVaeTrainer, DEFAULT_VAE_CONFIG, resolveVaeConfig, VAE_DATASET_NAMES, type VaeSnapshot } from '../../../core/train/vae';
 import { boundsOf, choice, num, plain, thin, type ToyModel } from './model';
 
 /** Points on a circle of radius r, as a closed polyline. */
@@ -56,7 +56,14 @@ export const vaeToy: ToyModel = {
     { key: 'learningRate', label: 'Learning rate', kind: 'number', min: 1e-5, max: 1, step: 0.001 },
     { key: 'seed', label: 'Seed', kind: 'number', min: 0, max: 1e6, step: 1 },
   ],
-  defaults: { dataset: DEFAULT_VAE_CONFIG.dataset, latentDim: String(DEFAULT_VAE_CONFIG.latentDim), seed: DEFAULT_VAE_CONFIG.seed },
+  defaults: { dataset: DEFAULT_VAE_CONFIG.dataset, latentDim: String(DEFAULT_VAE_CONFIG.latentDim), learningRate: DEFAULT_VAE_CONFIG.learningRate, seed: DEFAULT_VAE_CONFIG.seed },
+  // lineargauss's affine model learns at 0.05, the MLPs of the other data sets at 5e-3: a new data set brings its own.
+  reconcile(previous, next) {
+    const dataset = choice(next, 'dataset', VAE_DATASET_NAMES, DEFAULT_VAE_CONFIG.dataset);
+    const sameData = dataset === choice(previous, 'dataset', VAE_DATASET_NAMES, DEFAULT_VAE_CONFIG.dataset);
+    if (sameData || next.learningRate !== previous.learningRate) return { ...next };
+    return { ...next, learningRate: resolveVaeConfig({ dataset }).learningRate };
+  },
   create(settings) {
     const dataset = choice(settings, 'dataset', VAE_DATASET_NAMES, DEFAULT_VAE_CONFIG.dataset);
     const lr = settings.learningRate;
