@@ -45,6 +45,7 @@ export class GanPanel extends Disposable {
   readonly #panel: vscode.WebviewPanel;
   readonly #session: TrainingSession;
   readonly #status: vscode.StatusBarItem;
+  #playWhenReady = false;
   readonly #source = new PanelSource(() => (this.isDisposed ? undefined : this.#panel.webview));
 
   private constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, status: vscode.StatusBarItem, settings: object, autoplay: boolean) {
@@ -56,13 +57,20 @@ export class GanPanel extends Disposable {
     panel.webview.options = webviewOptions(context.extensionUri);
     panel.webview.html = webviewHtml(panel.webview, context.extensionUri, 'gan', { settings });
     this.#session = new TrainingSession(path.join(context.extensionPath, 'dist', 'workers', 'gan.js'), (e) => this.#onEvent(e), settings);
-    if (autoplay) this.#session.send({ type: 'play' });
+    // Training starts once the webview has loaded and said so: a worker stepping flat out from the
+    // start takes a whole core from the webview's loading, and on two busy cores the first picture
+    // then came tens of seconds late.
+    this.#playWhenReady = autoplay;
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(
       panel.webview.onDidReceiveMessage((message: unknown) => {
         if (!isGanCommand(message)) return console.warn('GenMath: dropped a malformed message from the GAN panel', message);
         if (message.type === 'ready') this.#source.ready();
         this.#session.send(message);
+        if (message.type === 'ready' && this.#playWhenReady) {
+          this.#playWhenReady = false;
+          this.#session.send({ type: 'play' });
+        }
       }),
     );
   }

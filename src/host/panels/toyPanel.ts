@@ -62,6 +62,7 @@ export class ToyPanel extends Disposable {
   readonly #session: TrainingSession<ToyCommand, ToyEvent>;
   readonly #status: vscode.StatusBarItem;
   readonly #toy: ToyName;
+  #playWhenReady = false;
   readonly #source = new PanelSource(() => (this.isDisposed ? undefined : this.#panel.webview));
 
   private constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, status: vscode.StatusBarItem, toy: ToyName, settings: Readonly<Record<string, string | number>>, autoplay: boolean) {
@@ -75,13 +76,20 @@ export class ToyPanel extends Disposable {
     panel.webview.options = webviewOptions(context.extensionUri);
     panel.webview.html = webviewHtml(panel.webview, context.extensionUri, 'toy', { toy });
     this.#session = new TrainingSession<ToyCommand, ToyEvent>(path.join(context.extensionPath, 'dist', 'workers', 'toy.js'), (e) => this.#onEvent(e), { toy, settings }, isToyEvent);
-    if (autoplay) this.#session.send({ type: 'play' });
+    // Training starts once the webview has loaded and said so: a worker stepping flat out from the
+    // start takes a whole core from the webview's loading, and on two busy cores the first picture
+    // then came tens of seconds late.
+    this.#playWhenReady = autoplay;
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(
       panel.webview.onDidReceiveMessage((message: unknown) => {
         if (!isToyCommand(message)) return console.warn('GenMath: dropped a malformed message from a toy panel');
         if (message.type === 'ready') this.#source.ready();
         this.#session.send(message);
+        if (message.type === 'ready' && this.#playWhenReady) {
+          this.#playWhenReady = false;
+          this.#session.send({ type: 'play' });
+        }
       }),
     );
   }

@@ -51,7 +51,9 @@ export const diffusionToy: ToyModel = {
       },
       view() {
         const finished = trainer.stepCount >= trainer.config.steps;
-        if (!snap || trainer.stepCount - snap.step >= SNAPSHOT_EVERY || (finished && snap.step !== trainer.stepCount)) {
+        // Early on the model changes fastest: the chains are redrawn at steps 25, 50, 100, 200, then every 250.
+        const every = snap ? Math.min(SNAPSHOT_EVERY, Math.max(25, snap.step)) : 0;
+        if (!snap || trainer.stepCount - snap.step >= every || (finished && snap.step !== trainer.stepCount)) {
           snap = trainer.snapshot({ samples: 256, frames: STAGES, historyPoints: 300 });
           frameIndex = 0;
         }
@@ -101,7 +103,7 @@ export const diffusionToy: ToyModel = {
           diagnostics: [
             ...(diverged ? [diverged] : []),
             `The ${schedule} schedule keeps ᾱ_t = ${plain([ab[Math.floor(T / 2)]], 1000)[0]} of the signal at t = ${Math.floor(T / 2)} and ${plain([ab[T]], 1e6)[0]} at t = ${T}. In the ᾱ_t chart, cosine removes the signal evenly over t, while linear has removed most of it by the middle.`,
-            `The chains are redrawn from the model every ${SNAPSHOT_EVERY} steps (last at step ${snap.step}).`,
+            `The chains are redrawn from the model as it trains, every ${SNAPSHOT_EVERY} steps once past the first ${SNAPSHOT_EVERY} (last at step ${snap.step}).`,
           ],
         };
       },
