@@ -55,10 +55,10 @@ export const diffusionToy: ToyModel = {
         const every = snap ? Math.min(SNAPSHOT_EVERY, Math.max(25, snap.step)) : 0;
         if (!snap || trainer.stepCount - snap.step >= every || (finished && snap.step !== trainer.stepCount)) {
           snap = trainer.snapshot({ samples: 256, frames: STAGES, historyPoints: 300 });
-          frameIndex = 0;
         }
         // Both chains are replayed in step, one stage every FRAMES_PER_STAGE frames, then held a moment:
         // the forward one noises the data (t rising to T), the reverse one denoises noise (t falling to 0).
+        // A new snapshot joins the replay where it is rather than restarting it from noise.
         const stage = Math.min(STAGES - 1, Math.floor(frameIndex / FRAMES_PER_STAGE) % (STAGES + HOLD));
         frameIndex++;
         const forward = snap.forward[Math.min(stage, snap.forward.length - 1)];

@@ -1,0 +1,113 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { SourceFormula } from '../../shared/sourceFormula';
+import { Disposable } from '../dispose';
+import { TrainingSession } from '../training/trainingSession';
+import { PanelSource } from './panelSource';
+import { webviewHtml, webviewOptions } from './webviewHtml';
+
+type Command = { readonly type: string };
+type Event<F> = { readonly type: 'frame'; readonly frame: F } | { readonly type: 'error'; readonly message: string };
+
+/** What a training panel is made of: its webview view, its worker and how to check their messages. */
+export interface TrainingPanelSpec<C extends Command, F> {
+  /** The webview view (`gan`, `toy`) and the data its page starts with. */
+  readonly view: 'gan' | 'toy';
+  readonly viewData: object;
+  /** The worker's file under dist/workers/ and what it starts with. */
+  readonly worker: 'gan.js' | 'toy.js';
+  readonly workerData: object;
+  readonly isCommand: (v: unknown) => v is C;
+  readonly isEvent: (v: unknown) => v is Event<F>;
+  /** The status bar text while it runs (without the spinner), and its tooltip. */
+  readonly status: (frame: F & { readonly step: number }) => { readonly text: string; readonly tooltip: string };
+  /** What a malformed webview message is logged as coming from. */
+  readonly name: string;
+}
+
+/**
+ * A webview panel that runs one training in its own worker (the GAN's, a toy's): webview messages
+ * checked and passed to the worker, its frames passed back and counted in the status bar, the
+ * note's formula shown when a demo link opened it, and the worker ended with the panel.
+ */
+export abstract class TrainingPanel<C extends Command, F extends { readonly step: number; readonly running: boolean }> extends Disposable {
+  protected readonly panel: vscode.WebviewPanel;
+  protected readonly session: TrainingSession<C, Event<F>>;
+  readonly #status: vscode.StatusBarItem;
+  readonly #spec: TrainingPanelSpec<C, F>;
+  readonly #source = new PanelSource(() => (this.isDisposed ? undefined : this.panel.webview));
+  /**
+   * Training starts once the webview has loaded and said so: a worker stepping flat out from the
+   * start takes a whole core from the webview's loading, and on two busy cores the first picture
+   * then came tens of seconds late.
+   */
+  #playWhenReady: boolean;
+
+  protected constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, status: vscode.StatusBarItem, spec: TrainingPanelSpec<C, F>, autoplay: boolean) {
+    super();
+    this.panel = panel;
+    this.#status = status;
+    this.#spec = spec;
+    this.#playWhenReady = autoplay;
+    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');
+    panel.webview.options = webviewOptions(context.extensionUri);
+    panel.webview.html = webviewHtml(panel.webview, context.extensionUri, spec.view, spec.viewData);
+    this.session = new TrainingSession<C, Event<F>>(path.join(context.extensionPath, 'dist', 'workers', spec.worker), (e) => this.#onEvent(e), spec.workerData, spec.isEvent);
+    this._register(panel.onDidDispose(() => this.dispose()));
+    this._register(
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        if (!spec.isCommand(message)) return console.warn(`GenMath: dropped a malformed message from the ${spec.name} panel`);
+        if (message.type === 'ready') this.#source.ready();
+        this.session.send(message);
+        if (message.type === 'ready' && this.#playWhenReady) {
+          this.#playWhenReady = false;
+          this.session.send({ type: 'play' } as C);
+        }
+      }),
+    );
+  }
+
+  /** A new webview panel beside the editor, kept alive while hidden (training goes on behind other tabs). */
+  protected static createWebview(context: vscode.ExtensionContext, viewType: string, title: string): vscode.WebviewPanel {
+    return vscode.window.createWebviewPanel(viewType, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      ...webviewOptions(context.extensionUri),
+      retainContextWhenHidden: true,
+    });
+  }
+
+  /** Brings the panel forward for another command or demo link: new settings, its formula, and play. */
+  protected revealWith(settings: object, source: SourceFormula | undefined): void {
+    this.panel.reveal(vscode.ViewColumn.Beside);
+    this.showSource(source);
+    if (Object.keys(settings).length > 0) this.session.send({ type: 'settings', settings } as unknown as C);
+    this.session.send({ type: 'play' } as C);
+  }
+
+  /** Shows the note's formula above the panel's own (now if the webview listens, else once it is ready). */
+  protected showSource(source: SourceFormula | undefined): void {
+    this.#source.show(source);
+  }
+
+  #onEvent(event: Event<F>): void {
+    // A disposed panel's webview throws on postMessage; a late frame is simply dropped.
+    if (!this.isDisposed) void this.panel.webview.postMessage(event);
+    if (event.type === 'error') {
+      void vscode.window.showWarningMessage(`GenMath: ${event.message}`);
+    } else if (event.frame.running) {
+      const { text, tooltip } = this.#spec.status(event.frame);
+      this.#status.text = `$(sync~spin) ${text}`;
+      this.#status.tooltip = tooltip;
+      this.#status.show();
+    } else {
+      this.#status.hide();
+    }
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    void this.session.dispose();
+    this.#status.hide();
+    super.dispose();
+    this.panel.dispose();
+  }
+}
