@@ -3,7 +3,7 @@
  * trains the toy GAN of the panel from the command line, with the same core and defaults.
  */
 import { writeFileSync } from 'node:fs';
-import { DATASET_NAMES } from '../core/train/datasets';
+import { DATASET_NAMES, type DatasetName } from '../core/train/datasets';
 import { createGanTrainer, DEFAULT_GAN_CONFIG, GAN_LOSSES, type GanConfig, type GanLoss } from '../core/train/gan';
 import { ganSvg } from '../core/train/svg';
 import { CliError, type CliCommand, type CliIO } from './io';
@@ -14,7 +14,7 @@ import { klfitTask } from './train/klfit';
 import { mleTask } from './train/mle';
 import type { TrainTask } from './train/task';
 import { vaeTask } from './train/vae';
-import { runWithProgress, usageError as sharedUsageError, wholeNumber } from './train/flags';
+import { choiceFlag, intFlag, parseFlags, runWithProgress, stringFlag, type FlagSpec } from './train/flags';
 
 const USAGE = 'train gan [--dataset NAME] [--steps N] [--seed S] [--loss L] [--json] [--samples FILE] [--svg FILE]';
 
@@ -29,68 +29,19 @@ interface TrainOptions {
   readonly svg?: string;
 }
 
-function usageError(message: string): CliError {
-  return sharedUsageError(USAGE, message);
-}
-
-function integer(flag: string, text: string, min: number): number {
-  return wholeNumber(flag, text, min, USAGE);
-}
+const SPEC: FlagSpec = { '--dataset': 'value', '--steps': 'value', '--seed': 'value', '--loss': 'value', '--json': 'switch', '--samples': 'value', '--svg': 'value' };
 
 /** Reads the flags after `train gan`; a bad one is a usage error (exit 2). */
 export function parseTrainArgs(args: readonly string[]): TrainOptions {
+  const flags = parseFlags(args, SPEC, USAGE);
   const config: { -readonly [K in keyof GanConfig]?: GanConfig[K] } = {};
-  let steps = DEFAULT_GAN_CONFIG.steps;
-  let json = false;
-  let samples: string | undefined;
-  let svg: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.indexOf('=');
-    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = args[++i];
-      if (next === undefined || next.startsWith('--')) throw usageError(`${flag} needs a value`);
-      return next;
-    };
-    switch (flag) {
-      case '--dataset': {
-        const name = value();
-        if (!(DATASET_NAMES as readonly string[]).includes(name)) throw usageError(`unknown data set '${name}' (have: ${DATASET_NAMES.join(', ')})`);
-        config.dataset = name as GanConfig['dataset'];
-        break;
-      }
-      case '--steps':
-        steps = integer('--steps', value(), 0);
-        break;
-      case '--seed':
-        config.seed = integer('--seed', value(), -(2 ** 31));
-        break;
-      case '--loss': {
-        const name = value();
-        if (!(GAN_LOSSES as readonly string[]).includes(name)) throw usageError(`unknown loss '${name}' (have: ${GAN_LOSSES.join(', ')})`);
-        config.loss = name as GanLoss;
-        break;
-      }
-      case '--json':
-        if (inline !== undefined) throw usageError('--json takes no value');
-        json = true;
-        break;
-      case '--samples':
-        samples = value();
-        break;
-      case '--svg':
-        svg = value();
-        break;
-      default:
-        throw usageError(`unknown option '${arg}'`);
-    }
-  }
+  if (flags.has('--dataset')) config.dataset = choiceFlag<DatasetName>(flags, '--dataset', DATASET_NAMES, DEFAULT_GAN_CONFIG.dataset, USAGE);
+  if (flags.has('--seed')) config.seed = intFlag(flags, '--seed', -(2 ** 31), DEFAULT_GAN_CONFIG.seed, USAGE);
+  if (flags.has('--loss')) config.loss = choiceFlag<GanLoss>(flags, '--loss', GAN_LOSSES, DEFAULT_GAN_CONFIG.loss, USAGE);
+  const steps = intFlag(flags, '--steps', 0, DEFAULT_GAN_CONFIG.steps, USAGE);
   // The learning-rate schedule spans the run that was asked for.
   config.steps = steps;
-  return { config, steps, json, samples, svg };
+  return { config, steps, json: flags.has('--json'), samples: stringFlag(flags, '--samples'), svg: stringFlag(flags, '--svg') };
 }
 
 function write(file: string, text: string): void {

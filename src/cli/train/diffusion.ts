@@ -9,7 +9,7 @@ import { METRIC_SAMPLES, modeMetrics } from '../../core/train/metrics';
 import { SCHEDULE_NAMES, type ScheduleName } from '../../core/train/schedules';
 import { CliError, type CliIO } from '../io';
 import type { TrainTask } from './task';
-import { runWithProgress, usageError as sharedUsageError, wholeNumber } from './flags';
+import { choiceFlag, intFlag, parseFlags, runWithProgress, stringFlag, type FlagSpec } from './flags';
 
 const USAGE = 'train diffusion [--dataset NAME] [--schedule linear|cosine] [--steps N] [--seed S] [--json] [--samples FILE]';
 
@@ -21,64 +21,19 @@ export interface DiffusionOptions {
   readonly samples?: string;
 }
 
-function usageError(message: string): CliError {
-  return sharedUsageError(USAGE, message);
-}
-
-function integer(flag: string, text: string, min: number): number {
-  return wholeNumber(flag, text, min, USAGE);
-}
+const SPEC: FlagSpec = { '--dataset': 'value', '--schedule': 'value', '--steps': 'value', '--seed': 'value', '--json': 'switch', '--samples': 'value' };
 
 /** Reads the flags after `train diffusion`; a bad one is a usage error (exit 2). */
 export function parseDiffusionArgs(args: readonly string[]): DiffusionOptions {
+  const flags = parseFlags(args, SPEC, USAGE);
   const config: { -readonly [K in keyof DiffusionConfig]?: DiffusionConfig[K] } = {};
-  let steps = DEFAULT_DIFFUSION_CONFIG.steps;
-  let json = false;
-  let samples: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.indexOf('=');
-    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = args[++i];
-      if (next === undefined || next.startsWith('--')) throw usageError(`${flag} needs a value`);
-      return next;
-    };
-    switch (flag) {
-      case '--dataset': {
-        const name = value();
-        if (!(DATASET_NAMES as readonly string[]).includes(name)) throw usageError(`unknown data set '${name}' (have: ${DATASET_NAMES.join(', ')})`);
-        config.dataset = name as DatasetName;
-        break;
-      }
-      case '--schedule': {
-        const name = value();
-        if (!(SCHEDULE_NAMES as readonly string[]).includes(name)) throw usageError(`unknown schedule '${name}' (have: ${SCHEDULE_NAMES.join(', ')})`);
-        config.schedule = name as ScheduleName;
-        break;
-      }
-      case '--steps':
-        steps = integer('--steps', value(), 0);
-        break;
-      case '--seed':
-        config.seed = integer('--seed', value(), -(2 ** 31));
-        break;
-      case '--json':
-        if (inline !== undefined) throw usageError('--json takes no value');
-        json = true;
-        break;
-      case '--samples':
-        samples = value();
-        break;
-      default:
-        throw usageError(`unknown option '${arg}'`);
-    }
-  }
+  if (flags.has('--dataset')) config.dataset = choiceFlag<DatasetName>(flags, '--dataset', DATASET_NAMES, DEFAULT_DIFFUSION_CONFIG.dataset, USAGE);
+  if (flags.has('--schedule')) config.schedule = choiceFlag<ScheduleName>(flags, '--schedule', SCHEDULE_NAMES, DEFAULT_DIFFUSION_CONFIG.schedule, USAGE);
+  if (flags.has('--seed')) config.seed = intFlag(flags, '--seed', -(2 ** 31), DEFAULT_DIFFUSION_CONFIG.seed, USAGE);
+  const steps = intFlag(flags, '--steps', 0, DEFAULT_DIFFUSION_CONFIG.steps, USAGE);
   // The learning-rate decay spans the run that was asked for.
   config.steps = steps;
-  return { config, steps, json, samples };
+  return { config, steps, json: flags.has('--json'), samples: stringFlag(flags, '--samples') };
 }
 
 function write(file: string, text: string): void {

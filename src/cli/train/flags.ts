@@ -57,6 +57,12 @@ export function intFlag(flags: Flags, flag: string, min: number, fallback: numbe
   return wholeNumber(flag, text, min, usage);
 }
 
+/** The text given to a value flag (a file name, say), or undefined when absent. */
+export function stringFlag(flags: Flags, flag: string): string | undefined {
+  const text = flags.get(flag);
+  return text === undefined || text === true ? undefined : text;
+}
+
 /** A positive finite number flag, or undefined when absent. */
 export function positiveFlag(flags: Flags, flag: string, usage: string): number | undefined {
   const text = flags.get(flag);

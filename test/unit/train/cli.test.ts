@@ -66,10 +66,11 @@ describe('genmath train', () => {
   });
 
   it('answers bad flags with one line and exit code 2', async () => {
-    for (const args of [['--steps', 'ten'], ['--dataset', 'cats'], ['--loss', 'hinge'], ['--frobnicate'], ['--seed'], ['--json=yes']]) {
+    for (const args of [['--steps', 'ten'], ['--steps', '-1'], ['--dataset', 'cats'], ['--loss', 'hinge'], ['--frobnicate'], ['--seed'], ['--svg'], ['--json=yes']]) {
       const r = await run(['train', 'gan', ...args]);
       assert.equal(r.code, 2, args.join(' '));
       assert.equal(r.err.trim().split('\n').length, 1);
+      assert.match(r.err, /usage: genmath train gan/);
       assert.equal(r.out, '');
     }
     assert.equal((await run(['train'])).code, 2);

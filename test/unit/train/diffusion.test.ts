@@ -206,7 +206,7 @@ describe('genmath train diffusion', () => {
   });
 
   it('answers bad flags with a usage error, exit code 2', async () => {
-    for (const args of [['--schedule', 'quadratic'], ['--dataset', 'nope'], ['--steps', '-1'], ['--steps'], ['--seed', 'x'], ['--json=1'], ['--frobnicate']]) {
+    for (const args of [['--schedule', 'quadratic'], ['--dataset', 'nope'], ['--steps', '-1'], ['--steps', 'ten'], ['--steps'], ['--samples'], ['--seed', 'x'], ['--json=1'], ['--frobnicate']]) {
       await assert.rejects(diffusionTask.run(args, { stdout: () => undefined, stderr: () => undefined, readStdin: async () => '', stderrIsTTY: false }), (err: Error & { exitCode?: number }) => {
         assert.equal(err.exitCode, 2, `${args.join(' ')}: ${err.message}`);
         assert.match(err.message, /usage: genmath train diffusion/);
