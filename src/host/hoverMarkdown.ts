@@ -56,7 +56,7 @@ function code(text: string): string {
  * The whole hover: what the formula is (in plain words, from its own symbols), the image, every
  * symbol named, and the links that exist for its kind. A formula of no known kind shows the image alone.
  */
-export function cardMarkdown(card: Pick<FormulaCard, 'kind' | 'title' | 'roles' | 'glossary' | 'confidence'>, formula: string, extra: { value?: string; explain?: DemoLink } = {}): string {
+export function cardMarkdown(card: Pick<FormulaCard, 'kind' | 'title' | 'roles' | 'glossary' | 'confidence' | 'tex'>, formula: string, extra: { value?: string; explain?: DemoLink } = {}): string {
   if (card.kind === 'none') return extra.value ? `${formula}\n\n${escapeMarkdown(extra.value)}` : formula;
   const sure = card.confidence >= 0.6 ? '' : ' _(probably)_';
   const parts = [`**${escapeMarkdown(card.title)}**${sure}: ${escapeMarkdown(summarize(card))}`, formula];

@@ -85,4 +85,34 @@ describe('Recognized formulas in the example notes', function () {
     // Ask the command palette's command again with a bad argument: it must not throw.
     await vscode.commands.executeCommand('genmath.explainFormula', { uri: 42, offset: 'x' });
   });
+
+  it("opens a toy from a demo link's arguments, and takes odd ones without throwing", async () => {
+    const doc = await open('02-vae-and-elbo.md');
+    const elbo = await hoverText(doc.uri, middleOf(doc, String.raw`&\geq \mathbb{E}_{q_\phi(z|x)}`));
+    // The hover's link carries the kind's settings and the note's own formula.
+    // The encoded arguments keep the formula's parentheses and hold no white space; the link's title follows them.
+    const encoded = /\[Run demo ▸\]\(command:genmath\.trainToyVae\?(\S+) "Run demo"\)/.exec(elbo)?.[1];
+    assert.ok(encoded, elbo.slice(elbo.indexOf('Run demo'), elbo.indexOf('Run demo') + 600));
+    const args = JSON.parse(decodeURIComponent(encoded)) as unknown[];
+    assert.deepEqual(args[0], { dataset: 'lineargauss' });
+    assert.match((args[1] as { tex: string }).tex, /D_\{KL\}/);
+    await vscode.commands.executeCommand('genmath.trainToyVae', ...args);
+    const tabLabels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
+    const deadline = Date.now() + 15_000;
+    while (!tabLabels().includes('Toy VAE') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    assert.ok(tabLabels().includes('Toy VAE'), `tabs: ${tabLabels().join(', ')}`);
+    // A hand-made link is untrusted input: wrong types, a formula far too long, a prototype key.
+    for (const bad of [[42, { tex: 7 }], [{ dataset: 'x'.repeat(1000) }, { tex: 'x'.repeat(100_000), name: 'n' }], [JSON.parse('{"__proto__": {"a": 1}}'), null]]) {
+      await vscode.commands.executeCommand('genmath.trainToyVae', ...bad);
+      await vscode.commands.executeCommand('genmath.trainToyGan', ...bad);
+    }
+    // The ext host learns of new tabs a moment after they open.
+    const panelTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.filter((t) => ['Toy VAE', 'Toy GAN'].includes(t.label)));
+    for (const until = Date.now() + 15_000; panelTabs().length < 2 && Date.now() < until;) await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 500));
+    const panels = panelTabs();
+    const where = vscode.window.tabGroups.all.map((g) => `[${g.viewColumn}: ${g.tabs.map((t) => t.label).join(', ')}]`).join(' ');
+    assert.equal(panels.length, 2, `a bad argument opened another panel: ${where}`);
+    await vscode.window.tabGroups.close(panels);
+  });
 });

@@ -77,7 +77,10 @@ export abstract class TrainingPanel<C extends Command, F extends { readonly step
 
   /** Brings the panel forward for another command or demo link: new settings, its formula, and play. */
   protected revealWith(settings: object, source: SourceFormula | undefined): void {
-    this.panel.reveal(vscode.ViewColumn.Beside);
+    // Shown where it is, unless that would cover the note the link was clicked in: then beside it.
+    // (Always "beside" moved the panel one column further right on every click.)
+    const own = this.panel.viewColumn;
+    this.panel.reveal(own !== undefined && own !== vscode.window.activeTextEditor?.viewColumn ? own : vscode.ViewColumn.Beside, true);
     this.showSource(source);
     if (Object.keys(settings).length > 0) this.session.send({ type: 'settings', settings } as unknown as C);
     this.session.send({ type: 'play' } as C);
