@@ -5,7 +5,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Frame } from 'playwright-core';
-import { type Workbench, canvasPixels, dismiss, goTo, launchBrowser, middleOf, openFile, openWorkbench, readWorkspaceFile, runCommand, runSettings, saveFailure, showHoverAtCursor, webviewFrame } from './workbench';
+import {
+  type Workbench, canvasPixels, clickHoverLinkOfDisplayFormula, goTo, launchBrowser, middleOf, openFile, openWorkbench, readWorkspaceFile, runCommand, runSettings, saveFailure,
+  webviewFrame,
+} from './workbench';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const INLINE_KL = String.raw`$D_{KL}(q_\phi(z|x)\,\|\,p(z))$`;
@@ -76,20 +79,7 @@ describe('Explaining a formula in a real VS Code', function () {
     fs.mkdirSync(vscodeDir, { recursive: true });
     fs.writeFileSync(path.join(vscodeDir, 'settings.json'), JSON.stringify({ 'genmath.panel.followCursor': false }));
     await sleep(1500);
-    await page.locator('.tabs-container .tab', { hasText: 'notes.md' }).first().click();
-    const text = readWorkspaceFile(settings.workspace, 'notes.md');
-    const display = /\$\$[\s\S]+?\$\$/.exec(text)![0];
-    await goTo(page, middleOf(text, display));
-    const link = page.locator('.monaco-hover-content a', { hasText: 'Explain' }).first();
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      await showHoverAtCursor(page);
-      // Attached is enough: a tall hover scrolls, and the click scrolls the link into view.
-      if (await link.waitFor({ state: 'attached', timeout: 2000 }).then(() => true, () => false)) break;
-      if (Date.now() > deadline) throw new Error('no Explain link in the hover of the display formula');
-      await dismiss(page);
-    }
-    await link.click();
+    await clickHoverLinkOfDisplayFormula(page, settings.workspace, 'notes.md', 'Explain');
     const frame = await explainFrame(wb, /Evidence lower bound/);
     assert.equal(await frame.locator('.katex-error').count(), 0);
     assert.ok((await frame.locator('.steps .step').count()) >= 4);

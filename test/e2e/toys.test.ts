@@ -5,8 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
 import {
-  type Workbench, canvasPixels, dismiss, goTo, launchBrowser, middleOf, openFile, openWorkbench, readWorkspaceFile, runCommand, runSettings, saveFailure,
-  showHoverAtCursor, webviewFrame,
+  type Workbench, canvasPixels, clickHoverLinkOfDisplayFormula, launchBrowser, openFile, openWorkbench, runCommand, runSettings, saveFailure, webviewFrame,
 } from './workbench';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -124,19 +123,7 @@ describe('The other toy trainings in a real VS Code', function () {
 
   it("opens the VAE from the ELBO's Run demo link, with the note's formula above the experiment", async () => {
     const page = wb.page;
-    await page.locator('.tabs-container .tab', { hasText: 'notes.md' }).first().click();
-    const text = readWorkspaceFile(settings.workspace, 'notes.md');
-    const display = /\$\$[\s\S]+?\$\$/.exec(text)![0];
-    await goTo(page, middleOf(text, display));
-    const link = page.locator('.monaco-hover-content a', { hasText: 'Run demo' }).first();
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      await showHoverAtCursor(page);
-      if (await link.waitFor({ state: 'attached', timeout: 2000 }).then(() => true, () => false)) break;
-      if (Date.now() > deadline) throw new Error('no Run demo link in the hover of the ELBO');
-      await dismiss(page);
-    }
-    await link.click();
+    await clickHoverLinkOfDisplayFormula(page, settings.workspace, 'notes.md', 'Run demo');
     const frame = await webviewFrame(page, '#source', (t) => t.includes('From your note'), 60_000);
     assert.match((await frame.locator('#source').textContent()) ?? '', /Evidence lower bound/);
     await frame.locator('#source .katex').first().waitFor({ state: 'visible', timeout: 20_000 });

@@ -151,6 +151,27 @@ export async function hoverImageAt(page: Page, at: LineColumn, timeoutMs = 20_00
   return { image: undefined, text, tries };
 }
 
+/**
+ * Clicks the link named `name` in the hover of the first display formula ($$...$$) of a workspace
+ * file, asking for the hover again until the link is there (the extension may still be activating).
+ */
+export async function clickHoverLinkOfDisplayFormula(page: Page, workspace: string, file: string, name: string): Promise<void> {
+  await page.locator('.tabs-container .tab', { hasText: file }).first().click();
+  const text = readWorkspaceFile(workspace, file);
+  const display = /\$\$[\s\S]+?\$\$/.exec(text)![0];
+  await goTo(page, middleOf(text, display));
+  const link = page.locator('.monaco-hover-content a', { hasText: name }).first();
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    await showHoverAtCursor(page);
+    // Attached is enough: a tall hover scrolls, and the click scrolls the link into view.
+    if (await link.waitFor({ state: 'attached', timeout: 2000 }).then(() => true, () => false)) break;
+    if (Date.now() > deadline) throw new Error(`no ${name} link in the hover of the display formula of ${file}`);
+    await dismiss(page);
+  }
+  await link.click();
+}
+
 /** The text of the hover on screen, if any. */
 export async function visibleHoverText(page: Page): Promise<string> {
   return (await page.locator('.monaco-hover-content:visible').allInnerTexts()).join('\n').trim();
