@@ -103,7 +103,7 @@ export const diffusionToy: ToyModel = {
           diagnostics: [
             ...(diverged ? [diverged] : []),
             `The ${schedule} schedule keeps ᾱ_t = ${plain([ab[Math.floor(T / 2)]], 1000)[0]} of the signal at t = ${Math.floor(T / 2)} and ${plain([ab[T]], 1e6)[0]} at t = ${T}. In the ᾱ_t chart, cosine removes the signal evenly over t, while linear has removed most of it by the middle.`,
-            `The chains are redrawn from the model as it trains, every ${SNAPSHOT_EVERY} steps once past the first ${SNAPSHOT_EVERY} (last at step ${snap.step}).`,
+            `Both chains come from the model as it was at step ${snap.step}; they are redrawn as it trains (every ${SNAPSHOT_EVERY} steps after the first few hundred).`,
           ],
         };
       },
