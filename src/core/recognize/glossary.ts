@@ -21,6 +21,8 @@ const ROLE_MEANINGS: Readonly<Record<string, string>> = {
   parameter: 'model parameters',
   variational_parameter: 'variational (encoder) parameters',
   learning_rate: 'learning rate (step size)',
+  velocity: 'velocity: a running sum of past gradients (momentum)',
+  momentum: 'momentum coefficient: how much of the velocity is kept each step',
   loss: 'the loss being minimized',
   generator: 'the generator',
   discriminator: 'the discriminator',

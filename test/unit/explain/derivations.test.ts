@@ -168,8 +168,17 @@ describe('derivations that depend on the variant', () => {
     const card = recognize('\\begin{aligned} v &\\leftarrow \\gamma v + \\eta \\nabla_\\theta J(\\theta) \\\\ \\theta &\\leftarrow \\theta - v \\end{aligned}');
     assert.equal(card.roles.variant, 'momentum');
     const d = derive(card);
-    assert.ok(d.steps.some((s) => /v_\{t\+1\} = \\mu \\, v_\{t\}/.test(s.latex)));
+    // In the note's own letters: its momentum coefficient is γ, not the textbook μ.
+    assert.ok(d.steps.some((s) => /v_\{t\+1\} = \\gamma \\, v_\{t\}/.test(s.latex)), d.steps.map((s) => s.latex).join('\n'));
     d.steps.forEach((s, i) => assertRenders(s.latex, `step ${i + 1}`));
+  });
+
+  it('derives a lone velocity update for the parameter the gradient is taken at', () => {
+    const card = recognize('u_{k+1} = \\beta u_k - \\alpha \\nabla f(w_k)');
+    assert.deepEqual([card.roles.variant, card.roles.parameter, card.roles.velocity, card.roles.momentum], ['momentum', 'w', 'u', '\\beta']);
+    const all = allLatex(card);
+    assert.match(all, /w_\{k\+1\} = w_\{k\} - \\alpha/);
+    assert.match(all, /u_\{k\+1\} = \\beta \\, u_\{k\}/);
   });
 
   it('adds the moment estimates, bias correction and update for Adam', () => {

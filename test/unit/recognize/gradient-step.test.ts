@@ -24,5 +24,10 @@ describe('recognize: gradient step', () => {
     expectRoles(String.raw`\begin{aligned} v &\leftarrow \gamma v + \eta \nabla_\theta J(\theta) \\ \theta &\leftarrow \theta - v \end{aligned}`, { variant: 'momentum' });
     expectRoles(String.raw`$\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{\hat v_t} + \epsilon}\, \nabla L(\theta_t)$`, { variant: 'adam' });
     expectRoles(String.raw`$\theta_{t+1} = \theta_t + \mu v_t - \eta \nabla f(\theta_t + \mu v_t)$`, { variant: 'nesterov' });
+    // A velocity update alone: the parameter is what the gradient is taken at, not the velocity.
+    expectRoles(String.raw`$v_{t+1} = \mu v_t - \eta \nabla f(\theta_t)$`, { variant: 'momentum', parameter: String.raw`\theta`, velocity: 'v', momentum: String.raw`\mu`, learning_rate: String.raw`\eta`, loss: 'f' });
+    expectRoles(String.raw`\begin{aligned} v_{t+1} &= \mu v_t - \epsilon \nabla L(\theta_t) \\ \theta_{t+1} &= \theta_t + v_{t+1} \end{aligned}`, { variant: 'momentum', parameter: String.raw`\theta`, velocity: 'v' });
+    // Weight decay scales the parameter itself: still a plain step on w.
+    expectRoles(String.raw`$w_{t+1} = \lambda w_t - \eta \nabla L(w_t)$`, { variant: 'plain', parameter: 'w' });
   });
 });

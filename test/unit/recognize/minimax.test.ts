@@ -27,5 +27,7 @@ describe('recognize: GAN min-max', () => {
     expectRoles(String.raw`$\max_G \mathbb{E}_z[\log D(G(z))]$`, { variant: 'non-saturating', generator: 'G' });
     expectRoles(String.raw`$\max_{\|f\|_L \le 1} \mathbb{E}_{x}[f(x)] - \mathbb{E}_{z}[f(g(z))]$`, { variant: 'wasserstein', discriminator: 'f', generator: 'g' });
     expectRoles(String.raw`$\min_D \mathbb{E}_{x}[(D(x) - 1)^2] + \mathbb{E}_z[D(G(z))^2]$`, { variant: 'least-squares' });
+    // WGAN's game written with both players has no log either: it is not the saturating game.
+    expectRoles(String.raw`$\min_G \max_{D \in \mathcal{D}} \mathbb{E}_{x\sim p_r}[D(x)] - \mathbb{E}_{z\sim p(z)}[D(G(z))]$`, { variant: 'wasserstein', generator: 'G', discriminator: 'D' });
   });
 });

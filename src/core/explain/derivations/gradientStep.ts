@@ -28,14 +28,17 @@ export function gradientStepSteps(roles: Roles): DerivationStep[] {
       `The iterates shrink to the minimum exactly when that factor is below one in size, so the step size must stay below 2/${Lc}; beyond it they oscillate and diverge.`),
   ];
   const variant = roles.variant ?? '';
+  // The note's own letters for the velocity and its coefficient, when it names them (v and μ otherwise).
+  const v = head(pick(roles, 'velocity', 'v'));
+  const mu = pick(roles, 'momentum', '\\mu');
   if (variant === 'momentum' || variant === 'nesterov') {
-    steps.push(step(`v_{${t}+1} = \\mu \\, v_{${t}} - ${eta} \\, ${grad(at)}, \\qquad ${next} = ${at} + v_{${t}+1}`,
+    steps.push(step(`${v}_{${t}+1} = ${mu} \\, ${v}_{${t}} - ${eta} \\, ${grad(at)}, \\qquad ${next} = ${at} + ${v}_{${t}+1}`,
       'Momentum keeps an exponentially decaying sum of past gradients, so consistent directions build up speed and oscillating ones cancel.'));
-    steps.push(step(`v_{${t}} \\to -\\frac{${eta}}{1 - \\mu} \\, \\nabla ${f} \\quad \\text{for a constant gradient}`,
+    steps.push(step(`${v}_{${t}} \\to -\\frac{${eta}}{1 - ${mu}} \\, \\nabla ${f} \\quad \\text{for a constant gradient}`,
       'With a steady gradient the velocity settles at a geometric sum, so the effective step size grows to the learning rate divided by one minus the momentum.'));
   }
   if (variant === 'nesterov') {
-    steps.push(step(`v_{${t}+1} = \\mu \\, v_{${t}} - ${eta} \\, ${grad(`${at} + \\mu v_{${t}}`)}`,
+    steps.push(step(`${v}_{${t}+1} = ${mu} \\, ${v}_{${t}} - ${eta} \\, ${grad(`${at} + ${mu} ${v}_{${t}}`)}`,
       'Nesterov momentum evaluates the gradient at the look-ahead point the momentum is about to carry the parameters to, which corrects overshooting earlier.'));
   }
   if (variant === 'adam') {

@@ -75,8 +75,9 @@ export function detectMinimax(ctx: Context): Hit | null {
   else if (logs > 0 && (comps.length > 0 || optimized)) game = true;
   else if (valueFn) game = true;
   let variant = '';
-  if (!game && comps.length > 0) {
-    // No log: WGAN's critic (a difference of averages) or least squares (squared distances to labels).
+  if (logs === 0 && comps.length > 0) {
+    // No log: WGAN's critic (a difference of averages) or least squares (squared distances to labels),
+    // alone or inside a min-max (`\min_G \max_D E[D(x)] - E[D(G(z))]` is WGAN's, not the saturating game).
     const c = comps[0];
     const squared = hasSquare(ctx, c.outer.fn.name);
     const averaged = ctx.expectations.length > 0 || optimized;
