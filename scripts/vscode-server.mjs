@@ -27,6 +27,9 @@ export const CODE_SERVER_BIN = join(CODE_SERVER_DIR, 'node_modules', '.bin', 'co
 export const BASE_SETTINGS = Object.freeze({
   'security.workspace.trust.enabled': false,
   'workbench.startupEditor': 'none',
+  // The example and test workspaces live inside this repository: without this, VS Code offers to
+  // open the repository in a notification that covers the panels (and the screenshots).
+  'git.openRepositoryInParentFolders': 'never',
 });
 
 /** Runs scripts/install-vscode.sh (quick when everything is installed already). */

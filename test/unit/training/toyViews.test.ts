@@ -118,6 +118,8 @@ describe('the toy panels’ views', function () {
     // Past 2/L the plain path runs away from the minimum.
     const plainPath = last.planes[0].lines.find((l) => l.label === 'plain')!.xy;
     assert.ok(Math.abs(plainPath[plainPath.length - 2]) > 4, `plain θ₁ = ${plainPath[plainPath.length - 2]}`);
+    // ... and is drawn until it has clearly left the plot, not out to where it blew up (|θ| ~ 1e6).
+    assert.ok(Math.abs(plainPath[plainPath.length - 2]) < 100, `plain θ₁ drawn to ${plainPath[plainPath.length - 2]}`);
 
     runner.handle({ type: 'settings', settings: { function: 'rosenbrock' } });
     last = frames[frames.length - 1];

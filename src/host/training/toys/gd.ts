@@ -16,6 +16,20 @@ const ETA_RANGE: Readonly<Record<GdFunctionName, { readonly min: number; readonl
   rosenbrock: { min: 1e-5, max: 1e-2 },
 };
 
+/**
+ * A path up to the first point far outside the plot (three times its size), that point included: the
+ * line visibly leaves the plot and stops there. Drawn further, a diverging path's zigzag between
+ * ±θ₁ only filled the canvas with lines across it.
+ */
+function withinReach(xy: Float64Array, box: { xMin: number; xMax: number; yMin: number; yMax: number }): Float64Array {
+  const w = box.xMax - box.xMin;
+  const h = box.yMax - box.yMin;
+  for (let i = 0; i + 1 < xy.length; i += 2) {
+    if (xy[i] < box.xMin - w || xy[i] > box.xMax + w || xy[i + 1] < box.yMin - h || xy[i + 1] > box.yMax + h) return xy.subarray(0, i + 2);
+  }
+  return xy;
+}
+
 function controlsFor(settings: Readonly<Record<string, string | number>>): readonly ToyControl[] {
   const fn = choice(settings, 'function', GD_FUNCTIONS, 'quadratic');
   const limit = 2 / GD_DEFAULTS.quadratic.largeEigenvalue;
@@ -60,7 +74,7 @@ export const gdToy: ToyModel = {
         return true;
       },
       view() {
-        const upTo = (p: (typeof paths)[number]) => plain(p.points.subarray(0, 2 * (Math.min(shown, p.steps) + 1)));
+        const upTo = (p: (typeof paths)[number]) => plain(withinReach(p.points.subarray(0, 2 * (Math.min(shown, p.steps) + 1)), snap.surface));
         const x: number[] = [];
         for (let k = 0; k <= shown; k++) x.push(k);
         const f = (p: (typeof paths)[number]) => plain(x.map((k) => Math.log10(1e-12 + Math.abs(p.values[Math.min(k, p.steps)]))));
