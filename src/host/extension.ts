@@ -25,6 +25,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const renderer = new RenderService({
     workerPath: path.join(context.extensionPath, 'dist', 'workers', 'mathjax.js'),
     budgetMs: RENDER_BUDGET_MS,
+    // Only on a local disk: elsewhere the storage is not a folder Node can write to.
+    ...(context.globalStorageUri.scheme === 'file' ? { codeCacheDir: context.globalStorageUri.fsPath } : {}),
   });
   context.subscriptions.push(
     formulas,

@@ -40,3 +40,15 @@ export interface WorkerReady {
 export function isWorkerReady(v: unknown): v is WorkerReady {
   return isRecord(v) && v.ready === true;
 }
+
+/** How a worker's start-up used V8's code cache: `absent` makes one, `rejected` (stale or damaged) remakes it. */
+export type CodeCacheUse = 'used' | 'rejected' | 'absent';
+
+/** Worker -> host, once, before `ready`, from a worker started through the code-cache loader. */
+export interface CodeCacheReport {
+  readonly codeCache: CodeCacheUse;
+}
+
+export function isCodeCacheReport(v: unknown): v is CodeCacheReport {
+  return isRecord(v) && (v.codeCache === 'used' || v.codeCache === 'rejected' || v.codeCache === 'absent');
+}

@@ -9,8 +9,10 @@
  * own, larger allowance. A formula that exceeds its budget ends the worker (the only way to stop
  * MathJax mid-render) and its verdict is cached; formulas queued behind it go to a fresh worker.
  */
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { isRenderReply, isWorkerReady } from './renderMessages';
+import { isCodeCacheReport, isRenderReply, isWorkerReady, type CodeCacheUse } from './renderMessages';
 import type { RenderRequest, RenderResult } from './texToSvg';
 
 /** Options of the service. */
@@ -23,6 +25,12 @@ export interface RenderServiceOptions {
   readonly startupMs?: number;
   /** How many rendered formulas to keep (default 500). */
   readonly cacheSize?: number;
+  /**
+   * A folder for V8's code cache of the worker script (the extension's global storage). With it
+   * the worker starts through `cachedLoader.js`, beside the worker script, and a window's first
+   * hover skips most of compiling MathJax; without it the worker script starts plainly.
+   */
+  readonly codeCacheDir?: string;
 }
 
 interface Job {
@@ -49,6 +57,7 @@ export class RenderService {
   readonly #inFlight = new Map<string, Promise<RenderResult>>();
   /** Insertion-ordered, so the first key is the least recently used. */
   readonly #cache = new Map<string, RenderResult>();
+  #codeCache: CodeCacheUse | undefined;
 
   constructor(options: RenderServiceOptions) {
     this.#options = options;
@@ -63,6 +72,11 @@ export class RenderService {
       this.#cache.set(key, hit);
     }
     return hit;
+  }
+
+  /** How the last worker's start-up used the code cache (undefined without one): for benchmarks and tests. */
+  get codeCache(): CodeCacheUse | undefined {
+    return this.#codeCache;
   }
 
   /** Renders a formula; never rejects. */
@@ -115,7 +129,7 @@ export class RenderService {
 
   #ensureWorker(): void {
     if (this.#worker) return;
-    const worker = new Worker(this.#options.workerPath);
+    const worker = this.#startWorker();
     this.#ready = false;
     this.#startupTimer = setTimeout(() => {
       const seconds = ((this.#options.startupMs ?? 30_000) / 1000).toFixed(0);
@@ -124,6 +138,10 @@ export class RenderService {
     }, this.#options.startupMs ?? 30_000);
     worker.on('message', (message: unknown) => {
       if (worker !== this.#worker) return;
+      if (isCodeCacheReport(message)) {
+        this.#codeCache = message.codeCache;
+        return;
+      }
       if (isWorkerReady(message)) {
         clearTimeout(this.#startupTimer);
         this.#ready = true;
@@ -149,6 +167,20 @@ export class RenderService {
     });
     worker.unref();
     this.#worker = worker;
+  }
+
+  #startWorker(): Worker {
+    const { workerPath, codeCacheDir } = this.#options;
+    if (!codeCacheDir) return new Worker(workerPath);
+    let cache: string;
+    try {
+      // Named for the script's size and time and V8's version: a new build or VS Code gets a new cache.
+      const stat = statSync(workerPath);
+      cache = path.join(codeCacheDir, `${path.basename(workerPath, '.js')}-${stat.size}-${Math.round(stat.mtimeMs)}-v8-${process.versions.v8}.cache`);
+    } catch {
+      return new Worker(workerPath);
+    }
+    return new Worker(path.join(path.dirname(workerPath), 'cachedLoader.js'), { workerData: { script: workerPath, cache } });
   }
 
   #stopWorker(): void {

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { RenderService } from '../../../src/host/render/renderService';
 import type { RenderRequest } from '../../../src/host/render/texToSvg';
@@ -63,5 +65,38 @@ describe('the render service', function () {
     service.dispose();
     const r = await pending;
     assert.equal(r.ok, false);
+  });
+
+  it("starts MathJax from V8's code cache once a start has made one, and over a damaged one", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'genmath-codecache-'));
+    const cacheFiles = () => fs.readdirSync(dir).filter((f) => f.endsWith('.cache'));
+    const start = async (tex: string) => {
+      service = new RenderService({ workerPath, budgetMs: 20_000, codeCacheDir: dir });
+      const r = await service.render(request(tex));
+      assert.ok(r.ok && r.svg.startsWith('<svg'), JSON.stringify(r).slice(0, 200));
+      return service.codeCache;
+    };
+    const written = async (test: (bytes: Buffer) => boolean) => {
+      for (const until = Date.now() + 10_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+        const [f] = cacheFiles();
+        if (f && test(fs.readFileSync(path.join(dir, f)))) return;
+      }
+      assert.fail(`no cache was written in ${dir}: ${cacheFiles().join(', ')}`);
+    };
+    try {
+      assert.equal(await start('a+b'), 'absent');
+      await written((b) => b.length > 100_000);
+      service.dispose();
+      assert.equal(await start('c+d'), 'used');
+      service.dispose();
+      // A damaged file (a crash mid-write elsewhere, a disk error) is V8's to refuse, not ours to trust.
+      fs.writeFileSync(path.join(dir, cacheFiles()[0]), Buffer.alloc(4096, 7));
+      assert.equal(await start('e+f'), 'rejected');
+      await written((b) => b.length > 100_000);
+      assert.equal(fs.readdirSync(dir).length, 1, `left behind: ${fs.readdirSync(dir).join(', ')}`);
+    } finally {
+      service.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
