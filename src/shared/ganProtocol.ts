@@ -4,6 +4,7 @@
  * below before it is used (house style 3). Imported with `import type` where only types are needed.
  */
 import { isFiniteNumber, isOneOf, isRecord } from './is';
+import { checkPlayback, isTrainingEvent, type PlaybackCommand, type TrainingEvent } from './trainingProtocol';
 
 /** Settings the panel can change; the trainer checks ranges and says what it refused. */
 export interface GanSettings {
@@ -28,12 +29,7 @@ const LIST_SETTINGS = ['generatorHidden', 'discriminatorHidden'] as const;
 
 /** Webview -> host (and host -> worker: the host forwards them once checked). */
 export type GanCommand =
-  | { readonly type: 'ready' }
-  | { readonly type: 'play' }
-  | { readonly type: 'pause' }
-  | { readonly type: 'step' }
-  | { readonly type: 'reset' }
-  | { readonly type: 'speed'; readonly stepsPerFrame: number }
+  | PlaybackCommand
   | { readonly type: 'settings'; readonly settings: GanSettings }
   | { readonly type: 'preset'; readonly name: 'defaults' | 'plain' };
 
@@ -66,22 +62,14 @@ export interface GanFrame {
 }
 
 /** Host -> webview, and worker -> host. */
-export type GanEvent =
-  | { readonly type: 'frame'; readonly frame: GanFrame }
-  | { readonly type: 'error'; readonly message: string };
+export type GanEvent = TrainingEvent<GanFrame>;
 
 /** Checks a message from the webview; anything else is dropped by the caller. */
 export function isGanCommand(v: unknown): v is GanCommand {
   if (!isRecord(v)) return false;
+  const playback = checkPlayback(v, SPEEDS);
+  if (playback !== undefined) return playback;
   switch (v.type) {
-    case 'ready':
-    case 'play':
-    case 'pause':
-    case 'step':
-    case 'reset':
-      return true;
-    case 'speed':
-      return SPEEDS.includes(v.stepsPerFrame as number);
     case 'preset':
       return isOneOf(v.name, ['defaults', 'plain'] as const);
     case 'settings':
@@ -111,7 +99,5 @@ export function isGanSettings(v: unknown): v is GanSettings {
 
 /** Checks a message from the worker. */
 export function isGanEvent(v: unknown): v is GanEvent {
-  if (!isRecord(v)) return false;
-  if (v.type === 'error') return typeof v.message === 'string';
-  return v.type === 'frame' && isRecord(v.frame) && isFiniteNumber(v.frame.step);
+  return isTrainingEvent(v);
 }

@@ -4,6 +4,7 @@
  * panel draws, whatever the toy. Guards check everything that arrives from the webview.
  */
 import { isFiniteNumber, isOneOf, isRecord } from './is';
+import { checkPlayback, isTrainingEvent, type PlaybackCommand, type TrainingEvent } from './trainingProtocol';
 
 export const TOY_NAMES = ['vae', 'mle', 'autoencoder', 'diffusion', 'klfit', 'gd'] as const;
 export type ToyName = (typeof TOY_NAMES)[number];
@@ -71,16 +72,11 @@ export interface ToyFrame {
 
 /** Webview -> host -> worker. */
 export type ToyCommand =
-  | { readonly type: 'ready' }
-  | { readonly type: 'play' }
-  | { readonly type: 'pause' }
-  | { readonly type: 'step' }
-  | { readonly type: 'reset' }
-  | { readonly type: 'speed'; readonly stepsPerFrame: number }
+  | PlaybackCommand
   | { readonly type: 'settings'; readonly settings: Readonly<Record<string, string | number>> };
 
 /** Worker -> host -> webview. */
-export type ToyEvent = { readonly type: 'frame'; readonly frame: ToyFrame } | { readonly type: 'error'; readonly message: string };
+export type ToyEvent = TrainingEvent<ToyFrame>;
 
 export const TOY_SPEEDS: readonly number[] = [1, 5, 20, 100];
 
@@ -93,20 +89,9 @@ export function isToySettings(v: unknown): v is Readonly<Record<string, string |
 
 export function isToyCommand(v: unknown): v is ToyCommand {
   if (!isRecord(v)) return false;
-  switch (v.type) {
-    case 'ready':
-    case 'play':
-    case 'pause':
-    case 'step':
-    case 'reset':
-      return true;
-    case 'speed':
-      return TOY_SPEEDS.includes(v.stepsPerFrame as number);
-    case 'settings':
-      return isToySettings(v.settings);
-    default:
-      return false;
-  }
+  const playback = checkPlayback(v, TOY_SPEEDS);
+  if (playback !== undefined) return playback;
+  return v.type === 'settings' && isToySettings(v.settings);
 }
 
 export function isToyName(v: unknown): v is ToyName {
@@ -114,7 +99,5 @@ export function isToyName(v: unknown): v is ToyName {
 }
 
 export function isToyEvent(v: unknown): v is ToyEvent {
-  if (!isRecord(v)) return false;
-  if (v.type === 'error') return typeof v.message === 'string';
-  return v.type === 'frame' && isRecord(v.frame) && isFiniteNumber(v.frame.step);
+  return isTrainingEvent(v);
 }

@@ -1,13 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SourceFormula } from '../../shared/sourceFormula';
+import type { TrainingEvent } from '../../shared/trainingProtocol';
 import { Disposable } from '../dispose';
 import { TrainingSession } from '../training/trainingSession';
 import { PanelSource } from './panelSource';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 type Command = { readonly type: string };
-type Event<F> = { readonly type: 'frame'; readonly frame: F } | { readonly type: 'error'; readonly message: string };
 
 /** What a training panel is made of: its webview view, its worker and how to check their messages. */
 export interface TrainingPanelSpec<C extends Command, F> {
@@ -18,7 +18,7 @@ export interface TrainingPanelSpec<C extends Command, F> {
   readonly worker: 'gan.js' | 'toy.js';
   readonly workerData: object;
   readonly isCommand: (v: unknown) => v is C;
-  readonly isEvent: (v: unknown) => v is Event<F>;
+  readonly isEvent: (v: unknown) => v is TrainingEvent<F>;
   /** The status bar text while it runs (without the spinner), and its tooltip. */
   readonly status: (frame: F & { readonly step: number }) => { readonly text: string; readonly tooltip: string };
   /** What a malformed webview message is logged as coming from. */
@@ -32,7 +32,7 @@ export interface TrainingPanelSpec<C extends Command, F> {
  */
 export abstract class TrainingPanel<C extends Command, F extends { readonly step: number; readonly running: boolean }> extends Disposable {
   protected readonly panel: vscode.WebviewPanel;
-  protected readonly session: TrainingSession<C, Event<F>>;
+  protected readonly session: TrainingSession<C, TrainingEvent<F>>;
   readonly #status: vscode.StatusBarItem;
   readonly #spec: TrainingPanelSpec<C, F>;
   readonly #source = new PanelSource(() => (this.isDisposed ? undefined : this.panel.webview));
@@ -52,7 +52,7 @@ export abstract class TrainingPanel<C extends Command, F extends { readonly step
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');
     panel.webview.options = webviewOptions(context.extensionUri);
     panel.webview.html = webviewHtml(panel.webview, context.extensionUri, spec.view, spec.viewData);
-    this.session = new TrainingSession<C, Event<F>>(path.join(context.extensionPath, 'dist', 'workers', spec.worker), (e) => this.#onEvent(e), spec.workerData, spec.isEvent);
+    this.session = new TrainingSession<C, TrainingEvent<F>>(path.join(context.extensionPath, 'dist', 'workers', spec.worker), (e) => this.#onEvent(e), spec.workerData, spec.isEvent);
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(
       panel.webview.onDidReceiveMessage((message: unknown) => {
@@ -91,7 +91,7 @@ export abstract class TrainingPanel<C extends Command, F extends { readonly step
     this.#source.show(source);
   }
 
-  #onEvent(event: Event<F>): void {
+  #onEvent(event: TrainingEvent<F>): void {
     // A disposed panel's webview throws on postMessage; a late frame is simply dropped.
     if (!this.isDisposed) void this.panel.webview.postMessage(event);
     if (event.type === 'error') {
