@@ -4,10 +4,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, Frame } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import {
-  type Workbench, canvasPixels, clickHoverLinkOfDisplayFormula, goTo, launchBrowser, middleOf, openFile, openWorkbench, readWorkspaceFile, runCommand, runSettings, saveFailure,
-  webviewFrame,
+  type Workbench, canvasPixels, clickHoverLinkOfDisplayFormula, goTo, middleOf, readWorkspaceFile, runCommand, runSettings, webviewFrame, useWorkbench,
 } from './workbench';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -21,24 +20,10 @@ function explainFrame(wb: Workbench, heading: RegExp): Promise<Frame> {
 describe('Explaining a formula in a real VS Code', function () {
   this.timeout(120_000);
   const settings = runSettings();
-  let browser: Browser;
   let wb: Workbench;
-
-  before(async function () {
-    browser = await launchBrowser();
-    wb = await openWorkbench(browser, settings.serverUrl, settings.workspace);
-    await openFile(wb.page, 'notes.md');
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) {
-      const shot = await saveFailure(wb, settings.artifactsDir, this.currentTest.title);
-      console.log(`      screenshot: ${shot}`);
-    }
-  });
-
-  after(async function () {
-    await browser?.close();
+  const workbench = useWorkbench('notes.md');
+  before(() => {
+    wb = workbench();
   });
 
   it('opens from the palette with the cursor in a KL formula and shows the derivation in KaTeX', async () => {

@@ -3,8 +3,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, Frame } from 'playwright-core';
-import { type Workbench, canvasPixels, launchBrowser, openFile, openWorkbench, runCommand, runSettings, saveFailure, webviewFrame } from './workbench';
+import type { Frame } from 'playwright-core';
+import { type Workbench, canvasPixels, runCommand, runSettings, webviewFrame, useWorkbench } from './workbench';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -16,24 +16,10 @@ function canvasLook(frame: Frame): Promise<string> {
 describe('Training a toy GAN in a real VS Code', function () {
   this.timeout(120_000);
   const settings = runSettings();
-  let browser: Browser;
   let wb: Workbench;
-
-  before(async function () {
-    browser = await launchBrowser();
-    wb = await openWorkbench(browser, settings.serverUrl, settings.workspace);
-    await openFile(wb.page, 'notes.md');
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) {
-      const shot = await saveFailure(wb, settings.artifactsDir, this.currentTest.title);
-      console.log(`      screenshot: ${shot}`);
-    }
-  });
-
-  after(async function () {
-    await browser?.close();
+  const workbench = useWorkbench('notes.md');
+  before(() => {
+    wb = workbench();
   });
 
   it('opens from the command palette and its plots change while it learns, and stop when paused', async () => {

@@ -4,22 +4,17 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser } from 'playwright-core';
 import {
   HOVER_SVG,
   type Workbench,
-  dismiss,
   goTo,
   hoverImageAt,
-  launchBrowser,
   middleOf,
   openFile,
-  openWorkbench,
   readWorkspaceFile,
   runSettings,
-  saveFailure,
   showHoverAtCursor,
-  visibleHoverText,
+  visibleHoverText, useWorkbench,
 } from './workbench';
 
 const INLINE = String.raw`$D_{KL}(q_\phi(z|x)\,\|\,p(z))$`;
@@ -42,24 +37,10 @@ describe('Hovering formulas in a real VS Code', function () {
   this.timeout(90_000);
 
   const settings = runSettings();
-  let browser: Browser;
   let wb: Workbench;
-
-  before(async function () {
-    browser = await launchBrowser();
-    wb = await openWorkbench(browser, settings.serverUrl, settings.workspace);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) {
-      const shot = await saveFailure(wb, settings.artifactsDir, this.currentTest.title);
-      console.log(`      screenshot: ${shot}\n      console: ${shot.replace(/\.png$/, '.console.txt')}`);
-    }
-    if (wb) await dismiss(wb.page);
-  });
-
-  after(async function () {
-    await browser?.close();
+  const workbench = useWorkbench();
+  before(() => {
+    wb = workbench();
   });
 
   it('shows an inline formula of a markdown note as an SVG image', async function () {

@@ -3,9 +3,9 @@
 import * as assert from 'assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Frame } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import {
-  type Workbench, canvasPixels, clickHoverLinkOfDisplayFormula, launchBrowser, openFile, openWorkbench, runCommand, runSettings, saveFailure, webviewFrame,
+  type Workbench, canvasPixels, clickHoverLinkOfDisplayFormula, runCommand, runSettings, webviewFrame, useWorkbench,
 } from './workbench';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -55,21 +55,10 @@ async function closeTab(wb: Workbench, label: string): Promise<void> {
 describe('The other toy trainings in a real VS Code', function () {
   this.timeout(180_000);
   const settings = runSettings();
-  let browser: Browser;
   let wb: Workbench;
-
-  before(async function () {
-    browser = await launchBrowser();
-    wb = await openWorkbench(browser, settings.serverUrl, settings.workspace);
-    await openFile(wb.page, 'notes.md');
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) console.log(`      screenshot: ${await saveFailure(wb, settings.artifactsDir, this.currentTest.title)}`);
-  });
-
-  after(async function () {
-    await browser?.close();
+  const workbench = useWorkbench('notes.md');
+  before(() => {
+    wb = workbench();
   });
 
   for (const toy of TOYS) {

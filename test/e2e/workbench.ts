@@ -77,6 +77,34 @@ export async function openWorkbench(browser: Browser, serverUrl: string, folder:
   return { page, consoleLines };
 }
 
+/**
+ * The hooks every e2e suite needs: Chromium and the workbench opened (and `file` in it) before the
+ * tests, a screenshot and the page's console saved for each failed test, the browser closed after.
+ * Returns the suite's workbench, to be read once the hooks have run.
+ */
+export function useWorkbench(file?: string): () => Workbench {
+  const settings = runSettings();
+  let browser: Browser | undefined;
+  let wb: Workbench | undefined;
+  before(async function () {
+    browser = await launchBrowser();
+    wb = await openWorkbench(browser, settings.serverUrl, settings.workspace);
+    if (file) await openFile(wb.page, file);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed' || !wb) return;
+    const shot = await saveFailure(wb, settings.artifactsDir, this.currentTest.title);
+    console.log(`      screenshot: ${shot}\n      console: ${shot.replace(/\.png$/, '.console.txt')}`);
+  });
+  after(async function () {
+    await browser?.close();
+  });
+  return () => {
+    if (!wb) throw new Error('the workbench is not open: useWorkbench() registers its hooks in a describe()');
+    return wb;
+  };
+}
+
 /** Opens a file of the workspace with Quick Open (Control+P) and waits for its tab. */
 export async function openFile(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Control+P');
