@@ -2,7 +2,6 @@
  * `genmath train gan [--dataset NAME] [--steps N] [--seed S] [--loss L] [--json] [--samples FILE] [--svg FILE]`:
  * trains the toy GAN of the panel from the command line, with the same core and defaults.
  */
-import { writeFileSync } from 'node:fs';
 import { DATASET_NAMES, type DatasetName } from '../core/train/datasets';
 import { createGanTrainer, DEFAULT_GAN_CONFIG, GAN_LOSSES, type GanConfig, type GanLoss } from '../core/train/gan';
 import { ganSvg } from '../core/train/svg';
@@ -14,7 +13,7 @@ import { klfitTask } from './train/klfit';
 import { mleTask } from './train/mle';
 import type { TrainTask } from './train/task';
 import { vaeTask } from './train/vae';
-import { choiceFlag, intFlag, parseFlags, runWithProgress, stringFlag, type FlagSpec } from './train/flags';
+import { choiceFlag, created, exitCode, intFlag, parseFlags, pointsJson, runWithProgress, stringFlag, writeOutput, type FlagSpec } from './train/flags';
 
 const USAGE = 'train gan [--dataset NAME] [--steps N] [--seed S] [--loss L] [--json] [--samples FILE] [--svg FILE]';
 
@@ -44,34 +43,16 @@ export function parseTrainArgs(args: readonly string[]): TrainOptions {
   return { config, steps, json: flags.has('--json'), samples: stringFlag(flags, '--samples'), svg: stringFlag(flags, '--svg') };
 }
 
-function write(file: string, text: string): void {
-  try {
-    writeFileSync(file, text);
-  } catch (err) {
-    throw new CliError(`cannot write ${file}: ${err instanceof Error ? err.message : String(err)}`, 1);
-  }
-}
-
 async function runGan(options: TrainOptions, io: CliIO): Promise<number> {
-  let trainer;
-  try {
-    trainer = createGanTrainer(options.config);
-  } catch (err) {
-    throw new CliError(err instanceof Error ? err.message : String(err), 2);
-  }
+  const trainer = created(() => createGanTrainer(options.config));
   const total = options.steps;
-  const started = process.hrtime.bigint();
-  runWithProgress(total, io, (n) => trainer.step(n), () => trainer.stepCount);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const seconds = runWithProgress(total, io, trainer);
   const snap = trainer.snapshot({ samples: 512 });
   const m = snap.metrics!;
   if (options.samples) {
-    const pts = trainer.samples();
-    const pairs: string[] = [];
-    for (let i = 0; i < pts.length; i += 2) pairs.push(`[${pts[i]},${pts[i + 1]}]`);
-    write(options.samples, `[${pairs.join(',')}]\n`);
+    writeOutput(options.samples, pointsJson(trainer.samples()));
   }
-  if (options.svg) write(options.svg, ganSvg(snap));
+  if (options.svg) writeOutput(options.svg, ganSvg(snap));
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
   const result = {
     steps: snap.step,
@@ -95,11 +76,7 @@ async function runGan(options: TrainOptions, io: CliIO): Promise<number> {
       ].join('\n'),
     );
   }
-  if (snap.diverged) {
-    io.stderr(`genmath train: ${snap.diverged}\n`);
-    return 1;
-  }
-  return 0;
+  return exitCode(snap.diverged, io);
 }
 
 const MODELS = ['gan', ...TASKS.map((t) => t.name)].join(', ');

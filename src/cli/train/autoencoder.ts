@@ -4,9 +4,9 @@
  * defaults as the panel.
  */
 import { AUTOENCODER_DATASET_NAMES, createAutoencoderTrainer, DEFAULT_AUTOENCODER_CONFIG, resolveAutoencoderConfig, type AutoencoderConfig } from '../../core/train/autoencoder';
-import { CliError, type CliIO } from '../io';
+import type { CliIO } from '../io';
 import type { TrainTask } from './task';
-import { choiceFlag, intFlag, parseFlags, runWithProgress, type FlagSpec } from './flags';
+import { choiceFlag, created, exitCode, intFlag, parseFlags, runWithProgress, type FlagSpec } from './flags';
 
 const USAGE = 'train autoencoder [--dataset NAME] [--steps N] [--seed S] [--json]';
 
@@ -28,16 +28,9 @@ export function parseAutoencoderArgs(args: readonly string[]): AutoencoderOption
 }
 
 async function runAutoencoder(options: AutoencoderOptions, io: CliIO): Promise<number> {
-  let trainer;
-  try {
-    trainer = createAutoencoderTrainer(options.config);
-  } catch (err) {
-    throw new CliError(err instanceof Error ? err.message : String(err), 2);
-  }
+  const trainer = created(() => createAutoencoderTrainer(options.config));
   const total = resolveAutoencoderConfig(options.config).steps;
-  const started = process.hrtime.bigint();
-  runWithProgress(total, io, (n) => trainer.step(n), () => trainer.stepCount);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const seconds = runWithProgress(total, io, trainer);
   const snap = trainer.snapshot();
   if (options.json) {
     const result = {
@@ -61,11 +54,7 @@ async function runAutoencoder(options: AutoencoderOptions, io: CliIO): Promise<n
       ].join('\n'),
     );
   }
-  if (snap.diverged) {
-    io.stderr(`genmath train: ${snap.diverged}\n`);
-    return 1;
-  }
-  return 0;
+  return exitCode(snap.diverged, io);
 }
 
 /** `genmath train autoencoder ...`: 2-D data through a 1-D bottleneck, squared error. */

@@ -2,14 +2,13 @@
  * `genmath train diffusion [--dataset NAME] [--schedule linear|cosine] [--steps N] [--seed S] [--json] [--samples FILE]`:
  * trains the toy diffusion model of the panel from the command line, with the same core and defaults.
  */
-import { writeFileSync } from 'node:fs';
 import { DATASET_NAMES, dataset as datasetOf, type DatasetName } from '../../core/train/datasets';
 import { createDiffusionTrainer, DEFAULT_DIFFUSION_CONFIG, type DiffusionConfig } from '../../core/train/diffusion';
 import { METRIC_SAMPLES, modeMetrics } from '../../core/train/metrics';
 import { SCHEDULE_NAMES, type ScheduleName } from '../../core/train/schedules';
-import { CliError, type CliIO } from '../io';
+import type { CliIO } from '../io';
 import type { TrainTask } from './task';
-import { choiceFlag, intFlag, parseFlags, runWithProgress, stringFlag, type FlagSpec } from './flags';
+import { choiceFlag, created, intFlag, parseFlags, pointsJson, runWithProgress, stringFlag, writeOutput, type FlagSpec } from './flags';
 
 const USAGE = 'train diffusion [--dataset NAME] [--schedule linear|cosine] [--steps N] [--seed S] [--json] [--samples FILE]';
 
@@ -36,35 +35,18 @@ export function parseDiffusionArgs(args: readonly string[]): DiffusionOptions {
   return { config, steps, json: flags.has('--json'), samples: stringFlag(flags, '--samples') };
 }
 
-function write(file: string, text: string): void {
-  try {
-    writeFileSync(file, text);
-  } catch (err) {
-    throw new CliError(`cannot write ${file}: ${err instanceof Error ? err.message : String(err)}`, 1);
-  }
-}
-
 async function runDiffusion(options: DiffusionOptions, io: CliIO): Promise<number> {
-  let trainer;
-  try {
-    trainer = createDiffusionTrainer(options.config);
-  } catch (err) {
-    throw new CliError(err instanceof Error ? err.message : String(err), 2);
-  }
+  const trainer = created(() => createDiffusionTrainer(options.config));
   const total = options.steps;
-  const started = process.hrtime.bigint();
-  runWithProgress(total, io, (n) => trainer.step(n), () => trainer.stepCount);
   // Training time only: sampling for the metrics is not part of a step.
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const seconds = runWithProgress(total, io, trainer);
   const snap = trainer.snapshot({ samples: 1, frames: 2, historyPoints: 1 });
   const data = datasetOf(trainer.config.dataset);
   const points = trainer.sample(METRIC_SAMPLES);
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
   const m = data.modes.length > 0 ? modeMetrics(points, data.modes, data.std) : null;
   if (options.samples) {
-    const pairs: string[] = [];
-    for (let i = 0; i < points.length; i += 2) pairs.push(`[${points[i]},${points[i + 1]}]`);
-    write(options.samples, `[${pairs.join(',')}]\n`);
+    writeOutput(options.samples, pointsJson(points));
   }
   const result = {
     steps: snap.step,

@@ -1,7 +1,9 @@
 /**
- * Flag reading and the progress bar that every \`genmath train\` task shares: a bad flag is one
- * line ending with the task's usage, exit code 2; progress goes to stderr only on a terminal.
+ * What every \`genmath train\` task shares: reading its flags (a bad flag is one line ending with
+ * the task's usage, exit code 2), starting its trainer, running it with a progress bar (on stderr,
+ * only on a terminal), writing its output files and its exit code.
  */
+import { writeFileSync } from 'node:fs';
 import { CliError, type CliIO } from '../io';
 
 /** How a task's flags are read: `value` flags take one argument (`--x V` or `--x=V`), `switch` flags none. */
@@ -87,16 +89,58 @@ export function progressBar(done: number, total: number): string {
   return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} steps`;
 }
 
+/** What a train task steps: the core's trainers and fitters. */
+export interface Steppable {
+  /** Runs up to n steps; false once it must stop (diverged). */
+  step(n: number): boolean;
+  readonly stepCount: number;
+}
+
 /**
- * Runs `step(n)` in about a hundred chunks up to `total` steps, with a progress bar on stderr
+ * Runs `trainer` in about a hundred chunks up to `total` steps, with a progress bar on stderr
  * only when it is a terminal (so piped JSON output stays clean). Stops early when a chunk says so.
+ * Returns the seconds the steps took.
  */
-export function runWithProgress(total: number, io: CliIO, step: (n: number) => boolean, done: () => number): void {
+export function runWithProgress(total: number, io: CliIO, trainer: Steppable): number {
+  const started = process.hrtime.bigint();
   const chunk = Math.max(1, Math.ceil(total / 100));
-  while (done() < total) {
-    const ok = step(Math.min(chunk, total - done()));
-    if (io.stderrIsTTY) io.stderr(progressBar(done(), total));
+  while (trainer.stepCount < total) {
+    const ok = trainer.step(Math.min(chunk, total - trainer.stepCount));
+    if (io.stderrIsTTY) io.stderr(progressBar(trainer.stepCount, total));
     if (!ok) break;
   }
   if (io.stderrIsTTY && total > 0) io.stderr('\n');
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+/** Runs `create`; the core's RangeError for a bad setting becomes a usage error (exit code 2). */
+export function created<T>(create: () => T): T {
+  try {
+    return create();
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err), 2);
+  }
+}
+
+/** A task's exit code: 1 with the divergence said on stderr, else 0. */
+export function exitCode(diverged: string | null, io: CliIO): number {
+  if (!diverged) return 0;
+  io.stderr(`genmath train: ${diverged}\n`);
+  return 1;
+}
+
+/** Writes a file a flag named (`--samples`, `--svg`); failing to is exit code 1 with the reason. */
+export function writeOutput(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (err) {
+    throw new CliError(`cannot write ${file}: ${err instanceof Error ? err.message : String(err)}`, 1);
+  }
+}
+
+/** Points [x0, y0, x1, y1, ...] as the JSON list of pairs `--samples` writes: [[x0,y0],[x1,y1],...]. */
+export function pointsJson(points: ArrayLike<number>): string {
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < points.length; i += 2) pairs.push(`[${points[i]},${points[i + 1]}]`);
+  return `[${pairs.join(',')}]\n`;
 }

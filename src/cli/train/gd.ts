@@ -5,8 +5,7 @@
  */
 import { GD_DEFAULTS, GD_FUNCTIONS, GD_OPTIMIZERS, gdPath, resolveGdConfig, type GdConfig, type GdFunctionName } from '../../core/train/gdExplorer';
 import type { OptimizerName } from '../../core/train/optimizers';
-import { CliError } from '../io';
-import { choiceFlag, intFlag, parseFlags, positiveFlag, type FlagSpec } from './flags';
+import { choiceFlag, created, intFlag, parseFlags, positiveFlag, type FlagSpec } from './flags';
 import type { TrainTask } from './task';
 
 const USAGE = 'train gd [--function quadratic|rosenbrock] [--lr ETA] [--optimizer sgd|momentum|adam] [--steps N] [--json]';
@@ -25,14 +24,8 @@ export const gdTask: TrainTask = {
     const learningRate = positiveFlag(flags, '--lr', USAGE) ?? defaults.learningRate;
     const steps = intFlag(flags, '--steps', 0, defaults.steps, USAGE);
     const config: Partial<GdConfig> = { function: fn, learningRate, steps };
-    let path;
-    let resolved;
-    try {
-      resolved = resolveGdConfig(config);
-      path = gdPath(resolved, optimizer);
-    } catch (err) {
-      throw new CliError(err instanceof Error ? err.message : String(err), 2);
-    }
+    const resolved = created(() => resolveGdConfig(config));
+    const path = created(() => gdPath(resolved, optimizer));
     // A whole run takes milliseconds, so there is no progress bar to draw.
     const stepSizeLimit = fn === 'quadratic' ? 2 / resolved.largeEigenvalue : undefined;
     if (flags.has('--json')) {

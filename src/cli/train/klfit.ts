@@ -3,8 +3,7 @@
  * by reverse KL, side by side, with the same core and defaults as the panel.
  */
 import { createKlFitter, DEFAULT_KL_FIT_CONFIG } from '../../core/train/klFit';
-import { CliError } from '../io';
-import { intFlag, parseFlags, runWithProgress, type FlagSpec } from './flags';
+import { created, exitCode, intFlag, parseFlags, runWithProgress, type FlagSpec } from './flags';
 import type { TrainTask } from './task';
 
 const USAGE = 'train klfit [--steps N] [--json]';
@@ -18,13 +17,8 @@ export const klfitTask: TrainTask = {
   async run(args, io) {
     const flags = parseFlags(args, SPEC, USAGE);
     const steps = intFlag(flags, '--steps', 0, DEFAULT_KL_FIT_CONFIG.steps, USAGE);
-    let fitter;
-    try {
-      fitter = createKlFitter({ steps });
-    } catch (err) {
-      throw new CliError(err instanceof Error ? err.message : String(err), 2);
-    }
-    runWithProgress(steps, io, (n) => fitter.step(n), () => fitter.stepCount);
+    const fitter = created(() => createKlFitter({ steps }));
+    runWithProgress(steps, io, fitter);
     const snap = fitter.snapshot();
     const { forward: f, reverse: r } = snap;
     if (flags.has('--json')) {
@@ -48,10 +42,6 @@ export const klfitTask: TrainTask = {
         ].join('\n'),
       );
     }
-    if (snap.diverged) {
-      io.stderr(`genmath train: ${snap.diverged}\n`);
-      return 1;
-    }
-    return 0;
+    return exitCode(snap.diverged, io);
   },
 };

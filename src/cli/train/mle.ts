@@ -3,8 +3,7 @@
  * the maximum-likelihood fit of the panel, with the same core and defaults.
  */
 import { createMleFitter, DEFAULT_MLE_CONFIG, MLE_METHODS, MLE_MODELS, type MixtureParams, type MleConfig, type MleMethod, type MleModel } from '../../core/train/mleFit';
-import { CliError } from '../io';
-import { choiceFlag, intFlag, parseFlags, runWithProgress, type FlagSpec } from './flags';
+import { choiceFlag, created, exitCode, intFlag, parseFlags, runWithProgress, type FlagSpec } from './flags';
 import type { TrainTask } from './task';
 
 const USAGE = 'train mle [--model gaussian|mixture] [--method gradient|em] [--steps N] [--seed S] [--json]';
@@ -33,13 +32,8 @@ export const mleTask: TrainTask = {
     const steps = intFlag(flags, '--steps', 0, DEFAULT_MLE_CONFIG.steps, USAGE);
     const seed = intFlag(flags, '--seed', -(2 ** 31), DEFAULT_MLE_CONFIG.seed, USAGE);
     const config: Partial<MleConfig> = { model, method, steps, seed };
-    let fitter;
-    try {
-      fitter = createMleFitter(config);
-    } catch (err) {
-      throw new CliError(err instanceof Error ? err.message : String(err), 2);
-    }
-    runWithProgress(steps, io, (n) => fitter.step(n), () => fitter.stepCount);
+    const fitter = created(() => createMleFitter(config));
+    runWithProgress(steps, io, fitter);
     // The CLI prints no plot, so it skips the surface.
     const snap = fitter.snapshot({ surface: false });
     if (flags.has('--json')) {
@@ -68,10 +62,6 @@ export const mleTask: TrainTask = {
         ].join('\n'),
       );
     }
-    if (snap.diverged) {
-      io.stderr(`genmath train: ${snap.diverged}\n`);
-      return 1;
-    }
-    return 0;
+    return exitCode(snap.diverged, io);
   },
 };

@@ -5,7 +5,7 @@
 import { createVaeTrainer, DEFAULT_VAE_CONFIG, resolveVaeConfig, VAE_DATASET_NAMES, type VaeConfig } from '../../core/train/vae';
 import { CliError, type CliIO } from '../io';
 import type { TrainTask } from './task';
-import { choiceFlag, intFlag, parseFlags, runWithProgress, usageError as sharedUsageError, type FlagSpec } from './flags';
+import { choiceFlag, created, exitCode, intFlag, parseFlags, runWithProgress, usageError as sharedUsageError, type FlagSpec } from './flags';
 
 const USAGE = 'train vae [--dataset NAME] [--latent 1|2] [--steps N] [--seed S] [--json]';
 
@@ -36,17 +36,10 @@ export function parseVaeArgs(args: readonly string[]): VaeOptions {
 }
 
 async function runVae(options: VaeOptions, io: CliIO): Promise<number> {
-  let trainer;
-  try {
-    trainer = createVaeTrainer(options.config);
-  } catch (err) {
-    throw new CliError(err instanceof Error ? err.message : String(err), 2);
-  }
+  const trainer = created(() => createVaeTrainer(options.config));
   // The data set's own default step count applies unless --steps was given.
   const total = resolveVaeConfig(options.config).steps;
-  const started = process.hrtime.bigint();
-  runWithProgress(total, io, (n) => trainer.step(n), () => trainer.stepCount);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const seconds = runWithProgress(total, io, trainer);
   const snap = trainer.snapshot();
   if (options.json) {
     const result = {
@@ -76,11 +69,7 @@ async function runVae(options: VaeOptions, io: CliIO): Promise<number> {
       ].join('\n'),
     );
   }
-  if (snap.diverged) {
-    io.stderr(`genmath train: ${snap.diverged}\n`);
-    return 1;
-  }
-  return 0;
+  return exitCode(snap.diverged, io);
 }
 
 /** `genmath train vae ...`: the toy VAE, exact ELBO and log p(x) on `lineargauss`. */
