@@ -1,6 +1,6 @@
 /** Train Autoencoder: 2-D data through a 1-D bottleneck; the learnt curve, reconstructions, the loss over steps. */
 import { AUTOENCODER_DATASET_NAMES, createAutoencoderTrainer, DEFAULT_AUTOENCODER_CONFIG } from '../../../core/train/autoencoder';
-import { choice, num, plain, thin, type ToyModel } from './model';
+import { budgetedSession, choice, num, plain, thin, type ToyModel } from './model';
 
 export const autoencoderToy: ToyModel = {
   title: 'Autoencoder',
@@ -16,30 +16,24 @@ export const autoencoderToy: ToyModel = {
       learningRate: num(settings, 'learningRate', DEFAULT_AUTOENCODER_CONFIG.learningRate),
       seed: num(settings, 'seed', DEFAULT_AUTOENCODER_CONFIG.seed),
     });
-    return {
-      get stepCount() { return trainer.stepCount; },
-      get diverged() { return trainer.diverged; },
-      get finished() { return trainer.stepCount >= trainer.config.steps; },
-      step: (count) => trainer.stepCount < trainer.config.steps && trainer.step(Math.min(count, trainer.config.steps - trainer.stepCount)),
-      view() {
-        const s = trainer.snapshot();
-        const history = thin(s.history, 400);
-        return {
-          formula: '\\mathcal{L}(\\phi,\\theta) = \\frac{1}{n}\\sum_{i=1}^{n} \\big\\|x_i - g_\\theta(f_\\phi(x_i))\\big\\|^2,\\quad f_\\phi: \\mathbb{R}^2 \\to \\mathbb{R}',
-          terms: [{ tex: '\\mathcal{L}', value: s.loss }, { tex: '\\mathcal{L}_0', value: s.initialLoss }],
-          planes: [{
-            title: 'Inputs and their reconstructions through the 1-D bottleneck',
-            bounds: s.bounds,
-            points: [
-              { label: 'inputs', color: 'real', xy: plain(s.inputs) },
-              { label: 'reconstructions', color: 'fake', xy: plain(s.reconstructions) },
-            ],
-            lines: [{ label: 'decoder curve g(t)', color: 'high', xy: plain(s.curve) }],
-          }],
-          series: [{ title: 'Reconstruction loss over steps', x: history.map((h) => h.step), lines: [{ label: 'reconstruction loss', color: 'fake', y: plain(history.map((h) => h.loss), 1e6) }] }],
-          diagnostics: s.diverged ? [s.diverged] : [],
-        };
-      },
-    };
+    return budgetedSession(trainer, () => {
+      const s = trainer.snapshot();
+      const history = thin(s.history, 400);
+      return {
+        formula: '\\mathcal{L}(\\phi,\\theta) = \\frac{1}{n}\\sum_{i=1}^{n} \\big\\|x_i - g_\\theta(f_\\phi(x_i))\\big\\|^2,\\quad f_\\phi: \\mathbb{R}^2 \\to \\mathbb{R}',
+        terms: [{ tex: '\\mathcal{L}', value: s.loss }, { tex: '\\mathcal{L}_0', value: s.initialLoss }],
+        planes: [{
+          title: 'Inputs and their reconstructions through the 1-D bottleneck',
+          bounds: s.bounds,
+          points: [
+            { label: 'inputs', color: 'real', xy: plain(s.inputs) },
+            { label: 'reconstructions', color: 'fake', xy: plain(s.reconstructions) },
+          ],
+          lines: [{ label: 'decoder curve g(t)', color: 'high', xy: plain(s.curve) }],
+        }],
+        series: [{ title: 'Reconstruction loss over steps', x: history.map((h) => h.step), lines: [{ label: 'reconstruction loss', color: 'fake', y: plain(history.map((h) => h.loss), 1e6) }] }],
+        diagnostics: s.diverged ? [s.diverged] : [],
+      };
+    });
   },
 };

@@ -4,7 +4,7 @@
  */
 import { createMleFitter, DEFAULT_MLE_CONFIG, MLE_METHODS, MLE_MODELS } from '../../../core/train/mleFit';
 import type { Surface } from '../../../core/train/surface';
-import { choice, num, plain, thin, type ToyModel } from './model';
+import { budgetedSession, choice, num, plain, thin, type ToyModel } from './model';
 
 export const mleToy: ToyModel = {
   title: 'Fit by maximum likelihood',
@@ -21,44 +21,38 @@ export const mleToy: ToyModel = {
     // current values) does, but costs ~100 ms, so it is redrawn only every 25 steps.
     let surface: Surface | null = null;
     let surfaceStep = -Infinity;
-    return {
-      get stepCount() { return fitter.stepCount; },
-      get diverged() { return fitter.diverged; },
-      get finished() { return fitter.stepCount >= fitter.config.steps; },
-      step: (count) => fitter.stepCount < fitter.config.steps && fitter.step(Math.min(count, fitter.config.steps - fitter.stepCount)),
-      view() {
-        const stale = surface === null || (model === 'mixture' && (fitter.stepCount - surfaceStep >= 25 || fitter.stepCount >= fitter.config.steps));
-        const s = fitter.snapshot({ surface: stale });
-        if (s.surface) {
-          surface = s.surface;
-          surfaceStep = fitter.stepCount;
-        }
-        const sf = surface!;
-        const history = thin(s.history, 400);
-        const gaussian = model === 'gaussian';
-        return {
-          formula: gaussian
-            ? '\\hat\\mu,\\hat\\sigma = \\arg\\max_{\\mu,\\sigma} \\frac1n\\sum_{i=1}^n \\log \\mathcal{N}(x_i;\\mu,\\sigma^2),\\quad \\hat\\mu = \\bar x,\\ \\hat\\sigma^2 = \\frac1n\\sum_i (x_i-\\bar x)^2'
-            : '\\max_{\\pi,\\mu,\\sigma} \\frac1n\\sum_{i=1}^n \\log \\sum_{k} \\pi_k\\,\\mathcal{N}(x_i;\\mu_k,\\sigma_k^2)',
-          terms: [
-            { tex: '\\frac1n\\log p(x)', value: s.logLikelihood },
-            { tex: gaussian ? '\\text{closed form}' : '\\text{EM converged}', value: s.closedFormLogLikelihood },
-            ...(gaussian ? [{ tex: '\\mu', value: s.current.means[0] }, { tex: '\\sigma', value: s.current.sigmas[0] }] : []),
-          ],
-          planes: [{
-            title: `Average log-likelihood over (${sf.xLabel}, ${sf.yLabel})`,
-            bounds: { xMin: sf.xMin, xMax: sf.xMax, yMin: sf.yMin, yMax: sf.yMax },
-            grid: { width: sf.width, height: sf.height, values: plain(sf.values) },
-            points: [{ label: gaussian ? 'closed-form optimum' : 'EM optimum', color: 'muted', xy: plain(s.optimum) }],
-            lines: [{ label: 'optimizer path', color: 'fake', xy: plain(s.path) }],
-          }],
-          series: [{ title: 'Average log-likelihood over steps', x: history.map((h) => h.step), lines: [{ label: 'average log-likelihood', color: 'fake', y: plain(history.map((h) => h.logLikelihood)) }] }],
-          diagnostics: [
-            ...(s.diverged ? [s.diverged] : []),
-            `The contour is the average log-likelihood over (${sf.xLabel}, ${sf.yLabel}); the path climbs it to the ${gaussian ? 'closed-form optimum (sample mean, biased sample std)' : 'optimum EM reaches'}.`,
-          ],
-        };
-      },
-    };
+    return budgetedSession(fitter, () => {
+      const stale = surface === null || (model === 'mixture' && (fitter.stepCount - surfaceStep >= 25 || fitter.stepCount >= fitter.config.steps));
+      const s = fitter.snapshot({ surface: stale });
+      if (s.surface) {
+        surface = s.surface;
+        surfaceStep = fitter.stepCount;
+      }
+      const sf = surface!;
+      const history = thin(s.history, 400);
+      const gaussian = model === 'gaussian';
+      return {
+        formula: gaussian
+          ? '\\hat\\mu,\\hat\\sigma = \\arg\\max_{\\mu,\\sigma} \\frac1n\\sum_{i=1}^n \\log \\mathcal{N}(x_i;\\mu,\\sigma^2),\\quad \\hat\\mu = \\bar x,\\ \\hat\\sigma^2 = \\frac1n\\sum_i (x_i-\\bar x)^2'
+          : '\\max_{\\pi,\\mu,\\sigma} \\frac1n\\sum_{i=1}^n \\log \\sum_{k} \\pi_k\\,\\mathcal{N}(x_i;\\mu_k,\\sigma_k^2)',
+        terms: [
+          { tex: '\\frac1n\\log p(x)', value: s.logLikelihood },
+          { tex: gaussian ? '\\text{closed form}' : '\\text{EM converged}', value: s.closedFormLogLikelihood },
+          ...(gaussian ? [{ tex: '\\mu', value: s.current.means[0] }, { tex: '\\sigma', value: s.current.sigmas[0] }] : []),
+        ],
+        planes: [{
+          title: `Average log-likelihood over (${sf.xLabel}, ${sf.yLabel})`,
+          bounds: { xMin: sf.xMin, xMax: sf.xMax, yMin: sf.yMin, yMax: sf.yMax },
+          grid: { width: sf.width, height: sf.height, values: plain(sf.values) },
+          points: [{ label: gaussian ? 'closed-form optimum' : 'EM optimum', color: 'muted', xy: plain(s.optimum) }],
+          lines: [{ label: 'optimizer path', color: 'fake', xy: plain(s.path) }],
+        }],
+        series: [{ title: 'Average log-likelihood over steps', x: history.map((h) => h.step), lines: [{ label: 'average log-likelihood', color: 'fake', y: plain(history.map((h) => h.logLikelihood)) }] }],
+        diagnostics: [
+          ...(s.diverged ? [s.diverged] : []),
+          `The contour is the average log-likelihood over (${sf.xLabel}, ${sf.yLabel}); the path climbs it to the ${gaussian ? 'closed-form optimum (sample mean, biased sample std)' : 'optimum EM reaches'}.`,
+        ],
+      };
+    });
   },
 };

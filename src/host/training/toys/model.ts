@@ -34,6 +34,26 @@ export interface ToyModel {
   create(settings: Readonly<Record<string, string | number>>): ToySession;
 }
 
+/** A core trainer that runs up to a step budget (`config.steps`) and says when it diverged. */
+export interface BudgetedTrainer {
+  readonly config: { readonly steps: number };
+  readonly stepCount: number;
+  readonly diverged: string | null;
+  step(count: number): boolean;
+}
+
+/** The session of such a trainer: it steps until the budget is spent; `view` draws it. */
+export function budgetedSession(trainer: BudgetedTrainer, view: () => ToyView): ToySession {
+  const left = () => trainer.config.steps - trainer.stepCount;
+  return {
+    get stepCount() { return trainer.stepCount; },
+    get diverged() { return trainer.diverged; },
+    get finished() { return left() <= 0; },
+    step: (count) => left() > 0 && trainer.step(Math.min(count, left())),
+    view,
+  };
+}
+
 /** Plain, finite, rounded numbers for postMessage: a non-finite value becomes 0 (the run reports its divergence). */
 export function plain(values: ArrayLike<number>, digits = 1e4): number[] {
   const out = new Array<number>(values.length);

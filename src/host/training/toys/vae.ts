@@ -5,7 +5,7 @@
 import type { ToyPlane } from '../../../shared/toyProtocol';
 import { aggregatePosterior, standardNormalDensity } from '../../../core/train/latent';
 import { createVaeTrainer, DEFAULT_VAE_CONFIG, resolveVaeConfig, VAE_DATASET_NAMES, type VaeSnapshot } from '../../../core/train/vae';
-import { boundsOf, choice, num, plain, thin, type ToyModel } from './model';
+import { boundsOf, budgetedSession, choice, num, plain, thin, type ToyModel } from './model';
 
 /** Points on a circle of radius r, as a closed polyline. */
 function circle(r: number): number[] {
@@ -73,54 +73,48 @@ export const vaeToy: ToyModel = {
       seed: num(settings, 'seed', DEFAULT_VAE_CONFIG.seed),
       ...(typeof lr === 'number' ? { learningRate: lr } : {}),
     });
-    return {
-      get stepCount() { return trainer.stepCount; },
-      get diverged() { return trainer.diverged; },
-      get finished() { return trainer.stepCount >= trainer.config.steps; },
-      step: (count) => trainer.stepCount < trainer.config.steps && trainer.step(Math.min(count, trainer.config.steps - trainer.stepCount)),
-      view() {
-        const s = trainer.snapshot();
-        const history = thin(s.history, 400);
-        const terms = [
-          { tex: '\\mathrm{ELBO}', value: s.elbo },
-          { tex: '\\mathbb{E}_q[\\log p_\\theta(x|z)]', value: s.reconstruction },
-          { tex: 'D_{KL}(q_\\phi(z|x)\\|p(z))', value: s.kl },
-        ];
-        if (s.logLikelihood !== null) terms.push({ tex: '\\log p_\\theta(x)', value: s.logLikelihood }, { tex: '\\text{gap}', value: s.logLikelihood - s.elbo });
-        return {
-          formula: '\\log p_\\theta(x) \\;\\ge\\; \\mathrm{ELBO} = \\mathbb{E}_{q_\\phi(z|x)}[\\log p_\\theta(x|z)] - D_{KL}(q_\\phi(z|x)\\,\\|\\,p(z))',
-          terms,
-          planes: [{
-            title: 'Data, reconstructions and samples',
-            bounds: s.bounds,
-            points: [
-              { label: 'data', color: 'real', xy: plain(s.data) },
-              { label: 'reconstructions', color: 'fake', xy: plain(s.reconstructions) },
-              { label: 'samples', color: 'high', xy: plain(s.samples) },
-            ],
-            lines: [],
-          }, latentPlane(s)],
-          series: [{
-            title: s.exact ? 'ELBO and the exact log p(x) over steps: the gap is KL(q(z|x) ‖ p(z|x))' : 'ELBO over steps',
-            x: history.map((h) => h.step),
-            lines: [
-              { label: 'ELBO', color: 'fake', y: plain(history.map((h) => h.elbo)) },
-              ...(s.exact ? [{ label: 'log p(x)', color: 'real' as const, y: plain(history.map((h) => h.logLikelihood ?? 0)) }] : []),
-            ],
-          }, {
-            title: 'The ELBO’s terms over steps: ELBO = reconstruction − KL',
-            x: history.map((h) => h.step),
-            lines: [
-              { label: 'E_q[log p(x|z)]', color: 'high', y: plain(history.map((h) => h.reconstruction)) },
-              { label: 'KL(q(z|x)‖p(z))', color: 'third', y: plain(history.map((h) => h.kl)) },
-            ],
-          }],
-          diagnostics: [
-            ...(s.diverged ? [s.diverged] : []),
-            ...(s.exact ? ['On lineargauss log p(x) is exact: the gap between it and the ELBO is KL(q(z|x) ‖ p(z|x)), and it closes as q learns the true posterior.'] : []),
+    return budgetedSession(trainer, () => {
+      const s = trainer.snapshot();
+      const history = thin(s.history, 400);
+      const terms = [
+        { tex: '\\mathrm{ELBO}', value: s.elbo },
+        { tex: '\\mathbb{E}_q[\\log p_\\theta(x|z)]', value: s.reconstruction },
+        { tex: 'D_{KL}(q_\\phi(z|x)\\|p(z))', value: s.kl },
+      ];
+      if (s.logLikelihood !== null) terms.push({ tex: '\\log p_\\theta(x)', value: s.logLikelihood }, { tex: '\\text{gap}', value: s.logLikelihood - s.elbo });
+      return {
+        formula: '\\log p_\\theta(x) \\;\\ge\\; \\mathrm{ELBO} = \\mathbb{E}_{q_\\phi(z|x)}[\\log p_\\theta(x|z)] - D_{KL}(q_\\phi(z|x)\\,\\|\\,p(z))',
+        terms,
+        planes: [{
+          title: 'Data, reconstructions and samples',
+          bounds: s.bounds,
+          points: [
+            { label: 'data', color: 'real', xy: plain(s.data) },
+            { label: 'reconstructions', color: 'fake', xy: plain(s.reconstructions) },
+            { label: 'samples', color: 'high', xy: plain(s.samples) },
           ],
-        };
-      },
-    };
+          lines: [],
+        }, latentPlane(s)],
+        series: [{
+          title: s.exact ? 'ELBO and the exact log p(x) over steps: the gap is KL(q(z|x) ‖ p(z|x))' : 'ELBO over steps',
+          x: history.map((h) => h.step),
+          lines: [
+            { label: 'ELBO', color: 'fake', y: plain(history.map((h) => h.elbo)) },
+            ...(s.exact ? [{ label: 'log p(x)', color: 'real' as const, y: plain(history.map((h) => h.logLikelihood ?? 0)) }] : []),
+          ],
+        }, {
+          title: 'The ELBO’s terms over steps: ELBO = reconstruction − KL',
+          x: history.map((h) => h.step),
+          lines: [
+            { label: 'E_q[log p(x|z)]', color: 'high', y: plain(history.map((h) => h.reconstruction)) },
+            { label: 'KL(q(z|x)‖p(z))', color: 'third', y: plain(history.map((h) => h.kl)) },
+          ],
+        }],
+        diagnostics: [
+          ...(s.diverged ? [s.diverged] : []),
+          ...(s.exact ? ['On lineargauss log p(x) is exact: the gap between it and the ELBO is KL(q(z|x) ‖ p(z|x)), and it closes as q learns the true posterior.'] : []),
+        ],
+      };
+    });
   },
 };
