@@ -12,6 +12,7 @@
  * can grow without bound.
  */
 import type { MathNode, NodeType, ParsedFormula } from './tree';
+import { readBookMacro } from './bookMacros';
 import {
   ACCENT_COMMANDS, BINARY_COMMANDS, DROP_ARG_COMMANDS, FONT_COMMANDS, GREEK_COMMANDS, LONGEST_WORD, OPERATOR_COMMANDS,
   RELATION_COMMANDS, SKIP_COMMANDS, TEXT_COMMANDS, greekFromCodePoint, lookupWord,
@@ -421,6 +422,14 @@ class Parser {
     }
     const w = lookupWord(name);
     const known = w ?? (name === 'E' || name === 'H' ? { type: 'id' as const, name } : undefined);
+    // A book's own macro for a decorated letter (`\vx`, `\btheta`, `\E`) is that letter.
+    const book = known ? undefined : readBookMacro(name);
+    if (book) {
+      const b = node('id', book.name);
+      if (book.font) b.font = book.font;
+      out.push(b);
+      return;
+    }
     const n = node(known ? known.type : 'id', known ? known.name : name);
     n.macro = true;
     out.push(n);

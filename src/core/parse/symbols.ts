@@ -88,6 +88,8 @@ export const FONT_COMMANDS: ReadonlyMap<string, string> = new Map([
   ['mathrm', ''], ['mathbf', ''], ['boldsymbol', ''], ['bm', ''], ['mathit', ''], ['mathsf', ''], ['mathtt', ''],
   ['mathnormal', ''], ['pmb', ''], ['bold', ''], ['textbf', ''], ['textit', ''], ['textsf', ''], ['textsc', ''],
   ['operatorname', ''], ['operatornamewithlimits', ''], ['mathop', ''], ['mathbin', ''], ['mathrel', ''], ['mathord', ''],
+  // Books' own short names for bold, used with an argument: `\bs{\theta}`, `\vect{x}`.
+  ['bs', ''], ['bsym', ''], ['bv', ''], ['mbf', ''], ['vect', ''], ['bld', ''],
   ['boxed', ''], ['cancel', ''], ['bcancel', ''], ['underline', ''], ['underbrace', ''], ['overbrace', ''],
   ['mathclap', ''], ['mathllap', ''], ['mathrlap', ''], ['smash', ''], ['displaylimits', ''], ['emph', ''],
 ]);
@@ -123,6 +125,12 @@ export const WORDS: ReadonlyMap<string, { type: 'op' | 'id'; name: string }> = n
   ['Pr', { type: 'id', name: 'Pr' }], ['CE', { type: 'id', name: 'CE' }], ['Var', { type: 'op', name: 'Var' }],
   ['posterior', { type: 'id', name: 'posterior' }], ['likelihood', { type: 'id', name: 'likelihood' }],
   ['prior', { type: 'id', name: 'prior' }], ['evidence', { type: 'id', name: 'evidence' }],
+  // Plain-text math typed in ASCII (`loglik(mu) = sum_i log N(x_i; mu, 1)`): the words people type
+  // for sums, products, the log-likelihood and Greek letters.
+  ['sum', { type: 'op', name: 'sum' }], ['prod', { type: 'op', name: 'prod' }],
+  ['loglik', { type: 'id', name: 'ell' }], ['loglike', { type: 'id', name: 'ell' }], ['logL', { type: 'id', name: 'ell' }],
+  ...['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'eta', 'theta', 'lambda', 'mu', 'sigma', 'phi', 'psi', 'tau', 'omega']
+    .map((g) => [g, { type: 'id' as const, name: g }] as [string, { type: 'op' | 'id'; name: string }]),
 ]);
 
 /** Longest entry of WORDS, to bound the search for a word in a run of letters. */

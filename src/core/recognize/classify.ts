@@ -48,13 +48,14 @@ function pick(ctx: Context): Hit | null {
   const apps = ctx.apps.length > 0;
   const logs = ctx.logs.length > 0;
   const klOrJs = ctx.ops.has('KL') || ctx.ops.has('JS');
-  const derivative = ctx.ops.has('nabla') || ctx.ops.has('partial') || ctx.nodes.some((n) => n.prime !== undefined || n.type === 'frac');
-  if (derivative && ctx.rels.size > 0) {
+  // An update rule is read first: its right side may hold anything (a KL, a log, noise), and
+  // what makes it an update is the variable set to itself plus a step.
+  if (ctx.rels.size > 0) {
     const step = detectGradientStep(ctx);
     if (step) return step;
   }
-  if (!apps && !logs && !klOrJs && !ctx.ids.has('likelihood') && !ctx.ids.has('epsilon') && !ctx.ops.has('ELBO') && !ctx.nodes.some((n) => n.type === 'par' || n.sup !== undefined)) return null;
-  const elbo = logs || klOrJs || ctx.ops.has('ELBO') ? detectELBO(ctx) : null;
+  if (!apps && !logs && !klOrJs && !ctx.ids.has('likelihood') && !ctx.ids.has('epsilon') && !ctx.ops.has('ELBO') && !ctx.nodes.some((n) => n.type === 'par' || n.sup !== undefined || n.sub !== undefined)) return null;
+  const elbo = detectELBO(ctx);
   if (elbo) return elbo;
   const jsd = klOrJs ? detectJSD(ctx) : null;
   if (jsd) return jsd;
@@ -62,7 +63,7 @@ function pick(ctx: Context): Hit | null {
   if (entropyOnLeft(ctx)) return detectEntropy(ctx);
   const minimax = apps ? detectMinimax(ctx) : null;
   if (minimax) return minimax;
-  const diffusion = apps || ctx.ids.has('epsilon') ? detectDiffusion(ctx) : null;
+  const diffusion = apps || ctx.ids.has('epsilon') || ctx.ids.has('alpha') ? detectDiffusion(ctx) : null;
   if (diffusion && !diffusion.weak) return diffusion;
   return detectBayes(ctx) ?? detectReconstruction(ctx) ?? (logs || apps ? detectEntropy(ctx) : null) ?? (klOrJs || logs ? detectKL(ctx) : null)
     ?? (apps ? detectMarginal(ctx) : null) ?? detectMLE(ctx) ?? diffusion;

@@ -27,7 +27,8 @@ export function overParameter(sub: readonly MathNode[] | undefined): boolean {
 /** True for a subscript that is a time step: `t`, `t-1`, `0`, `T`, `1:T`, `0:T`, `t+1`. */
 export function isTimeScript(sub: readonly MathNode[] | undefined): boolean {
   if (!sub || sub.length === 0) return false;
-  return sub.some((n) => (n.type === 'id' && (n.name === 't' || n.name === 'T')) || n.type === 'num');
+  // `\tau_i`: DDIM's sub-sequence of time steps.
+  return sub.some((n) => (n.type === 'id' && (n.name === 't' || n.name === 'T' || n.name === 'tau')) || n.type === 'num');
 }
 
 /**

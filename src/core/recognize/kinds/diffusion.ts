@@ -44,8 +44,11 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
     const first = (g.group.children ?? []).slice(0, 3);
     return timeVariable(first) !== undefined;
   });
+  // A network of the time step (`\epsilon_\theta(x_t, t)`, `s_\theta(x, t)`), or the noise predictor
+  // applied to a noisy sample alone (`\epsilon_\theta(x_t)`, as DDIM writes it).
   const networks = ctx.apps.filter((a) => a.fn.type === 'id' && a.fn.sub !== undefined && a.fn.sub.some((n) => n.type === 'id' && n.name === 'theta')
-    && !isDensityName(a.fn) && a.main.some((arg) => arg.length === 1 && arg[0].type === 'id' && arg[0].name === 't'));
+    && !isDensityName(a.fn) && (a.main.some((arg) => arg.length === 1 && arg[0].type === 'id' && arg[0].name === 't')
+      || (a.fn.name === 'epsilon' && a.main.length >= 1 && timeVariable(a.main[0]) !== undefined)));
   const transitions = ctx.apps.filter(isTransition);
   for (const t of transitions) {
     const name = t.fn.name.toLowerCase();
@@ -68,7 +71,24 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
     const rhs = [...allNodes(parts[1])];
     const noise = rhs.some((n) => n.type === 'id' && n.name === 'epsilon');
     const earlier = rhs.some((n, k) => n.type === 'id' && n.name === base && (isTimeScript(n.sub) || (rhs[k + 1]?.type === 'id' && rhs[k + 1].name === 't')));
-    if (noise && earlier) { strong = true; roles.reparameterized ??= tex(parts[0]); roles.noise ??= '\\epsilon'; }
+    // The noise scaled by a schedule (`\sqrt{\beta_t}\epsilon`) makes it a diffusion; an AR(1)
+    // process `x_t = \phi x_{t-1} + \epsilon_t` adds noise too, but with no schedule and no square root.
+    const scheduled = schedule !== '' || rhs.some((n) => n.type === 'sqrt');
+    if (noise && earlier && scheduled) { strong = true; roles.reparameterized ??= tex(parts[0]); roles.noise ??= '\\epsilon'; }
+  }
+  // The forward posterior's mean and variance, `\tilde\mu_t(x_t, x_0)` and `\tilde\beta_t`, written
+  // with the cumulative schedule: a line defining a tilde quantity at a time step from \bar\alpha.
+  const cumulative = ctx.nodes.some((n) => n.type === 'id' && n.name === 'alpha' && n.accent === 'bar' && isTimeScript(n.sub));
+  if (!strong && cumulative) {
+    for (const line of ctx.lines) {
+      const lhs = line[0];
+      if (lhs && lhs.type === 'id' && lhs.accent === 'tilde' && (lhs.name === 'mu' || lhs.name === 'beta' || lhs.name === 'sigma') && isTimeScript(lhs.sub) && sides(line).rels.length > 0) {
+        strong = true;
+        roles.posterior ??= nodeTex(lhs);
+      }
+      // `x_{t-1} = \sqrt{\bar\alpha_{t-1}}\hat x_0 + ...`: a sampling step from an estimate of x_0.
+      if (lhs && timeVariable(line) !== undefined && line.some((n) => n.type === 'id' && n.accent === 'hat' && timeVariable([n]) !== undefined)) strong = true;
+    }
   }
   if (strong) {
     roles.time_step = 't';

@@ -6,9 +6,9 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context, LogUse } from '../context';
 import type { Hit } from '../types';
-import { appKey, isDensityApp, isKLOperator, klApps, logRatios, measureDensity } from '../math';
+import { appKey, isDensityApp, isKLOperator, klApps, logRatios, measureDensity, sameLetter } from '../math';
 import { densityRoles } from '../roles';
-import { appAt, firstApp, isDensityName, nodeTex, sides, some, terms, type App } from '../query';
+import { allNodes, appAt, firstApp, isDensityName, nodeTex, sides, some, terms, type App } from '../query';
 
 /** True when a log stands after a minus, directly or through the expectation it sits in. */
 function negated(log: LogUse, ctx: Context): boolean {
@@ -41,6 +41,11 @@ function isLogEvidence(side: readonly MathNode[]): boolean {
 /** Detects an ELBO. */
 export function detectELBO(ctx: Context): Hit | null {
   if (ctx.ops.has('ELBO')) return { kind: 'elbo', confidence: 0.95, roles: densityRoles(ctx) };
+  // `L_{VLB}`, `\mathcal{L}_{\text{ELBO}}`: a quantity named as the variational bound.
+  if (ctx.nodes.some((n) => n.type === 'id' && n.sub?.some((m) => (m.type === 'id' || m.type === 'op' || m.type === 'text') && /^(?:VLB|vlb|ELBO|elbo|VB|ELB)$/.test(m.name)))) {
+    return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
+  }
+  if (importanceWeighted(ctx)) return { kind: 'elbo', confidence: 0.85, roles: { ...densityRoles(ctx), variant: 'importance-weighted' } };
   if (logRatios(ctx).some((r) => r.shape === 'elbo')) return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
   // E_q[log p(...) - log q(...)]: the entropy term of the measure itself, plus a log of another density.
   for (const e of ctx.expectations) {
@@ -58,6 +63,18 @@ export function detectELBO(ctx: Context): Hit | null {
     if (own && other) return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
   }
   const kls = klApps(ctx);
+  // E_{q(z|x)}[log p(x|z)] with KL(q(z|x) || p(z)) anywhere: the two terms of the bound, even
+  // when the KL is a constraint (`subject to KL < \delta`, a constrained beta-VAE).
+  const expectedLik = ctx.expectations.find((e) => {
+    const m = measureDensity(e.measure);
+    return m?.app !== undefined && m.app.cond.length > 0 && ctx.logs.some((l) => l.app && isDensityApp(l.app) && (l.seq === e.body || l.seq === e.seq) && l.app.cond.length > 0 && appKey(l.app) !== appKey(m.app!));
+  });
+  if (expectedLik) {
+    const key = appKey(measureDensity(expectedLik.measure)!.app!);
+    if (kls.some((k) => { const f = firstApp(k.first); return f !== undefined && appKey(f) === key; }) && !klOnLeftOf(ctx)) {
+      return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
+    }
+  }
   for (const line of ctx.lines) {
     const { sides: parts, rels } = sides(line);
     // log p(x) = L + KL, log p(x) >= E[...] - KL, log Z = KL - J >= -J.
@@ -87,4 +104,34 @@ export function detectELBO(ctx: Context): Hit | null {
     }
   }
   return null;
+}
+
+/** True when some line starts with a KL and goes on with a relation: it is about the KL. */
+function klOnLeftOf(ctx: Context): boolean {
+  return ctx.lines.some((line) => line.length > 2 && isKLOperator(line[0]) && line[1].type === 'group' && line.some((n) => n.type === 'rel'));
+}
+
+/**
+ * The importance-weighted bound: a log of an average of weights `p(x, z_k) / q(z_k | x)`,
+ * `\log \frac1K \sum_k \frac{p(x,z_k)}{q(z_k|x)}` (IWAE), in or out of an expectation.
+ */
+function importanceWeighted(ctx: Context): boolean {
+  for (const log of ctx.logs) {
+    // The log's argument runs on to the end of its term: `\log \frac1K \sum_k \frac{...}{...}`.
+    const rest: MathNode[] = [];
+    for (let k = log.index + 1; k < log.seq.length; k++) {
+      const n = log.seq[k];
+      if (n.type === 'rel' || (n.type === 'bin' && (n.name === '+' || n.name === '-'))) break;
+      rest.push(n);
+    }
+    const arg = log.arg.length > rest.length ? log.arg : rest;
+    if (!some(arg, (n) => n.type === 'op' && n.name === 'sum')) continue;
+    for (const n of allNodes(arg)) {
+      if (n.type !== 'frac' || !n.args) continue;
+      const num = firstApp(n.args[0]);
+      const den = firstApp(n.args[1]);
+      if (num && den && isDensityApp(num) && isDensityApp(den) && den.cond.length > 0 && !sameLetter(num.fn, den.fn)) return true;
+    }
+  }
+  return false;
 }

@@ -18,7 +18,12 @@ export function isEntropyApp(a: App): boolean {
 export function entropyOnLeft(ctx: Context): App | undefined {
   for (const line of ctx.lines) {
     const a = appAt(line, 0);
-    if (a && isEntropyApp(a) && sides(line).rels.length > 0) return a;
+    const rels = sides(line).rels;
+    if (!a || !isEntropyApp(a) || rels.length === 0) continue;
+    // `H(X) \ge I(X; h_1) \ge \dots`: a chain of bounds on mutual information (the data-processing
+    // inequality) is about information, not a definition of the entropy.
+    if (rels.every((r) => r !== '=' && r !== ':=') && line.some((n, k) => n.type === 'id' && n.name === 'I' && appAt(line, k) !== undefined)) continue;
+    return a;
   }
   return undefined;
 }

@@ -8,7 +8,7 @@ import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
 import { hasDerivative } from '../math';
-import { allNodes, firstApp, nodeTex, sides, terms, tex } from '../query';
+import { allNodes, firstApp, forEachSeq, nodeTex, sides, some, terms, tex } from '../query';
 
 interface Update {
   readonly target: MathNode;
@@ -28,7 +28,64 @@ function isVariable(lhs: readonly MathNode[]): boolean {
   return lhs.every((n) => n.type === 'id' || n.type === 'num' || (n.type === 'bin' && (n.name === '+' || n.name === '-')));
 }
 
-/** The update lines of a formula: a variable set to itself plus or minus a derivative term. */
+/** Letters notes use for a step size or learning rate: η, α, ε (as in Goodfellow et al.'s ε ĝ), γ, λ, lr. */
+const STEP_SIZES: ReadonlySet<string> = new Set(['eta', 'alpha', 'epsilon', 'gamma', 'lambda', 'lr']);
+
+/** A gradient written as a letter: `g`, `\hat g`, `\mathbf g_t`, `g_t^2`. */
+function isGradientLetter(n: MathNode): boolean {
+  return n.type === 'id' && n.name === 'g' && n.font !== 'cal';
+}
+
+/**
+ * True when the nodes hold a gradient: a derivative, or the letter g that notes use for one
+ * (a `g` applied to arguments, `g_\theta(z)`, is a function such as a generator, not a gradient).
+ */
+function hasGradient(nodes: readonly MathNode[]): boolean {
+  if (hasDerivative(nodes)) return true;
+  let found = false;
+  forEachSeq([nodes as MathNode[]], (seq) => {
+    for (let k = 0; k < seq.length && !found; k++) if (isGradientLetter(seq[k]) && seq[k + 1]?.type !== 'group') found = true;
+  });
+  return found;
+}
+
+/**
+ * Where a time or iteration index stands on a symbol: `t+1` in `x_{t+1}`, `(k)` in `\theta^{(k)}`.
+ * Empty when the symbol has none.
+ */
+function indexOf(n: MathNode): string {
+  const idx = (s: readonly MathNode[] | undefined): string => (s && s.some((m) => m.type === 'id' && /^[tkins]$/.test(m.name)) ? tex(s) : '');
+  return idx(n.sub) || idx(n.sup);
+}
+
+/**
+ * A term that moves the variable: a step size times a direction (`\eta y_t`, `\alpha_k d_k`,
+ * `\epsilon \hat g`, `\frac{\eta}{\sqrt{s}} \odot g`), a gradient, or a velocity added on
+ * its own (`\theta + v`, `\theta + \Delta\theta`).
+ */
+function isStepTerm(t: readonly MathNode[], loose: boolean): boolean {
+  if (hasGradient(t)) return true;
+  const first = t[0];
+  if (!first) return false;
+  const stepSize = (n: MathNode): boolean => n.type === 'id' && STEP_SIZES.has(n.name);
+  if (stepSize(first) && t.length >= 2 && t.slice(1).some((n) => n.type === 'id' || n.type === 'group' || n.type === 'frac')) return true;
+  if (first.type === 'frac' && (first.args?.[0] ?? []).some(stepSize) && t.length >= 2) return true;
+  if (!loose) return false;
+  // `\theta \leftarrow \theta + v`: a velocity or a step computed on another line.
+  return t.length <= 2 && t.some((n) => n.type === 'id' && (n.name === 'v' || n.name === 'Delta' || n.name === 'delta' || n.name === 'd'));
+}
+
+/**
+ * A term that is noise: ε, ξ or z as the last factor, scaled (`\sqrt{\beta_t}\,\epsilon`,
+ * `\sigma_t z`), as a sampler or a forward diffusion adds it. A step size ε stands first instead.
+ */
+function isNoiseTerm(t: readonly MathNode[]): boolean {
+  const last = t[t.length - 1];
+  if (!last || last.type !== 'id' || !(last.name === 'epsilon' || last.name === 'xi' || last.name === 'z' || last.name === 'zeta')) return false;
+  return t.length >= 2 || !!last.sub;
+}
+
+/** The update lines of a formula: a variable set to itself plus a step, or the step itself. */
 function updates(ctx: Context): Update[] {
   const out: Update[] = [];
   for (const line of ctx.lines) {
@@ -39,45 +96,71 @@ function updates(ctx: Context): Update[] {
       const lhs = parts[r];
       const rhs = parts[r + 1];
       if (!isVariable(lhs) || rhs.length === 0) continue;
+      const target = lhs[0];
       const ts = terms(rhs);
       const first = ts[0];
-      // The variable itself, or scaled by a coefficient (`\mu v_t` in a momentum update).
-      const at = first.nodes[0]?.type === 'id' && first.nodes[0].name === lhs[0].name ? 0 : first.nodes[1]?.type === 'id' && first.nodes[1].name === lhs[0].name && first.nodes[0].type === 'id' ? 1 : -1;
+      // The variable itself, or scaled by a coefficient (`\mu v_t`, `\beta_1 m_{t-1}`).
+      const same = (n: MathNode | undefined): boolean => n !== undefined && n.type === 'id' && n.name === target.name && n.accent === target.accent;
+      const at = same(first.nodes[0]) ? 0 : first.nodes[0]?.type === 'id' && same(first.nodes[1]) ? 1 : first.nodes[0]?.type === 'group' && same(first.nodes[1]) ? 1 : -1;
       const sameVar = first.sign === 1 && at >= 0 && first.nodes[at + 1]?.type !== 'group';
+      // An assignment (`\leftarrow`, `:=`) or an index that moves on (`x_{t+1} = x_t ...`) makes it a step.
+      const assigned = rel !== '=';
+      const moved = indexOf(target) !== '' && indexOf(first.nodes[at] ?? target) !== indexOf(target);
       if (sameVar && ts.length >= 2) {
-        const grad = ts.slice(1).find((t) => hasDerivative(t.nodes));
-        if (grad) out.push({ target: lhs[0], rhs, gradientTerm: grad.nodes, rel, scaled: at === 1, coefficient: at === 1 ? first.nodes[0] : undefined });
-        // `v \leftarrow \beta v + (1-\beta) g`: a running average of gradients (momentum, Adam).
+        const rest = ts.slice(1);
+        const derivative = rest.find((t) => hasDerivative(t.nodes));
+        const noise = rest.some((t) => isNoiseTerm(t.nodes));
+        // Noise without a gradient is a forward diffusion or an autoregression, not an update.
+        if (noise && !derivative) continue;
+        const step = derivative ?? rest.find((t) => (assigned || moved) && isStepTerm(t.nodes, assigned || moved));
+        if (step) out.push({ target, rhs, gradientTerm: step.nodes, rel, scaled: at === 1, coefficient: at === 1 ? first.nodes[0] : undefined, noise });
         continue;
       }
-      // The step itself: `\epsilon = -\eta f'(x)`.
-      if (ts.length === 1 && first.sign === -1 && hasDerivative(first.nodes) && first.nodes[0].type === 'id' && !hasDerivative([first.nodes[0]])) {
-        out.push({ target: lhs[0], rhs, gradientTerm: first.nodes, rel, scaled: false });
+      // The step itself: `\epsilon = -\eta f'(x)`, `\Delta\theta = -\frac{\epsilon}{\sqrt{s}} \odot g`, `g \leftarrow \nabla_\theta L`.
+      if (ts.length === 1 && first.sign === -1 && hasGradient(first.nodes) && first.nodes[0].type !== 'op' && !hasDerivative([first.nodes[0]])) {
+        out.push({ target, rhs, gradientTerm: first.nodes, rel, scaled: false, noise: false });
+      } else if (assigned && isGradientLetter(target) && hasDerivative(rhs)) {
+        out.push({ target, rhs, gradientTerm: rhs, rel, scaled: false, noise: false });
+      } else if (target.accent === 'hat' && ts.length === 1 && biasCorrection(target, first.nodes)) {
+        out.push({ target, rhs, gradientTerm: first.nodes, rel, scaled: false, noise: false });
       }
     }
   }
   return out;
 }
 
+/** Adam's bias correction `\hat m_t = \frac{m_t}{1 - \beta_1^t}`: the moment over one minus a decay to the power t. */
+function biasCorrection(target: MathNode, rhs: readonly MathNode[]): boolean {
+  const f = rhs.length === 1 && rhs[0].type === 'frac' ? rhs[0].args : undefined;
+  if (!f) return false;
+  const [num, den] = f;
+  const ok = num.length === 1 && num[0].type === 'id' && num[0].name === target.name && !num[0].accent;
+  return ok && den.length === 3 && den[0].type === 'num' && den[0].name === '1' && den[2].type === 'id' && den[2].sup !== undefined;
+}
+
 /** Detects a gradient step. */
 export function detectGradientStep(ctx: Context): Hit | null {
   const ups = updates(ctx);
   if (ups.length === 0) return null;
-  const u = ups[ups.length - 1];
+  // In a block of several updates the one that takes the gradient names the roles; the others
+  // apply what it computed (`\theta \leftarrow \theta + v`).
+  const u = ups.find((x) => hasDerivative(x.gradientTerm)) ?? ups.find((x) => hasGradient(x.gradientTerm)) ?? ups[ups.length - 1];
+  const applier = ups.find((x) => x !== u && x.target.name !== u.target.name && some(x.gradientTerm, (n) => n.type === 'id' && n.name === u.target.name));
   const roles: Record<string, string> = {};
   const timeFree = (n: MathNode): MathNode => ({ ...n, sub: n.sub && n.sub.some((m) => m.type === 'id' && (m.name === 't' || m.name === 'k')) ? undefined : n.sub, sup: undefined });
   const g = u.gradientTerm;
   // `v_{t+1} = \mu v_t - \eta \nabla f(\theta_t)`: the scaled target is a velocity, and the parameter
   // is what the gradient is taken at. (A scaled target the gradient is taken at is weight decay.)
   const at = firstApp(g)?.main[0];
-  const velocity = u.scaled && at?.length === 1 && at[0].type === 'id' && at[0].name !== u.target.name ? at[0] : undefined;
+  const velocity = applier ? applier.target : u.scaled && at?.length === 1 && at[0].type === 'id' && at[0].name !== u.target.name ? at[0] : undefined;
   roles.parameter = nodeTex(timeFree(velocity ?? u.target));
   if (velocity) {
     roles.velocity = nodeTex(timeFree(u.target));
     if (u.coefficient) roles.momentum = nodeTex(u.coefficient);
   }
   const d = g.findIndex((n) => (n.type === 'op' && (n.name === 'nabla' || n.name === 'partial')) || (n.prime ?? 0) > 0 || n.type === 'frac');
-  const lr = g.slice(0, Math.max(d, 0)).find((n) => n.type === 'id' && n.name !== '');
+  const lr = d >= 0 ? g.slice(0, d).find((n) => n.type === 'id' && n.name !== '')
+    : [...allNodes(g.slice(0, 1))].find((n) => n.type === 'id' && STEP_SIZES.has(n.name));
   if (lr) roles.learning_rate = nodeTex(lr);
   const loss = firstApp(g.slice(Math.max(d, 0)));
   if (loss) roles.loss = nodeTex({ ...loss.fn, prime: undefined });
@@ -87,9 +170,11 @@ export function detectGradientStep(ctx: Context): Hit | null {
   }
   let variant = 'plain';
   const all = ctx.lines.flat();
-  const sqrtOfSecondMoment = [...allNodes(all)].some((n) => n.type === 'sqrt' && (n.args?.[0] ?? []).some((m) => m.type === 'id' && (m.name === 'v' || m.name === 's' || m.name === 'G')));
+  const sqrtOfSecondMoment = [...allNodes(all)].some((n) => n.type === 'sqrt' && (n.args?.[0] ?? []).some((m) => m.type === 'id' && (m.name === 'v' || m.name === 's' || m.name === 'G' || m.name === 'r')))
+    || ups.some((x) => x.target.accent === 'hat' && (x.target.name === 'm' || x.target.name === 'v'));
   const lookAhead = ctx.apps.some((a) => a.main.length === 1 && a.main[0].some((n) => n.type === 'bin') && hasDerivative(a.seq.slice(Math.max(0, a.index - 2), a.index + 1)));
-  if (sqrtOfSecondMoment) variant = 'adam';
+  if (u.noise) variant = 'langevin';
+  else if (sqrtOfSecondMoment) variant = 'adam';
   else if (lookAhead) variant = 'nesterov';
   else if (velocity || ctx.lines.length > 1 || u.rhs.some((n) => n.type === 'id' && (n.name === 'v' || n.name === 'm') && n.name !== u.target.name)) variant = 'momentum';
   roles.variant = variant;

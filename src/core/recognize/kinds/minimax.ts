@@ -46,15 +46,21 @@ function logTarget(arg: readonly MathNode[]): { app: App; oneMinus: boolean } | 
 
 /** Detects a GAN objective. */
 export function detectMinimax(ctx: Context): Hit | null {
-  const comps = compositions(ctx);
+  const allComps = compositions(ctx);
   // The discriminator: a function applied to a generated sample, or the conventional D.
+  // A composition inside a norm (`\|E f(x) - E f(G(z))\|^2`) is feature matching: a loss on
+  // statistics, not a game between two players.
+  const comps = allComps.filter((c) => !c.outer.seq.some((n) => n.type === 'par'));
+  if (allComps.length > 0 && comps.length === 0) return null;
   const discriminators = new Set<string>(comps.map((c) => c.outer.fn.name));
   for (const a of ctx.apps) if (a.fn.type === 'id' && a.fn.name === 'D' && playerFont(a.fn)) discriminators.add('D');
+  // `\log d(x)` beside `\log(1 - d(\tilde x))`: whatever its letter, d scores real against fake.
+  for (const name of pairedLogFunctions(ctx)) discriminators.add(name);
   const minOps: MathNode[] = [];
   const maxOps: MathNode[] = [];
   for (const n of ctx.nodes) {
-    if (n.type === 'op' && (n.name === 'min' || n.name === 'inf')) minOps.push(n);
-    if (n.type === 'op' && (n.name === 'max' || n.name === 'sup')) maxOps.push(n);
+    if (n.type === 'op' && (n.name === 'min' || n.name === 'inf' || n.name === 'argmin')) minOps.push(n);
+    if (n.type === 'op' && (n.name === 'max' || n.name === 'sup' || n.name === 'argmax')) maxOps.push(n);
   }
   let logD = 0;
   let logOneMinus = 0;
@@ -66,24 +72,32 @@ export function detectMinimax(ctx: Context): Hit | null {
     const composed = t.app.main.length === 1 && firstApp(t.app.main[0]) !== undefined;
     if (t.oneMinus) { logOneMinus++; if (composed) oneMinusComposition++; } else { logD++; if (composed) logOfComposition++; }
   }
-  const twoPlayers = minOps.length > 0 && maxOps.length > 0 && minOps.some((m) => maxOps.some((x) => tex(m.sub ?? []) !== tex(x.sub ?? [])));
+  const twoPlayers = twoPlayersOf(minOps, maxOps);
   const optimized = minOps.length > 0 || maxOps.length > 0;
   const valueFn = ctx.apps.some((a) => a.main.length === 2 && a.cond.length === 0 && a.main.every((m) => m.length === 1 && m[0].type === 'id' && /^[A-Z]$/.test(m[0].name))) && comps.length > 0;
+  // `\min_g \max_d v(g, d)`: a value function of exactly the two players optimized over.
+  const players = new Set([...minOps, ...maxOps].map((n) => tex(n.sub ?? [])));
+  const valueOfPlayers = twoPlayersOf(minOps, maxOps) && ctx.apps.some((a) => a.main.length === 2 && a.cond.length === 0 && a.main.every((m) => players.has(tex(m))));
   const logs = logD + logOneMinus;
   let game = false;
-  if (twoPlayers && (logs > 0 || comps.length > 0 || valueFn || ctx.ids.has('V'))) game = true;
+  if (twoPlayers && (logs > 0 || comps.length > 0 || valueFn || valueOfPlayers || ctx.ids.has('V'))) game = true;
   else if (logs > 0 && (comps.length > 0 || optimized)) game = true;
   else if (valueFn) game = true;
+  // `\log d(x) + \log(1 - d(\tilde x))` averaged over two distributions: the game's value written out.
+  else if (logD > 0 && logOneMinus > 0 && (ctx.expectations.length >= 2 || ctx.ops.has('int') || ctx.ops.has('sum'))) game = true;
   let variant = '';
   if (logs === 0 && comps.length > 0) {
     // No log: WGAN's critic (a difference of averages) or least squares (squared distances to labels),
     // alone or inside a min-max (`\min_G \max_D E[D(x)] - E[D(G(z))]` is WGAN's, not the saturating game).
     const c = comps[0];
     const squared = hasSquare(ctx, c.outer.fn.name);
-    const averaged = ctx.expectations.length > 0 || optimized;
+    const averaged = ctx.expectations.length > 0 || optimized || ctx.ops.has('sum');
     const realToo = ctx.apps.some((a) => a.fn.name === c.outer.fn.name && a !== c.outer && a.main.length === 1 && !firstApp(a.main[0]));
-    if (averaged && realToo) { game = true; variant = squared ? 'least-squares' : 'wasserstein'; }
+    // `-\frac1m\sum f_w(g_\theta(z^{(i)}))`: the generator's loss alone, its sample drawn from noise.
+    const generated = comps.some((x) => isGeneratorSample(x.inner));
+    if (averaged && (realToo || generated)) { game = true; variant = squared ? 'least-squares' : 'wasserstein'; }
   }
+  if (!game && logs === 0 && wassersteinDual(ctx, maxOps)) { game = true; variant = 'wasserstein'; }
   if (!game) return null;
   if (!variant) {
     if (logOfComposition > 0 && oneMinusComposition === 0) variant = 'non-saturating';
@@ -122,4 +136,46 @@ function hasSquare(ctx: Context, name: string): boolean {
     }
   }
   return false;
+}
+
+/** True when some min and some max are taken over different things: two players. */
+function twoPlayersOf(minOps: readonly MathNode[], maxOps: readonly MathNode[]): boolean {
+  return minOps.length > 0 && maxOps.length > 0 && minOps.some((m) => maxOps.some((x) => tex(m.sub ?? []) !== tex(x.sub ?? [])));
+}
+
+/** Functions (not densities, not a sigmoid) whose log and log of one minus both appear. */
+function pairedLogFunctions(ctx: Context): string[] {
+  const plain = new Set<string>();
+  const oneMinus = new Set<string>();
+  for (const log of ctx.logs) {
+    const t = logTarget(log.arg);
+    if (!t || t.app.fn.type !== 'id' || isDensityName(t.app.fn) || t.app.fn.name === 'E' || t.app.fn.name === 'sigma' || !playerFont(t.app.fn)) continue;
+    (t.oneMinus ? oneMinus : plain).add(t.app.fn.name);
+  }
+  return [...plain].filter((n) => oneMinus.has(n));
+}
+
+/** `g_\theta(z)`, `G(z^{(i)})`, `G(\mathbf z)`: a generator's letter applied to noise. */
+function isGeneratorSample(a: App): boolean {
+  if (a.fn.type !== 'id' || (a.fn.name !== 'G' && a.fn.name !== 'g')) return false;
+  const arg = a.main[0];
+  return arg !== undefined && arg.length === 1 && arg[0].type === 'id' && (arg[0].name === 'z' || arg[0].name === 'epsilon' || arg[0].name === 'xi');
+}
+
+/**
+ * The Wasserstein distance in its dual form: a sup over 1-Lipschitz functions (`\|f\|_L \le 1`)
+ * or over a critic's weights (`w \in \mathcal W`) of the difference of one function's averages
+ * under two distributions.
+ */
+function wassersteinDual(ctx: Context, maxOps: readonly MathNode[]): boolean {
+  const over = maxOps.find((m) => {
+    const sub = m.sub ?? [];
+    const lipschitz = sub.some((n) => n.type === 'par' && n.sub?.some((k) => k.type === 'id' && k.name === 'L')) || sub.some((n) => n.type === 'text' && /lipschitz/i.test(n.name));
+    const weights = sub.length >= 1 && sub[0].type === 'id' && sub[0].name === 'w';
+    return lipschitz || weights;
+  });
+  if (!over) return false;
+  const bodies = ctx.expectations.map((e) => firstApp(e.body.length > 0 ? e.body : []));
+  const fns = bodies.filter((a): a is App => a !== undefined && a.fn.type === 'id' && !isDensityName(a.fn)).map((a) => a.fn.name);
+  return ctx.expectations.length >= 2 && fns.length >= 2 && fns.every((f) => f === fns[0]);
 }

@@ -18,7 +18,9 @@ function isLikelihoodFn(a: App): boolean {
   const f = a.fn;
   if (f.type !== 'id' || f.font === 'cal' || f.sub) return false;
   if (f.name !== 'L' && f.name !== 'l' && f.name !== 'ell') return false;
-  return a.main.length > 0 && isParameter(a.main[0]);
+  // `L(\mu)`, `\ell(\mu, \sigma^2)`: a likelihood of a distribution's Greek parameters too.
+  const greek = (arg: readonly MathNode[]): boolean => arg.length >= 1 && arg[0].type === 'id' && ['mu', 'sigma', 'lambda', 'pi', 'alpha', 'beta', 'p'].includes(arg[0].name) && arg.length <= 2;
+  return a.main.length > 0 && (isParameter(a.main[0]) || (f.name === 'ell' || f.name === 'L') && a.cond.length === 0 && a.main.every(greek));
 }
 
 /** A density conditioned on (or parameterized by) the parameter: `P(X|\theta)`, `p(x;\theta)`. */
