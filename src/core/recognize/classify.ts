@@ -65,7 +65,10 @@ function pick(ctx: Context): Hit | null {
   if (minimax) return minimax;
   const diffusion = apps || ctx.ids.has('epsilon') || ctx.ids.has('alpha') ? detectDiffusion(ctx) : null;
   if (diffusion && !diffusion.weak) return diffusion;
-  return detectBayes(ctx) ?? detectReconstruction(ctx) ?? (logs || apps ? detectEntropy(ctx) : null) ?? (klOrJs || logs ? detectKL(ctx) : null)
+  const reconstruction = detectReconstruction(ctx);
+  // The clean sample x_0 against its estimate is diffusion's denoising loss, not an autoencoder's.
+  if (reconstruction && /_0$|_\{0\}$/.test(reconstruction.roles.data ?? '')) return { kind: 'diffusion', confidence: 0.8, roles: { ...reconstruction.roles, variant: 'denoising loss' } };
+  return detectBayes(ctx) ?? reconstruction ?? (logs || apps ? detectEntropy(ctx) : null) ?? (klOrJs || logs ? detectKL(ctx) : null)
     ?? (apps ? detectMarginal(ctx) : null) ?? detectMLE(ctx) ?? diffusion;
 }
 

@@ -7,6 +7,7 @@
  * `&` and `\\` itself.
  */
 import { unicodeToLatex } from '../find/unicode';
+import { asciiToTex, looksLikeAsciiMath } from './ascii';
 
 /** Wrappers around a formula, opening and closing, tried in order until none matches. */
 const WRAPPERS: readonly [RegExp, RegExp][] = [
@@ -56,5 +57,6 @@ export function looksLikeUnicodeMath(s: string): boolean {
 /** Delimiters and wrappers removed, Unicode turned into TeX: what the parser reads. */
 export function normalizeFormula(source: string): string {
   const body = stripDelimiters(source);
-  return looksLikeUnicodeMath(body) ? unicodeToLatex(body) : body;
+  if (looksLikeUnicodeMath(body)) return unicodeToLatex(body);
+  return looksLikeAsciiMath(body) ? asciiToTex(body) : body;
 }

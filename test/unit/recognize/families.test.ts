@@ -26,7 +26,7 @@ describe('recognize: updates in every spelling', () => {
     String.raw`v_t = \beta_2 v_{t-1} + (1-\beta_2) g_t^2`,
     String.raw`\mathbf{g} \leftarrow \frac{1}{m} \nabla_{\boldsymbol\theta} \sum_i L(f(\mathbf{x}^{(i)};\boldsymbol\theta), \mathbf{y}^{(i)})`,
     String.raw`\vtheta \leftarrow \vtheta - \epsilon \nabla_{\vtheta} J(\vtheta)`,
-    String.raw`x_t = x_{t-1} + \frac{\delta}{2}\nabla_x \log p(x_{t-1}) + \sqrt{\delta}\,\epsilon_t`,
+
   ]);
   expectKind('none', [
     String.raw`i \leftarrow i + 1`,
@@ -35,7 +35,12 @@ describe('recognize: updates in every spelling', () => {
     String.raw`h_t = \tanh(W h_{t-1} + U x_t)`,
   ]);
   expectRoles(String.raw`\theta \leftarrow \theta - \epsilon \hat g`, { parameter: '\\theta', learning_rate: '\\epsilon', variant: 'plain' });
-  expectRoles(String.raw`x_t = x_{t-1} + \frac{\delta}{2}\nabla_x \log p(x_{t-1}) + \sqrt{\delta}\,\epsilon_t`, { variant: 'langevin' });
+  // Langevin dynamics climbs log p and adds noise: a sampler, read as diffusion (score-based sampling).
+  expectKind('diffusion', [
+    String.raw`x_t = x_{t-1} + \frac{\delta}{2}\nabla_x \log p(x_{t-1}) + \sqrt{\delta}\,\epsilon_t`,
+    String.raw`\Delta\theta_t = \frac{\epsilon_t}{2}\nabla_\theta \log p(\theta_t) + \eta_t`,
+  ]);
+  expectRoles(String.raw`x_t = x_{t-1} + \frac{\delta}{2}\nabla_x \log p(x_{t-1}) + \sqrt{\delta}\,\epsilon_t`, { variant: 'langevin dynamics' });
   expectRoles(String.raw`\theta_t = \theta_{t-1} - \alpha \hat m_t / (\sqrt{\hat v_t} + \epsilon)`, { variant: 'adam', learning_rate: '\\alpha' });
   expectRoles(String.raw`\begin{aligned} v &\leftarrow \alpha v - \epsilon g \\ \theta &\leftarrow \theta + v \end{aligned}`, { parameter: '\\theta', velocity: 'v' });
   it('reads a forward diffusion step as diffusion, not as an update with a step size ε', () => {

@@ -9,11 +9,14 @@ import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
 import { isDensityApp, isTimeScript, klApps, timeVariable } from '../math';
-import { allNodes, isDensityName, nodeTex, sides, tex, type App } from '../query';
+import { allNodes, appAt, isDensityName, nodeTex, sides, some, tex, type App } from '../query';
 
 /** A density between two time steps of the same variable: `q(x_t|x_{t-1})`, `p_\theta(x_{t-1}|x_t)`, `q(x_{t-1}|x_t,x_0)`. */
 function isTransition(a: App): boolean {
   if (!isDensityApp(a) || a.cond.length === 0 || a.main.length === 0) return false;
+  // `p(x_t | x_{<t})`, `p(x_i | x_1, \dots, x_{i-1})`: an autoregressive factor conditions on the
+  // whole past, a diffusion step on one neighbouring step (and x_0 for the forward posterior).
+  if (a.cond.length > 2 || a.cond.some((c) => some(c, (n) => n.type === 'rel' || (n.type === 'punct' && (n.name === ':' || n.name === '...'))))) return false;
   const condVar = timeVariable(a.cond[0]);
   const mainVar = timeVariable(a.main[0]);
   if (!condVar) return false;
@@ -38,7 +41,14 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
   for (const seq of ctx.seqs) {
     for (let k = 0; k < seq.length && !schedule; k++) if (isScheduleSymbol(seq, k)) schedule = nodeTex(seq[k]);
   }
+  // `\alpha(t)`, `\sigma(t)`, `g(t)`: a schedule in continuous time, a function of t alone.
+  if (!schedule) {
+    const f = ctx.apps.find((a) => a.fn.type === 'id' && SCHEDULE_FUNCTIONS.has(a.fn.name) && a.main.length === 1 && a.main[0].length === 1 && a.main[0][0].type === 'id' && a.main[0][0].name === 't');
+    if (f) schedule = nodeTex(f.fn) + '(t)';
+  }
   if (schedule) roles.schedule = schedule;
+  const continuous = continuousSigns(ctx, schedule !== '');
+  if (continuous) { roles.variant = continuous; roles.time_step = 't'; return { kind: 'diffusion', confidence: 0.85, roles, weak: false }; }
   const gaussians = ctx.apps.filter((a) => a.fn.type === 'id' && a.fn.name === 'N' && a.main.length > 0);
   const timedGaussian = gaussians.some((g) => {
     const first = (g.group.children ?? []).slice(0, 3);
@@ -101,4 +111,87 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
   const timedKL = klApps(ctx).some((k) => k.first.length > 0 && timeVariable((k.first[2]?.children ?? k.first[1]?.children ?? [])) !== undefined);
   if (timedKL) return { kind: 'diffusion', confidence: 0.6, roles: { time_step: 't' }, weak: true };
   return null;
+}
+
+/** Letters of a continuous-time schedule: `\alpha(t)`, `\sigma(t)`, `\beta(t)`, `g(t)`, `\lambda(t)`, `w(t)`. */
+const SCHEDULE_FUNCTIONS: ReadonlySet<string> = new Set(['alpha', 'sigma', 'beta', 'g', 'lambda', 'gamma']);
+
+/** True for `\mathrm{d}x` at `seq[k]`: the letter d followed by a variable (`dx`, `dX_t`, `d\mathbf w`). */
+function differentialAt(seq: readonly MathNode[], k: number, names?: ReadonlySet<string>): boolean {
+  const d = seq[k];
+  const v = seq[k + 1];
+  return d !== undefined && d.type === 'id' && d.name === 'd' && !d.sub && v !== undefined && v.type === 'id' && (names === undefined || names.has(v.name));
+}
+
+const BROWNIAN: ReadonlySet<string> = new Set(['w', 'W', 'B']);
+
+/**
+ * The score-based and continuous-time forms of diffusion, which write no `x_{t-1}`: an SDE
+ * `dx = f\,dt + g\,dw`, a score network `s_\theta(x, t)` or the score `\nabla_x \log p_t(x)` of a
+ * noised density, the denoiser `\mathbb{E}[x_0 | x_t]`, a loss averaged over time steps and noisy
+ * samples, a sample perturbed by scaled noise `x + \sigma_i z`, or `x_t = \alpha(t) x_0 + \sigma(t)\epsilon`.
+ * Returns the variant's name, or undefined.
+ */
+function continuousSigns(ctx: Context, scheduled: boolean): string | undefined {
+  for (const line of ctx.lines) {
+    if (differentialAt(line, 0) && line.some((_, k) => differentialAt(line, k, BROWNIAN))) return 'stochastic differential equation';
+  }
+  // A score matched to the score of a noised density in a squared error is denoising score matching;
+  // a score model on its own (`s_\theta(x) \approx \nabla_x \log p(x)`) is not yet a diffusion.
+  const squared = ctx.nodes.some((n) => n.type === 'par' || (n.sup?.length === 1 && n.sup[0].name === '2' && n.type === 'group'));
+  for (const log of squared ? ctx.logs : []) {
+    const p = log.app;
+    const prev = log.seq[log.index - 1];
+    if (!p || !isDensityName(p.fn) || !prev || prev.type !== 'op' || prev.name !== 'nabla') continue;
+    // The score of a noised density: `p_t`, `p_{\sigma_i}`, or a noisy sample's conditional `q(\tilde x | x)`.
+    const noised = p.fn.sub?.some((n) => n.type === 'id' && (n.name === 't' || n.name === 'sigma')) || (p.main[0]?.[0]?.accent === 'tilde' && p.cond.length > 0);
+    if (noised) return 'denoising score matching';
+  }
+  for (const seq of ctx.seqs) {
+    for (let k = 0; k < seq.length; k++) {
+      const n = seq[k];
+      // E[x_0 | x_t]: the optimal denoiser.
+      if (n.type === 'group' && n.children && n.children.some((m) => m.type === 'bar')) {
+        const bar = n.children.findIndex((m) => m.type === 'bar');
+        if (timeVariable(n.children.slice(0, bar)) !== undefined && isZero(n.children[0]) && timeVariable(n.children.slice(bar + 1)) !== undefined && !isZero(n.children[bar + 1])) {
+          const e = seq[k - 1];
+          if (e && e.type === 'id' && e.name === 'E') return 'denoiser';
+        }
+      }
+      // x + \sigma_i z: a sample perturbed by noise of a level that has an index.
+      const next = seq[k + 1];
+      if (n.type === 'id' && n.name === 'sigma' && (n.sub || (next?.type === 'group' && seq[k + 2]?.type === 'id' && isNoise(seq[k + 2]))) && next && (isNoise(next) || (next.type === 'bin' && next.name === '*' && seq[k + 2] && isNoise(seq[k + 2])))) {
+        const before = seq[k - 1];
+        if (before && before.type === 'bin' && before.name === '+') return 'perturbed sample';
+      }
+    }
+  }
+  // A loss averaged over time steps and noisy samples: E_{t, x_0, \epsilon}, E_{x_t \sim ...}.
+  for (const e of ctx.expectations) {
+    const sub = [...(e.node.sub ?? [])];
+    const vars = sub.filter((n) => n.type === 'id');
+    const hasT = vars.some((n) => (n.name === 't' || n.name === 'sigma' || n.name === 'lambda') && !n.sub);
+    const hasX0 = vars.some((n) => isZero(n) || (n.sub && timeVariable([n]) !== undefined && tex(n.sub) === 't'));
+    const hasNoise = vars.some(isNoise);
+    if (hasT && (hasX0 || hasNoise)) return 'loss over time steps';
+  }
+  // x_t = \alpha(t) x_0 + \sigma(t) \epsilon, v = \alpha(t)\epsilon - \sigma(t) x_0: continuous-time forward process.
+  if (scheduled && ctx.nodes.some(isNoise) && ctx.nodes.some(isZero)) return 'forward process';
+  if (scheduled && ctx.apps.some((a) => isDensityName(a.fn) && a.cond.some((c) => c.length === 1 && isZero(c[0])) && a.main.some((m) => timeVariable(m) !== undefined))) return 'forward process';
+  // The perturbed density `p_{\sigma}(x) = \int p(y) \mathcal{N}(x; y, \sigma^2 I) dy`.
+  for (const line of ctx.lines) {
+    const a = appAt(line, 0);
+    if (a && isDensityName(a.fn) && a.fn.sub?.some((n) => n.type === 'id' && n.name === 'sigma') && line.some((n) => n.type === 'id' && n.name === 'N')) return 'perturbed density';
+  }
+  return undefined;
+}
+
+/** ε, ξ or z: the noise a diffusion adds. */
+function isNoise(n: MathNode): boolean {
+  return n.type === 'id' && (n.name === 'epsilon' || n.name === 'z' || n.name === 'xi') && !n.accent;
+}
+
+/** `x_0`: a variable at time step zero (the clean data). */
+function isZero(n: MathNode | undefined): boolean {
+  return n !== undefined && n.type === 'id' && n.name.length === 1 && n.sub?.length === 1 && n.sub[0].type === 'num' && n.sub[0].name === '0';
 }

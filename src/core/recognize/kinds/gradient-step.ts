@@ -94,10 +94,13 @@ function updates(ctx: Context): Update[] {
       const rel = rels[r];
       if (rel !== '<-' && rel !== ':=' && rel !== '=') continue;
       const lhs = parts[r];
-      const rhs = parts[r + 1];
+      // `x_{i+1} \gets x_i + ..., \quad i = 0, 1, \dots`: what follows a top-level comma is a side condition.
+      const comma = parts[r + 1].findIndex((n) => n.type === 'punct' && n.name === ',');
+      const rhs = comma > 0 ? parts[r + 1].slice(0, comma) : parts[r + 1];
       if (!isVariable(lhs) || rhs.length === 0) continue;
       const target = lhs[0];
-      const ts = terms(rhs);
+      // A product sign changes nothing here: `\beta \cdot m` is `\beta m` (ASCII math writes `beta*m`).
+      const ts = terms(rhs).map((t) => ({ sign: t.sign, nodes: t.nodes.filter((n) => !(n.type === 'bin' && n.name === '*')) }));
       const first = ts[0];
       // The variable itself, or scaled by a coefficient (`\mu v_t`, `\beta_1 m_{t-1}`).
       const same = (n: MathNode | undefined): boolean => n !== undefined && n.type === 'id' && n.name === target.name && n.accent === target.accent;
@@ -112,16 +115,20 @@ function updates(ctx: Context): Update[] {
         const noise = rest.some((t) => isNoiseTerm(t.nodes));
         // Noise without a gradient is a forward diffusion or an autoregression, not an update.
         if (noise && !derivative) continue;
-        const step = derivative ?? rest.find((t) => (assigned || moved) && isStepTerm(t.nodes, assigned || moved));
+        // With a plain `=` and no index, only a step size times a direction (or a gradient) says update.
+        const step = derivative ?? rest.find((t) => isStepTerm(t.nodes, assigned || moved) && (assigned || moved || t.nodes.length >= 2));
         if (step) out.push({ target, rhs, gradientTerm: step.nodes, rel, scaled: at === 1, coefficient: at === 1 ? first.nodes[0] : undefined, noise });
         continue;
       }
       // The step itself: `\epsilon = -\eta f'(x)`, `\Delta\theta = -\frac{\epsilon}{\sqrt{s}} \odot g`, `g \leftarrow \nabla_\theta L`.
-      if (ts.length === 1 && first.sign === -1 && hasGradient(first.nodes) && first.nodes[0].type !== 'op' && !hasDerivative([first.nodes[0]])) {
+      // `\Delta\theta_t = \frac{\epsilon_t}{2}\nabla \log p(\theta_t) + \eta_t`: a Langevin step written as the increment.
+      if (target.name === 'Delta' && ts.length >= 2 && hasDerivative(first.nodes) && ts.slice(1).some((t) => t.nodes.length <= 2 && t.nodes.some((n) => n.type === 'id' && (n.name === 'eta' || n.name === 'epsilon' || n.name === 'xi' || n.name === 'z')))) {
+        out.push({ target, rhs, gradientTerm: first.nodes, rel, scaled: false, noise: true });
+      } else if (ts.length === 1 && first.sign === -1 && hasGradient(first.nodes) && first.nodes[0].type !== 'op' && !hasDerivative([first.nodes[0]])) {
         out.push({ target, rhs, gradientTerm: first.nodes, rel, scaled: false, noise: false });
       } else if (assigned && isGradientLetter(target) && hasDerivative(rhs)) {
         out.push({ target, rhs, gradientTerm: rhs, rel, scaled: false, noise: false });
-      } else if (target.accent === 'hat' && ts.length === 1 && biasCorrection(target, first.nodes)) {
+      } else if (ts.length === 1 && biasCorrection(target, first.nodes)) {
         out.push({ target, rhs, gradientTerm: first.nodes, rel, scaled: false, noise: false });
       }
     }
@@ -131,7 +138,9 @@ function updates(ctx: Context): Update[] {
 
 /** Adam's bias correction `\hat m_t = \frac{m_t}{1 - \beta_1^t}`: the moment over one minus a decay to the power t. */
 function biasCorrection(target: MathNode, rhs: readonly MathNode[]): boolean {
-  const f = rhs.length === 1 && rhs[0].type === 'frac' ? rhs[0].args : undefined;
+  // `\frac{m_t}{1-\beta_1^t}`, or `m/(1-beta_1^t)` as ASCII writes it.
+  const f = rhs.length === 1 && rhs[0].type === 'frac' ? rhs[0].args
+    : rhs.length === 3 && rhs[1].type === 'bin' && rhs[1].name === '/' && rhs[2].type === 'group' ? [[rhs[0]], rhs[2].children ?? []] : undefined;
   if (!f) return false;
   const [num, den] = f;
   const ok = num.length === 1 && num[0].type === 'id' && num[0].name === target.name && !num[0].accent;
@@ -179,5 +188,8 @@ export function detectGradientStep(ctx: Context): Hit | null {
   else if (velocity || ctx.lines.length > 1 || u.rhs.some((n) => n.type === 'id' && (n.name === 'v' || n.name === 'm') && n.name !== u.target.name)) variant = 'momentum';
   roles.variant = variant;
   if (u.target.sub && u.target.sub.some((n) => n.type === 'id' && (n.name === 't' || n.name === 'k'))) roles.time_step = tex(u.target.sub.filter((n) => n.type === 'id').slice(0, 1));
+  // Langevin dynamics climbs log p and adds noise: it samples, as score-based diffusion does, so
+  // it is read as diffusion (the update's roles are kept for the explanation).
+  if (u.noise) return { kind: 'diffusion', confidence: 0.85, roles: { ...roles, variant: 'langevin dynamics' } };
   return { kind: 'gradient_step', confidence: u.rel === '=' ? 0.85 : 0.95, roles };
 }

@@ -1,0 +1,58 @@
+/**
+ * Plain-text math typed in ASCII, as people write it in code comments, docstrings and quick
+ * notes: `W = W - alpha*dW/sqrt(Sdw + epsilon)`, `loss(x, class) = -x[class]`,
+ * `loglik(mu) = sum_i log N(x_i; mu, 1)`. TeX reads `Vdw` as the product V·d·w and `x[class]`
+ * as x times a bracket; here a run of letters is one name and brackets index. The result is TeX
+ * that the parser reads with those meanings. Only text that looks like code is rewritten (see
+ * `looksLikeAsciiMath`), so `$xy$` in a note stays the product it is.
+ */
+
+/** Words that keep their TeX meaning: functions, operators and Greek letters typed out. */
+const KNOWN = new Set([
+  'log', 'ln', 'exp', 'sum', 'prod', 'min', 'max', 'argmin', 'argmax', 'sup', 'inf', 'lim', 'sqrt', 'KL', 'DKL', 'JSD', 'JS',
+  'ELBO', 'softmax', 'sigmoid', 'tanh', 'Var', 'loglik', 'loglike', 'logL', 'Pr', 'CE',
+  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'eta', 'theta', 'lambda', 'mu', 'sigma', 'phi', 'psi', 'tau', 'omega', 'pi', 'rho', 'nu', 'xi',
+]);
+
+/**
+ * True when `s` reads as code-style ASCII math: no TeX control words, and a sign of code
+ * (a `*`, an indexing bracket `x[i]`, a `sqrt(` or a name of three or more letters).
+ */
+export function looksLikeAsciiMath(s: string): boolean {
+  if (/\\[A-Za-z]{2,}/.test(s) && !/\\sum/.test(s)) return false;
+  if (/[^\x00-\x7f]/.test(s)) return false;
+  return /[A-Za-z0-9)\]]\s*\*\s*[A-Za-z0-9(]|[A-Za-z]\[[^\]]+\]|\bsqrt\s*\(|\b[A-Za-z]{3,}\b/.test(s);
+}
+
+/** The index of the parenthesis closing the one at `open`, or -1. */
+function closing(s: string, open: number): number {
+  let depth = 0;
+  for (let k = open; k < s.length; k++) {
+    if (s[k] === '(') depth++;
+    else if (s[k] === ')' && --depth === 0) return k;
+  }
+  return -1;
+}
+
+/** Code-style ASCII math as TeX with the same meaning. Linear in the input apart from `sqrt(` nesting. */
+export function asciiToTex(s: string): string {
+  let out = s.replace(/\*\*/g, '^').replace(/\\sum/g, 'sum');
+  // `sqrt(a + b)` -> `\sqrt{a + b}`, innermost first so nested roots close in the right place.
+  for (let guard = 0; guard < 50; guard++) {
+    const at = out.search(/\bsqrt\s*\(/);
+    if (at < 0) break;
+    const open = out.indexOf('(', at);
+    const close = closing(out, open);
+    if (close < 0) break;
+    out = out.slice(0, at) + '\\sqrt{' + out.slice(open + 1, close) + '}' + out.slice(close + 1);
+  }
+  // `x[class]`, `t[i]` -> a subscript; `x.size(0)`-style methods lose the dot.
+  out = out.replace(/([A-Za-z]\w*)\[([^\[\]]+)\]/g, (_, name: string, idx: string) => `${name}_{${idx}}`);
+  // Names: `Vdw_corrected` -> `\mathrm{Vdw}_{\mathrm{corrected}}`; `dW`, `db` after an update are gradients.
+  out = out.replace(/(\\?)\b([A-Za-z][A-Za-z0-9]*)(?:_([A-Za-z]{2,}))?/g, (m: string, slash: string, name: string, suffix: string | undefined) => {
+    if (slash) return m;
+    const base = KNOWN.has(name) || name.length === 1 ? name : /^d[A-Z][A-Za-z]*$|^d[a-z]$/.test(name) ? `g_{${name.slice(1)}}` : `\\mathrm{${name}}`;
+    return suffix ? `${base}_{\\mathrm{${suffix}}}` : base;
+  });
+  return out;
+}
