@@ -28,7 +28,7 @@ const CAL_PREFIXES = ['mathcal', 'cal', 'mc', 'c', 'g', 's'];
 const BB_PREFIXES = ['mathbb', 'bb', 'BB'];
 
 /** Spellings of the expectation operator that books define. */
-const EXPECTATIONS: ReadonlySet<string> = new Set(['E', 'EE', 'Ex', 'Exp', 'Expect', 'expect', 'Expectation', 'expectation', 'bbE', 'mathbbE', 'Eb', 'EX', 'av', 'avg']);
+const EXPECTATIONS: ReadonlySet<string> = new Set(['E', 'EE', 'Ex', 'ex', 'Exp', 'Expect', 'expect', 'Expectation', 'expectation', 'bbE', 'mathbbE', 'Eb', 'EX', 'av', 'avg']);
 
 /** Spellings of the normal distribution. */
 const NORMALS: ReadonlySet<string> = new Set(['Normal', 'normal', 'Gaussian', 'gaussian', 'gauss', 'Gauss', 'NN', 'calN', 'cN', 'mcN', 'Norm']);
@@ -53,6 +53,8 @@ export function readBookMacro(name: string): MacroReading | undefined {
   for (const p of CAL_PREFIXES) {
     if (name.startsWith(p) && name.length === p.length + 1 && /[A-Z]/.test(name[p.length])) return { name: name.slice(p.length), font: 'cal' };
   }
+  // `\cd`, `\cf`: course notes' calligraphic data set and hypothesis space, in lower case.
+  if (name.length === 2 && name[0] === 'c' && /[a-z]/.test(name[1])) return { name: name[1].toUpperCase(), font: 'cal' };
   for (const p of BOLD_PREFIXES) {
     if (!name.startsWith(p) || name.length === p.length) continue;
     const letter = letterOf(name.slice(p.length));

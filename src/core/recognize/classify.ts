@@ -10,14 +10,14 @@ import type { ParsedFormula } from '../parse/tree';
 import { buildContext, type Context } from './context';
 import { detectBayes } from './kinds/bayes';
 import { detectDiffusion } from './kinds/diffusion';
-import { detectELBO } from './kinds/elbo';
+import { detectELBO, hasLogEvidence } from './kinds/elbo';
 import { detectEntropy, entropyOnLeft } from './kinds/entropy';
 import { detectGradientStep } from './kinds/gradient-step';
 import { detectJSD } from './kinds/jsd';
 import { detectKL } from './kinds/kl';
 import { detectMarginal } from './kinds/marginal';
 import { detectMinimax } from './kinds/minimax';
-import { detectMLE } from './kinds/mle';
+import { detectMLE, likelihoodOnLeft } from './kinds/mle';
 import { detectReconstruction } from './kinds/reconstruction';
 import { isKLOperator } from './math';
 import { normalizeFormula } from './normalize';
@@ -55,12 +55,16 @@ function pick(ctx: Context): Hit | null {
     if (step) return step;
   }
   if (!apps && !logs && !klOrJs && !ctx.ids.has('likelihood') && !ctx.ids.has('epsilon') && !ctx.ops.has('ELBO') && !ctx.nodes.some((n) => n.type === 'par' || n.sup !== undefined || n.sub !== undefined)) return null;
+  // `KL(p \| q) = ...` is about that KL, unless the log evidence is in the line: a KL from the
+  // approximate posterior that brings in log p(x) is the ELBO's derivation.
+  if (klOrJs && klOnLeft(ctx) && !hasLogEvidence(ctx) && !detectJSD(ctx)) return detectKL(ctx);
   const elbo = detectELBO(ctx);
   if (elbo) return elbo;
   const jsd = klOrJs ? detectJSD(ctx) : null;
   if (jsd) return jsd;
   if (klOrJs && klOnLeft(ctx)) return detectKL(ctx);
   if (entropyOnLeft(ctx)) return detectEntropy(ctx);
+  if (likelihoodOnLeft(ctx)) { const mle = detectMarginal(ctx) ?? detectMLE(ctx); if (mle) return mle; }
   const minimax = apps ? detectMinimax(ctx) : null;
   if (minimax) return minimax;
   const diffusion = apps || ctx.ids.has('epsilon') || ctx.ids.has('alpha') ? detectDiffusion(ctx) : null;

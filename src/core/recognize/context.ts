@@ -52,7 +52,7 @@ export interface Context {
 
 /** Gathers the facts of a parsed formula. */
 export function buildContext(parsed: ParsedFormula): Context {
-  const lines = logicalLines(parsed.lines);
+  const lines = logicalLines(parsed.lines.map(unwrapLine));
   const logs: LogUse[] = [];
   const expectations: ExpectationUse[] = [];
   const ops = new Set<string>();
@@ -64,6 +64,7 @@ export function buildContext(parsed: ParsedFormula): Context {
   const stack: MathNode[][] = lines.slice();
   while (stack.length > 0) {
     const seq = stack.pop()!;
+    joinDoubleBars(seq);
     seqs.push(seq);
     for (let i = 0; i < seq.length; i++) {
       const n = seq[i];
@@ -73,6 +74,7 @@ export function buildContext(parsed: ParsedFormula): Context {
       if (n.sup) stack.push(n.sup);
       if (n.args) for (const a of n.args) stack.push(a);
       if (i + 1 < seq.length && seq[i + 1].type === 'group') {
+        if (isDivergenceOfPair(n, seq[i + 1])) { n.type = 'op'; n.name = 'KL'; n.sub = undefined; n.font = undefined; }
         const a = appAt(seq, i);
         if (a) apps.push(a);
       }
@@ -123,3 +125,28 @@ function logicalLines(rows: readonly MathNode[][]): MathNode[][] {
   return out;
 }
 
+
+/**
+ * `D(p \| q)`, `\mathcal{D}(Q \| P)`, `d_{KL}(p, q)`: the letter D applied to two distributions
+ * separated by a double bar is the KL divergence in most notes (an f-divergence writes `D_f`).
+ * A discriminator `D(x)` has no double bar, so it stays a function.
+ */
+function isDivergenceOfPair(fn: MathNode, group: MathNode): boolean {
+  if (fn.type !== 'id' || (fn.name !== 'D' && fn.name !== 'd') || (fn.font && fn.font !== 'cal')) return false;
+  if (fn.sub && !fn.sub.some((m) => m.type === 'op' && m.name === 'KL')) return false;
+  const children = group.children ?? [];
+  const bars = children.filter((m) => m.type === 'par').length;
+  return bars === 1 && children[0]?.type !== 'par' && children[children.length - 1]?.type !== 'par';
+}
+
+/** A line written entirely in parentheses, `(H(p) = 1.75 bits)`, is read as the line inside. */
+function unwrapLine(line: MathNode[]): MathNode[] {
+  return line.length === 1 && line[0].type === 'group' && line[0].name === '(' && !line[0].sub && !line[0].sup && (line[0].children ?? []).some((n) => n.type === 'rel') ? line[0].children ?? [] : line;
+}
+
+/** `p \mid\mid q`, `p | | q`: two conditioning bars in a row are the double bar of a divergence. */
+function joinDoubleBars(seq: MathNode[]): void {
+  for (let k = seq.length - 2; k >= 0; k--) {
+    if (seq[k].type === 'bar' && seq[k + 1].type === 'bar' && !seq[k].sub && !seq[k].sup) seq.splice(k, 2, { type: 'par', name: '||', sub: seq[k + 1].sub, sup: seq[k + 1].sup });
+  }
+}

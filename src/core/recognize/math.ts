@@ -14,6 +14,8 @@ export function isParameter(nodes: readonly MathNode[]): boolean {
   if (nodes.length === 0) return false;
   const first = nodes[0];
   if (first.type === 'id' && PARAMETER_NAMES.has(first.name)) return true;
+  // `\max_{P_\theta}`: a maximum over a family of models named by their parameter.
+  if (isDensityName(first) && first.sub?.some((n) => n.type === 'id' && PARAMETER_NAMES.has(n.name))) return true;
   // `\max_{p \in M}`: a maximum over a family of models.
   return nodes.length >= 3 && isDensityName(first) && nodes[1].type === 'rel' && nodes[1].name === 'in';
 }
@@ -47,7 +49,7 @@ export function timeVariable(nodes: readonly MathNode[]): string | undefined {
 /** True for the KL operator in any spelling: `KL`, `\mathrm{KL}`, `D_{KL}`, `D_\text{KL}`, `\mathbb{KL}`, `\DKL`. */
 export function isKLOperator(n: MathNode): boolean {
   if (n.type === 'op' && n.name === 'KL') return true;
-  return n.type === 'id' && n.name === 'D' && n.sub !== undefined && n.sub.some((m) => m.type === 'op' && m.name === 'KL');
+  return n.type === 'id' && (n.name === 'D' || n.name === 'd') && n.sub !== undefined && n.sub.some((m) => m.type === 'op' && m.name === 'KL');
 }
 
 /** True for the Jensen-Shannon operator: `JSD`, `\mathrm{JS}`, `D_{JS}`, `\operatorname{D}_{\text{JS}}`. */
@@ -170,4 +172,12 @@ export function isDerivativeFrac(n: MathNode): boolean {
   const [num, den] = n.args ?? [[], []];
   const isD = (s: readonly MathNode[]): boolean => s.length > 0 && ((s[0].type === 'op' && s[0].name === 'partial') || (s[0].type === 'id' && s[0].name === 'd' && s.length >= 1));
   return isD(num) && isD(den) && den.length >= 2;
+}
+
+/** Greek letters that name a distribution's parameters after a semicolon: `p(k; \lambda)`, `p(x; \mu, \sigma)`. */
+const DISTRIBUTION_PARAMETERS: ReadonlySet<string> = new Set(['mu', 'sigma', 'lambda', 'pi', 'alpha', 'beta', 'gamma', 'tau', 'kappa', 'nu', 'eta', 'rho']);
+
+/** True when the nodes name a parameter of a model or of a distribution: θ, w, λ, μ, σ, .... */
+export function isParameterArg(nodes: readonly MathNode[]): boolean {
+  return isParameter(nodes) || (nodes.length === 1 && nodes[0].type === 'id' && DISTRIBUTION_PARAMETERS.has(nodes[0].name));
 }

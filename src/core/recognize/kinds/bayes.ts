@@ -8,7 +8,7 @@ import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
 import { isParameter } from '../math';
-import { appAt, isDensityName, sides, tex } from '../query';
+import { appAt, isDensityName, sides, tex, type App } from '../query';
 import { argsTex, likelihoodPriorPairs, type LikelihoodPrior } from './probability';
 
 /** Detects Bayes' rule. */
@@ -44,7 +44,9 @@ export function detectBayes(ctx: Context): Hit | null {
     if (!post || !isDensityName(post.fn) || post.cond.length === 0) continue;
     for (const side of parts.slice(1)) {
       for (const p of likelihoodPriorPairs(side)) {
-        if (argsTex(p.prior.main) === argsTex(post.main) && argsTex(p.likelihood.main) === argsTex(post.cond)) {
+        // With naive Bayes' product the likelihood's variable is one feature `x_i` of the conditions.
+        const features = side[p.start + 2]?.type === 'op' && side[p.start + 2].name === 'prod';
+        if (argsTex(p.prior.main) === argsTex(post.main) && (argsTex(p.likelihood.main) === argsTex(post.cond) || features)) {
           return { kind: 'bayes', confidence: 0.9, roles: roles(p) };
         }
       }
@@ -61,7 +63,51 @@ export function detectBayes(ctx: Context): Hit | null {
       return { kind: 'bayes', confidence: 0.7, roles: { posterior: tex(parts[0]), parameter: tex(post.main[0]), data: argsTex(post.cond) } };
     }
   }
+  const logForm = bayesInLogs(ctx) ?? maximumAPosteriori(ctx);
+  if (logForm) return logForm;
   // Bayes' rule in words: posterior ∝ likelihood × prior.
   if (ctx.ids.has('likelihood') && ctx.ids.has('prior')) return { kind: 'bayes', confidence: 0.8, roles: { likelihood: 'likelihood', prior: 'prior' } };
+  return null;
+}
+
+/**
+ * Bayes' rule taken logs of, or its score: `\log p(x|y) = \log p(y|x) + \log p(x) - \log p(y)`,
+ * `\nabla_x \log p(x|y) = \nabla_x \log p(y|x) + \nabla_x \log p(x)` (classifier guidance), with
+ * any weights on the terms. The left side is a posterior; the right holds the likelihood of the
+ * other variable given it and its prior.
+ */
+function bayesInLogs(ctx: Context): Hit | null {
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    if (rels.length === 0) continue;
+    const logApps = (side: readonly MathNode[]): App[] => ctx.logs.filter((l) => l.seq === side || side.includes(l.seq[l.index])).map((l) => l.app).filter((a): a is App => a !== undefined && isDensityName(a.fn));
+    for (let k = 0; k + 1 < parts.length; k++) {
+      const left = logApps(parts[k]);
+      const post = left.length === 1 ? left[0] : undefined;
+      if (!post || post.cond.length === 0) continue;
+      const right = logApps(parts[k + 1]);
+      const lik = right.find((a) => argsTex(a.main) === argsTex(post.cond) && argsTex(a.cond) === argsTex(post.main));
+      const prior = right.find((a) => argsTex(a.main) === argsTex(post.main) && a.cond.length === 0);
+      if (lik && prior) {
+        return { kind: 'bayes', confidence: 0.85, roles: { posterior: tex([post.fn, post.group]), likelihood: tex([lik.fn, lik.group]), prior: tex([prior.fn, prior.group]), variant: line.some((n) => n.type === 'op' && n.name === 'nabla') ? 'score form' : 'log form' } };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The MAP estimate: an argmax over the parameter of the log-likelihood plus the log prior
+ * `\log p(\theta)`, or of the log posterior `\log p(\theta | \mathcal D)` itself. It is Bayes'
+ * rule at work (the evidence drops out of the argmax), not maximum likelihood.
+ */
+function maximumAPosteriori(ctx: Context): Hit | null {
+  const over = ctx.nodes.find((n) => n.type === 'op' && (n.name === 'argmax' || n.name === 'max') && n.sub !== undefined && isParameter(n.sub));
+  if (!over) return null;
+  const theta = tex(over.sub ?? []);
+  const logged = ctx.logs.map((l) => l.app).filter((a): a is App => a !== undefined && isDensityName(a.fn));
+  const prior = logged.find((a) => a.cond.length === 0 && argsTex(a.main) === theta);
+  const posterior = logged.find((a) => argsTex(a.main) === theta && a.cond.length > 0);
+  if (prior || posterior) return { kind: 'bayes', confidence: 0.8, roles: { parameter: theta, variant: 'maximum a posteriori' } };
   return null;
 }

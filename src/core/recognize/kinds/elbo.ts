@@ -8,7 +8,7 @@ import type { Context, LogUse } from '../context';
 import type { Hit } from '../types';
 import { appKey, isDensityApp, isKLOperator, klApps, logRatios, measureDensity, sameLetter } from '../math';
 import { densityRoles } from '../roles';
-import { allNodes, appAt, firstApp, isDensityName, nodeTex, sides, some, terms, type App } from '../query';
+import { allNodes, appAt, firstApp, isDensityName, nodeTex, sides, some, terms, tex, type App } from '../query';
 
 /** True when a log stands after a minus, directly or through the expectation it sits in. */
 function negated(log: LogUse, ctx: Context): boolean {
@@ -31,6 +31,8 @@ function negated(log: LogUse, ctx: Context): boolean {
 function isLogEvidence(side: readonly MathNode[]): boolean {
   let s = side;
   if (s[0] && s[0].type === 'bin' && s[0].name === '-') s = s.slice(1);
+  // `\ell(\theta)`: the log-likelihood of the data as a function of the parameter.
+  if (s.length === 2 && s[0].type === 'id' && s[0].name === 'ell' && s[1].type === 'group') return true;
   if (s.length < 3 || s.length > 4 || s[0].type !== 'op' || s[0].name !== 'log') return false;
   const a = appAt(s as MathNode[], 1);
   if (!a) return false;
@@ -46,6 +48,9 @@ export function detectELBO(ctx: Context): Hit | null {
     return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
   }
   if (importanceWeighted(ctx)) return { kind: 'elbo', confidence: 0.85, roles: { ...densityRoles(ctx), variant: 'importance-weighted' } };
+  const named = namedTerms(ctx);
+  if (named) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: named } };
+  if (freeEnergy(ctx)) return { kind: 'elbo', confidence: 0.85, roles: { ...densityRoles(ctx), variant: 'free energy' } };
   if (logRatios(ctx).some((r) => r.shape === 'elbo')) return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
   // E_q[log p(...) - log q(...)]: the entropy term of the measure itself, plus a log of another density.
   for (const e of ctx.expectations) {
@@ -82,7 +87,8 @@ export function detectELBO(ctx: Context): Hit | null {
       const ev = parts.findIndex((p) => isLogEvidence(p));
       if (ev >= 0) {
         const rest = parts.filter((_, k) => k !== ev);
-        const bound = rest.some((p) => some(p, (n) => isKLOperator(n) || (n.type === 'id' && n.name === 'E') || (n.type === 'id' && n.font === 'cal' && n.name === 'L')));
+        // A log-likelihood bounded from below by anything is the bound EM and VI maximize.
+        const bound = rels.includes('>=') || rest.some((p) => some(p, (n) => isKLOperator(n) || (n.type === 'id' && n.name === 'E') || (n.type === 'id' && n.font === 'cal' && n.name === 'L')));
         if (bound) return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
       }
     }
@@ -132,6 +138,50 @@ function importanceWeighted(ctx: Context): boolean {
       const den = firstApp(n.args[1]);
       if (num && den && isDensityApp(num) && isDensityApp(den) && den.cond.length > 0 && !sameLetter(num.fn, den.fn)) return true;
     }
+  }
+  return false;
+}
+
+/** True when a line holds `\log p(x)` (or `\log P(X)`) as a term of one of its sides. */
+export function hasLogEvidence(ctx: Context): boolean {
+  for (const line of ctx.lines) {
+    for (const side of sides(line).sides) {
+      for (const t of terms(side)) if (isLogEvidence(t.nodes)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A loss named by its terms: `\mathcal{L}_{recon} + \mathcal{L}_{KL}` (a VAE's loss), or the
+ * diffusion bound's `L_0 + L_1 + \dots + L_T`. Returns the variant, or undefined.
+ */
+function namedTerms(ctx: Context): string | undefined {
+  const name = (n: MathNode): string => (n.sub ?? []).map((m) => (m.type === 'num' ? m.name : m.name)).join('');
+  for (const line of ctx.lines) {
+    for (const side of sides(line).sides) {
+      const ts = terms(side);
+      if (ts.length < 2) continue;
+      const losses = ts.map((t) => t.nodes.find((n) => n.type === 'id' && (n.name === 'L' || n.name === 'ell') && n.sub !== undefined));
+      const names = losses.map((n) => (n ? name(n) : ''));
+      if (names.some((x) => /^rec/i.test(x)) && names.some((x) => /^(?:KL|kl|reg)$/.test(x) || x === 'KL')) return 'as a loss';
+      if (names.includes('0') && names.includes('T') && names.filter((x) => x !== '').length >= 2) return 'diffusion bound';
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The variational free energy of EM: an average under q of a log joint plus q's own entropy,
+ * `\mathbb{E}_q[\log p(x, z | \theta)] + H(q)`.
+ */
+function freeEnergy(ctx: Context): boolean {
+  for (const e of ctx.expectations) {
+    const m = tex(e.measure);
+    if (!m) continue;
+    const logJoint = ctx.logs.some((l) => (l.seq === e.body || l.seq === e.seq) && l.app && isDensityApp(l.app) && l.app.main.length >= 2);
+    const entropyOfQ = ctx.apps.some((a) => a.fn.type === 'id' && a.fn.name === 'H' && tex(a.group.children ?? []) === m);
+    if (logJoint && entropyOfQ) return true;
   }
   return false;
 }

@@ -4,14 +4,17 @@
  * self-information (`-\log p`) or a mutual information written with entropies is not one.
  */
 import type { MathNode } from '../../parse/tree';
-import type { Context } from '../context';
+import type { Context, LogUse } from '../context';
 import type { Hit } from '../types';
 import { isKLOperator, measureDensity } from '../math';
-import { appAt, nodeTex, sides, some, terms, tex, type App } from '../query';
+import { appAt, firstApp, nodeTex, sides, some, terms, tex, type App } from '../query';
 
 /** `H(...)`, `\mathrm{CE}(...)`, `\H[...]`: an entropy written by name. */
 export function isEntropyApp(a: App): boolean {
-  return a.fn.type === 'id' && (a.fn.name === 'H' || a.fn.name === 'CE') && a.fn.font !== 'cal' && !a.fn.sub;
+  // `H_p(q)`: the cross-entropy written with the coding distribution as a subscript.
+  const sub = a.fn.sub;
+  const crossSub = sub !== undefined && sub.length === 1 && sub[0].type === 'id' && /^[pqPQ]$/.test(sub[0].name);
+  return a.fn.type === 'id' && (a.fn.name === 'H' || a.fn.name === 'CE') && a.fn.font !== 'cal' && (!sub || crossSub);
 }
 
 /** True when a line begins with an entropy by name: what the line defines is an entropy. */
@@ -54,6 +57,15 @@ export function detectEntropy(ctx: Context): Hit | null {
       }
     }
   }
+  // `H(X) + H(Y)`: a sum of entropies on its own.
+  for (const line of ctx.lines) {
+    const ts = terms(line);
+    if (ts.length >= 2 && ts.every((t) => { const a = appAt(t.nodes, 0); return a !== undefined && isEntropyApp(a) && t.nodes.length === 2; })) {
+      return { kind: 'entropy', confidence: 0.75, roles: { variant: 'entropy' } };
+    }
+  }
+  const softmax = softmaxCrossEntropy(ctx);
+  if (softmax) return softmax;
   // -E_{x~P}[log p(x)]: the average surprise under the distribution itself.
   for (const e of ctx.expectations) {
     const m = measureDensity(e.measure);
@@ -70,9 +82,11 @@ export function detectEntropy(ctx: Context): Hit | null {
     if (!w) continue;
     const sumAt = log.seq.findIndex((n) => n.type === 'op' && (n.name === 'sum' || n.name === 'int'));
     if (sumAt < 0 || sumAt > log.index) continue;
-    const minus = log.seq.slice(0, sumAt).some((n) => n.type === 'bin' && n.name === '-');
+    // `\log \frac{1}{p(x)}` is `-\log p(x)`: the minus is inside.
+    const inverse = log.frac?.args?.[0].length === 1 && log.frac.args[0][0].type === 'num' && log.frac.args[0][0].name === '1' ? firstApp(log.frac.args[1]) : undefined;
+    const minus = inverse !== undefined || log.seq.slice(0, sumAt).some((n) => n.type === 'bin' && n.name === '-');
     if (!minus) continue;
-    const target = log.app ? nodeTex(log.app.fn) : log.arg.length === 1 ? nodeTex(log.arg[0]) : '';
+    const target = inverse ? nodeTex(inverse.fn) : log.app ? nodeTex(log.app.fn) : log.arg.length === 1 ? nodeTex(log.arg[0]) : '';
     // `y_i \log \hat y_i`: the target against the prediction of the same variable is a cross-entropy too.
     const base = (t: string): string => t.replace(/^\\(?:hat|tilde|bar)\{(.*?)\}/, '$1').replace(/_.*$/, '');
     const wl = base(w);
@@ -99,9 +113,40 @@ function binaryCrossEntropy(ctx: Context): Hit | null {
     const a = log.arg;
     if (!(a.length >= 3 && a[0].type === 'num' && a[0].name === '1' && a[1].type === 'bin' && a[1].name === '-')) continue;
     const prediction = tex(a.slice(2));
-    if (!/^\\(?:hat|tilde)|\(/.test(prediction)) continue;
+    // A prediction looks like one (a hat, a function's output), or the logs carry the label's
+    // weights `t \log o + (1 - t) \log(1 - o)`, which only a cross-entropy has.
+    if (!/^\\(?:hat|tilde)|\(/.test(prediction) && !labelWeighted(log)) continue;
     if (ctx.logs.some((other) => other !== log && tex(other.arg) === prediction)) {
       return { kind: 'entropy', confidence: 0.8, roles: { prediction, variant: 'binary cross-entropy' } };
+    }
+  }
+  return null;
+}
+
+/** True when `\log(1 - o)` is weighted by `(1 - t)`: the complement of a label. */
+function labelWeighted(log: LogUse): boolean {
+  let k = log.index - 1;
+  while (k >= 0 && log.seq[k].type === 'bin' && log.seq[k].name === '*') k--;
+  const w = log.seq[k];
+  const c = w?.type === 'group' ? w.children ?? [] : [];
+  return c.length >= 3 && c[0].type === 'num' && c[0].name === '1' && c[1].type === 'bin' && c[1].name === '-';
+}
+
+/**
+ * `-\log \frac{e^{f_{y}}}{\sum_j e^{f_j}}`: minus the log of a softmax, the cross-entropy of a
+ * classifier's scores against the true class (also as `-\log(\exp(x_c) / \sum_j \exp(x_j))`).
+ */
+function softmaxCrossEntropy(ctx: Context): Hit | null {
+  const isExp = (n: MathNode): boolean => (n.type === 'op' && n.name === 'exp') || (n.type === 'id' && n.name === 'e' && n.sup !== undefined);
+  for (const log of ctx.logs) {
+    if (!log.negated) continue;
+    const arg = log.frac ? log.arg : log.arg;
+    const frac = arg.find((n) => n.type === 'frac');
+    const num = frac?.args?.[0] ?? arg.slice(0, Math.max(0, arg.findIndex((n) => n.type === 'bin' && n.name === '/')));
+    const den = frac?.args?.[1] ?? arg.slice(arg.findIndex((n) => n.type === 'bin' && n.name === '/') + 1);
+    if (num.length === 0 || !num.some(isExp)) continue;
+    if (some(den, (n) => n.type === 'op' && n.name === 'sum') && some(den, isExp)) {
+      return { kind: 'entropy', confidence: 0.8, roles: { variant: 'softmax cross-entropy' } };
     }
   }
   return null;

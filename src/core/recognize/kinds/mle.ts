@@ -8,7 +8,7 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
-import { hasDerivative, isDensityApp, isParameter, measureDensity, overParameter } from '../math';
+import { hasDerivative, isDensityApp, isParameter, isParameterArg, measureDensity, overParameter } from '../math';
 import { appAt, isDensityName, nodeTex, sides, tex, type App } from '../query';
 
 const OPTIMIZERS: ReadonlySet<string> = new Set(['argmax', 'argmin', 'max', 'min']);
@@ -27,7 +27,9 @@ function isLikelihoodFn(a: App): boolean {
 function conditionedOnParameter(a: App, withSemicolon: boolean): boolean {
   if (!isDensityApp(a)) return false;
   if (a.cond.some((c) => isParameter(c))) return true;
-  return withSemicolon && a.params.some((c) => isParameter(c));
+  // `p_\theta(x)`, `P_\theta(x)`: the model named by its parameter.
+  if (withSemicolon && a.fn.sub?.some((n) => n.type === 'id' && (n.name === 'theta' || n.name === 'w'))) return true;
+  return withSemicolon && a.params.some((c) => isParameterArg(c));
 }
 
 /** Detects a maximum-likelihood objective. */
@@ -93,4 +95,23 @@ export function detectMLE(ctx: Context): Hit | null {
     }
   }
   return null;
+}
+
+/**
+ * True when a line defines a likelihood: it starts with `\ell(\theta)`, `L(\theta)`, `\log L(\theta)`
+ * or `\log p(\mathcal D; w)` and goes on with `=`. What it is set equal to (a sum of weighted
+ * logs, a product of Bernoullis) is then that likelihood written out, not a cross-entropy or a game.
+ */
+export function likelihoodOnLeft(ctx: Context): boolean {
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    if (rels[0] !== '=' && rels[0] !== ':=') continue;
+    let lhs = parts[0];
+    const logged = lhs[0]?.type === 'op' && lhs[0].name === 'log';
+    if (logged) lhs = lhs.slice(1);
+    const a = lhs.length === 2 ? appAt(lhs, 0) : undefined;
+    // A density on the left is a likelihood only under a log (`p(z | x; \theta) = ...` is a posterior).
+    if (a && (isLikelihoodFn(a) || (logged && conditionedOnParameter(a, true)))) return true;
+  }
+  return false;
 }

@@ -27,9 +27,11 @@ export function likelihoodPriorPairs(seq: MathNode[]): LikelihoodPrior[] {
     if (!a || !isDensityName(a.fn)) continue;
     let j = i + 2;
     if (seq[j] && seq[j].type === 'bin' && seq[j].name === '*') j++;
+    // `P(y) \prod_i P(x_i | y)`: naive Bayes' likelihood is a product over features.
+    if (seq[j] && seq[j].type === 'op' && seq[j].name === 'prod') j++;
     const b = appAt(seq, j);
     if (!b || !isDensityName(b.fn)) continue;
-    const pair = (lik: App, pri: App): boolean => lik.cond.length > 0 && pri.cond.length === 0 && argsTex(lik.cond) === argsTex(pri.main);
+    const pair = (lik: App, pri: App): boolean => lik.cond.length > 0 && pri.cond.length === 0 && pri.main.length > 0 && argsTex(lik.cond) === argsTex(pri.main);
     if (pair(a, b)) out.push({ likelihood: a, prior: b, start: i, end: j + 2 });
     else if (pair(b, a)) out.push({ likelihood: b, prior: a, start: i, end: j + 2 });
   }
