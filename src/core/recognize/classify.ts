@@ -19,7 +19,8 @@ import { detectMarginal } from './kinds/marginal';
 import { detectMinimax } from './kinds/minimax';
 import { detectMLE, likelihoodOnLeft } from './kinds/mle';
 import { detectReconstruction } from './kinds/reconstruction';
-import { isKLOperator } from './math';
+import { isDerivativeFrac, isKLOperator } from './math';
+import type { MathNode } from '../parse/tree';
 import { normalizeFormula } from './normalize';
 import type { Classification, Hit } from './types';
 
@@ -29,6 +30,19 @@ const NONE: Classification = { kind: 'none', confidence: 0.5, roles: {} };
 /** True when some line starts with a KL applied to arguments and goes on with a relation. */
 function klOnLeft(ctx: Context): boolean {
   return ctx.lines.some((line) => line.length > 2 && isKLOperator(line[0]) && line[1].type === 'group' && line.some((n) => n.type === 'rel'));
+}
+
+/** True when every line starts with a derivative: `\nabla_x ...`, `\frac{\partial}{\partial\phi} ...`. */
+function gradientOnLeft(ctx: Context): boolean {
+  const isD = (n: MathNode | undefined): boolean => n !== undefined && ((n.type === 'op' && (n.name === 'nabla' || n.name === 'partial')) || (n.type === 'frac' && isDerivativeFrac(n)));
+  // A bare gradient (`\nabla_{\theta,\phi} \mathbb{E}_q[...]`) still names its objective; an identity about it does not.
+  return ctx.rels.size > 0 && ctx.lines.length > 0 && ctx.lines.every((l) => isD(l[0]) || (l[0]?.type === 'rel' && isD(l[1])));
+}
+
+/** Diffusion when its signs are clear, else nothing. */
+function strongDiffusion(ctx: Context): Hit | null {
+  const d = detectDiffusion(ctx);
+  return d && !d.weak ? d : null;
 }
 
 /** Runs the detectors in containment order on an already parsed formula. */
@@ -55,6 +69,10 @@ function pick(ctx: Context): Hit | null {
     if (step) return step;
   }
   if (!apps && !logs && !klOrJs && !ctx.ids.has('likelihood') && !ctx.ids.has('epsilon') && !ctx.ops.has('ELBO') && !ctx.nodes.some((n) => n.type === 'par' || n.sup !== undefined || n.sub !== undefined)) return null;
+  // `\nabla_G \log(1 - D(G(z))) = ...`, `\nabla_\lambda \mathbb{E}_q[...] = ...`: a formula about the
+  // gradient of an objective is calculus on it, not the objective; only Bayes' rule in score form
+  // and the scores of diffusion are written this way as what they are.
+  if (gradientOnLeft(ctx)) return detectBayes(ctx) ?? strongDiffusion(ctx);
   // `KL(p \| q) = ...` is about that KL, unless the log evidence is in the line: a KL from the
   // approximate posterior that brings in log p(x) is the ELBO's derivation.
   if (klOrJs && klOnLeft(ctx) && !hasLogEvidence(ctx) && !detectJSD(ctx)) return detectKL(ctx);

@@ -29,8 +29,12 @@ export function overParameter(sub: readonly MathNode[] | undefined): boolean {
 /** True for a subscript that is a time step: `t`, `t-1`, `0`, `T`, `1:T`, `0:T`, `t+1`. */
 export function isTimeScript(sub: readonly MathNode[] | undefined): boolean {
   if (!sub || sub.length === 0) return false;
-  // `\tau_i`: DDIM's sub-sequence of time steps.
-  return sub.some((n) => (n.type === 'id' && (n.name === 't' || n.name === 'T' || n.name === 'tau')) || n.type === 'num');
+  // `\tau_i`: DDIM's sub-sequence of time steps. Another letter in the script (`z_{\ell+1}`,
+  // `x_{i-1}`) is a layer or an item index, not a time step.
+  const ids = sub.filter((n) => n.type === 'id');
+  if (ids.some((n) => n.name === 'tau')) return true;
+  if (ids.some((n) => n.name !== 't' && n.name !== 'T')) return false;
+  return ids.length > 0 || sub.some((n) => n.type === 'num');
 }
 
 /**

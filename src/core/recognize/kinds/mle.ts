@@ -67,17 +67,25 @@ export function detectMLE(ctx: Context): Hit | null {
   if (optimizer && hasLikelihoodTerm) return fill(tex(optimizer.sub ?? []), 0.95);
   const lik = ctx.apps.find(isLikelihoodFn);
   if (lik) { roles.likelihood = nodeTex(lik.fn); return fill(tex(lik.main[0]), 0.9); }
-  // log p(x|θ), products of p(x_i|θ), or P(X|θ) = ... on the left.
-  for (const log of ctx.logs) if (log.app && conditionedOnParameter(log.app, true)) return fill(undefined, 0.85);
+  // log p(x|θ), products of p(x_i|θ), or P(X|θ) = ... on the left. A model named by its parameter
+  // (`p_\theta(x)`) counts only inside an objective: a sum, an average or an optimization.
+  const objective = optimizer !== undefined || ctx.ops.has('sum') || ctx.expectations.length > 0;
+  for (const log of ctx.logs) if (log.app && conditionedOnParameter(log.app, objective)) return fill(undefined, 0.85);
   for (const line of ctx.lines) {
     const first = appAt(line, 0);
-    if (first && conditionedOnParameter(first, false) && sides(line).rels.length > 0) return fill(undefined, 0.8);
+    // `P(x = H | \theta) = \theta`, `p(x|\theta) = \mathcal N(...)` define the model; a likelihood is a
+    // product, a sum or a power over the data.
+    const rhs = sides(line).sides[1] ?? [];
+    const likelihoodShape = rhs.some((n) => (n.type === 'op' && (n.name === 'prod' || n.name === 'sum' || n.name === 'log')) || (n.sup !== undefined && n.sup.some((m) => m.type === 'id')))
+      || densityApps.filter((a) => a.seq === rhs || rhs.includes(a.fn)).length >= 2;
+    if (first && conditionedOnParameter(first, false) && sides(line).rels.length > 0 && likelihoodShape) return fill(undefined, 0.8);
     if (line[0]?.type === 'op' && line[0].name === 'prod') {
       const a = appAt(line, 1);
       if (a && isDensityApp(a)) return fill(undefined, 0.7);
     }
   }
-  if (ctx.ops.has('prod') && densityApps.some((a) => conditionedOnParameter(a, false))) return fill(undefined, 0.8);
+  // A product of p's given the parameter; a product of q's is a mean-field family, not a likelihood.
+  if (ctx.ops.has('prod') && densityApps.some((a) => conditionedOnParameter(a, false) && a.fn.name.toLowerCase() === 'p')) return fill(undefined, 0.8);
   // Σ_{x∈D} log p(x), E_{x~p_data}[log p(x)]: the log-likelihood of data averaged.
   if (ctx.ops.has('exp')) return null;
   for (const log of ctx.logs) {
