@@ -22,6 +22,7 @@ import { detectReconstruction } from './kinds/reconstruction';
 import { isDerivativeFrac, isKLOperator } from './math';
 import type { MathNode } from '../parse/tree';
 import { normalizeFormula } from './normalize';
+import { weighContext } from './evidence';
 import type { Classification, Hit } from './types';
 
 /** What a formula that is none of the kinds gets. */
@@ -45,8 +46,22 @@ function strongDiffusion(ctx: Context): Hit | null {
   return d && !d.weak ? d : null;
 }
 
+/** What may help a classification besides the formula itself. */
+export interface ClassifyOptions {
+  /**
+   * The words around the formula in its note (the sentence before it and after it), used as
+   * evidence: they raise or lower the confidence of a kind, never replace what the math says.
+   */
+  readonly context?: string;
+}
+
 /** Runs the detectors in containment order on an already parsed formula. */
-export function classifyParsed(parsed: ParsedFormula): Classification {
+export function classifyParsed(parsed: ParsedFormula, options: ClassifyOptions = {}): Classification {
+  return weighContext(classifyTree(parsed), options.context);
+}
+
+/** The classification from the formula alone. */
+function classifyTree(parsed: ParsedFormula): Classification {
   if (parsed.lines.length === 0) return { kind: 'none', confidence: 0.2, roles: {} };
   const ctx = buildContext(parsed);
   const hit = pick(ctx);
@@ -99,9 +114,9 @@ function pick(ctx: Context): Hit | null {
  * `latex` may carry its delimiters or wrappers, or be Unicode text. Never throws: a formula
  * that cannot be read is `none` with a low confidence.
  */
-export function classify(latex: string): Classification {
+export function classify(latex: string, options: ClassifyOptions = {}): Classification {
   try {
-    return classifyParsed(parseMath(normalizeFormula(latex)));
+    return classifyParsed(parseMath(normalizeFormula(latex)), options);
   } catch {
     return { kind: 'none', confidence: 0.1, roles: {} };
   }

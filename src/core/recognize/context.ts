@@ -67,6 +67,8 @@ export function buildContext(parsed: ParsedFormula): Context {
     joinDoubleBars(seq);
     seqs.push(seq);
     for (let i = 0; i < seq.length; i++) {
+      // `D(p \| q)` is read as the KL operator applied to the pair (see isDivergenceOfPair).
+      if (i + 1 < seq.length && isDivergenceOfPair(seq[i], seq[i + 1])) seq[i] = { type: 'op', name: 'KL' };
       const n = seq[i];
       nodes.push(n);
       if (n.children) stack.push(n.children);
@@ -74,7 +76,6 @@ export function buildContext(parsed: ParsedFormula): Context {
       if (n.sup) stack.push(n.sup);
       if (n.args) for (const a of n.args) stack.push(a);
       if (i + 1 < seq.length && seq[i + 1].type === 'group') {
-        if (isDivergenceOfPair(n, seq[i + 1])) { n.type = 'op'; n.name = 'KL'; n.sub = undefined; n.font = undefined; }
         const a = appAt(seq, i);
         if (a) apps.push(a);
       }

@@ -3,14 +3,14 @@
  * confidence, roles, glossary); `classify` is the fast path the CLI and `scan` use.
  */
 import { parseMath } from '../parse/parser';
-import { classifyParsed } from './classify';
+import { classifyParsed, type ClassifyOptions } from './classify';
 import { buildContext } from './context';
 import { buildGlossary } from './glossary';
 import { normalizeFormula } from './normalize';
 import { KIND_TITLES } from './titles';
 import type { FormulaCard } from './types';
 
-export { classify } from './classify';
+export { classify, type ClassifyOptions } from './classify';
 export { normalizeFormula, stripDelimiters } from './normalize';
 export { KIND_TITLES } from './titles';
 export type { Classification, FormulaCard, FormulaKind, GlossaryEntry } from './types';
@@ -20,12 +20,12 @@ export { FORMULA_KINDS } from './types';
  * The formula card of `latex` (with or without delimiters, or Unicode text). Never throws:
  * a formula that cannot be read gets kind `none`, a low confidence and an empty glossary.
  */
-export function recognize(latex: string): FormulaCard {
+export function recognize(latex: string, options: ClassifyOptions = {}): FormulaCard {
   let tex = '';
   try {
     tex = normalizeFormula(latex);
     const parsed = parseMath(tex);
-    const c = classifyParsed(parsed);
+    const c = classifyParsed(parsed, options);
     const glossary = parsed.lines.length > 0 ? buildGlossary(buildContext(parsed), c) : [];
     return { ...c, title: KIND_TITLES[c.kind], glossary, tex };
   } catch {

@@ -19,6 +19,8 @@ interface Update {
   readonly scaled: boolean;
   /** The coefficient of a scaled target (`\mu` in `\mu v_t`). */
   readonly coefficient?: MathNode;
+  /** True when the update also adds noise (Langevin dynamics: a sampler, not descent). */
+  readonly noise: boolean;
 }
 
 /** True when the left side is a variable (possibly time-indexed), not a function value. */
