@@ -19,7 +19,8 @@ const KNOWN = new Set([
  * (a `*`, an indexing bracket `x[i]`, a `sqrt(` or a name of three or more letters).
  */
 export function looksLikeAsciiMath(s: string): boolean {
-  if (/\\[A-Za-z]{2,}/.test(s) && !/\\sum/.test(s)) return false;
+  // Docstrings mix in `\sum` and nothing else of TeX; any other control word means TeX.
+  if (/\\[A-Za-z]{2,}/.test(s.replace(/\\sum\b/g, ''))) return false;
   if (/[^\x00-\x7f]/.test(s)) return false;
   return /[A-Za-z0-9)\]]\s*\*\s*[A-Za-z0-9(]|[A-Za-z]\[[^\]]+\]|\bsqrt\s*\(|\b[A-Za-z]{3,}\b/.test(s);
 }

@@ -185,3 +185,15 @@ const DISTRIBUTION_PARAMETERS: ReadonlySet<string> = new Set(['mu', 'sigma', 'la
 export function isParameterArg(nodes: readonly MathNode[]): boolean {
   return isParameter(nodes) || (nodes.length === 1 && nodes[0].type === 'id' && DISTRIBUTION_PARAMETERS.has(nodes[0].name));
 }
+
+/**
+ * True when `\log(1 - o)` is weighted by `(1 - t)`, the complement of a label: the shape of a
+ * Bernoulli log-likelihood or a binary cross-entropy, `t \log o + (1 - t) \log(1 - o)`.
+ */
+export function labelWeighted(log: LogUse): boolean {
+  let k = log.index - 1;
+  while (k >= 0 && log.seq[k].type === 'bin' && log.seq[k].name === '*') k--;
+  const w = log.seq[k];
+  const c = w?.type === 'group' ? w.children ?? [] : [];
+  return c.length >= 3 && c[0].type === 'num' && c[0].name === '1' && c[1].type === 'bin' && c[1].name === '-';
+}

@@ -4,9 +4,9 @@
  * self-information (`-\log p`) or a mutual information written with entropies is not one.
  */
 import type { MathNode } from '../../parse/tree';
-import type { Context, LogUse } from '../context';
+import type { Context } from '../context';
 import type { Hit } from '../types';
-import { isKLOperator, measureDensity } from '../math';
+import { isKLOperator, labelWeighted, measureDensity } from '../math';
 import { appAt, firstApp, nodeTex, sides, some, terms, tex, type App } from '../query';
 
 /** `H(...)`, `\mathrm{CE}(...)`, `\H[...]`: an entropy written by name. */
@@ -121,15 +121,6 @@ function binaryCrossEntropy(ctx: Context): Hit | null {
     }
   }
   return null;
-}
-
-/** True when `\log(1 - o)` is weighted by `(1 - t)`: the complement of a label. */
-function labelWeighted(log: LogUse): boolean {
-  let k = log.index - 1;
-  while (k >= 0 && log.seq[k].type === 'bin' && log.seq[k].name === '*') k--;
-  const w = log.seq[k];
-  const c = w?.type === 'group' ? w.children ?? [] : [];
-  return c.length >= 3 && c[0].type === 'num' && c[0].name === '1' && c[1].type === 'bin' && c[1].name === '-';
 }
 
 /**

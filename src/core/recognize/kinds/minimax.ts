@@ -8,6 +8,7 @@ import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
 import { allNodes, firstApp, isDensityName, tex, type App } from '../query';
+import { labelWeighted } from '../math';
 
 /**
  * Whether a function's letter can name a player: plain, or calligraphic as some papers write
@@ -84,7 +85,9 @@ export function detectMinimax(ctx: Context): Hit | null {
   else if (logs > 0 && (comps.length > 0 || optimized)) game = true;
   else if (valueFn) game = true;
   // `\log d(x) + \log(1 - d(\tilde x))` averaged over two distributions: the game's value written out.
-  else if (logD > 0 && logOneMinus > 0 && (ctx.expectations.length >= 2 || ctx.ops.has('int') || ctx.ops.has('sum'))) game = true;
+  // (Weighted by a label and its complement, `y \log f + (1-y)\log(1-f)`, the same logs are a
+  // classifier's likelihood, not a game.)
+  else if (logD > 0 && logOneMinus > 0 && (ctx.expectations.length >= 2 || ctx.ops.has('int') || ctx.ops.has('sum')) && !ctx.logs.some(labelWeighted)) game = true;
   let variant = '';
   if (logs === 0 && comps.length > 0) {
     // No log: WGAN's critic (a difference of averages) or least squares (squared distances to labels),

@@ -16,7 +16,9 @@ const OPTIMIZERS: ReadonlySet<string> = new Set(['argmax', 'argmin', 'max', 'min
 /** `L(\theta)`, `\ell(\theta; x)`, `l(\theta)`, `\mathbf{L}(\theta|x)`: a likelihood as a function of the parameter. */
 function isLikelihoodFn(a: App): boolean {
   const f = a.fn;
-  if (f.type !== 'id' || f.font === 'cal' || f.sub) return false;
+  // `\ell_c(\theta)`: the complete-data log-likelihood of EM keeps a one-letter subscript.
+  const sub = f.sub === undefined || (f.sub.length === 1 && f.sub[0].type === 'id' && f.sub[0].name === 'c');
+  if (f.type !== 'id' || f.font === 'cal' || !sub) return false;
   if (f.name !== 'L' && f.name !== 'l' && f.name !== 'ell') return false;
   // `L(\mu)`, `\ell(\mu, \sigma^2)`: a likelihood of a distribution's Greek parameters too.
   const greek = (arg: readonly MathNode[]): boolean => arg.length >= 1 && arg[0].type === 'id' && ['mu', 'sigma', 'lambda', 'pi', 'alpha', 'beta', 'p'].includes(arg[0].name) && arg.length <= 2;
@@ -24,11 +26,13 @@ function isLikelihoodFn(a: App): boolean {
 }
 
 /** A density conditioned on (or parameterized by) the parameter: `P(X|\theta)`, `p(x;\theta)`. */
-function conditionedOnParameter(a: App, withSemicolon: boolean): boolean {
+function conditionedOnParameter(a: App, withSemicolon: boolean, namedModel = withSemicolon): boolean {
   if (!isDensityApp(a)) return false;
   if (a.cond.some((c) => isParameter(c))) return true;
   // `p_\theta(x)`, `P_\theta(x)`: the model named by its parameter.
-  if (withSemicolon && a.fn.sub?.some((n) => n.type === 'id' && (n.name === 'theta' || n.name === 'w'))) return true;
+  if (namedModel && a.fn.sub?.some((n) => n.type === 'id' && (n.name === 'theta' || n.name === 'w'))) return true;
+  // `p(\mathcal D, \lambda)`: the data set and the parameter side by side.
+  if (withSemicolon && a.main.length === 2 && a.main[0].length === 1 && a.main[0][0].font === 'cal' && a.main[0][0].name === 'D' && isParameterArg(a.main[1])) return true;
   return withSemicolon && a.params.some((c) => isParameterArg(c));
 }
 
@@ -65,12 +69,25 @@ export function detectMLE(ctx: Context): Hit | null {
   };
   const hasLikelihoodTerm = ctx.logs.length > 0 || densityApps.length > 0 || ctx.apps.some(isLikelihoodFn);
   if (optimizer && hasLikelihoodTerm) return fill(tex(optimizer.sub ?? []), 0.95);
+  // `\hat f_{\text{MLE}}`, `\theta_{ML}`: the estimate named as the maximum-likelihood one.
+  const named = ctx.nodes.find((n) => n.type === 'id' && n.sub?.some((m) => (m.type === 'id' || m.type === 'text') && /^(?:MLE|ML|mle)$/.test(m.name)));
+  if (named && (hasLikelihoodTerm || ctx.ops.has('argmax') || ctx.ops.has('max'))) return fill(nodeTex({ ...named, sub: undefined }), 0.9);
+  // `\ell(p, y) = -\log p(y)`: a loss defined as the negative log-probability of the observed outcome.
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    const f = parts[0].length === 2 ? appAt(parts[0], 0) : undefined;
+    const rhs = parts[1] ?? [];
+    if (rels[0] === '=' && f && f.fn.type === 'id' && /^(?:ell|L|l|J|NLL)$/.test(f.fn.name) && rhs[0]?.type === 'bin' && rhs[0].name === '-' && rhs[1]?.type === 'op' && rhs[1].name === 'log' && rhs.length <= 4) {
+      const a = appAt(rhs, 2);
+      if (a && isDensityApp(a)) { roles.loss = nodeTex(f.fn); return fill(undefined, 0.8); }
+    }
+  }
   const lik = ctx.apps.find(isLikelihoodFn);
   if (lik) { roles.likelihood = nodeTex(lik.fn); return fill(tex(lik.main[0]), 0.9); }
   // log p(x|θ), products of p(x_i|θ), or P(X|θ) = ... on the left. A model named by its parameter
   // (`p_\theta(x)`) counts only inside an objective: a sum, an average or an optimization.
   const objective = optimizer !== undefined || ctx.ops.has('sum') || ctx.expectations.length > 0;
-  for (const log of ctx.logs) if (log.app && conditionedOnParameter(log.app, objective)) return fill(undefined, 0.85);
+  for (const log of ctx.logs) if (log.app && conditionedOnParameter(log.app, true, objective)) return fill(undefined, 0.85);
   for (const line of ctx.lines) {
     const first = appAt(line, 0);
     // `P(x = H | \theta) = \theta`, `p(x|\theta) = \mathcal N(...)` define the model; a likelihood is a
