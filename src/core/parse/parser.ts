@@ -246,6 +246,10 @@ class Parser {
     this.#leave();
     const g = node('group', openName);
     g.children = children;
+    // The input ran out before the group closed (`\left(` and nothing after): kept, but marked,
+    // so that recognition can say it read the formula only in part.
+    const ended = this.#i >= this.#s.length && !/[)\]}|.>]\s*$/.test(this.#s);
+    g.close = ended ? '' : closer;
     out.push(g);
   }
 

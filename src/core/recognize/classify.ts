@@ -23,6 +23,7 @@ import { isDerivativeFrac, isKLOperator } from './math';
 import type { MathNode } from '../parse/tree';
 import { normalizeFormula } from './normalize';
 import { weighContext } from './evidence';
+import { calibrate } from './calibration';
 import type { Classification, Hit } from './types';
 
 /** What a formula that is none of the kinds gets. */
@@ -57,7 +58,25 @@ export interface ClassifyOptions {
 
 /** Runs the detectors in containment order on an already parsed formula. */
 export function classifyParsed(parsed: ParsedFormula, options: ClassifyOptions = {}): Classification {
-  return weighContext(classifyTree(parsed), options.context);
+  const raw = classifyTree(parsed);
+  // Calibrated first, so that the words around can only nudge a confidence that already means
+  // "this often right on real notes" (see calibration.ts).
+  // A formula read only in part (raw confidence below 0.5) keeps its low confidence: that says
+  // how much of it was read, which no corpus rate can vouch for.
+  const calibrated = raw.confidence < 0.5 ? raw : { ...raw, confidence: calibrate(raw.kind, raw.confidence) };
+  return weighContext(calibrated, options.context);
+}
+
+/**
+ * The detectors' own confidence, before calibration: what `scripts/calibrate.mjs` measures
+ * against the labelled corpus to build the calibration table. Not for display.
+ */
+export function classifyUncalibrated(latex: string): Classification {
+  try {
+    return classifyTree(parseMath(normalizeFormula(latex)));
+  } catch {
+    return { kind: 'none', confidence: 0.1, roles: {} };
+  }
 }
 
 /** The classification from the formula alone. */
@@ -65,9 +84,11 @@ function classifyTree(parsed: ParsedFormula): Classification {
   if (parsed.lines.length === 0) return { kind: 'none', confidence: 0.2, roles: {} };
   const ctx = buildContext(parsed);
   const hit = pick(ctx);
-  if (!hit) return parsed.truncated || parsed.depthLimited ? { kind: 'none', confidence: 0.3, roles: {} } : NONE;
-  // A formula cut at the input cap or flattened past the depth limit was only partly read.
-  const confidence = parsed.truncated || parsed.depthLimited ? Math.min(hit.confidence, 0.5) : hit.confidence;
+  // A formula cut at the input cap, flattened past the depth limit, with a group never closed or
+  // a character that is no math (a NUL, a lone surrogate) was only partly read: say so.
+  const partly = parsed.truncated || parsed.depthLimited || ctx.nodes.some((n) => (n.type === 'group' && n.close === '') || (n.type === 'frac' && (n.args?.[0].length === 0 || n.args?.[1].length === 0)) || /[\u0000-\u0008\ud800-\udfff]/.test(n.name));
+  if (!hit) return partly ? { kind: 'none', confidence: 0.3, roles: {} } : NONE;
+  const confidence = partly ? Math.min(hit.confidence, 0.5) : hit.confidence;
   return { kind: hit.kind, confidence, roles: hit.roles };
 }
 

@@ -48,7 +48,6 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
   }
   if (schedule) roles.schedule = schedule;
   const continuous = continuousSigns(ctx, schedule !== '');
-  if (continuous) { roles.variant = continuous; roles.time_step = 't'; return { kind: 'diffusion', confidence: 0.85, roles, weak: false }; }
   const gaussians = ctx.apps.filter((a) => a.fn.type === 'id' && a.fn.name === 'N' && a.main.length > 0);
   const timedGaussian = gaussians.some((g) => {
     const first = (g.group.children ?? []).slice(0, 3);
@@ -99,6 +98,10 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
       // `x_{t-1} = \sqrt{\bar\alpha_{t-1}}\hat x_0 + ...`: a sampling step from an estimate of x_0.
       if (lhs && timeVariable(line) !== undefined && line.some((n) => n.type === 'id' && n.accent === 'hat' && timeVariable([n]) !== undefined)) strong = true;
     }
+  }
+  if (!strong && continuous) {
+    if (roles.noise_predictor) roles.noise ??= '\\epsilon';
+    return { kind: 'diffusion', confidence: 0.85, roles: { ...roles, variant: continuous, time_step: 't' }, weak: false };
   }
   if (strong) {
     roles.time_step = 't';

@@ -1,0 +1,87 @@
+// Measures how often each recognizer rule is right on the labelled corpus and writes
+// src/core/recognize/calibrationTable.ts, which turns a detector's raw confidence into a
+// calibrated one (src/core/recognize/calibration.ts).
+//   node scripts/calibrate.mjs            write the table and print the reliability
+//   node scripts/calibrate.mjs --check    print only (leave-one-source-out figures included)
+// Cells are (kind, raw confidence). A cell's calibrated confidence is the Wilson lower bound
+// (z = 1.5) of its accuracy, shrunk toward its kind's accuracy, so that a small lucky cell cannot
+// claim 0.99. Rerun after any change to the detectors; the corpus test checks the result.
+import * as esbuild from 'esbuild';
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const check = process.argv.includes('--check');
+const out = join(mkdtempSync(join(tmpdir(), 'genmath-cal-')), 'classify.cjs');
+await esbuild.build({ entryPoints: [join(ROOT, 'src/core/recognize/classify.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
+const { classifyUncalibrated } = createRequire(import.meta.url)(out);
+
+const dir = join(ROOT, 'test/fixtures/recognize');
+const rows = [];
+for (const f of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
+  for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) if (line.trim()) rows.push({ ...JSON.parse(line), file: f });
+}
+for (const r of rows) { const c = classifyUncalibrated(r.latex); r.got = c.kind; r.raw = c.confidence; r.ok = c.kind === r.kind; }
+
+const Z = 1.5;
+const wilsonLow = (k, n) => { if (n === 0) return 0; const p = k / n; const z2 = Z * Z; return (p + z2 / (2 * n) - Z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n); };
+/** The table from a set of rows. */
+function fit(data) {
+  const kinds = new Map();
+  for (const r of data) {
+    const k = kinds.get(r.got) ?? { ok: 0, n: 0, cells: new Map() };
+    k.ok += r.ok; k.n++;
+    const c = k.cells.get(r.raw) ?? { ok: 0, n: 0, files: new Set() }; c.ok += r.ok; c.n++; c.files.add(r.file); k.cells.set(r.raw, c);
+    kinds.set(r.got, k);
+  }
+  const table = {};
+  for (const [kind, k] of kinds) {
+    const overall = wilsonLow(k.ok, k.n);
+    // Shrink each cell toward its kind with two pseudo-answers at the kind's rate.
+    // A rule seen in fewer than three documents says more about those documents than about the
+    // rule: its answers get the kind's rate, whatever its own record.
+    const cells = [...k.cells].map(([raw, c]) => [raw, Math.round(Math.min(0.99, c.files.size >= 3 ? wilsonLow(c.ok + 2 * (k.ok / k.n), c.n + 2) : overall) * 1000) / 1000]).sort((a, b) => a[0] - b[0]);
+    table[kind] = { overall: Math.round(overall * 1000) / 1000, cells };
+  }
+  return table;
+}
+function lookup(table, kind, raw) {
+  if (raw < 0.5) return raw;
+  const t = table[kind];
+  if (!t) return raw;
+  let best; let bestRaw = -1;
+  for (const [r, c] of t.cells) if (r <= raw + 1e-9 && r > bestRaw) { bestRaw = r; best = c; }
+  return best ?? Math.min(raw, t.overall);
+}
+function reliability(scored) {
+  const lines = [];
+  for (const lo of [0.9, 0.8, 0.7, 0.5, 0]) {
+    const s = scored.filter((x) => x.conf >= lo);
+    const ok = s.filter((x) => x.ok).length;
+    lines.push(`  confidence >= ${lo.toFixed(1)}: ${ok}/${s.length} right = ${s.length ? (ok / s.length).toFixed(3) : '-'}`);
+  }
+  return lines.join('\n');
+}
+const table = fit(rows);
+console.log('in-sample reliability (the table applied to the corpus it was fitted on):');
+console.log(reliability(rows.map((r) => ({ ok: r.ok, conf: lookup(table, r.got, r.raw) }))));
+// Leave one source file out: fit on the rest, score the file left out. The honest figure.
+const loso = [];
+for (const f of new Set(rows.map((r) => r.file))) {
+  const t = fit(rows.filter((r) => r.file !== f));
+  for (const r of rows.filter((x) => x.file === f)) loso.push({ ok: r.ok, conf: lookup(t, r.got, r.raw) });
+}
+console.log('leave-one-source-out reliability:');
+console.log(reliability(loso));
+if (!check) {
+  const body = JSON.stringify(table, null, 0).replace(/\],\[/g, '], [');
+  writeFileSync(join(ROOT, 'src/core/recognize/calibrationTable.ts'),
+    `// Written by scripts/calibrate.mjs from ${rows.length} labelled formulas in test/fixtures/recognize; do not edit by hand.\n` +
+    `import type { FormulaKind } from './types';\n\n` +
+    `/** Per kind: the calibrated confidence of each raw confidence seen in the corpus, and of the kind overall. */\n` +
+    `export const CALIBRATION: Readonly<Partial<Record<FormulaKind, { readonly overall: number; readonly cells: readonly (readonly [number, number])[] }>>> = ${body};\n`);
+  console.log('wrote src/core/recognize/calibrationTable.ts');
+}
