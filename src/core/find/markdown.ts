@@ -31,7 +31,10 @@ const RAW_HTML = ['pre', 'script', 'style', 'textarea'];
 export function scanMarkdown(text: string, sink: ScanSink): void {
   const regions = blockPass(text, sink);
   const inline = new InlineScanner(text, sink);
-  for (const region of regions) inline.scanRegion(region);
+  for (const region of regions) {
+    sink.region?.(region.start, region.end);
+    inline.scanRegion(region);
+  }
 }
 
 /** A stretch of text lines (and the blank lines between them) outside code. */
@@ -410,6 +413,8 @@ class InlineScanner {
             pos += 7;
             continue;
           }
+          // A TeX command outside math may be the source half of a KaTeX copy: the prose is worth a look.
+          if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122)) plainHasTrigger = true;
           // Any other escape (`\$`, `\\`, `\``) makes the next character literal; a line break stays a line break.
           pos += Number.isNaN(d) || d === 10 || d === 13 ? 1 : 2;
           continue;
