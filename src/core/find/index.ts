@@ -9,6 +9,7 @@ import { collectMacros, type MacroTable } from './macros';
 import { scanLatex } from './latex';
 import { scanMarkdown } from './markdown';
 import { ambiguousMojibake, repairMojibake } from './mojibake';
+import { unflattenFractions } from './pasted/fractions';
 import { findKatexCopies } from './pasted/katex';
 import { findMathJaxBlocks } from './pasted/mathjax';
 import type { PastedBlock } from './pasted/types';
@@ -35,7 +36,7 @@ function mayDefineMacros(tex: string): boolean {
  */
 function unicodeTex(source: string): string {
   if (/\\[A-Za-z]{2,}/.test(source) && !/[^\x00-\x7f]/.test(source)) return source;
-  return unicodeToLatex(repairMojibake(source));
+  return unicodeToLatex(unflattenFractions(repairMojibake(source)));
 }
 
 /** The sentence for a pasted formula whose mojibake a lost byte left ambiguous. */

@@ -32,6 +32,7 @@
 import { ACCENTS, GREEK, isCombiningMark, isGreekLetter, isMathOperatorChar, SUBSCRIPTS, SUPERSCRIPTS, SYMBOLS } from './chars';
 import { styledLetter, styleCommand } from './mathAlphanumeric';
 import { mojibakeAt } from './mojibake';
+import { flattenedSoftmaxIn } from './pasted/fractions';
 
 /** Words that are math, not prose, even with three or more letters. */
 export const MATH_WORDS: ReadonlySet<string> = new Set([
@@ -386,8 +387,17 @@ function scanLine(text: string, ls: number, le: number, lineStart: boolean, out:
     if (m) i += m[0].length;
   }
   const run: Run = { start: -1, end: -1 };
+  // A flattened softmax (`ezi j ezj`) is math although its pieces look like words.
+  let flat = le - i < 500 && text.includes('e', i) ? flattenedSoftmaxIn(text.slice(i, le)) : undefined;
+  if (flat) flat = { start: flat.start + i, end: flat.end + i };
   while (i < le) {
     const c = text.charCodeAt(i);
+    if (flat && i >= flat.start) {
+      take(text, run, flat.start, flat.end, Kind.Strong, out);
+      i = flat.end;
+      flat = undefined;
+      continue;
+    }
     if (c === 32 || c === 9) { i++; continue; }
     // URLs, autolinks, HTML tags and link targets are not math, whatever `=` they hold.
     if ((c === 104 && (text.startsWith('http://', i) || text.startsWith('https://', i))) || (c === 119 && text.startsWith('www.', i))) {
@@ -563,21 +573,27 @@ function finalizeRun(text: string, start: number, end: number, out: UnicodeSpan[
       else if (balance < 0 && text[e - 1] === close) { e--; changed = true; }
     }
   }
-  if (e - s < 3) return;
+  if (e - s < 2) return;
   const body = text.slice(s, e);
   if (CODE_LIKE.test(body)) return;
   let hasIdent = false;
   let hasStrong = false;
+  let hasScript = false;
   for (let k = s; k < e; ) {
     const c = text.charCodeAt(k);
     if (isLetter(c)) { hasIdent = true; k++; continue; }
     if (c < 128) { k++; continue; }
     const ch = charAt(text, k);
     if (isGreekLetter(ch) || styledLetter(ch)) hasIdent = true;
-    else if (isMathOperatorChar(ch) || (ch in SYMBOLS && ch !== '~')) hasStrong = true;
+    else if (isMathOperatorChar(ch) || (ch in SYMBOLS && ch !== '~')) {
+      hasStrong = true;
+      if (ch in SUPERSCRIPTS || ch in SUBSCRIPTS || isCombiningMark(ch.charCodeAt(0))) hasScript = true;
+    }
     k += charWidth;
   }
   if (!hasIdent) return;
+  // Two characters make a formula only as a letter with a script or an accent (`xᵢ`, `θ̂`).
+  if (e - s < 3 && !hasScript) return;
   if (!hasStrong) hasStrong = hasMathEquals(text, s, e);
   if (!hasStrong) hasStrong = FUNCTION_APPLICATION.test(body) && /[-+*/|]/.test(body);
   if (!hasStrong) return;

@@ -32,6 +32,10 @@ const NAMED_FUNCTIONS: ReadonlySet<string> = new Set(['log', 'ln', 'lg', 'exp', 
 const HIDDEN_ARGUMENT: ReadonlySet<string> = new Set(['begin', 'end', 'label', 'color', 'hspace', 'vspace', 'kern', 'mkern', 'mskip',
   'hskip', 'phantom', 'vphantom', 'hphantom', 'ref', 'eqref']);
 
+/** Short words of prose that end a TeX source written into a sentence (`... \\| p) in general`). */
+const PROSE_SHORT: ReadonlySet<string> = new Set(['is', 'of', 'to', 'in', 'on', 'at', 'by', 'we', 'it', 'as', 'or', 'if', 'be', 'so',
+  'an', 'and', 'for', 'the']);
+
 /** A letter and where it stands. */
 interface Placed {
   readonly letter: string;
@@ -121,7 +125,9 @@ function texEnd(text: string, m: number, le: number): number {
     else if (depth === 0 && isSpace(c)) {
       let j = i + 1;
       while (j < le && /[A-Za-z]/.test(text[j])) j++;
-      if (j - (i + 1) >= 3 && !NAMED_FUNCTIONS.has(text.slice(i + 1, j)) && text.charCodeAt(i + 1) !== 92) {
+      const word = text.slice(i + 1, j);
+      const wordEnds = j >= le || !/[A-Za-z0-9_^{(]/.test(text[j]);
+      if (wordEnds && (word.length >= 3 || PROSE_SHORT.has(word)) && !NAMED_FUNCTIONS.has(word)) {
         end = i;
         break;
       }
