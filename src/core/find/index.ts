@@ -19,6 +19,7 @@ import { findUnicodeFormulas, unicodeToLatex } from './unicode';
 
 export type { Delimiter, FindOptions, FindResult, FoundFormula, SourceLanguage, UnreadablePaste } from './types';
 export type { PastedPattern } from './pasted/types';
+export { isPastedFormula, latexReplacement } from './pasted/replace';
 export { unicodeToLatex } from './unicode';
 export { repairMojibake } from './mojibake';
 
