@@ -115,9 +115,10 @@ export interface MojibakeChar {
 /**
  * Reads the mojibake sequence that starts at `i`, if it decodes to a math character; `undefined`
  * otherwise. A sequence with one lost byte is read when at least two of its characters are left
- * (`π‘₯`, `βˆ`); with `lossy`, for a character standing alone as a token of a formula's visual
- * copy, a 4-byte letter that kept only one of its continuation bytes (`π´`) is read too.
- * Constant time: at most four characters are looked at.
+ * (`π‘₯`, `βˆ`). With `lossy`, for text that another copy of the same formula can check (a token
+ * of a visual copy, a line of a linear text), a 4-byte letter that kept only one continuation
+ * byte (`π´`) and a 2-byte letter that kept none (`Ο` for `ρ`, with `Ο` itself as an alternative)
+ * are read too. Constant time: at most four characters are looked at.
  */
 export function mojibakeAt(text: string, i: number, lossy = false): MojibakeChar | undefined {
   const leads = leadBytes(text.charCodeAt(i));
@@ -132,11 +133,18 @@ export function mojibakeAt(text: string, i: number, lossy = false): MojibakeChar
       if (!options) break;
       conts.push(options);
     }
-    const minVisible = Math.max(1, lossy && len === 4 ? 1 : len - 2);
+    // Without `lossy`, one byte may be lost when at least two characters are left; with it, a
+    // 4-byte letter may keep one continuation byte, and a 2-byte letter none (its lead alone).
+    const minVisible = lossy ? (len === 2 ? 0 : 1) : Math.max(1, len - 2);
     for (let visible = Math.min(conts.length, len - 1); visible >= minVisible; visible--) {
-      const found = readings(lead, conts.slice(0, visible), len - 1 - visible);
+      let found = readings(lead, conts.slice(0, visible), len - 1 - visible);
+      // A lead alone is read only as a Greek letter: anything else is too likely to be chance.
+      if (visible === 0) found = found.filter((ch) => isGreekLetter(ch));
+      // A lone lead that is a letter in its own right (`Ξ`, `Ο`) may be just that letter.
+      const literal = visible === 0 && isGreekLetter(text[i]) && !found.includes(text[i]) ? [text[i]] : [];
       if (found.length > 0) {
-        return found.length === 1 ? { char: found[0], length: 1 + visible } : { char: found[0], length: 1 + visible, alternatives: found };
+        const all = [...found, ...literal];
+        return all.length === 1 ? { char: all[0], length: 1 + visible } : { char: all[0], length: 1 + visible, alternatives: all };
       }
       // A longer reading that decodes to nothing is not mojibake; a shorter one is tried only when
       // the characters simply ran out (a byte lost), never to cut a sequence that reads as text.

@@ -388,7 +388,9 @@ function scanLine(text: string, ls: number, le: number, lineStart: boolean, out:
   }
   const run: Run = { start: -1, end: -1 };
   // A flattened softmax (`ezi j ezj`) is math although its pieces look like words.
-  let flat = le - i < 500 && text.includes('e', i) ? flattenedSoftmaxIn(text.slice(i, le)) : undefined;
+  // (The line is sliced: a search of the whole text from `i` would run on past the line's end.)
+  const line = le - i < 500 ? text.slice(i, le) : '';
+  let flat = line.includes(' e') || line.includes('∑') ? flattenedSoftmaxIn(line) : undefined;
   if (flat) flat = { start: flat.start + i, end: flat.end + i };
   while (i < le) {
     const c = text.charCodeAt(i);

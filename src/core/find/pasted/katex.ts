@@ -59,8 +59,9 @@ export function texLetters(text: string, from: number, to: number): Placed[] {
       else if (HIDDEN_ARGUMENT.has(name)) {
         while (j < to && text.charCodeAt(j) === 32) j++;
         if (text.charCodeAt(j) === 123) {
-          const close = text.indexOf('}', j);
-          if (close >= 0 && close < to) j = close + 1;
+          let close = j;
+          while (close < to && text.charCodeAt(close) !== 125) close++;
+          if (close < to) j = close + 1;
         }
       }
       i = j;
@@ -182,8 +183,13 @@ function copyInLine(text: string, ls: number, le: number): PastedBlock | undefin
     for (let i = m; i >= ls && starts.length < MAX_STARTS; i--) {
       if (i === ls || isSpace(text.charCodeAt(i - 1))) starts.push(i);
     }
+    // The letters before the marker are read once; each start takes the ones at or after it.
+    const earliest = starts[starts.length - 1] ?? m;
+    const letters = visualLetters(text, earliest, m);
     for (const c0 of starts) {
-      const copy = copyFrom(text, c0, m, end, shown);
+      let first = letters.length;
+      while (first > 0 && letters[first - 1].at >= c0) first--;
+      const copy = copyFrom(text, c0, m, end, letters.slice(first), shown);
       if (copy) return copy;
     }
   }
@@ -191,8 +197,7 @@ function copyInLine(text: string, ls: number, le: number): PastedBlock | undefin
 }
 
 /** A copy whose visual text starts at `c0`, whose TeX holds the command at `m` and ends at `end`. */
-function copyFrom(text: string, c0: number, m: number, end: number, shown: readonly Placed[]): PastedBlock | undefined {
-  const before = visualLetters(text, c0, m);
+function copyFrom(text: string, c0: number, m: number, end: number, before: readonly Placed[], shown: readonly Placed[]): PastedBlock | undefined {
   const all = [...before, ...shown];
   // Visual text then TeX (k letters each), or visual, TeX, visual again.
   for (const copies of [2, 3]) {

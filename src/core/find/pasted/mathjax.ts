@@ -21,6 +21,9 @@ import { readVisualToken, type VisualToken } from './visual';
 /** The longest linear text read after a visual copy, in lines and in characters. */
 const MAX_LINEAR_LINES = 80;
 const MAX_LINEAR_CHARS = 4000;
+/** The most tokens a visual copy has, and the most places where its linear text may start that are tried. */
+const MAX_VISUAL_TOKENS = 600;
+const MAX_SPLITS = 24;
 /** Longer lines are not pieces of a linear text. */
 const MAX_PIECE = 400;
 
@@ -53,8 +56,12 @@ function linesOf(text: string, from: number, to: number): Line[] {
 
 /** Cheap test: could `[from, to)` hold a MathJax visual copy (a math letter, or its mojibake)? */
 function mayHoldVisualCopy(text: string, from: number, to: number): boolean {
-  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-  return slice.includes('\uD835') || slice.includes('π') || slice.includes('ð');
+  // A loop, not `indexOf`: a search that fails would run on to the end of the document for every region.
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xd835 || c === 0x3c0 /* π */ || c === 0xf0 /* ð */) return true;
+  }
+  return false;
 }
 
 /** Finds MathJax's copies in `[from, to)` (whole lines) and appends them to `out`, in order. */
@@ -73,6 +80,8 @@ export function findMathJaxBlocks(text: string, from: number, to: number, out: P
       if (!tokens[j]) break;
       run.push(j);
     }
+    // A visual copy is a formula's tokens, not a page of them: a longer run is something else.
+    if (run.length > MAX_VISUAL_TOKENS) { i = j; continue; }
     let lastAlnum = run.length - 1;
     while (lastAlnum >= 0 && !tokens[run[lastAlnum]]?.mathAlphanumeric) lastAlnum--;
     if (lastAlnum < 0) { i = j; continue; }
@@ -90,7 +99,7 @@ export function findMathJaxBlocks(text: string, from: number, to: number, out: P
 function readBlock(text: string, lines: readonly Line[], tokens: readonly (VisualToken | undefined)[], run: readonly number[], lastAlnum: number):
   { block: PastedBlock; nextLine: number } | undefined {
   // The linear text may start with lines that look like tokens (`θ`, `N`): try the longest visual copy first.
-  for (let split = run.length; split > lastAlnum; split--) {
+  for (let split = run.length; split > lastAlnum && split > run.length - MAX_SPLITS; split--) {
     const visual = run.slice(0, split).map((k) => tokens[k] as VisualToken);
     const firstLinear = split < run.length ? run[split] : run[run.length - 1] + 1;
     const linear = readLinear(text, lines, firstLinear, visual);
@@ -133,13 +142,28 @@ function readLinear(text: string, lines: readonly Line[], first: number, visual:
     if (b - a > MAX_PIECE || !isMathLine(text, a, b)) return undefined;
     chars += b - a;
     if (chars > MAX_LINEAR_CHARS) return undefined;
-    const read = readText(text, a, b);
+    // Read with lost bytes allowed: the visual copy's letters settle what they leave open.
+    const read = readText(text, a, b, true);
     pieces.push({ read, gapBefore: pieces.length === 0 ? 0 : gap, slotOffset: slots.length });
     slots.push(...read.slots);
     gap = 0;
     const match = matchLetters(want, slots);
     if (match.state === 'failed') return undefined;
     if (match.state === 'partial') continue;
+    // Closing brackets hold no letters, so the match is complete before them: they end the formula too.
+    let end = b;
+    let nextLine = k + 1;
+    let closingGap = 0;
+    for (let c = k + 1; c < lines.length && c <= k + 8; c++) {
+      if (lines[c].blank) { closingGap++; continue; }
+      const closing = /^[ \t]*[)\]}|∥‖⟩]+[ \t]*$/.exec(text.slice(lines[c].start, lines[c].end));
+      if (!closing) break;
+      const trimmed = closing[0].trim();
+      pieces.push({ read: readText(trimmed, 0, trimmed.length), gapBefore: closingGap, slotOffset: slots.length });
+      end = lines[c].start + closing[0].trimEnd().length;
+      nextLine = c + 1;
+      closingGap = 0;
+    }
     let problem: string | undefined;
     if (match.unsettled || pieces.some((p) => p.read.unsettledSymbol)) {
       problem = 'a character of it lost a byte when the page was copied, and the two copies on the clipboard do not settle which it was';
@@ -156,7 +180,7 @@ function readLinear(text: string, lines: readonly Line[], first: number, visual:
     const reading = raw !== undefined && !problem && balanced(raw)
       ? { tex: formatPastedTex(raw, visualStyles(visual, match.visual)) }
       : { problem: problem ?? 'its braces do not balance' };
-    return { end: b, nextLine: k + 1, reading };
+    return { end, nextLine, reading };
   }
   return undefined;
 }
