@@ -103,11 +103,12 @@ export function matchLetters(visual: readonly LetterSlot[], linear: readonly Let
   const visualChoice = new Map<number, string>();
   const linearChoice = new Map<number, string>();
   slots.forEach((s, k) => (s.side === 'visual' ? visualChoice : linearChoice).set(s.i, bestChoices[0][k]));
-  return { state: 'equal', visual: visualChoice, linear: linearChoice, unsettled: !sameChoices(bestChoices) };
-}
-
-/** True when every choice picked the same letters (letters counted as their keys). */
-function sameChoices(choices: readonly string[][]): boolean {
-  const first = choices[0].map(letterKey).join('\u0000');
-  return choices.every((c) => c.map(letterKey).join('\u0000') === first);
+  // The TeX comes from the linear text, so only its choices must be settled; a visual slot whose
+  // choice varies (two `π‘` that are `𝑁` and `𝑝`, one way or the other) is simply left unnamed.
+  const settledAt = (k: number): boolean => bestChoices.every((c) => letterKey(c[k]) === letterKey(bestChoices[0][k]));
+  slots.forEach((s, k) => {
+    if (s.side === 'visual' && !settledAt(k)) visualChoice.delete(s.i);
+  });
+  const unsettled = slots.some((s, k) => s.side === 'linear' && !settledAt(k));
+  return { state: 'equal', visual: visualChoice, linear: linearChoice, unsettled };
 }

@@ -107,13 +107,17 @@ export function linearToTex(pieces: readonly LinearPiece[]): string | undefined 
       k++;
       continue;
     }
-    // A lone index between closed scripts: the lower limit of a lost `∑`.
-    if (indexLike(piece) && (k === 0 || pieces[k].gapBefore > unit) && next && next.gapBefore > unit) {
+    const atom = endsInAtom(out);
+    // A lone index between closed scripts, or after an operator: the lower limit of a lost `∑`.
+    const afterOperator = entering && !atom;
+    if ((indexLike(piece) || (afterOperator && /^[A-Za-zα-ω]$/u.test(piece))) && (k === 0 || !entering || afterOperator) && next && next.gapBefore > unit) {
       out += `${lostOperator(next.text)}_{${piece}}`;
       afterConstruct = true;
       continue;
     }
     if (entering && scriptLike(piece) && out.length > 0) {
+      // A script needs something to sit on: after an operator, what the page drew there is lost.
+      if (!atom) return undefined;
       const mark = isSuperscript(piece, out) ? '^' : '_';
       // A superscript after a subscript of the same base is its sibling (`x_i^2`), not nested in it.
       if (mark === '^' && open[open.length - 1] === '_' && out.endsWith(pieces[k - 1].text)) {
@@ -128,6 +132,13 @@ export function linearToTex(pieces: readonly LinearPiece[]): string | undefined 
   }
   out += '}'.repeat(open.length);
   return unicodeToLatex(out);
+}
+
+/** True when `text` ends in something a script can sit on: a letter, a digit, a closing bracket, a prime. */
+function endsInAtom(text: string): boolean {
+  const last = [...text.trimEnd()].pop();
+  if (last === undefined) return false;
+  return /[\p{L}\p{N})\]}|∥‖′'\p{M}]/u.test(last);
 }
 
 /** The TeX of an operator piece: `min` -> `\min`, `argmax` -> `\arg\max`, `∑` -> `\sum`. */
