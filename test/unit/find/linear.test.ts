@@ -41,6 +41,11 @@ describe('the linear text of a MathJax copy', () => {
     assert.equal(read([0, 'x'], [1, 'i'], [1, '2'], [2, '+1']), 'x_i^2 + 1');
   });
 
+  it('reads two lines entered after an operator as a fraction, its denominator with scripts of its own', () => {
+    assert.equal(read([0, 'p(z∣x)='], [1, 'p(x∣z)p(z)'], [1, 'p(x)'], [2, '.']), 'p(z \\mid x) = \\frac{p(x\\mid z)p(z)}{p(x)}.');
+    assert.equal(read([0, 'σ(z)='], [1, '1'], [1, '1+e'], [1, '−z'], [3, '']), '\\sigma(z) = \\frac{1}{1+e^{-z}}');
+  });
+
   it('does not read a script that has nothing to sit on', () => {
     assert.equal(read([0, 'a+'], [1, 'bc'], [2, 'd']), undefined);
   });

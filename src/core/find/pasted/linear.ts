@@ -75,8 +75,8 @@ export function linearToTex(pieces: readonly LinearPiece[]): string | undefined 
   if (pieces.length === 1) return unicodeToLatex(pieces[0].text);
   const unit = Math.min(...pieces.slice(1).map((p) => p.gapBefore));
   let out = '';
-  /** The kind of each open script, innermost last. */
-  const open: ('_' | '^')[] = [];
+  /** What each open level is (a subscript, a superscript, a fraction's denominator), innermost last. */
+  const open: ('_' | '^' | '/')[] = [];
   let afterConstruct = false;
   for (let k = 0; k < pieces.length; k++) {
     const piece = pieces[k].text;
@@ -115,7 +115,17 @@ export function linearToTex(pieces: readonly LinearPiece[]): string | undefined 
       afterConstruct = true;
       continue;
     }
-    if (entering && scriptLike(piece) && out.length > 0) {
+    // Two lines entered after an operator, side by side: a fraction's numerator and denominator
+    // (the denominator may go on with scripts of its own; the fraction closes like a script).
+    if (afterOperator && next && next.gapBefore === unit && scriptLike(piece) && scriptLike(next.text)) {
+      out += `\\frac{${piece}}{${next.text}`;
+      open.push('/');
+      k++;
+      continue;
+    }
+    // A short negative power (`e` / `−z`) opens a superscript although it starts like a subtraction.
+    const negativePower = atom && /^[−-][\p{L}\p{N}]{1,3}$/u.test(piece);
+    if (entering && (scriptLike(piece) || negativePower) && out.length > 0) {
       // A script needs something to sit on: after an operator, what the page drew there is lost.
       if (!atom) return undefined;
       const mark = isSuperscript(piece, out) ? '^' : '_';
