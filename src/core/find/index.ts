@@ -72,8 +72,8 @@ export function findFormulas(text: string, language: SourceLanguage, options: Fi
   let nextBlock = 0;
   /** KaTeX's copies, found line by line in the prose. */
   const katexCopies: PastedBlock[] = [];
-  const unicodeIn = (start: number, end: number): void => {
-    const katex = findKatexCopies(text, start, end);
+  const unicodeIn = (start: number, end: number, hasCommand: boolean): void => {
+    const katex = hasCommand ? findKatexCopies(text, start, end) : [];
     katexCopies.push(...katex);
     for (const span of findUnicodeFormulas(text, start, end)) {
       if (katex.length > 0 && overlapsAny(katex, span.start, span.end)) continue;
@@ -95,16 +95,16 @@ export function findFormulas(text: string, language: SourceLanguage, options: Fi
       add(start, end, delimiter, display, tex);
       if (language === 'markdown' && mayDefineMacros(tex)) collectMacros(tex, 0, tex.length, macros);
     },
-    plain(start, end) {
+    plain(start, end, hasCommand = true) {
       if (!unicode) return;
       // The prose between MathJax's blocks: they were read whole already.
       while (nextBlock < blocks.length && blocks[nextBlock].end <= start) nextBlock++;
       let from = start;
       for (let k = nextBlock; k < blocks.length && blocks[k].start < end; k++) {
-        if (blocks[k].start > from) unicodeIn(from, blocks[k].start);
+        if (blocks[k].start > from) unicodeIn(from, blocks[k].start, hasCommand);
         from = Math.max(from, blocks[k].end);
       }
-      if (from < end) unicodeIn(from, end);
+      if (from < end) unicodeIn(from, end, hasCommand);
     },
     region(start, end) {
       if (unicode) findMathJaxBlocks(text, start, end, blocks);
