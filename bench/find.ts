@@ -1,11 +1,16 @@
 /**
  * Finding formulas, against the parsers we could have built on, on the same generated text in the same run:
+ * - find-pasted: `findFormulas` on a ~1 MB article pasted from web pages (MathJax's visual copies and
+ *   linear texts, KaTeX's copies, mojibake, Unicode scripts: the fixtures of test/fixtures/find/pasted/
+ *   between paragraphs of prose) against markdown-it's `parse`. Target: under 200 ms.
  * - find: `findFormulas` on a ~5 MB markdown note (prose, headings, lists, inline and display math, code
  *   spans, fences, currency, Unicode formulas) against markdown-it's `parse` alone (which finds no math at
  *   all and gives no inline offsets). Target: at least 30 MB/s.
  * - find-tex: `findFormulas` on a ~1 MB .tex file against latex-utensils' `latexParser.parse`.
  * Both documents are generated from a seeded generator, so every run measures the same text.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { latexParser } from 'latex-utensils';
 import MarkdownIt from 'markdown-it';
 import { findFormulas } from '../src/core/find';
@@ -155,4 +160,31 @@ if (verbose) {
   const found = findFormulas(tex, 'latex').formulas.length;
   console.log(`  latex: ${(tex.length / 1e6).toFixed(2)} MB, ${found} formulas; ours best ${Math.min(...oursTex).toFixed(1)} ms, median ${quantile(oursTex, 0.5).toFixed(1)} ms; `
     + `latex-utensils best ${Math.min(...baseTex).toFixed(1)} ms, median ${quantile(baseTex, 0.5).toFixed(1)} ms`);
+}
+
+/** A ~`bytes` long article pasted from web pages: the pasted-math fixtures between paragraphs of prose. */
+export function generatePasted(bytes: number, seed = 3): string {
+  const dir = join('test', 'fixtures', 'find', 'pasted');
+  const pages = readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(dir, f), 'utf8'));
+  const r = rng(seed);
+  const parts: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const block = r() < 0.5
+      ? pages[Math.floor(r() * pages.length)]
+      : Array.from({ length: 30 + Math.floor(r() * 60) }, () => WORDS[Math.floor(r() * WORDS.length)]).join(' ') + '.';
+    parts.push(block);
+    size += block.length + 3;
+  }
+  return parts.join('\n\n\n');
+}
+
+const pasted = generatePasted(1_000_000);
+const [oursPasted, basePasted] = timeBoth(() => findFormulas(pasted, 'markdown'), () => mdIt.parse(pasted, {}), 5, 3);
+const pastedMs = Math.min(...oursPasted);
+report('find-pasted', throughput(pasted, oursPasted), throughput(pasted, basePasted), 'MB/s',
+  `${(pasted.length / 1e6).toFixed(2)} MB in ${pastedMs.toFixed(1)} ms, target < 200 ms`);
+if (verbose) {
+  const found = findFormulas(pasted, 'markdown').formulas.length;
+  console.log(`  pasted: ${found} formulas; ours median ${quantile(oursPasted, 0.5).toFixed(1)} ms`);
 }

@@ -1,3 +1,4 @@
+import { texOfSource } from '../core/find';
 import { classify } from '../core/recognize';
 import { CliError, type CliCommand } from './io';
 
@@ -43,7 +44,8 @@ export const classifyCommand: CliCommand = {
         io.stderr(`genmath classify: line ${lineNo}: ${error}\n`);
         out.push(JSON.stringify({ id, kind: 'none', confidence: 0, roles: {}, error }));
       } else {
-        const c = classify(obj.latex as string);
+        // The same reading as the finder gives the hover: mojibake repaired, a pasted copy read whole.
+        const c = classify(texOfSource(obj.latex as string));
         out.push(JSON.stringify({ id, kind: c.kind, confidence: c.confidence, roles: c.roles }));
       }
       // Write in chunks so a large batch does not build one huge string.

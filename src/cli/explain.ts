@@ -1,4 +1,5 @@
 import { evaluate } from '../core/evaluate';
+import { texOfSource } from '../core/find';
 import { derive } from '../core/explain/derive';
 import { recognize } from '../core/recognize';
 import { CliError, type CliCommand } from './io';
@@ -17,8 +18,10 @@ export const explainCommand: CliCommand = {
   name: 'explain',
   usage: 'explain LATEX           formula card + derivation steps as JSON (kind none: steps [], exit 0)',
   async run(args, io) {
-    const latex = args.join(' ');
-    if (latex.trim() === '') throw new CliError('explain needs a formula, e.g. genmath explain "D_{KL}(q\\|p)"', 2);
+    const written = args.join(' ');
+    if (written.trim() === '') throw new CliError('explain needs a formula, e.g. genmath explain "D_{KL}(q\\|p)"', 2);
+    // The same reading as the finder gives the hover: mojibake repaired, a pasted copy read whole.
+    const latex = texOfSource(written);
     const card = recognize(latex);
     const { steps } = derive(card);
     // Key order is design.md's; `evaluation` is there only when the formula has concrete numbers.

@@ -28,7 +28,11 @@ export const scanCommand: CliCommand = {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       const lines: string[] = [];
       for (const f of findFormulas(text, languageOf(file)).formulas) {
-        lines.push(JSON.stringify({ file, start: f.start, end: f.end, line: f.line, kind: classify(f.source).kind, latex: f.source }));
+        // The kind is read from the formula's TeX, the very text the hover renders and recognizes
+        // (mojibake repaired, a pasted copy read whole); `latex` is the formula as written when it
+        // is TeX already, and its TeX when the note holds Unicode or a page's copy.
+        const latex = f.delimiter === 'unicode' ? f.tex : f.source;
+        lines.push(JSON.stringify({ file, start: f.start, end: f.end, line: f.line, kind: classify(f.tex).kind, latex }));
       }
       if (lines.length > 0) io.stdout(lines.join('\n') + '\n');
     }

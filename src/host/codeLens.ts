@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
+import { isPastedFormula } from '../core/find';
 import { recognize } from '../core/recognize';
+import { convertLens } from './convertPasted';
 import { Disposable } from './dispose';
 import { demoFor, explainLink } from './demos';
 import type { DocumentFormulas } from './documentFormulas';
 
 /**
- * A CodeLens above each display formula of a known kind: its name, and its demo where one exists.
- * Off with `genmath.codeLens.enabled`.
+ * A CodeLens above each display formula of a known kind: its name, and its demo where one exists;
+ * above math pasted from a web page, "Convert to LaTeX". Off with `genmath.codeLens.enabled`.
  */
 export class FormulaCodeLensProvider extends Disposable implements vscode.CodeLensProvider {
   readonly #changed = this._register(new vscode.EventEmitter<void>());
@@ -27,6 +29,8 @@ export class FormulaCodeLensProvider extends Disposable implements vscode.CodeLe
     for (const f of this.formulas.of(doc)?.formulas ?? []) {
       if (token.isCancellationRequested) break;
       if (!f.display) continue;
+      // Math pasted from a page can become the note's own LaTeX, whatever its kind.
+      if (isPastedFormula(f)) lenses.push(convertLens(doc, f));
       const card = recognize(f.tex);
       if (card.kind === 'none') continue;
       const range = new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.start));

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DocumentFormulas, DOCUMENT_SELECTOR } from './documentFormulas';
 import { FormulaCodeLensProvider } from './codeLens';
+import { CONVERT_PASTED_COMMAND, convertPastedMath, PastedMathCodeActions } from './convertPasted';
 import { FormulaHoverProvider } from './hover';
 import { isFormulaLocation } from '../shared/explainProtocol';
 import { isGanSettings } from '../shared/ganProtocol';
@@ -35,6 +36,10 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   const codeLens = new FormulaCodeLensProvider(formulas);
   context.subscriptions.push(codeLens, vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, codeLens));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(CONVERT_PASTED_COMMAND, (location?: unknown) => convertPastedMath(formulas, location)),
+    vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new PastedMathCodeActions(formulas), PastedMathCodeActions.metadata),
+  );
   registerExplain(context, formulas);
   registerTraining(context);
 }

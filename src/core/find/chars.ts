@@ -34,14 +34,32 @@ export const SYMBOLS: Readonly<Record<string, string>> = {
 export const SUPERSCRIPTS: Readonly<Record<string, string>> = {
   '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9',
   '⁺': '+', '⁻': '-', '⁼': '=', '⁽': '(', '⁾': ')', 'ⁿ': 'n', 'ⁱ': 'i', 'ᵀ': 'T',
+  // Modifier letters, which pages use for letter exponents (`θᵏ`, `e⁻ᶻ`).
+  'ᵃ': 'a', 'ᵇ': 'b', 'ᶜ': 'c', 'ᵈ': 'd', 'ᵉ': 'e', 'ᶠ': 'f', 'ᵍ': 'g', 'ʰ': 'h', 'ʲ': 'j', 'ᵏ': 'k', 'ˡ': 'l',
+  'ᵐ': 'm', 'ᵒ': 'o', 'ᵖ': 'p', 'ʳ': 'r', 'ˢ': 's', 'ᵗ': 't', 'ᵘ': 'u', 'ᵛ': 'v', 'ʷ': 'w', 'ˣ': 'x', 'ʸ': 'y',
+  'ᶻ': 'z', 'ᴬ': 'A', 'ᴮ': 'B', 'ᴰ': 'D', 'ᴱ': 'E', 'ᴳ': 'G', 'ᴴ': 'H', 'ᴵ': 'I', 'ᴶ': 'J', 'ᴷ': 'K', 'ᴸ': 'L',
+  'ᴹ': 'M', 'ᴺ': 'N', 'ᴼ': 'O', 'ᴾ': 'P', 'ᴿ': 'R', 'ᵁ': 'U', 'ⱽ': 'V', 'ᵂ': 'W', 'ᵅ': 'α', 'ᵝ': 'β', 'ᵞ': 'γ',
+  'ᵟ': 'δ', 'ᵋ': 'ε', 'ᶿ': 'θ', 'ᶥ': 'ι', 'ᶲ': 'φ', 'ᵠ': 'φ', 'ᵡ': 'χ',
 };
 
 /** Unicode subscript characters and what they stand for. */
 export const SUBSCRIPTS: Readonly<Record<string, string>> = {
   '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9',
   '₊': '+', '₋': '-', '₌': '=', '₍': '(', '₎': ')', 'ₐ': 'a', 'ₑ': 'e', 'ₒ': 'o', 'ₓ': 'x', 'ₜ': 't',
-  'ᵢ': 'i', 'ⱼ': 'j', 'ₖ': 'k', 'ₙ': 'n', 'ₘ': 'm', 'ₚ': 'p', 'ₛ': 's', 'ₗ': 'l',
+  'ᵢ': 'i', 'ⱼ': 'j', 'ₖ': 'k', 'ₙ': 'n', 'ₘ': 'm', 'ₚ': 'p', 'ₛ': 's', 'ₗ': 'l', 'ₕ': 'h', 'ᵣ': 'r', 'ᵤ': 'u',
+  'ᵥ': 'v', 'ᵦ': 'β', 'ᵧ': 'γ', 'ᵨ': 'ρ', 'ᵩ': 'φ', 'ᵪ': 'χ',
 };
+
+/** Combining accents and the TeX accent each stands for (`θ̂` -> `\hat{\theta}`). */
+export const ACCENTS: Readonly<Record<string, string>> = {
+  '\u0302': 'hat', '\u0303': 'tilde', '\u0304': 'bar', '\u0305': 'overline', '\u0307': 'dot', '\u0308': 'ddot',
+  '\u030C': 'check', '\u0306': 'breve', '\u0301': 'acute', '\u0300': 'grave', '\u20D7': 'vec', '\u20D1': 'vec',
+};
+
+/** True when the UTF-16 unit is a combining accent (U+0300-U+036F, U+20D0-U+20F0). */
+export function isCombiningMark(c: number): boolean {
+  return (c >= 0x300 && c <= 0x36f) || (c >= 0x20d0 && c <= 0x20f0);
+}
 
 /**
  * Characters that only math uses, so that one of them makes a run an operator-holding candidate.
@@ -50,7 +68,8 @@ export const SUBSCRIPTS: Readonly<Record<string, string>> = {
 const MATH_OPERATOR_CHARS = '−∣∥‖∼∇∂∫∬∮∑∏≤≥≠≈≃≅≡≜≔≪≫∈∉⊂⊆⊃⊇∪∩∀∃∞±∓×÷·⋅∘∝→←↦⇒⇔⟨⟩⋯∅⊙⊗⊕⊤⊥√½¼¾'
   + '⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵀ₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₜᵢⱼₖₙₘₚₛₗ𝔼ℒ𝒩𝒟𝒳ℝ';
 
-const MATH_OPERATOR_SET: ReadonlySet<number> = new Set([...MATH_OPERATOR_CHARS].map((ch) => ch.codePointAt(0) ?? 0));
+const MATH_OPERATOR_SET: ReadonlySet<number> = new Set([...MATH_OPERATOR_CHARS, ...Object.keys(SUPERSCRIPTS), ...Object.keys(SUBSCRIPTS),
+  ...Object.keys(ACCENTS)].map((ch) => ch.codePointAt(0) ?? 0));
 
 /** True when `ch` (one code point) is a math-only operator or symbol. */
 export function isMathOperatorChar(ch: string): boolean {

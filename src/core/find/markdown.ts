@@ -31,7 +31,10 @@ const RAW_HTML = ['pre', 'script', 'style', 'textarea'];
 export function scanMarkdown(text: string, sink: ScanSink): void {
   const regions = blockPass(text, sink);
   const inline = new InlineScanner(text, sink);
-  for (const region of regions) inline.scanRegion(region);
+  for (const region of regions) {
+    sink.region?.(region.start, region.end);
+    inline.scanRegion(region);
+  }
 }
 
 /** A stretch of text lines (and the blank lines between them) outside code. */
@@ -321,12 +324,15 @@ class InlineScanner {
     let pos = paras[0];
     let plainStart = pos;
     let plainHasTrigger = false;
+    /** True when the plain text holds a `\\command`: only then may it hold a KaTeX copy's TeX source. */
+    let plainHasCommand = false;
     /** Offset of the start of the line holding `pos`, kept up to date for "starts a line" tests. */
     let lineStart = pos;
 
     const flush = (end: number): void => {
-      if (plainHasTrigger && end > plainStart) sink.plain(plainStart, end);
+      if (plainHasTrigger && end > plainStart) sink.plain(plainStart, end, plainHasCommand);
       plainHasTrigger = false;
+      plainHasCommand = false;
     };
     const emit = (start: number, end: number, delimiter: Parameters<ScanSink['formula']>[2], display: boolean, tex: string): void => {
       flush(start);
@@ -410,6 +416,8 @@ class InlineScanner {
             pos += 7;
             continue;
           }
+          // A TeX command outside math may be the source half of a KaTeX copy: the prose is worth a look.
+          if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122)) plainHasTrigger = plainHasCommand = true;
           // Any other escape (`\$`, `\\`, `\``) makes the next character literal; a line break stays a line break.
           pos += Number.isNaN(d) || d === 10 || d === 13 ? 1 : 2;
           continue;

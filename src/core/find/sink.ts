@@ -8,8 +8,16 @@ import type { Delimiter } from './types';
 export interface ScanSink {
   /** A delimited formula `[start, end)` whose TeX to render is `tex`. */
   formula(start: number, end: number, delimiter: Delimiter, display: boolean, tex: string): void;
-  /** Plain text `[start, end)` outside code and math that holds `=` or a non-ASCII character. */
-  plain(start: number, end: number): void;
+  /**
+   * Plain text `[start, end)` outside code and math that holds `=`, a non-ASCII character or a
+   * `\\command`; `hasCommand` says whether it holds a `\\command` (where a KaTeX copy's TeX may be).
+   */
+  plain(start: number, end: number, hasCommand?: boolean): void;
+  /**
+   * A stretch of whole lines `[start, end)` outside code, reported before any `formula` or `plain`
+   * inside it: where math pasted from a web page, which spans blank lines, is looked for.
+   */
+  region?(start: number, end: number): void;
 }
 
 /** Math environments that MathJax and KaTeX render as a whole formula. */

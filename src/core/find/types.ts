@@ -1,3 +1,5 @@
+import type { PastedPattern } from './pasted/types';
+
 /** How a formula was written in its document. */
 export type Delimiter =
   | 'dollar'          // $...$
@@ -30,6 +32,21 @@ export interface FoundFormula {
    * (`\begin{align}...\end{align}`); Unicode text converted to TeX; mojibake repaired.
    */
   readonly tex: string;
+  /**
+   * For math pasted from a page that rendered it, how the page's copy came (MathJax's visual copy
+   * and linear text, KaTeX's visual text and TeX source); the formula spans every line of it.
+   */
+  readonly pasted?: PastedPattern;
+}
+
+/** Math pasted from a web page that was found but could not be read whole, so is not a formula. */
+export interface UnreadablePaste {
+  readonly start: number;
+  readonly end: number;
+  /** 0-based line of `start`. */
+  readonly line: number;
+  /** Why, as the end of a sentence: "a character of it lost a byte ...". */
+  readonly problem: string;
 }
 
 /** Options of `findFormulas`. */
@@ -47,4 +64,6 @@ export interface FindResult {
    * as MathJax's `tex.macros` option takes them: name without backslash -> body, or [body, argument count].
    */
   readonly macros: Readonly<Record<string, string | [string, number]>>;
+  /** Pasted math that could not be read whole (left alone: a command says so rather than guess). */
+  readonly unreadable: readonly UnreadablePaste[];
 }

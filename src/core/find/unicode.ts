@@ -29,8 +29,10 @@
  * outside delimited math; mojibake (UTF-8 read through Windows-1252/1253, see mojibake.ts) is read
  * as the character it stands for. A formula that stands alone on its line is reported as display.
  */
-import { GREEK, isGreekLetter, isMathOperatorChar, SUBSCRIPTS, SUPERSCRIPTS, SYMBOLS } from './chars';
+import { ACCENTS, GREEK, isCombiningMark, isGreekLetter, isMathOperatorChar, SUBSCRIPTS, SUPERSCRIPTS, SYMBOLS } from './chars';
+import { styledLetter, styleCommand } from './mathAlphanumeric';
 import { mojibakeAt } from './mojibake';
+import { flattenedSoftmaxIn } from './pasted/fractions';
 
 /** Words that are math, not prose, even with three or more letters. */
 export const MATH_WORDS: ReadonlySet<string> = new Set([
@@ -95,6 +97,19 @@ function convert(text: string, depth: number): string {
     parts.push(s);
     needSpace = endsInControlWord(s);
   };
+  /** A word of letters: an upright function (`\\log`), an operator (`\\arg\\max`), or letters as they are. */
+  const emitWord = (word: string): void => {
+    if (TEX_FUNCTIONS.has(word)) emit('\\' + word);
+    else if (word in TEX_OPERATORS) emit(TEX_OPERATORS[word]);
+    else {
+      // A function glued to its one-letter argument, as pages copy it: `logP` is `\\log P`.
+      const glued = GLUED_FUNCTION.exec(word);
+      if (glued) {
+        emit('\\' + glued[1]);
+        emit(glued[2]);
+      } else emit(word);
+    }
+  };
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -123,10 +138,17 @@ function convert(text: string, depth: number): string {
     if (isAsciiLetter(c)) {
       let j = i + 1;
       while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
-      const word = text.slice(i, j);
-      if (TEX_FUNCTIONS.has(word)) emit('\\' + word);
-      else if (word in TEX_OPERATORS) emit(TEX_OPERATORS[word]);
-      else emit(word);
+      let word = text.slice(i, j);
+      // An accent belongs to the last letter only: `x̂` is `\hat{x}`.
+      if (j < n && isCombiningMark(text.charCodeAt(j))) {
+        if (word.length > 1) emitWord(word.slice(0, -1));
+        word = word.slice(-1);
+        const accented = withAccents(text, j, word);
+        emit(accented.tex);
+        i = accented.end;
+        continue;
+      }
+      emitWord(word);
       i = j;
       continue;
     }
@@ -152,18 +174,57 @@ function convert(text: string, depth: number): string {
       let j = i;
       let body = '';
       while (j < n && text[j] in table) { body += table[text[j]]; j++; }
-      parts.push((table === SUPERSCRIPTS ? '^' : '_') + (body.length === 1 ? body : '{' + body + '}'));
+      const inner = depth < MAX_SCRIPT_DEPTH ? convert(body, depth + 1) : body;
+      parts.push((table === SUPERSCRIPTS ? '^' : '_') + (/^[A-Za-z0-9]$/.test(inner) ? inner : '{' + inner + '}'));
       needSpace = false;
       i = j;
       continue;
     }
-    if (ch in GREEK) { emit('\\' + GREEK[ch]); i += width; continue; }
+    if (ch in GREEK || styledLetter(ch)) {
+      const styled = styledLetter(ch);
+      const base = styled ? letterTexOf(styled.letter, styleCommand(styled.style, isGreekLetter(styled.letter))) : '\\' + GREEK[ch];
+      if (isCombiningMark(text.charCodeAt(i + width))) {
+        const accented = withAccents(text, i + width, base);
+        emit(accented.tex);
+        i = accented.end;
+      } else {
+        emit(base);
+        i += width;
+      }
+      continue;
+    }
+    if (isCombiningMark(c)) {
+      // An accent with nothing before it to sit on: dropped rather than left as a stray character.
+      i++;
+      continue;
+    }
     if (ch === '|' && text[i + 1] === '|') { emit('\\|'); i += 2; continue; }
     if (ch in SYMBOLS) { emit(SYMBOLS[ch]); i += width; continue; }
     emit(ch);
     i += width;
   }
   return parts.join('');
+}
+
+/** `logP`, `maxD`: a function word glued to a one-letter argument. */
+const GLUED_FUNCTION = /^(log|ln|exp|max|min|sup|inf|det|sin|cos|tan|tanh)([A-Za-z])$/;
+
+/** The TeX of a plain letter (Latin, Greek or digit) under a style command ('' for none). */
+function letterTexOf(letter: string, command: string): string {
+  const base = letter in GREEK ? '\\' + GREEK[letter] : letter;
+  return command ? `${command}{${base}}` : base;
+}
+
+/** The combining accents from `at` put on `base`: `\\hat{\\theta}`; unknown accents are dropped. */
+function withAccents(text: string, at: number, base: string): { tex: string; end: number } {
+  let tex = base;
+  let j = at;
+  while (j < text.length && isCombiningMark(text.charCodeAt(j))) {
+    const accent = ACCENTS[text[j]];
+    if (accent) tex = `\\${accent}{${tex}}`;
+    j++;
+  }
+  return { tex, end: j };
 }
 
 /** True when `s` ends in a control word (`\\theta`), after which a letter must not follow directly. */
@@ -326,8 +387,19 @@ function scanLine(text: string, ls: number, le: number, lineStart: boolean, out:
     if (m) i += m[0].length;
   }
   const run: Run = { start: -1, end: -1 };
+  // A flattened softmax (`ezi j ezj`) is math although its pieces look like words.
+  // (The line is sliced: a search of the whole text from `i` would run on past the line's end.)
+  const line = le - i < 500 ? text.slice(i, le) : '';
+  let flat = line.includes(' e') || line.includes('∑') ? flattenedSoftmaxIn(line) : undefined;
+  if (flat) flat = { start: flat.start + i, end: flat.end + i };
   while (i < le) {
     const c = text.charCodeAt(i);
+    if (flat && i >= flat.start) {
+      take(text, run, flat.start, flat.end, Kind.Strong, out);
+      i = flat.end;
+      flat = undefined;
+      continue;
+    }
     if (c === 32 || c === 9) { i++; continue; }
     // URLs, autolinks, HTML tags and link targets are not math, whatever `=` they hold.
     if ((c === 104 && (text.startsWith('http://', i) || text.startsWith('https://', i))) || (c === 119 && text.startsWith('www.', i))) {
@@ -373,10 +445,53 @@ function scanLine(text: string, ls: number, le: number, lineStart: boolean, out:
     }
     const ch = charAt(text, i);
     const width = charWidth; // `take` may read other characters and change `charWidth`
-    take(text, run, i, i + width, isMathOperatorChar(ch) || (ch in SYMBOLS && ch !== '~') ? Kind.Strong : Kind.Break, out);
+    take(text, run, i, i + width, symbolKind(text, i, width, ch), out);
     i += width;
   }
   take(text, run, le, le, Kind.Break, out);
+}
+
+/**
+ * What a non-ASCII character that is not part of a word is: a math symbol (strong), or a break.
+ * An en dash between spaces is punctuation (`(G) – generator`), not a minus.
+ */
+function symbolKind(text: string, i: number, width: number, ch: string): Kind {
+  if (ch === '–' && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i + width) === 32)) return Kind.Break;
+  return isMathOperatorChar(ch) || (ch in SYMBOLS && ch !== '~') ? Kind.Strong : Kind.Break;
+}
+
+/**
+ * True when every token of `[ls, le)` is math by the rule at the top of this file (no word of
+ * prose, no character that ends a formula): a line of a formula's linear text, say.
+ */
+export function isMathLine(text: string, ls: number, le: number): boolean {
+  for (let i = ls; i < le; ) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) { i++; continue; }
+    if (c === 92 /* \ */) {
+      let e = i + 1;
+      while (e < le && isLetter(text.charCodeAt(e))) e++;
+      if (e === i + 1) return false;
+      i = e;
+      continue;
+    }
+    const word = readWord(text, i, le);
+    if (word > i) {
+      if (classifyWord(text, i, word, le) === Kind.Break) return false;
+      i = word;
+      continue;
+    }
+    if (c < 128) {
+      if (!ASCII_MATH.has(c)) return false;
+      i++;
+      continue;
+    }
+    const ch = charAt(text, i);
+    const width = charWidth;
+    if (symbolKind(text, i, width, ch) === Kind.Break) return false;
+    i += width;
+  }
+  return true;
 }
 
 /** End of the word (letters, digits, Greek letters, mojibake Greek, other letters) at `i`; `i` if none. */
@@ -387,7 +502,12 @@ function readWord(text: string, i: number, le: number): number {
     if (isLetter(c) || isDigitCode(c)) { j++; continue; }
     if (c < 128) break;
     const ch = charAt(text, j);
-    if (isGreekLetter(ch) || (!isMathOperatorChar(ch) && !(ch in SYMBOLS) && !(ch in SUPERSCRIPTS) && !(ch in SUBSCRIPTS) && /\p{L}/u.test(ch))) {
+    if (isGreekLetter(ch) || styledLetter(ch) || (!isMathOperatorChar(ch) && !(ch in SYMBOLS) && /\p{L}/u.test(ch))) {
+      j += charWidth;
+      continue;
+    }
+    // An accent stays with the letter it sits on (`θ̂`, `x̄`).
+    if (j > i && isCombiningMark(ch.charCodeAt(0))) {
       j += charWidth;
       continue;
     }
@@ -401,16 +521,21 @@ function classifyWord(text: string, i: number, j: number, le: number): Kind {
   let hasDigit = false;
   let hasGreek = false;
   let allDigits = true;
+  let accents = 0;
+  let letters = 0;
   for (let k = i; k < j; ) {
     const c = text.charCodeAt(k);
     if (isDigitCode(c)) { hasDigit = true; k++; continue; }
     allDigits = false;
-    if (isLetter(c)) { k++; continue; }
+    if (isLetter(c)) { letters++; k++; continue; }
     const ch = charAt(text, k);
-    if (isGreekLetter(ch)) hasGreek = true;
+    if (isGreekLetter(ch) || styledLetter(ch)) { hasGreek = true; letters++; }
+    else if (isCombiningMark(ch.charCodeAt(0))) accents++;
     else return Kind.Break; // a word with accented letters (café, naïve) is prose
     k += charWidth;
   }
+  // A combining accent makes math of one letter (`θ̂`, `x̄`); on a longer word it is spelling.
+  if (accents > 0) return letters === 1 ? Kind.Strong : Kind.Break;
   if (allDigits || hasGreek || hasDigit) return Kind.Math;
   const before = i > 0 ? text[i - 1] : ' ';
   const after = j < le ? text[j] : ' ';
@@ -450,21 +575,27 @@ function finalizeRun(text: string, start: number, end: number, out: UnicodeSpan[
       else if (balance < 0 && text[e - 1] === close) { e--; changed = true; }
     }
   }
-  if (e - s < 3) return;
+  if (e - s < 2) return;
   const body = text.slice(s, e);
   if (CODE_LIKE.test(body)) return;
   let hasIdent = false;
   let hasStrong = false;
+  let hasScript = false;
   for (let k = s; k < e; ) {
     const c = text.charCodeAt(k);
     if (isLetter(c)) { hasIdent = true; k++; continue; }
     if (c < 128) { k++; continue; }
     const ch = charAt(text, k);
-    if (isGreekLetter(ch)) hasIdent = true;
-    else if (isMathOperatorChar(ch) || (ch in SYMBOLS && ch !== '~')) hasStrong = true;
+    if (isGreekLetter(ch) || styledLetter(ch)) hasIdent = true;
+    else if (isMathOperatorChar(ch) || (ch in SYMBOLS && ch !== '~')) {
+      hasStrong = true;
+      if (ch in SUPERSCRIPTS || ch in SUBSCRIPTS || isCombiningMark(ch.charCodeAt(0))) hasScript = true;
+    }
     k += charWidth;
   }
   if (!hasIdent) return;
+  // Two characters make a formula only as a letter with a script or an accent (`xᵢ`, `θ̂`).
+  if (e - s < 3 && !hasScript) return;
   if (!hasStrong) hasStrong = hasMathEquals(text, s, e);
   if (!hasStrong) hasStrong = FUNCTION_APPLICATION.test(body) && /[-+*/|]/.test(body);
   if (!hasStrong) return;
