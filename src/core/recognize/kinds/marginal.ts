@@ -9,6 +9,7 @@ import type { Context } from '../context';
 import type { Hit } from '../types';
 import { appAt, forEachSeq, isDensityName, nodeTex, sides, terms, tex, type App } from '../query';
 import { argsTex, likelihoodPriorPairs } from './probability';
+import { isParameterArg } from '../math';
 
 /** The density on the left of `=`, with an optional `\log` in front. */
 function lhsDensity(side: readonly MathNode[]): App | undefined {
@@ -36,7 +37,8 @@ export function detectMarginal(ctx: Context): Hit | null {
     const { sides: parts } = sides(line);
     for (let k = 0; k + 1 < parts.length; k++) {
       const lhs = lhsDensity(parts[k]);
-      if (!lhs || lhs.cond.length > 0) continue;
+      // `p(y | \lambda, \mu, \sigma)`: conditioned on parameters only, it is still the data's marginal.
+      if (!lhs || !lhs.cond.every((c) => isParameterArg(c))) continue;
       const wanted = lhs.main.map(tex);
       const rhs = parts[k + 1];
       const ts = terms(rhs);
@@ -58,6 +60,17 @@ export function detectMarginal(ctx: Context): Hit | null {
           return { kind: 'marginal', confidence: 0.8, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), component: tex([component.fn, component.group]), weight: tex([rhs[sumAt + 1]]) } };
         }
       }
+      const mixture = mixtureOf(rhs, wanted[0]);
+      if (mixture) return { kind: 'marginal', confidence: 0.8, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), component: mixture, variant: 'mixture' } };
+      // `\log p(x) \approx \log \frac1k \sum_i p(x | z^{(i)})`: the marginal estimated by sampling the latent.
+      if (ctx.ops.has('sum') && ctx.apps.some((a) => isDensityName(a.fn) && a.main.length > 0 && tex(a.main[0]) === wanted[0] && a.cond.length > 0 && a.cond.some((c) => c[0]?.type === 'id' && (c[0].sup !== undefined || c[0].sub !== undefined)))) {
+        return { kind: 'marginal', confidence: 0.75, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), variant: 'Monte Carlo estimate' } };
+      }
+      // `p(x) = \int \delta(x - G(z)) p(z) dz`, `p(x) = \mathbb{E}_{u}[p(x + u)]`: the data's density as
+      // an average over another variable's distribution.
+      const integrated = rhs.some((n) => n.type === 'op' && n.name === 'int') && ctx.apps.some((a) => isDensityName(a.fn) && a.cond.length === 0 && a.main.length === 1 && tex(a.main[0]) !== wanted[0] && rhs.includes(a.fn));
+      const averaged = rhs[0]?.type === 'id' && rhs[0].name === 'E' && ctx.apps.some((a) => isDensityName(a.fn) && a.main.length === 1 && tex(a.main[0]).startsWith(wanted[0]) && tex(a.main[0]) !== wanted[0]);
+      if (lhs.cond.length === 0 && (integrated || averaged)) return { kind: 'marginal', confidence: 0.75, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), variant: integrated ? 'integral over a latent' : 'expectation' } };
       const explicit = ts.length >= 2 && ts.every((t) => t.sign === 1 && (t.nodes.length === 2 || likelihoodPriorPairs(t.nodes).length > 0));
       if (joints.length > 0 && (summed || explicit)) {
         const extra = joints[0].main.map(tex).filter((m) => !wanted.includes(m));
@@ -69,4 +82,26 @@ export function detectMarginal(ctx: Context): Hit | null {
     }
   }
   return null;
+}
+
+/**
+ * A mixture written out: weights times components of the same variable, added (`\lambda\,
+ * \textsf{normal}(y | \mu_1, \sigma_1) + (1 - \lambda)\,\textsf{normal}(y | \mu_2, \sigma_2)`), also
+ * inside a product over data points or under a `\sum_k \lambda_k`. Returns the component's TeX.
+ */
+function mixtureOf(rhs: readonly MathNode[], data: string | undefined): string | undefined {
+  if (!data) return undefined;
+  const base = data.replace(/_.*$/, '');
+  let found: string | undefined;
+  const isComponent = (a: App | undefined): a is App => a !== undefined && a.fn.type === 'id' && a.main.length > 0 && tex(a.main[0]).replace(/_.*$/, '') === base
+    && (a.cond.length > 0 || a.params.length > 0) && (a.fn.name === 'N' || a.fn.name === 'normal' || isDensityName(a.fn) || a.fn.sub !== undefined);
+  forEachSeq([rhs as MathNode[]], (seq) => {
+    if (found) return;
+    const ts = terms(seq);
+    const comps = ts.map((t) => { for (let i = 0; i < t.nodes.length - 1; i++) { const a = appAt(t.nodes, i); if (isComponent(a)) return a; } return undefined; });
+    const weighted = ts.every((t, i) => comps[i] !== undefined && t.nodes.indexOf(comps[i]!.fn) > 0);
+    const summed = ts.length === 1 && ts[0].nodes[0]?.type === 'op' && ts[0].nodes[0].name === 'sum' && comps[0] !== undefined;
+    if ((ts.length >= 2 && weighted) || summed) found = tex([comps[0]!.fn, comps[0]!.group]);
+  });
+  return found;
 }

@@ -4,6 +4,7 @@
  */
 import type { MathNode } from '../../parse/tree';
 import { appAt, isDensityName, tex, type App } from '../query';
+import { isParameterArg } from '../math';
 
 /** `p(a|b) p(b)` or `p(b) p(a|b)`: a conditional density next to the density of what it is conditioned on. */
 export interface LikelihoodPrior {
@@ -31,7 +32,14 @@ export function likelihoodPriorPairs(seq: MathNode[]): LikelihoodPrior[] {
     if (seq[j] && seq[j].type === 'op' && seq[j].name === 'prod') j++;
     const b = appAt(seq, j);
     if (!b || !isDensityName(b.fn)) continue;
-    const pair = (lik: App, pri: App): boolean => lik.cond.length > 0 && pri.cond.length === 0 && pri.main.length > 0 && argsTex(lik.cond) === argsTex(pri.main);
+    // The likelihood is conditioned on what the prior is of (and maybe on parameters too:
+    // `p(y | z = k, \mu, \sigma)\, p(z = k | \lambda)`); the prior is of that alone, given parameters at most.
+    const pair = (lik: App, pri: App): boolean => {
+      if (lik.cond.length === 0 || pri.main.length === 0 || !pri.cond.every((c) => isParameterArg(c))) return false;
+      if (argsTex(lik.cond) === argsTex(pri.main) && pri.cond.length === 0) return true;
+      const cond = lik.cond.map(tex);
+      return pri.main.every((m) => cond.includes(tex(m))) && lik.cond.every((c) => pri.main.some((m) => tex(m) === tex(c)) || isParameterArg(c));
+    };
     if (pair(a, b)) out.push({ likelihood: a, prior: b, start: i, end: j + 2 });
     else if (pair(b, a)) out.push({ likelihood: b, prior: a, start: i, end: j + 2 });
   }
