@@ -87,7 +87,8 @@ function bayesInLogs(ctx: Context): Hit | null {
       if (!post || post.cond.length === 0) continue;
       const right = logApps(parts[k + 1]);
       const lik = right.find((a) => argsTex(a.main) === argsTex(post.cond) && argsTex(a.cond) === argsTex(post.main));
-      const prior = right.find((a) => argsTex(a.main) === argsTex(post.main) && a.cond.length === 0);
+      // The prior of either variable: `\log p(x)` after `\log p(x|y)` and `\log p(y|x)`, whichever way round.
+      const prior = right.find((a) => (argsTex(a.main) === argsTex(post.main) || argsTex(a.main) === argsTex(post.cond)) && a.cond.length === 0);
       if (lik && prior) {
         return { kind: 'bayes', confidence: 0.85, roles: { posterior: tex([post.fn, post.group]), likelihood: tex([lik.fn, lik.group]), prior: tex([prior.fn, prior.group]), variant: line.some((n) => n.type === 'op' && n.name === 'nabla') ? 'score form' : 'log form' } };
       }

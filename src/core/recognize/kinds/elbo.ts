@@ -6,7 +6,7 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context, LogUse } from '../context';
 import type { Hit } from '../types';
-import { appKey, isDensityApp, isKLOperator, klApps, logRatios, measureDensity, sameLetter } from '../math';
+import { appKey, isDensityApp, isKLOperator, isParameter, klApps, logRatios, measureDensity, sameLetter } from '../math';
 import { densityRoles } from '../roles';
 import { allNodes, appAt, firstApp, isDensityName, nodeTex, sides, some, terms, tex, type App } from '../query';
 
@@ -19,9 +19,13 @@ function negated(log: LogUse, ctx: Context): boolean {
     return pp !== undefined && pp.type === 'bin' && pp.name === '-';
   }
   for (const e of ctx.expectations) {
-    if (e.body === log.seq) {
-      const before = e.seq[e.index - 1];
-      if (before && before.type === "bin" && before.name === "-") return true;
+    // `- \lambda\, \mathbb{E}_s[\log s(z)]`, `- c \times \mathbb{E}_q[...]`: a weight between the
+    // minus and the average does not change its sign.
+    if (e.body === log.seq && log.index === 0) {
+      let k = e.index - 1;
+      while (k >= 0 && (e.seq[k].type === 'id' || e.seq[k].type === 'text' || e.seq[k].type === 'num' || (e.seq[k].type === 'bin' && e.seq[k].name === '*'))) k--;
+      const before = e.seq[k];
+      if (before && before.type === 'bin' && before.name === '-') return true;
     }
   }
   return false;
@@ -32,7 +36,7 @@ function isLogEvidence(side: readonly MathNode[]): boolean {
   let s = side;
   if (s[0] && s[0].type === 'bin' && s[0].name === '-') s = s.slice(1);
   // `\ell(\theta)`: the log-likelihood of the data as a function of the parameter.
-  if (s.length === 2 && s[0].type === 'id' && s[0].name === 'ell' && s[1].type === 'group') return true;
+  if (s.length === 2 && s[0].type === 'id' && s[0].name === 'ell' && s[1].type === 'group' && isParameter(s[1].children?.filter((n) => n.type !== 'punct').slice(0, 1) ?? [])) return true;
   if (s.length < 3 || s.length > 4 || s[0].type !== 'op' || s[0].name !== 'log') return false;
   const a = appAt(s as MathNode[], 1);
   if (!a) return false;
@@ -55,15 +59,17 @@ export function detectELBO(ctx: Context): Hit | null {
   // E_q[log p(...) - log q(...)]: the entropy term of the measure itself, plus a log of another density.
   for (const e of ctx.expectations) {
     const m = measureDensity(e.measure);
-    if (!m || !isDensityName(m.node)) continue;
+    // A variational family may be named by any letter (`\mathbb{E}_s`), as long as its own log appears.
+    if (!m || (!isDensityName(m.node) && !ctx.logs.some((l) => l.app?.fn.type === "id" && l.app.fn.name === m.node.name))) continue;
     const measureKey = m.app ? appKey(m.app) : nodeTex(m.node);
     const matches = (a: App): boolean => (m.app ? appKey(a) === measureKey : nodeTex(a.fn) === measureKey);
     let own = false;
     let other = false;
     for (const log of ctx.logs) {
-      if (!log.app || !isDensityApp(log.app)) continue;
+      if (!log.app) continue;
+      // The measure's own log may carry any letter (`\mathbb{E}_s[\log s(z)]`); the other must be a density.
       if (matches(log.app) && negated(log, ctx)) own = true;
-      else if (!matches(log.app)) other = true;
+      else if (isDensityApp(log.app) && !matches(log.app)) other = true;
     }
     if (own && other) return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
   }

@@ -1,8 +1,10 @@
 /** KL divergence: `D_{KL}(q\|p)` in any spelling, or its definition as an average log ratio. */
 import type { Context } from '../context';
 import type { Hit } from '../types';
-import { klApps, logRatios } from '../math';
-import { tex } from '../query';
+import type { MathNode } from '../../parse/tree';
+import { appKey, isDensityApp, klApps, logRatios, measureDensity } from '../math';
+import { argsTex } from './probability';
+import { appAt, terms, tex, type App } from '../query';
 import { densityRoles } from '../roles';
 
 /**
@@ -41,7 +43,28 @@ export function detectKL(ctx: Context): Hit | null {
     const second = tex([ratio.den.fn, ratio.den.group]);
     return { kind: 'kl', confidence: 0.8, roles: { first, second, direction: direction(first, second) } };
   }
+  // `\mathbb{E}_{q}[\log q(z|x) - \log p(z)]`: the KL written out as an average of a difference of
+  // logs under its first argument, the measure's own log first.
+  for (const e of ctx.expectations) {
+    const m = measureDensity(e.measure);
+    if (!m?.app) continue;
+    const ts = terms(e.body);
+    if (ts.length !== 2 || ts[0].sign !== 1 || ts[1].sign !== -1) continue;
+    const a = logApp(ts[0].nodes);
+    const b = logApp(ts[1].nodes);
+    if (a && b && appKey(a) === appKey(m.app) && isDensityApp(b) && appKey(b) !== appKey(a) && argsTex(a.main) === argsTex(b.main)) {
+      const first = tex([a.fn, a.group]);
+      const second = tex([b.fn, b.group]);
+      return { kind: 'kl', confidence: 0.8, roles: { first, second, direction: direction(first, second) } };
+    }
+  }
   // `D_{KL} \ge 0` written without arguments.
   for (const line of ctx.lines) for (const n of line) if (n.type === 'op' && n.name === 'KL') return { kind: 'kl', confidence: 0.6, roles: {} };
   return null;
+}
+
+/** The density a term takes the log of: `p(z)` of `\log p(z)`. */
+function logApp(nodes: readonly MathNode[]): App | undefined {
+  const k = nodes.findIndex((n) => n.type === 'op' && n.name === 'log');
+  return k >= 0 ? appAt(nodes as MathNode[], k + 1) : undefined;
 }
