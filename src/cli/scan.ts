@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { findFormulas } from '../core/find';
+import { sentenceAround } from '../core/find/sentence';
 import { classify } from '../core/recognize';
 import type { SourceLanguage } from '../core/find/types';
 import { CliError, type CliCommand } from './io';
@@ -13,7 +14,8 @@ export function languageOf(file: string): SourceLanguage {
 /** `genmath scan FILE...`: one JSON line per formula, with offsets in UTF-16 code units as VS Code counts them. */
 export const scanCommand: CliCommand = {
   name: 'scan',
-  usage: 'scan FILE...            one JSON line per formula: {file, start, end, line, kind, latex}',
+  usage: 'scan FILE...            one JSON line per formula: {file, start, end, line, kind, latex},\n'
+    + '                          classified with the words around it in the file',
   async run(args, io) {
     if (args.length === 0) throw new CliError('no file given (usage: genmath scan FILE...)', 2);
     for (const file of args) {
@@ -27,8 +29,12 @@ export const scanCommand: CliCommand = {
       // VS Code drops a byte-order mark from a document's text, so offsets are counted without it.
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       const lines: string[] = [];
-      for (const f of findFormulas(text, languageOf(file)).formulas) {
-        lines.push(JSON.stringify({ file, start: f.start, end: f.end, line: f.line, kind: classify(f.source).kind, latex: f.source }));
+      const language = languageOf(file);
+      const { formulas } = findFormulas(text, language);
+      for (const f of formulas) {
+        // The words around the formula are evidence, as they are in the hover: both take them from sentenceAround.
+        const context = sentenceAround(text, f.start, f.end, { language, formulas });
+        lines.push(JSON.stringify({ file, start: f.start, end: f.end, line: f.line, kind: classify(f.source, { context }).kind, latex: f.source }));
       }
       if (lines.length > 0) io.stdout(lines.join('\n') + '\n');
     }
