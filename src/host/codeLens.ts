@@ -27,7 +27,7 @@ export class FormulaCodeLensProvider extends Disposable implements vscode.CodeLe
     for (const f of this.formulas.of(doc)?.formulas ?? []) {
       if (token.isCancellationRequested) break;
       if (!f.display) continue;
-      const card = recognize(f.tex);
+      const card = recognize(f.tex, { context: this.formulas.contextOf(doc, f) });
       if (card.kind === 'none') continue;
       const range = new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.start));
       const explain = explainLink(doc.uri.toString(), f.start);
