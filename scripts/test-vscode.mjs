@@ -3,7 +3,8 @@
 //   1. builds the .vsix (`npm run package`) and the tests (`node esbuild.mjs --tests`),
 //      unless --no-build is given (scripts/test.sh has just built both);
 //   2. installs genmath.vsix into a fresh extensions folder and starts code-server on a
-//      copy of test/fixtures/workspace/, all under .vscode-test/run-test-*;
+//      copy of test/fixtures/workspace/ (with test/fixtures/recognize-notes/ copied into it as
+//      recognize-notes/), all under .vscode-test/run-test-*;
 //   3. runs the Playwright tests (out/test/e2e/*.test.js) in a separate mocha process that
 //      drives Debian's Chromium: GENMATH_SERVER_URL, GENMATH_WORKSPACE, GENMATH_REPO_ROOT and
 //      GENMATH_ARTIFACTS tell them where things are;
@@ -17,7 +18,7 @@
 //   GENMATH_VSIX=path.vsix         test another package (default: genmath.vsix)
 //   GENMATH_EXTENSION_DIR=folder   extension development path of the in-host suite (default: the repo)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   ROOT, copyWorkspace, ensureInstalled, installExtension, makeRunDir, startServer, writeUserSettings,
@@ -151,6 +152,8 @@ async function main() {
 
   const paths = makeRunDir('test');
   const workspace = copyWorkspace(join(ROOT, 'test', 'fixtures', 'workspace'), paths.dir);
+  // The notes of every format that the recognition test hovers (test/e2e/recognize-notes.test.ts).
+  cpSync(join(ROOT, 'test', 'fixtures', 'recognize-notes'), join(workspace, 'recognize-notes'), { recursive: true });
   say(`run folder ${paths.dir}`);
   installExtension({ vsix: VSIX, extensionsDir: paths.extensionsDir });
   say(`installed ${VSIX}`);

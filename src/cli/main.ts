@@ -24,6 +24,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stderr(`genmath: unknown command '${name}' (try genmath --help)\n`);
     return 2;
   }
+  // `genmath classify --help`, `genmath train gan --help`: every command answers it (design.md's contract).
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(`usage: genmath ${command.usage}\n`);
+    return 0;
+  }
   try {
     return await command.run(args, io);
   } catch (err) {

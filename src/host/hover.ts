@@ -51,7 +51,7 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
     });
     if (token.isCancellationRequested) return undefined;
 
-    const card = recognize(formula.tex);
+    const card = recognize(formula.tex, { context: this.formulas.contextOf(doc, formula) });
     const value = result.value ? valueLine(result.value) : undefined;
     const explain = card.kind === 'none' ? undefined : explainLink(doc.uri.toString(), formula.start);
     const markdown = new vscode.MarkdownString(cardMarkdown(card, formulaMarkdown(formula.tex, result), { value, explain }), true);

@@ -4,7 +4,7 @@
  */
 import { summarize } from '../core/explain/summary';
 import { texToText } from '../core/explain/texToText';
-import type { FormulaCard } from '../core/recognize/types';
+import type { FormulaCard, FormulaKind } from '../core/recognize/types';
 import { commandUri, demoFor, type DemoLink } from './demos';
 import type { RenderResult } from './render/texToSvg';
 
@@ -12,6 +12,14 @@ import type { RenderResult } from './render/texToSvg';
 export const HOVER_MARKDOWN_LIMIT = 100_000;
 /** Room kept under the limit for the text around the image (kind, glossary, links). */
 const IMAGE_BUDGET = HOVER_MARKDOWN_LIMIT - 10_000;
+/**
+ * Below this confidence the hover words its kind as a guess ("Looks like a KL divergence"): the
+ * recognizer's confidence is calibrated so that at 0.7 and above nine answers in ten are right.
+ */
+export const GUESS_BELOW = 0.7;
+
+/** Kinds whose names take no article: a principle or a rule, not one thing of a sort. */
+const NO_ARTICLE: ReadonlySet<FormulaKind> = new Set<FormulaKind>(['mle', 'bayes']);
 
 /** Escapes text so markdown shows it literally. */
 export function escapeMarkdown(text: string): string {
@@ -53,13 +61,32 @@ function code(text: string): string {
 }
 
 /**
+ * A kind's name as it reads after "Looks like": with its article, and lower case unless it is an
+ * acronym or a person's name (`a KL divergence`, `an evidence lower bound (ELBO)`, `Bayes' rule`).
+ */
+export function guessedName(kind: FormulaKind, title: string): string {
+  const first = title.split(/[\s/]/, 1)[0];
+  // `KL`, `GAN`: an acronym; `Bayes'`, `Jensen-Shannon`: names. Other words are common nouns.
+  const proper = /^[A-Z0-9]{2,}$/.test(first) || first.includes("'") || /-[A-Z]/.test(first);
+  const phrase = proper ? title : title.charAt(0).toLowerCase() + title.slice(1);
+  if (NO_ARTICLE.has(kind)) return phrase;
+  return `${/^[aeiouAEIOU]/.test(phrase) ? 'an' : 'a'} ${phrase}`;
+}
+
+/** What the hover calls a card's kind: its title, or "Looks like ..." when the card is a guess. */
+export function hoverTitle(card: Pick<FormulaCard, 'kind' | 'title' | 'confidence'>): string {
+  return card.confidence < GUESS_BELOW ? `Looks like ${guessedName(card.kind, card.title)}` : card.title;
+}
+
+/**
  * The whole hover: what the formula is (in plain words, from its own symbols), the image, every
  * symbol named, and the links that exist for its kind. A formula of no known kind shows the image alone.
  */
 export function cardMarkdown(card: Pick<FormulaCard, 'kind' | 'title' | 'roles' | 'glossary' | 'confidence' | 'tex'>, formula: string, extra: { value?: string; explain?: DemoLink } = {}): string {
   if (card.kind === 'none') return extra.value ? `${formula}\n\n${escapeMarkdown(extra.value)}` : formula;
-  const sure = card.confidence >= 0.6 ? '' : ' _(probably)_';
-  const parts = [`**${escapeMarkdown(card.title)}**${sure}: ${escapeMarkdown(summarize(card))}`, formula];
+  // A guess says so, with the confidence it rests on, so no one takes it for a certainty.
+  const guess = card.confidence < GUESS_BELOW ? ` _(a guess: confidence ${card.confidence.toFixed(2)})_` : '';
+  const parts = [`**${escapeMarkdown(hoverTitle(card))}**: ${escapeMarkdown(summarize(card))}${guess}`, formula];
   if (extra.value) parts.push(escapeMarkdown(extra.value));
   if (card.glossary.length > 0) {
     parts.push(card.glossary.map((g) => `${code(texToText(g.symbol))}: ${escapeMarkdown(g.meaning)}`).join(' · '));

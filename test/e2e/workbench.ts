@@ -268,3 +268,58 @@ export async function webviewFrame(page: Page, selector: string, test: (text: st
 export function canvasPixels(frame: Frame, selector: string): Promise<string> {
   return frame.locator(selector).evaluate((c) => (c as unknown as { toDataURL(): string }).toDataURL());
 }
+
+/** Opens a notebook of the workspace with Quick Open and waits until the status bar counts its cells. */
+export async function openNotebook(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(name);
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).waitFor({ state: 'visible', timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator('.statusbar-item', { hasText: /Cell \d+ of \d+/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
+}
+
+/** The 0-based index of the focused cell of the notebook on screen, from the status bar's "Cell N of M". */
+async function focusedCell(page: Page): Promise<number> {
+  const text = await page.locator('.statusbar-item', { hasText: /Cell \d+ of \d+/ }).first().innerText();
+  return Number(/Cell (\d+) of/.exec(text)![1]) - 1;
+}
+
+/**
+ * Shows the hover at `offset` (UTF-16 code units, no characters outside the BMP before it) of the
+ * notebook's cell `cell`, as a person does with the keyboard: out of the cell being edited, Up/Down
+ * to the cell, Enter to edit it, Control+Home and Right to the place, then "Show or Focus Hover";
+ * again once a second until a formula image appears or `timeoutMs` passes.
+ */
+export async function hoverInNotebookCell(page: Page, cell: number, offset: number, timeoutMs = 20_000): Promise<HoverResult> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  for (let tries = 0; tries < 3; tries++) {
+    const now = await focusedCell(page);
+    if (now === cell) break;
+    const key = now < cell ? 'ArrowDown' : 'ArrowUp';
+    for (let i = 0; i < Math.abs(cell - now); i++) await page.keyboard.press(key);
+  }
+  if ((await focusedCell(page)) !== cell) throw new Error(`could not move the notebook's focus to cell ${cell + 1}`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < offset; i++) await page.keyboard.press('ArrowRight');
+  const image = page.locator(`${HOVER_SVG}:visible`).first();
+  const deadline = Date.now() + timeoutMs;
+  let text = '';
+  let tries = 0;
+  do {
+    tries++;
+    await showHoverAtCursor(page);
+    try {
+      await image.waitFor({ state: 'visible', timeout: 1_000 });
+      return { image, text: await visibleHoverText(page), tries };
+    } catch {
+      text = (await visibleHoverText(page)) || text;
+    }
+  } while (Date.now() < deadline);
+  return { image: undefined, text, tries };
+}

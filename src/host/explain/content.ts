@@ -10,9 +10,12 @@ import { evaluate } from '../../core/evaluate';
 import { recognize } from '../../core/recognize';
 import type { ExplainContent } from '../../shared/explainProtocol';
 
-/** Builds the panel's content for a formula's TeX; never throws. */
-export function explainContent(tex: string, display: boolean, where: string): ExplainContent {
-  const card = recognize(tex);
+/**
+ * Builds the panel's content for a formula's TeX; never throws. `context` is the prose around the
+ * formula in its note, weighed as the hover weighs it, so the panel names the kind the hover named.
+ */
+export function explainContent(tex: string, display: boolean, where: string, context = ''): ExplainContent {
+  const card = recognize(tex, { context });
   const derivation = derive(card);
   const outcome = evaluate(tex);
   return {

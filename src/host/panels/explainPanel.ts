@@ -101,7 +101,7 @@ export class ExplainPanel extends Disposable {
   async #show(doc: vscode.TextDocument, formula: FoundFormula): Promise<void> {
     const shown = { uri: doc.uri.toString(), start: formula.start, version: doc.version };
     this.#shown = shown;
-    const content = await explainer(this.#context).explain(formula.tex, formula.display, whereOf(doc, formula));
+    const content = await explainer(this.#context).explain(formula.tex, formula.display, whereOf(doc, formula), this.#formulas.contextOf(doc, formula));
     // The cursor may have moved on while the worker was busy: only the latest formula is shown.
     if (this.isDisposed || this.#shown !== shown) return;
     if (typeof content === 'string') {

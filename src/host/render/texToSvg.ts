@@ -22,6 +22,12 @@ const PACKAGES = AllPackages.filter((p) => !UNSAFE_PACKAGES.has(p) && !ERROR_HID
 /** MathJax's TeX macros option: name without backslash -> body, or [body, argument count]. */
 export type Macros = Readonly<Record<string, string | [string, number]>>;
 
+/**
+ * Commands of everyday LaTeX packages that MathJax lacks, defined unless a document defines its own:
+ * `\bm` (the bm package, which most preambles of bold-vector macros build on) is `\boldsymbol`.
+ */
+const BASE_MACROS: Macros = { bm: ['\\boldsymbol{#1}', 1] };
+
 /** What to render. */
 export interface RenderRequest {
   readonly tex: string;
@@ -62,7 +68,7 @@ function documentFor(macros: Macros): { doc: MathDocument<unknown, unknown, unkn
   const errors: string[] = [];
   const tex = new TeX({
     packages: PACKAGES,
-    macros,
+    macros: { ...BASE_MACROS, ...macros },
     // Bounds for hostile formulas: a recursive macro stops after this many expansions.
     maxMacros: 500,
     maxBuffer: 20 * 1024,
@@ -96,17 +102,24 @@ function renderWith(req: RenderRequest, macros: Macros): { svg?: string; error?:
   return { svg: adaptor!.innerHTML(node as never) };
 }
 
-/** Which of the given macros render on their own; a broken one (recursive, unbalanced) is dropped. */
+/**
+ * Which of the given macros render; a broken one (recursive, unbalanced) is dropped. Each is tried
+ * with the whole set defined, since preambles build macros on each other (`\pdata` on `\data`); a
+ * broken macro only breaks the formulas that expand it, so it cannot make another one look broken.
+ */
 const macroVerdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 10_000;
 function workingMacros(macros: Macros): { kept: Macros; dropped: string[] } {
   const kept: Record<string, string | [string, number]> = {};
   const dropped: string[] = [];
+  const set = JSON.stringify(macros);
   for (const [name, def] of Object.entries(macros)) {
-    const verdictKey = `${name}\u0000${JSON.stringify(def)}`;
+    const verdictKey = `${name}\u0000${set}`;
     let ok = macroVerdicts.get(verdictKey);
     if (ok === undefined) {
       const args = Array.isArray(def) ? '{x}'.repeat(Math.min(def[1], 9)) : '';
-      const probe = renderWith({ tex: `\\${name}${args}`, display: false, macros: {}, color: 'black', exPixels: 8 }, { [name]: def });
+      const probe = renderWith({ tex: `\\${name}${args}`, display: false, macros: {}, color: 'black', exPixels: 8 }, macros);
+      if (macroVerdicts.size >= MAX_VERDICTS) macroVerdicts.clear();
       ok = probe.svg !== undefined;
       macroVerdicts.set(verdictKey, ok);
     }

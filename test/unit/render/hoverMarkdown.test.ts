@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { formulaMarkdown, HOVER_MARKDOWN_LIMIT, escapeMarkdown } from '../../../src/host/hoverMarkdown';
+import { FORMULA_KINDS, KIND_TITLES, type FormulaKind } from '../../../src/core/recognize';
+import { cardMarkdown, formulaMarkdown, GUESS_BELOW, HOVER_MARKDOWN_LIMIT, escapeMarkdown, hoverTitle } from '../../../src/host/hoverMarkdown';
 
 describe('the markdown of a formula hover', () => {
   it('embeds the SVG as a base64 data URI image with the formula as alt text', () => {
@@ -29,5 +30,46 @@ describe('the markdown of a formula hover', () => {
     const md = formulaMarkdown('x', { ok: false, error: 'gave up: rendering took longer than 3.0 s', droppedMacros: ['loop'] });
     assert.match(md, /gave up/);
     assert.match(md, /`\\loop`/);
+  });
+});
+
+describe('the kind a formula hover names', () => {
+  const card = (kind: FormulaKind, confidence: number) => ({ kind, title: KIND_TITLES[kind], confidence, roles: {}, glossary: [], tex: 'x' });
+  const firstLine = (kind: FormulaKind, confidence: number): string => cardMarkdown(card(kind, confidence), '![x](data:image/svg+xml;base64,AA==)').split('\n')[0];
+
+  it('words a low-confidence answer as a guess, with the kind and its right article', () => {
+    const expected: Record<Exclude<FormulaKind, 'none'>, string> = {
+      mle: 'Looks like maximum likelihood',
+      kl: 'Looks like a KL divergence',
+      elbo: 'Looks like an evidence lower bound (ELBO)',
+      minimax: 'Looks like a GAN min-max game',
+      gradient_step: 'Looks like a gradient step',
+      marginal: 'Looks like a marginal likelihood',
+      reconstruction: 'Looks like a reconstruction loss',
+      diffusion: 'Looks like a diffusion model',
+      bayes: "Looks like Bayes' rule",
+      entropy: 'Looks like an entropy / cross-entropy',
+      jsd: 'Looks like a Jensen-Shannon divergence',
+    };
+    for (const kind of FORMULA_KINDS) {
+      if (kind === 'none') continue;
+      assert.equal(hoverTitle(card(kind, 0.5)), expected[kind]);
+      assert.ok(firstLine(kind, 0.5).startsWith(`**${escapeMarkdown(expected[kind])}**: `), firstLine(kind, 0.5));
+    }
+  });
+
+  it('says on the card that it is a guess, and on what confidence', () => {
+    assert.match(firstLine('kl', 0.55), /_\(a guess: confidence 0\.55\)_$/);
+  });
+
+  it(`names the kind plainly at and above ${GUESS_BELOW}, as before`, () => {
+    assert.equal(GUESS_BELOW, 0.7);
+    assert.ok(firstLine('kl', GUESS_BELOW).startsWith('**KL divergence**: '), firstLine('kl', GUESS_BELOW));
+    assert.doesNotMatch(firstLine('kl', 0.95), /guess|Looks like/);
+    assert.ok(firstLine('kl', GUESS_BELOW - 0.01).startsWith('**Looks like a KL divergence**'));
+  });
+
+  it('names no kind for a formula of none, whatever its confidence', () => {
+    assert.equal(firstLine('none', 0.3), '![x](data:image/svg+xml;base64,AA==)');
   });
 });

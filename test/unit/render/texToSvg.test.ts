@@ -48,6 +48,13 @@ describe('TeX to SVG for hovers', () => {
     assert.deepEqual(r.droppedMacros, ['loop']);
   });
 
+  it("renders a preamble's bold-vector macros built on \\bm and on each other", () => {
+    const macros = { vx: '\\bm{x}', btheta: '\\bm{\\theta}', data: '\\mathrm{data}', pdata: 'p_{\\data}', loop: '\\loop' };
+    const r = texToSvg(request('\\log p_{\\btheta}(\\vx) + \\pdata(\\vx)', { macros }));
+    assert.ok(r.ok, r.ok ? '' : r.error);
+    assert.deepEqual(r.droppedMacros, ['loop']);
+  });
+
   it('does not let formulas make links, styles or ids', () => {
     for (const tex of ['\\href{https://example.com}{x}', '\\style{color:red}{x}', '\\cssId{a}{x}', '\\class{a}{x}', '\\require{html}']) {
       const r = texToSvg(request(tex));
