@@ -38,7 +38,7 @@ function answerLine(raw: string): LineAnswer {
   try {
     return { json: JSON.stringify({ id, kind: c.kind, confidence: c.confidence, roles: c.roles }) };
   } catch {
-    return errorRecord(id, 'its id cannot be written back (nested too deeply)');
+    return errorRecord(null, 'its id cannot be written back (nested too deeply)');
   }
 }
 
