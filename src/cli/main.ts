@@ -49,6 +49,7 @@ if (require.main === module) {
     stderr: (t) => process.stderr.write(t),
     readStdin,
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    drained: () => (process.stdout.writableNeedDrain ? new Promise<void>((resolve) => process.stdout.once('drain', () => resolve())) : Promise.resolve()),
   };
   void main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
