@@ -3,6 +3,7 @@
  * and benchmarks can build it outside VS Code.
  */
 import { summarize } from '../core/explain/summary';
+import { escapeBidi } from '../core/text/controls';
 import { texToText } from '../core/explain/texToText';
 import type { FormulaCard } from '../core/recognize/types';
 import { commandUri, demoFor, type DemoLink } from './demos';
@@ -13,9 +14,12 @@ export const HOVER_MARKDOWN_LIMIT = 100_000;
 /** Room kept under the limit for the text around the image (kind, glossary, links). */
 const IMAGE_BUDGET = HOVER_MARKDOWN_LIMIT - 10_000;
 
-/** Escapes text so markdown shows it literally. */
+/**
+ * Escapes text so markdown shows it literally, bidirectional controls included (as `\u202e`):
+ * they would make the hover show text in another order than the note holds it.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, (c) => `\\${c}`);
+  return escapeBidi(text).replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, (c) => `\\${c}`);
 }
 
 /** A short, single-line alt text for the image (screen readers read it; markdown must not break on it). */
@@ -49,7 +53,7 @@ export function formulaMarkdown(tex: string, result: RenderResult): string {
 
 /** Inline code for a symbol; a backtick inside would end it, so it becomes a look-alike. */
 function code(text: string): string {
-  return `\`${text.replace(/`/g, 'ˋ')}\``;
+  return `\`${escapeBidi(text).replace(/`/g, 'ˋ')}\``;
 }
 
 /**
