@@ -182,6 +182,7 @@ async function main() {
         GENMATH_REPO_ROOT: ROOT,
         GENMATH_ARTIFACTS: join(paths.dir, 'artifacts'),
         GENMATH_SCREENSHOTS: SCREENSHOTS,
+        GENMATH_VSIX: VSIX,
       });
       if (code !== 0) failed.push('e2e');
     }
