@@ -13,6 +13,7 @@ import { isSourceFormula } from '../shared/sourceFormula';
 import { isToySettings, type ToyName } from '../shared/toyProtocol';
 import { TOY_COMMANDS } from './demos';
 import { ExplainPanel } from './panels/explainPanel';
+import { offerExampleNote } from './explain/exampleNote';
 import { ToyPanel } from './panels/toyPanel';
 import { GanPanel } from './panels/ganPanel';
 import { RenderService } from './render/renderService';
@@ -55,7 +56,7 @@ function registerExplain(context: vscode.ExtensionContext, formulas: DocumentFor
       }
       const formula = doc ? formulas.at(doc, offset) : undefined;
       if (!doc || !formula) {
-        void vscode.window.showInformationMessage('GenMath: put the cursor inside a formula (in a markdown or LaTeX file) to explain it.');
+        await offerExampleNote(context, formulas);
         return;
       }
       ExplainPanel.createOrShow(context, formulas, doc, formula);

@@ -38,7 +38,8 @@ describe('The packaged .vsix', function () {
   it('ships the extension, its workers and its webview, and no source map, after a development build', function () {
     // Only meaningful if a development build (which writes maps) came first, as in test:vscode and npm test.
     assert.ok(fs.existsSync(path.join(repoRoot, 'out', 'test')), 'no development build before packaging');
-    for (const f of ['package.json', 'dist/extension.js', 'dist/cli.js', 'dist/workers/mathjax.js', 'dist/webview/webview.js']) {
+    // examples/01-maximum-likelihood.md is the note Explain Formula offers (src/host/explain/exampleNote.ts).
+    for (const f of ['package.json', 'dist/extension.js', 'dist/cli.js', 'dist/workers/mathjax.js', 'dist/webview/webview.js', 'examples/01-maximum-likelihood.md']) {
       assert.ok(files.includes(f), `${f} is missing from ${vsix}`);
     }
     const maps = files.filter((f) => f.endsWith('.map'));

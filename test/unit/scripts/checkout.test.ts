@@ -64,3 +64,12 @@ describe('The README commands on a fresh clone', function () {
     assert.match(text, /npm ci/);
   });
 });
+
+describe('The command palette', function () {
+  it('lists Explain Formula always: no menu condition hides it when no note is open', function () {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[]; menus?: { commandPalette?: { command: string; when?: string }[] } } };
+    assert.ok(pkg.contributes.commands.some((c) => c.command === 'genmath.explainFormula'));
+    const entry = pkg.contributes.menus?.commandPalette?.find((m) => m.command === 'genmath.explainFormula');
+    assert.ok(!entry || entry.when === undefined || entry.when === 'true', `hidden unless ${entry?.when}`);
+  });
+});
