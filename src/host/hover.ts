@@ -6,7 +6,8 @@ import { cardMarkdown, formulaMarkdown, imageFits, linkMarkdown, rowMarkdown } f
 import { formulaRows, rowAt } from './hoverRows';
 import type { DocumentFormulas } from './documentFormulas';
 import type { RenderService } from './render/renderService';
-import type { Macros } from './render/texToSvg';
+import type { Macros, RenderRequest } from './render/texToSvg';
+import type { FoundFormula } from '../core/find/types';
 import { hoverTextColor } from './theme';
 
 /** Macros from the `genmath.macros` setting, written like `markdown.math.macros` (`"\\R": "\\mathbb{R}"`). */
@@ -18,6 +19,21 @@ export function settingsMacros(config: vscode.WorkspaceConfiguration): Record<st
     if (typeof body === 'string' && /^[A-Za-z]+$|^.$/.test(bare)) macros[bare] = body;
   }
   return macros;
+}
+
+/**
+ * The render request a hover makes for each formula of `doc`, with the document's settings read
+ * once: render-ahead builds the same requests, so that a hover finds them in the cache.
+ */
+export function hoverRequests(doc: vscode.TextDocument, formulas: DocumentFormulas): (formula: FoundFormula) => RenderRequest {
+  const config = vscode.workspace.getConfiguration('genmath', doc);
+  const fontSize = vscode.workspace.getConfiguration('editor', doc).get<number>('fontSize', 14);
+  const scale = Math.min(4, Math.max(0.5, config.get<number>('hover.scale', 1.25)));
+  // Document macros win over settings, as a \newcommand in the file is the more specific.
+  const macros: Macros = { ...settingsMacros(config), ...(formulas.of(doc)?.macros ?? {}) };
+  const color = hoverTextColor();
+  const exPixels = Math.round(fontSize * scale * 0.5 * 100) / 100;
+  return (formula) => ({ tex: formula.tex, display: formula.display, macros, color, exPixels });
 }
 
 /** `= 0.4431 (closed form)`, or with the Monte Carlo standard error. */
@@ -39,17 +55,7 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
     const formula = this.formulas.at(doc, doc.offsetAt(position));
     if (!formula) return undefined;
 
-    const fontSize = vscode.workspace.getConfiguration('editor', doc).get<number>('fontSize', 14);
-    const scale = Math.min(4, Math.max(0.5, config.get<number>('hover.scale', 1.25)));
-    // Document macros win over settings, as a \newcommand in the file is the more specific.
-    const macros: Macros = { ...settingsMacros(config), ...(this.formulas.of(doc)?.macros ?? {}) };
-    const request = {
-      tex: formula.tex,
-      display: formula.display,
-      macros,
-      color: hoverTextColor(),
-      exPixels: Math.round(fontSize * scale * 0.5 * 100) / 100,
-    };
+    const request = hoverRequests(doc, this.formulas)(formula);
     const result = await this.renderer.render(request);
     if (token.isCancellationRequested) return undefined;
 
