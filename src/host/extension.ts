@@ -57,7 +57,8 @@ function registerExplain(context: vscode.ExtensionContext, formulas: DocumentFor
       }
       const formula = doc ? formulas.at(doc, offset) : undefined;
       if (!doc || !formula) {
-        await offerExampleNote(context, formulas);
+        // Not awaited: the command is done once it has said so; the offer waits for the user.
+        void offerExampleNote(context, formulas);
         return;
       }
       ExplainPanel.createOrShow(context, formulas, doc, formula);
