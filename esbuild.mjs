@@ -4,7 +4,7 @@
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --tests       also the unit tests, benchmarks and in-host tests, into out/
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, mkdirSync, cpSync, existsSync } from 'node:fs';
+import { readdirSync, statSync, mkdirSync, cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -52,6 +52,10 @@ if (tests) {
 }
 
 const buildsWithEntries = builds.filter((b) => Object.keys(b.entryPoints).length > 0);
+
+// A production build is what the .vsix ships: it starts from an empty dist/, so nothing an earlier
+// development build left there (source maps, a renamed worker) can be packaged with it.
+if (production && !watch) rmSync('dist', { recursive: true, force: true });
 
 if (watch) {
   const contexts = await Promise.all(buildsWithEntries.map((b) => esbuild.context(b)));

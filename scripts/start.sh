@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# A fresh clone has no node_modules: install them first, as `npm test` does.
+bash scripts/ensure-node-modules.sh
 bash scripts/install-vscode.sh
 npm run --silent package
 exec node --input-type=module -e '

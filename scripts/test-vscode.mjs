@@ -14,7 +14,11 @@
 // Exits non-zero when anything fails. The run folder is removed after a passing run and
 // kept (with screenshots and logs) after a failing one.
 //
-//   node scripts/test-vscode.mjs [--no-build] [--e2e-only | --host-only] [--grep PATTERN]
+// The e2e tests save the README's pictures into test-results/screenshots/ (git-ignored), so a
+// test run never changes tracked files; `--screenshots` (`npm run screenshots`) saves them into
+// media/screenshots/ instead, to refresh the README's images on purpose.
+//
+//   node scripts/test-vscode.mjs [--no-build] [--e2e-only | --host-only] [--grep PATTERN] [--screenshots]
 //   GENMATH_VSIX=path.vsix         test another package (default: genmath.vsix)
 //   GENMATH_EXTENSION_DIR=folder   extension development path of the in-host suite (default: the repo)
 import { spawn, spawnSync } from 'node:child_process';
@@ -31,6 +35,7 @@ const GREP = grepAt >= 0 ? argv[grepAt + 1] : undefined;
 const BUILD = !args.has('--no-build');
 const E2E = !args.has('--host-only');
 const HOST = !args.has('--e2e-only');
+const SCREENSHOTS = args.has('--screenshots') ? join(ROOT, 'media', 'screenshots') : join(ROOT, 'test-results', 'screenshots');
 const VSIX = resolve(ROOT, process.env.GENMATH_VSIX ?? 'genmath.vsix');
 const EXTENSION_DIR = resolve(ROOT, process.env.GENMATH_EXTENSION_DIR ?? '.');
 const E2E_TIMEOUT_MS = 600_000;
@@ -179,6 +184,8 @@ async function main() {
         GENMATH_WORKSPACE: workspace,
         GENMATH_REPO_ROOT: ROOT,
         GENMATH_ARTIFACTS: join(paths.dir, 'artifacts'),
+        GENMATH_SCREENSHOTS: SCREENSHOTS,
+        GENMATH_VSIX: VSIX,
       });
       if (code !== 0) failed.push('e2e');
     }
@@ -195,6 +202,7 @@ async function main() {
     return 1;
   }
   rmSync(paths.dir, { recursive: true, force: true });
+  if (E2E) say(`screenshots in ${SCREENSHOTS}`);
   say('all passed');
   return 0;
 }

@@ -5,12 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 started=$SECONDS
+# Tests write only ignored files (test-results/, out/, .vscode-test/): compared at the end.
+checkout_before=$(git status --porcelain 2>/dev/null || true)
 step() { printf '\n=== [npm test %4d s] %s\n' "$((SECONDS - started))" "$*"; }
 
-if [[ ! -d node_modules ]]; then
-  step "npm ci (node_modules is missing)"
-  npm ci --no-audit --no-fund
-fi
+step "node_modules (npm ci when missing: scripts/ensure-node-modules.sh)"
+bash scripts/ensure-node-modules.sh
 
 step "install code-server and Debian packages (scripts/install-vscode.sh)"
 bash scripts/install-vscode.sh
@@ -29,5 +29,16 @@ npm run --silent package
 
 step "tests in a real VS Code (code-server 4.100.3 + Chromium)"
 npm run --silent test:vscode -- --no-build
+
+step "the README's first command on a fresh clone (scripts/check-fresh-clone.mjs)"
+npm run --silent test:fresh-clone
+
+step "the checkout is unchanged (tests write only ignored files; \`npm run screenshots\` refreshes media/)"
+checkout_after=$(git status --porcelain 2>/dev/null || true)
+if [[ "$checkout_before" != "$checkout_after" ]]; then
+  echo "npm test changed the checkout:"
+  diff <(echo "$checkout_before") <(echo "$checkout_after") || true
+  exit 1
+fi
 
 step "all passed in $((SECONDS - started)) s"

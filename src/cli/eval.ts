@@ -1,5 +1,6 @@
 import { evaluate } from '../core/evaluate';
 import { CliError, type CliCommand } from './io';
+import { EVAL_SAMPLES } from './limits';
 
 /**
  * `genmath eval LATEX`: one JSON line `{"value", "method", "detail", "standardError"?, "samples"?}`
@@ -9,7 +10,7 @@ import { CliError, type CliCommand } from './io';
  */
 export const evalCommand: CliCommand = {
   name: 'eval',
-  usage: 'eval LATEX [--seed S] [--samples N]  evaluate a formula with numbers -> {value, method, detail}',
+  usage: `eval LATEX [--seed S] [--samples N]  evaluate a formula with numbers -> {value, method, detail}; N from ${EVAL_SAMPLES.min} to ${EVAL_SAMPLES.max}`,
   async run(args, io) {
     const parts: string[] = [];
     let seed: number | undefined;
@@ -20,7 +21,10 @@ export const evalCommand: CliCommand = {
         const v = Number(args[i + 1]);
         if (args[i + 1] === undefined || !Number.isFinite(v)) throw new CliError(`${a} needs a number`, 2);
         if (a === '--seed') seed = v;
-        else samples = v;
+        else if (!Number.isInteger(v) || v < EVAL_SAMPLES.min || v > EVAL_SAMPLES.max) {
+          // Refused rather than clamped: a run with other samples than asked for would look like the one asked for.
+          throw new CliError(`--samples must be a whole number from ${EVAL_SAMPLES.min.toLocaleString('en-US')} to ${EVAL_SAMPLES.max.toLocaleString('en-US')}, got ${args[i + 1]}`, 2);
+        } else samples = v;
         i++;
       } else if (a === '--') {
         parts.push(...args.slice(i + 1));

@@ -6,6 +6,11 @@ export interface CliIO {
   readonly readStdin: () => Promise<string>;
   /** True when standard error is a terminal (progress bars only then). */
   readonly stderrIsTTY: boolean;
+  /**
+   * Resolves once standard output has taken what was written so far. A command that streams
+   * many lines waits on it now and then, so that its output never piles up in memory.
+   */
+  readonly drained?: () => Promise<void>;
 }
 
 /** An error meant for the person at the terminal: printed as one line, exit code 1 or 2. */

@@ -1,3 +1,4 @@
+import { escapeBidi } from '../core/text/controls';
 import { CliError, type CliCommand, type CliIO } from './io';
 import { classifyCommand } from './classify';
 import { evalCommand } from './eval';
@@ -12,8 +13,18 @@ function help(): string {
   return ['usage: genmath COMMAND [ARGS...]', '', ...commands.map((c) => `  ${c.usage}`), ''].join('\n');
 }
 
+/**
+ * `io` with every bidirectional control character written as a `\uXXXX` escape, on stdout and
+ * stderr alike: formulas and file names are echoed in JSON and in messages, and a terminal must
+ * show them in the order they are stored. In JSON the escape is the same character to any reader.
+ */
+function withoutBidi(io: CliIO): CliIO {
+  return { ...io, stdout: (t) => io.stdout(escapeBidi(t)), stderr: (t) => io.stderr(escapeBidi(t)) };
+}
+
 /** Runs the command line; never throws, so no stack trace reaches the terminal. */
-export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIO): Promise<number> {
+  const io = withoutBidi(rawIo);
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(help());
@@ -54,6 +65,7 @@ if (require.main === module) {
     stderr: (t) => process.stderr.write(t),
     readStdin,
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    drained: () => (process.stdout.writableNeedDrain ? new Promise<void>((resolve) => process.stdout.once('drain', () => resolve())) : Promise.resolve()),
   };
   void main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;

@@ -13,7 +13,7 @@ import { klfitTask } from './train/klfit';
 import { mleTask } from './train/mle';
 import type { TrainTask } from './train/task';
 import { vaeTask } from './train/vae';
-import { choiceFlag, created, exitCode, intFlag, parseFlags, pointsJson, runWithProgress, stringFlag, writeOutput, type FlagSpec } from './train/flags';
+import { choiceFlag, created, exitCode, intFlag, parseFlags, pointsJson, runWithProgress, outputFlag, writeOutput, type FlagSpec } from './train/flags';
 
 const USAGE = 'train gan [--dataset NAME] [--steps N] [--seed S] [--loss L] [--json] [--samples FILE] [--svg FILE]';
 
@@ -40,7 +40,7 @@ export function parseTrainArgs(args: readonly string[]): TrainOptions {
   const steps = intFlag(flags, '--steps', 0, DEFAULT_GAN_CONFIG.steps, USAGE);
   // The learning-rate schedule spans the run that was asked for.
   config.steps = steps;
-  return { config, steps, json: flags.has('--json'), samples: stringFlag(flags, '--samples'), svg: stringFlag(flags, '--svg') };
+  return { config, steps, json: flags.has('--json'), samples: outputFlag(flags, '--samples', USAGE), svg: outputFlag(flags, '--svg', USAGE) };
 }
 
 async function runGan(options: TrainOptions, io: CliIO): Promise<number> {

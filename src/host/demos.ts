@@ -44,6 +44,14 @@ const TOY_BY_KIND: Partial<Record<string, { readonly command: string; readonly s
   gradient_step: { command: TOY_COMMANDS.gd, settings: { function: 'quadratic' } },
 };
 
+/**
+ * The link under a formula too large for a hover: the Explain panel opens on it (its KaTeX has no
+ * size limit), whatever the formula's kind.
+ */
+export function wholeFormulaLink(uri: string, offset: number): DemoLink {
+  return { title: 'Show the whole formula in the Explain panel ▸', command: 'genmath.explainFormula', args: [{ uri, offset }] };
+}
+
 /** The Explain link of a formula: which document and where, so the panel opens on that formula. */
 export function explainLink(uri: string, offset: number): DemoLink {
   return { title: 'Explain ▸', command: 'genmath.explainFormula', args: [{ uri, offset }] };

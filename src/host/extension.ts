@@ -14,18 +14,19 @@ import { isSourceFormula } from '../shared/sourceFormula';
 import { isToySettings, type ToyName } from '../shared/toyProtocol';
 import { TOY_COMMANDS } from './demos';
 import { ExplainPanel } from './panels/explainPanel';
+import { offerExampleNote } from './explain/exampleNote';
 import { ToyPanel } from './panels/toyPanel';
 import { GanPanel } from './panels/ganPanel';
 import { RenderService } from './render/renderService';
-
-/** How long MathJax may spend on one formula before the hover gives up on it. */
-const RENDER_BUDGET_MS = 3000;
+import { RenderAhead } from './render/renderAhead';
+import { RENDER_BUDGET_MS, RENDER_CACHE_SIZE } from './limits';
 
 export function activate(context: vscode.ExtensionContext): void {
   const formulas = new DocumentFormulas();
   const renderer = new RenderService({
     workerPath: path.join(context.extensionPath, 'dist', 'workers', 'mathjax.js'),
     budgetMs: RENDER_BUDGET_MS,
+    cacheSize: RENDER_CACHE_SIZE,
     // Only on a local disk: elsewhere the storage is not a folder Node can write to.
     ...(context.globalStorageUri.scheme === 'file' ? { codeCacheDir: context.globalStorageUri.fsPath } : {}),
   });
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
     formulas,
     { dispose: () => renderer.dispose() },
     vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new FormulaHoverProvider(formulas, renderer)),
+    new RenderAhead(formulas, renderer),
   );
   const codeLens = new FormulaCodeLensProvider(formulas);
   context.subscriptions.push(codeLens, vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, codeLens));
@@ -60,7 +62,8 @@ function registerExplain(context: vscode.ExtensionContext, formulas: DocumentFor
       }
       const formula = doc ? formulas.at(doc, offset) : undefined;
       if (!doc || !formula) {
-        void vscode.window.showInformationMessage('GenMath: put the cursor inside a formula (in a markdown or LaTeX file) to explain it.');
+        // Not awaited: the command is done once it has said so; the offer waits for the user.
+        void offerExampleNote(context, formulas);
         return;
       }
       ExplainPanel.createOrShow(context, formulas, doc, formula);

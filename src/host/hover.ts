@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { recognize } from '../core/recognize';
 import { formatValue } from '../core/evaluate';
-import { HOVER_COMMANDS, explainLink } from './demos';
-import { cardMarkdown, formulaMarkdown } from './hoverMarkdown';
+import { HOVER_COMMANDS, explainLink, wholeFormulaLink } from './demos';
+import { cardMarkdown, formulaMarkdown, imageFits, linkMarkdown, rowMarkdown } from './hoverMarkdown';
+import { formulaRows, rowAt } from './hoverRows';
 import type { DocumentFormulas } from './documentFormulas';
 import type { RenderService } from './render/renderService';
-import type { Macros } from './render/texToSvg';
+import type { Macros, RenderRequest } from './render/texToSvg';
+import type { FoundFormula } from '../core/find/types';
 import { hoverTextColor } from './theme';
 
 /** Macros from the `genmath.macros` setting, written like `markdown.math.macros` (`"\\R": "\\mathbb{R}"`). */
@@ -17,6 +19,21 @@ export function settingsMacros(config: vscode.WorkspaceConfiguration): Record<st
     if (typeof body === 'string' && /^[A-Za-z]+$|^.$/.test(bare)) macros[bare] = body;
   }
   return macros;
+}
+
+/**
+ * The render request a hover makes for each formula of `doc`, with the document's settings read
+ * once: render-ahead builds the same requests, so that a hover finds them in the cache.
+ */
+export function hoverRequests(doc: vscode.TextDocument, formulas: DocumentFormulas): (formula: FoundFormula) => RenderRequest {
+  const config = vscode.workspace.getConfiguration('genmath', doc);
+  const fontSize = vscode.workspace.getConfiguration('editor', doc).get<number>('fontSize', 14);
+  const scale = Math.min(4, Math.max(0.5, config.get<number>('hover.scale', 1.25)));
+  // Document macros win over settings, as a \newcommand in the file is the more specific.
+  const macros: Macros = { ...settingsMacros(config), ...(formulas.of(doc)?.macros ?? {}) };
+  const color = hoverTextColor();
+  const exPixels = Math.round(fontSize * scale * 0.5 * 100) / 100;
+  return (formula) => ({ tex: formula.tex, display: formula.display, macros, color, exPixels });
 }
 
 /** `= 0.4431 (closed form)`, or with the Monte Carlo standard error. */
@@ -38,23 +55,30 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
     const formula = this.formulas.at(doc, doc.offsetAt(position));
     if (!formula) return undefined;
 
-    const fontSize = vscode.workspace.getConfiguration('editor', doc).get<number>('fontSize', 14);
-    const scale = Math.min(4, Math.max(0.5, config.get<number>('hover.scale', 1.25)));
-    // Document macros win over settings, as a \newcommand in the file is the more specific.
-    const macros: Macros = { ...settingsMacros(config), ...(this.formulas.of(doc)?.macros ?? {}) };
-    const result = await this.renderer.render({
-      tex: formula.tex,
-      display: formula.display,
-      macros,
-      color: hoverTextColor(),
-      exPixels: Math.round(fontSize * scale * 0.5 * 100) / 100,
-    });
+    const request = hoverRequests(doc, this.formulas)(formula);
+    const result = await this.renderer.render(request);
     if (token.isCancellationRequested) return undefined;
+
+    let formulaPart = formulaMarkdown(formula.tex, result);
+    if (result.ok && !imageFits(result)) {
+      // Too large for a hover (a long derivation): the row under the cursor, and the whole formula
+      // one click away, rather than a hover with no formula in it.
+      const whole = wholeFormulaLink(doc.uri.toString(), formula.start);
+      const rows = formulaRows(formula.source);
+      const row = rowAt(rows, doc.offsetAt(position) - formula.start);
+      if (row) {
+        const rowResult = await this.renderer.render({ ...request, tex: row.tex, display: true });
+        if (token.isCancellationRequested) return undefined;
+        formulaPart = rowMarkdown(row, rows.length, rowResult, whole);
+      } else {
+        formulaPart = `${formulaPart}\n\n${linkMarkdown(whole)}`;
+      }
+    }
 
     const card = recognize(formula.tex, { context: this.formulas.contextOf(doc, formula) });
     const value = result.value ? valueLine(result.value) : undefined;
     const explain = card.kind === 'none' ? undefined : explainLink(doc.uri.toString(), formula.start);
-    const markdown = new vscode.MarkdownString(cardMarkdown(card, formulaMarkdown(formula.tex, result), { value, explain }), true);
+    const markdown = new vscode.MarkdownString(cardMarkdown(card, formulaPart, { value, explain }), true);
     // Links run only GenMath's own commands, never arbitrary ones: `isTrusted` is never true.
     markdown.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
     const range = new vscode.Range(doc.positionAt(formula.start), doc.positionAt(formula.end));

@@ -3,6 +3,7 @@
  * and benchmarks can build it outside VS Code.
  */
 import { summarize } from '../core/explain/summary';
+import { escapeBidi } from '../core/text/controls';
 import { texToText } from '../core/explain/texToText';
 import type { FormulaCard, FormulaKind } from '../core/recognize/types';
 import { commandUri, demoFor, type DemoLink } from './demos';
@@ -21,9 +22,12 @@ export const GUESS_BELOW = 0.7;
 /** Kinds whose names take no article: a principle or a rule, not one thing of a sort. */
 const NO_ARTICLE: ReadonlySet<FormulaKind> = new Set<FormulaKind>(['mle', 'bayes']);
 
-/** Escapes text so markdown shows it literally. */
+/**
+ * Escapes text so markdown shows it literally, bidirectional controls included (as `\u202e`):
+ * they would make the hover show text in another order than the note holds it.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, (c) => `\\${c}`);
+  return escapeBidi(text).replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, (c) => `\\${c}`);
 }
 
 /** A short, single-line alt text for the image (screen readers read it; markdown must not break on it). */
@@ -32,11 +36,21 @@ function altText(tex: string): string {
   return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
 }
 
+function dataUri(svg: string): string {
+  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+}
+
+/** True when a rendered formula's image fits in a hover (with room for the text around it). */
+export function imageFits(result: RenderResult): boolean {
+  // base64 makes 4 characters of every 3 bytes; the prefix is 26 characters.
+  return result.ok && 26 + 4 * Math.ceil(Buffer.byteLength(result.svg, 'utf8') / 3) <= IMAGE_BUDGET;
+}
+
 /** The formula part of a hover: the SVG image, or a clear sentence saying why there is none. */
 export function formulaMarkdown(tex: string, result: RenderResult): string {
   const parts: string[] = [];
   if (result.ok) {
-    const uri = `data:image/svg+xml;base64,${Buffer.from(result.svg, 'utf8').toString('base64')}`;
+    const uri = dataUri(result.svg);
     if (uri.length > IMAGE_BUDGET) {
       const kb = Math.round(uri.length / 1024);
       parts.push(`$(warning) This formula is too large to show in a hover (its image would take ${kb} KB; VS Code shows at most ${HOVER_MARKDOWN_LIMIT / 1000} KB).`);
@@ -55,9 +69,28 @@ export function formulaMarkdown(tex: string, result: RenderResult): string {
   return parts.join('\n\n');
 }
 
+/** A command link in a hover: `[title](command:...?args "tooltip")`. */
+export function linkMarkdown(link: DemoLink, tooltip = link.title.replace(/ ▸$/, '')): string {
+  return `[${link.title}](${commandUri(link)} "${tooltip}")`;
+}
+
+/**
+ * The formula part of a hover for a multi-line formula whose whole image is too large for one:
+ * the row under the cursor, numbered in its block, and a link to the whole formula in the Explain
+ * panel (which draws it with KaTeX, without a size limit). Never empty: if even the row is too
+ * large, the sentence that says so stays beside the link.
+ */
+export function rowMarkdown(row: { readonly number: number; readonly tex: string }, rows: number, result: RenderResult, whole: DemoLink): string {
+  return [
+    `_Row ${row.number} of ${rows} of this block; the whole formula is too large to show in a hover:_`,
+    formulaMarkdown(row.tex, result),
+    linkMarkdown(whole),
+  ].join('\n\n');
+}
+
 /** Inline code for a symbol; a backtick inside would end it, so it becomes a look-alike. */
 function code(text: string): string {
-  return `\`${text.replace(/`/g, 'ˋ')}\``;
+  return `\`${escapeBidi(text).replace(/`/g, 'ˋ')}\``;
 }
 
 /**
@@ -92,6 +125,6 @@ export function cardMarkdown(card: Pick<FormulaCard, 'kind' | 'title' | 'roles' 
     parts.push(card.glossary.map((g) => `${code(texToText(g.symbol))}: ${escapeMarkdown(g.meaning)}`).join(' · '));
   }
   const links = [extra.explain, demoFor(card)].filter((l): l is DemoLink => l !== undefined);
-  if (links.length > 0) parts.push(links.map((l) => `[${l.title}](${commandUri(l)} "${l.title.replace(/ ▸$/, '')}")`).join(' · '));
+  if (links.length > 0) parts.push(links.map((l) => linkMarkdown(l)).join(' · '));
   return parts.join('\n\n');
 }

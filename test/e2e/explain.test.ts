@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame } from 'playwright-core';
 import {
-  type Workbench, canvasPixels, clickHoverLinkOfDisplayFormula, goTo, middleOf, readWorkspaceFile, runCommand, runSettings, webviewFrame, useWorkbench,
+  type Workbench, canvasPixels, clickHoverLinkOfDisplayFormula, goTo, middleOf, readWorkspaceFile, runCommand, runSettings, screenshotsDir, webviewFrame, useWorkbench,
 } from './workbench';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -51,9 +51,7 @@ describe('Explaining a formula in a real VS Code', function () {
     assert.notEqual(await value.textContent(), before, 'the toy value did not change when a slider moved');
     assert.notEqual(await plot(), plotBefore, 'the densities were not redrawn');
 
-    const shots = path.join(settings.repoRoot, 'media', 'screenshots');
-    fs.mkdirSync(shots, { recursive: true });
-    await page.screenshot({ path: path.join(shots, 'explain.png') });
+    await page.screenshot({ path: path.join(screenshotsDir(), 'explain.png') });
   });
 
   it("opens the same panel from the hover's Explain link, on the hovered formula", async () => {

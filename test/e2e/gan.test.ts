@@ -1,10 +1,9 @@
 // "Train Toy GAN" as a person uses it: from the command palette of a real VS Code (code-server),
 // the panel opens beside the editor and its plots move while it learns; pause stops them.
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame } from 'playwright-core';
-import { type Workbench, canvasPixels, runCommand, runSettings, webviewFrame, useWorkbench } from './workbench';
+import { type Workbench, canvasPixels, runCommand, screenshotsDir, webviewFrame, useWorkbench } from './workbench';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -15,7 +14,6 @@ function canvasLook(frame: Frame): Promise<string> {
 
 describe('Training a toy GAN in a real VS Code', function () {
   this.timeout(120_000);
-  const settings = runSettings();
   let wb: Workbench;
   const workbench = useWorkbench('notes.md');
   before(() => {
@@ -48,8 +46,6 @@ describe('Training a toy GAN in a real VS Code', function () {
     // A picture for the README: play again for a moment so the plots have something to show.
     await frame.locator('button#play').click();
     await sleep(4000);
-    const shots = path.join(settings.repoRoot, 'media', 'screenshots');
-    fs.mkdirSync(shots, { recursive: true });
-    await page.screenshot({ path: path.join(shots, 'gan.png') });
+    await page.screenshot({ path: path.join(screenshotsDir(), 'gan.png') });
   });
 });

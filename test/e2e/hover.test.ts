@@ -2,7 +2,6 @@
 // 1.100.3), the workbench in Chromium, the cursor put in the middle of a formula and the
 // hover shown there. Started by scripts/test-vscode.mjs, which sets the environment.
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as path from 'path';
 import {
   HOVER_SVG,
@@ -13,6 +12,7 @@ import {
   openFile,
   readWorkspaceFile,
   runSettings,
+  screenshotsDir,
   showHoverAtCursor,
   visibleHoverText, useWorkbench,
 } from './workbench';
@@ -51,8 +51,7 @@ describe('Hovering formulas in a real VS Code', function () {
 
     // The README shows this hover: the editor part down to a little below the hover,
     // so the formula stays legible at the README's width.
-    const shot = path.join(settings.repoRoot, 'media', 'screenshots', 'hover.png');
-    fs.mkdirSync(path.dirname(shot), { recursive: true });
+    const shot = path.join(screenshotsDir(), 'hover.png');
     const editor = await wb.page.locator('.part.editor').boundingBox();
     const hover = await image.boundingBox();
     const clip = editor && hover

@@ -1,11 +1,10 @@
 // The other toy trainings as a person starts them: each from the command palette of a real VS Code
 // (code-server), each opening a panel whose plot changes while it runs.
 import * as assert from 'assert';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import {
-  type Workbench, canvasPixels, clickHoverLinkOfDisplayFormula, runCommand, runSettings, webviewFrame, useWorkbench,
+  type Workbench, canvasPixels, clickHoverLinkOfDisplayFormula, runCommand, runSettings, screenshotsDir, webviewFrame, useWorkbench,
 } from './workbench';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -33,9 +32,7 @@ async function planePixels(frame: Frame, count: number): Promise<string[]> {
 
 /** A screenshot of a panel for the README, in a window tall enough to show its plots. */
 async function panelScreenshot(wb: Workbench, tab: string): Promise<void> {
-  const { repoRoot } = runSettings();
-  const shots = path.join(repoRoot, 'media', 'screenshots');
-  fs.mkdirSync(shots, { recursive: true });
+  const shots = screenshotsDir();
   await wb.page.setViewportSize({ width: 1600, height: 1250 });
   await sleep(1500);
   const box = await wb.page.locator('.tabs-container .tab', { hasText: tab }).first().boundingBox();

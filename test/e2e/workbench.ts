@@ -43,6 +43,19 @@ export function runSettings(): { serverUrl: string; workspace: string; repoRoot:
   };
 }
 
+/**
+ * Where the tests save the pictures the README shows. A test run never writes tracked files:
+ * by default they go to `test-results/screenshots/` (git-ignored); `npm run screenshots` points
+ * GENMATH_SCREENSHOTS at `media/screenshots/` to refresh the README's images on purpose.
+ * The folder exists when this returns.
+ */
+export function screenshotsDir(): string {
+  const repoRoot = process.env.GENMATH_REPO_ROOT ?? process.cwd();
+  const dir = process.env.GENMATH_SCREENSHOTS ? path.resolve(repoRoot, process.env.GENMATH_SCREENSHOTS) : path.join(repoRoot, 'test-results', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 /** Starts Debian's Chromium, headless. */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({

@@ -8,7 +8,7 @@ import { METRIC_SAMPLES, modeMetrics } from '../../core/train/metrics';
 import { SCHEDULE_NAMES, type ScheduleName } from '../../core/train/schedules';
 import type { CliIO } from '../io';
 import type { TrainTask } from './task';
-import { choiceFlag, created, intFlag, parseFlags, pointsJson, runWithProgress, stringFlag, writeOutput, type FlagSpec } from './flags';
+import { choiceFlag, created, intFlag, parseFlags, pointsJson, runWithProgress, outputFlag, writeOutput, type FlagSpec } from './flags';
 
 const USAGE = 'train diffusion [--dataset NAME] [--schedule linear|cosine] [--steps N] [--seed S] [--json] [--samples FILE]';
 
@@ -32,7 +32,7 @@ export function parseDiffusionArgs(args: readonly string[]): DiffusionOptions {
   const steps = intFlag(flags, '--steps', 0, DEFAULT_DIFFUSION_CONFIG.steps, USAGE);
   // The learning-rate decay spans the run that was asked for.
   config.steps = steps;
-  return { config, steps, json: flags.has('--json'), samples: stringFlag(flags, '--samples') };
+  return { config, steps, json: flags.has('--json'), samples: outputFlag(flags, '--samples', USAGE) };
 }
 
 async function runDiffusion(options: DiffusionOptions, io: CliIO): Promise<number> {
@@ -42,10 +42,12 @@ async function runDiffusion(options: DiffusionOptions, io: CliIO): Promise<numbe
   const seconds = runWithProgress(total, io, trainer);
   const snap = trainer.snapshot({ samples: 1, frames: 2, historyPoints: 1 });
   const data = datasetOf(trainer.config.dataset);
-  const points = trainer.sample(METRIC_SAMPLES);
+  // Sampling runs the whole reverse chain for each of METRIC_SAMPLES points (seconds): an
+  // untrained model's samples say nothing, so with no steps they are drawn only when asked for.
+  const points = total > 0 || options.samples ? trainer.sample(METRIC_SAMPLES) : undefined;
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
-  const m = data.modes.length > 0 ? modeMetrics(points, data.modes, data.std) : null;
-  if (options.samples) {
+  const m = points && total > 0 && data.modes.length > 0 ? modeMetrics(points, data.modes, data.std) : null;
+  if (options.samples && points) {
     writeOutput(options.samples, pointsJson(points));
   }
   const result = {
@@ -64,7 +66,7 @@ async function runDiffusion(options: DiffusionOptions, io: CliIO): Promise<numbe
       [
         `trained a diffusion model on ${c.dataset} (${c.schedule} schedule, T = ${c.timesteps}) for ${result.steps} steps in ${result.seconds.toFixed(1)} s (${result.stepsPerSecond.toFixed(0)} steps/s)`,
         `final loss: ${result.finalLoss === null ? 'none (no steps)' : result.finalLoss.toFixed(4)}`,
-        m ? `modes covered: ${m.modesCovered}/${m.modesTotal}, high-quality samples: ${(100 * m.highQualityRatio).toFixed(1)}%` : 'this data set has no modes to count',
+        m ? `modes covered: ${m.modesCovered}/${m.modesTotal}, high-quality samples: ${(100 * m.highQualityRatio).toFixed(1)}%` : total === 0 ? 'no steps: the model is untrained, so no samples were scored' : 'this data set has no modes to count',
         ...(snap.diverged ? [snap.diverged] : []),
         ...(options.samples ? [`wrote ${METRIC_SAMPLES} samples to ${options.samples}`] : []),
       ].join('\n') + '\n',

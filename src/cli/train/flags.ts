@@ -3,7 +3,8 @@
  * the task's usage, exit code 2), starting its trainer, running it with a progress bar (on stderr,
  * only on a terminal), writing its output files and its exit code.
  */
-import { writeFileSync } from 'node:fs';
+import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { CliError, type CliIO } from '../io';
 
 /** How a task's flags are read: `value` flags take one argument (`--x V` or `--x=V`), `switch` flags none. */
@@ -59,10 +60,38 @@ export function intFlag(flags: Flags, flag: string, min: number, fallback: numbe
   return wholeNumber(flag, text, min, usage);
 }
 
-/** The text given to a value flag (a file name, say), or undefined when absent. */
-export function stringFlag(flags: Flags, flag: string): string | undefined {
+/** Why `file` cannot be written, or undefined when it can (its folder exists and is writable; it is not a folder). */
+export function unwritableReason(file: string): string | undefined {
+  const path = resolve(file);
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (st?.isDirectory()) return 'it is a folder';
+    if (st) {
+      accessSync(path, constants.W_OK);
+      return undefined;
+    }
+    const folder = statSync(dirname(path), { throwIfNoEntry: false });
+    if (!folder) return `its folder ${dirname(file)} does not exist`;
+    if (!folder.isDirectory()) return `${dirname(file)} is not a folder`;
+    accessSync(dirname(path), constants.W_OK);
+    return undefined;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : (code ?? String(err));
+  }
+}
+
+/**
+ * The file an output flag (`--samples FILE`, `--svg FILE`) names, or undefined when absent.
+ * Checked as the flags are read, before any training: a path that cannot be written is a usage
+ * error at once, not a failure after minutes of training.
+ */
+export function outputFlag(flags: Flags, flag: string, usage: string): string | undefined {
   const text = flags.get(flag);
-  return text === undefined || text === true ? undefined : text;
+  if (text === undefined || text === true) return undefined;
+  const why = unwritableReason(text);
+  if (why) throw usageError(usage, `${flag} ${text}: cannot write there (${why})`);
+  return text;
 }
 
 /** A positive finite number flag, or undefined when absent. */

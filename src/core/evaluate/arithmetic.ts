@@ -3,12 +3,20 @@
  * divergences between them, and expectations (closed form for polynomials, exact sums over
  * discrete outcomes, Monte Carlo otherwise). Every call is bounded: sums are capped in term
  * count and the whole evaluation runs against a step budget and a wall-clock deadline.
+ *
+ * Numbers keep their value when a double cannot: arithmetic, powers, roots, logs and exponentials
+ * carry values beyond a double's range as wide numbers (wide.ts), so `10^{-400}` is not 0 and
+ * `\sqrt{10^{400}}` is 1e200. Where no wide form exists (a sine of 1e400, a distribution's
+ * parameter, the final value), the first value that does not fit a double stops the evaluation
+ * with a message that says so; a double result is never silently 0 or Infinity.
  */
 import { Random } from '../train/random';
 import { DomainError, bernoulli, categorical, describe, gaussian, gaussianPdf, probabilities, rawMoment, uniform, type Distribution } from './distributions';
 import { crossEntropy, entropyOf, jsd, kl, type Computed } from './divergences';
 import { ReadError, SymbolicError, type Node } from './reader';
 import { monteCarlo } from './montecarlo';
+import * as wide from './wide';
+import { describeReal, isWide, toDouble, type Real, type Wide } from './wide';
 
 /** A Monte Carlo estimate travelling through arithmetic, carrying its standard error. */
 export interface Estimate { readonly kind: 'estimate'; readonly v: number; readonly se: number; readonly n: number }
@@ -16,6 +24,12 @@ export interface Estimate { readonly kind: 'estimate'; readonly v: number; reado
 export interface Vector { readonly kind: 'vector'; readonly items: readonly number[] }
 /** What a sub-expression evaluates to. */
 export type Value = number | Estimate | Vector | Distribution;
+/** A scalar inside the evaluator: a number may be wide until it has to become a double. */
+type Scalar = number | Wide | Estimate;
+
+function isEstimate(x: unknown): x is Estimate {
+  return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'estimate';
+}
 
 /** Options the public API passes through. */
 export interface EvalSettings {
@@ -69,19 +83,41 @@ export class Evaluator {
     return c.value;
   }
 
-  /** The value of `node`; throws ReadError, SymbolicError, DomainError or BudgetError. */
+  /**
+   * The value of `node`, every number in it a double; throws ReadError, SymbolicError,
+   * DomainError (a value that does not fit a double among them) or BudgetError.
+   */
   value(node: Node): Value {
+    const v = this.#value(node);
+    return isWide(v) ? toDouble(v) : v;
+  }
+
+  /** True once a value left a double's range and came back: the result then shows 12 digits. */
+  #widened = false;
+
+  #value(node: Node): Value | Wide {
+    const v = this.#valueOf(node);
+    if (isWide(v)) this.#widened = true;
+    return v;
+  }
+
+  #valueOf(node: Node): Value | Wide {
     this.tick();
     switch (node.k) {
-      case 'num': return node.v;
+      case 'num':
+        if (!Number.isFinite(node.v)) throw new DomainError('a number written in the formula is beyond the largest a double holds (1.8e308)');
+        return node.v;
       case 'var': {
         const bound = this.#env.get(node.name);
         if (bound !== undefined) return bound;
         throw new SymbolicError(node.name);
       }
-      case 'neg': return lift1(this.scalar(node.a), (x) => -x);
+      case 'neg': {
+        const a = this.#scalar(node.a);
+        return isEstimate(a) ? lift1(a, (x) => -x, 'a negation') : wide.neg(a);
+      }
       case 'bin': return this.#binary(node.op, node.a, node.b);
-      case 'fact': return lift1(this.scalar(node.a), factorial);
+      case 'fact': return factorial(toNumber(this.#scalar(node.a), 'a factorial'));
       case 'fn': return this.#function(node);
       case 'big': return this.#big(node);
       case 'vec': return { kind: 'vector', items: node.items.map((n) => toNumber(this.scalar(n), 'a vector entry')) };
@@ -112,10 +148,23 @@ export class Evaluator {
     throw new ReadError('cannot evaluate this formula');
   }
 
-  /** A number or an estimate; a distribution or vector here is an error people can act on. */
+  /**
+   * A number (a double) or an estimate; a distribution or vector here is an error people can act
+   * on, and so is a number that does not fit a double.
+   */
   scalar(node: Node): number | Estimate {
-    const v = this.value(node);
-    if (typeof v === 'number' || v.kind === 'estimate') return v;
+    const v = this.#scalar(node);
+    if (isWide(v)) return toDouble(v);
+    // Past a double's range, the last digits are rounding of the wide arithmetic (a quotient of
+    // 10^{-400} terms that is 1 comes back as 0.9999999999999999): wide.ts keeps the relative
+    // error under 1e-12, so 12 significant digits are what the computation vouches for.
+    return this.#widened && typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(12)) : v;
+  }
+
+  /** A number (wide where a double would over- or underflow) or an estimate. */
+  #scalar(node: Node): Scalar {
+    const v = this.#value(node);
+    if (typeof v === 'number' || v.kind === 'estimate' || v.kind === 'wide') return v;
     if (v.kind === 'vector') throw new ReadError('a vector is not a number: use it inside KL(...), H(...) or JSD(...)');
     throw new ReadError('a distribution is not a number: ask for its entropy H(...), a divergence or an expectation');
   }
@@ -128,80 +177,102 @@ export class Evaluator {
     return v;
   }
 
-  #binary(op: '+' | '-' | '*' | '/' | '^', an: Node, bn: Node): number | Estimate {
-    const a = this.scalar(an);
-    const b = this.scalar(bn);
+  #binary(op: '+' | '-' | '*' | '/' | '^', an: Node, bn: Node): Scalar {
+    const a = this.#scalar(an);
+    const b = this.#scalar(bn);
+    if (isEstimate(a) || isEstimate(b)) {
+      switch (op) {
+        case '+': return lift2(a, b, (x, y) => x + y, 'a sum', true);
+        case '-': return lift2(a, b, (x, y) => x - y, 'a difference', true);
+        case '*': return lift2(a, b, (x, y) => x * y, 'a product');
+        case '/': return lift2(a, b, (x, y) => {
+          if (y === 0) throw new DomainError('division by zero');
+          return x / y;
+        }, 'a quotient');
+        case '^': return lift2(a, b, (x, y) => x ** y, 'a power');
+      }
+    }
+    const x = a as Real;
+    const y = b as Real;
     switch (op) {
-      case '+': return lift2(a, b, (x, y) => x + y);
-      case '-': return lift2(a, b, (x, y) => x - y);
-      case '*': return lift2(a, b, (x, y) => x * y);
-      case '/': return lift2(a, b, (x, y) => {
+      case '+': return wide.add(x, y);
+      case '-': return wide.sub(x, y);
+      case '*': return wide.mul(x, y);
+      case '/':
         if (y === 0) throw new DomainError('division by zero');
-        return x / y;
-      });
-      case '^': return lift2(a, b, (x, y) => x ** y);
+        return wide.div(x, y);
+      case '^': return wide.pow(x, y);
     }
   }
 
-  #function(node: Extract<Node, { k: 'fn' }>): number | Estimate {
+  #function(node: Extract<Node, { k: 'fn' }>): Scalar {
     const base = node.base ? toNumber(this.scalar(node.base), 'a base') : undefined;
-    const args = node.args.map((a) => this.scalar(a));
-    let r: number | Estimate;
-    switch (node.name) {
+    const args = node.args.map((a) => this.#scalar(a));
+    const name = node.name;
+    let r: Scalar;
+    switch (name) {
       case 'log': case 'lg': {
-        const b = node.name === 'lg' ? 10 : base;
+        const b = name === 'lg' ? 10 : base;
         if (b !== undefined && (!(b > 0) || b === 1)) throw new DomainError(`a logarithm's base must be positive and not 1, got ${b}`);
-        r = lift1(args[0], (x) => {
-          if (!(x > 0)) throw new DomainError(`the logarithm of ${fmt(x)} is undefined: its argument must be positive`);
-          return b === undefined ? Math.log(x) : Math.log(x) / Math.log(b);
-        });
+        r = real1(args[0], (x) => {
+          if (!(wide.sign(x) > 0)) throw new DomainError(`the logarithm of ${fmtReal(x)} is undefined: its argument must be positive`);
+          return b === undefined ? wide.ln(x) : wide.ln(x) / Math.log(b);
+        }, `a logarithm`);
         break;
       }
       case 'sqrt':
-        r = lift1(args[0], (x) => {
+        r = real1(args[0], (x) => {
           if (base !== undefined) {
-            if (x < 0 && Number.isInteger(base) && base % 2 === 1) return -((-x) ** (1 / base));
-            return x ** (1 / base);
+            const n = Number.isInteger(base) && base > 0 && base <= 1024 ? base : undefined;
+            if (wide.sign(x) < 0 && n !== undefined && n % 2 === 1) return wide.neg(wide.root(wide.neg(x), n));
+            return n !== undefined && wide.sign(x) >= 0 ? wide.root(x, n) : wide.pow(x, 1 / base);
           }
-          if (x < 0) throw new DomainError(`the square root of ${fmt(x)} is not a real number`);
-          return Math.sqrt(x);
-        });
+          if (wide.sign(x) < 0) throw new DomainError(`the square root of ${fmtReal(x)} is not a real number`);
+          return wide.sqrt(x);
+        }, 'a root');
         break;
-      case 'exp': r = lift1(args[0], Math.exp); break;
-      case 'sin': r = lift1(args[0], Math.sin); break;
-      case 'cos': r = lift1(args[0], Math.cos); break;
-      case 'tan': r = lift1(args[0], Math.tan); break;
-      case 'tanh': r = lift1(args[0], Math.tanh); break;
-      case 'sinh': r = lift1(args[0], Math.sinh); break;
-      case 'cosh': r = lift1(args[0], Math.cosh); break;
-      case 'arctan': r = lift1(args[0], Math.atan); break;
-      case 'abs': r = lift1(args[0], Math.abs); break;
+      case 'exp': r = real1(args[0], wide.exp, 'an exponential'); break;
+      case 'sinh': case 'cosh': r = real1(args[0], (x) => wide.sinhCosh(name, x), `a \\${name}`); break;
+      case 'tanh': case 'arctan': {
+        // Both level off: at 1 (tanh) and π/2 (arctan) for any argument past a double's range, and
+        // equal their argument for one closer to 0 than a double.
+        const f = name === 'tanh' ? Math.tanh : Math.atan;
+        r = real1(args[0], (x) => (isWide(x) ? (x.e > 0 ? wide.sign(x) * f(Infinity) : x) : f(x)), `a \\${name}`);
+        break;
+      }
+      case 'sin': case 'cos': case 'tan': {
+        const f = Math[name];
+        r = real1(args[0], (x) => f(toDouble(x, `the argument of \\${name}`)), `a \\${name}`);
+        break;
+      }
+      case 'abs': r = real1(args[0], wide.abs, 'an absolute value'); break;
       case 'max': r = Math.max(...args.map((a) => toNumber(a, 'max'))); break;
       case 'min': r = Math.min(...args.map((a) => toNumber(a, 'min'))); break;
       case 'binom': r = binom(toNumber(args[0], 'a binomial'), toNumber(args[1], 'a binomial')); break;
-      default: throw new ReadError(`\\${node.name} is not supported in a formula to evaluate`);
+      default: throw new ReadError(`\\${name} is not supported in a formula to evaluate`);
     }
     if (node.power) {
-      const p = this.scalar(node.power);
-      r = lift2(r, p, (x, y) => x ** y);
+      const p = this.#scalar(node.power);
+      r = isEstimate(r) || isEstimate(p) ? lift2(r, p, (x, y) => x ** y, 'a power') : wide.pow(r, p);
     }
     return r;
   }
 
-  #big(node: Extract<Node, { k: 'big' }>): number | Estimate {
+  #big(node: Extract<Node, { k: 'big' }>): Scalar {
     const lo = toNumber(this.scalar(node.lo), 'a bound');
     const hi = toNumber(this.scalar(node.hi), 'a bound');
     if (!Number.isInteger(lo) || !Number.isInteger(hi)) throw new DomainError(`the bounds of a \\${node.op} must be integers, got ${fmt(lo)} and ${fmt(hi)}`);
     if (hi - lo + 1 > MAX_TERMS) throw new BudgetError(`the \\${node.op} has ${fmt(hi - lo + 1)} terms, more than the ${MAX_TERMS.toLocaleString('en-US')} evaluated here`);
     const saved = this.#env.get(node.v);
-    let acc: number | Estimate = node.op === 'sum' ? 0 : 1;
+    let acc: Scalar = node.op === 'sum' ? 0 : 1;
+    const exact = node.op === 'sum' ? wide.add : wide.mul;
     const combine = node.op === 'sum' ? (x: number, y: number): number => x + y : (x: number, y: number): number => x * y;
     try {
       for (let i = lo; i <= hi; i++) {
         this.#env.set(node.v, i);
-        const term = this.scalar(node.body);
-        // Plain numbers take the fast path; a Monte Carlo term carries its error into the total.
-        acc = typeof acc === 'number' && typeof term === 'number' ? combine(acc, term) : lift2(acc, term, combine);
+        const term = this.#scalar(node.body);
+        // Numbers take the exact path (doubles, wide past their range); a Monte Carlo term carries its error into the total.
+        acc = isEstimate(acc) || isEstimate(term) ? lift2(acc, term, combine, `a \\${node.op}`, node.op === 'sum') : exact(acc, term);
       }
     } finally {
       if (saved === undefined) this.#env.delete(node.v);
@@ -422,54 +493,83 @@ function polyMul(a: readonly number[], b: readonly number[]): number[] {
   return r;
 }
 
-/** A plain number; an estimate's value when a construct cannot carry its error. */
-export function toNumber(x: number | Estimate, what: string): number {
-  const v = typeof x === 'number' ? x : x.v;
+/**
+ * A plain double; an estimate's value when a construct cannot carry its error; a wide number
+ * only when it fits (else the DomainError of {@link toDouble}).
+ */
+export function toNumber(x: number | Estimate | Wide, what: string): number {
+  const v = typeof x === 'number' ? x : x.kind === 'wide' ? toDouble(x, what) : x.v;
   if (Number.isNaN(v)) throw new DomainError(`${what} is not a number`);
   return v;
 }
 
-/** f applied to a number or an estimate; the standard error follows by the delta method. */
-function lift1(a: number | Estimate, f: (x: number) => number): number | Estimate {
-  if (typeof a === 'number') return f(a);
-  const v = f(a.v);
+/** f applied to a number (wide or not) or an estimate, whose value and error go through doubles. */
+function real1(a: Scalar, f: (x: Real) => Real, what: string): Scalar {
+  if (!isEstimate(a)) return f(a);
+  return lift1(a, (x) => toDouble(f(x), what), what);
+}
+
+/**
+ * The first double over- or underflow of an estimate's arithmetic stops the evaluation, named:
+ * a result that is infinite, subnormal, or 0 where only an underflow can make it 0 (a product,
+ * quotient or power of non-zero numbers), from finite operands.
+ */
+function checked(v: number, inputs: readonly number[], what: string, zeroIsExact: boolean): number {
+  if (!inputs.every(Number.isFinite) || Number.isNaN(v)) return v;
+  const underflow = v === 0 ? !zeroIsExact && inputs.every((x) => x !== 0) : Math.abs(v) < wide.MIN_NORMAL;
+  if (!Number.isFinite(v) || underflow) throw wide.overflowError(what, v);
+  return v;
+}
+
+/** f applied to an estimate; the standard error follows by the delta method. */
+function lift1(a: Estimate, f: (x: number) => number, what: string): Estimate {
+  // Functions of one estimate go through the exact path first, so a 0 here is a true 0.
+  const v = checked(f(a.v), [a.v], what, true);
   const h = 1e-6 * Math.max(1, Math.abs(a.v));
   const d = (f(a.v + h) - f(a.v - h)) / (2 * h);
   return { kind: 'estimate', v, se: Math.abs(d) * a.se, n: a.n };
 }
 
-/** f of two operands; independent errors add in quadrature (first order). */
-function lift2(a: number | Estimate, b: number | Estimate, f: (x: number, y: number) => number): number | Estimate {
-  if (typeof a === 'number' && typeof b === 'number') return f(a, b);
-  const av = typeof a === 'number' ? a : a.v;
-  const bv = typeof b === 'number' ? b : b.v;
-  const v = f(av, bv);
+/** f of two operands, one at least an estimate; independent errors add in quadrature (first order). */
+function lift2(a: Scalar, b: Scalar, f: (x: number, y: number) => number, what: string, zeroIsExact = false): Estimate {
+  const av = isEstimate(a) ? a.v : toDouble(a, `a number in ${what}`);
+  const bv = isEstimate(b) ? b.v : toDouble(b, `a number in ${what}`);
+  const v = checked(f(av, bv), [av, bv], what, zeroIsExact);
   let varSum = 0;
-  if (typeof a !== 'number') {
+  if (isEstimate(a)) {
     const h = 1e-6 * Math.max(1, Math.abs(av));
     varSum += (((f(av + h, bv) - f(av - h, bv)) / (2 * h)) * a.se) ** 2;
   }
-  if (typeof b !== 'number') {
+  if (isEstimate(b)) {
     const h = 1e-6 * Math.max(1, Math.abs(bv));
     varSum += (((f(av, bv + h) - f(av, bv - h)) / (2 * h)) * b.se) ** 2;
   }
-  return { kind: 'estimate', v, se: Math.sqrt(varSum), n: Math.max(typeof a === 'number' ? 0 : a.n, typeof b === 'number' ? 0 : b.n) };
+  return { kind: 'estimate', v, se: Math.sqrt(varSum), n: Math.max(isEstimate(a) ? a.n : 0, isEstimate(b) ? b.n : 0) };
 }
 
-function factorial(x: number): number {
+/** n!, a wide number past 170! (a product of exact integers, a double's precision per step). */
+function factorial(x: number): Real {
   if (!Number.isInteger(x) || x < 0) throw new DomainError(`the factorial needs a non-negative integer, got ${fmt(x)}`);
-  if (x > 170) return Infinity;
-  let r = 1;
-  for (let i = 2; i <= x; i++) r *= i;
+  if (x > MAX_TERMS) throw new BudgetError(`${fmt(x)}! has more factors than the ${MAX_TERMS.toLocaleString('en-US')} evaluated here`);
+  let r: Real = 1;
+  for (let i = 2; i <= x; i++) r = wide.mul(r, i);
   return r;
 }
 
-function binom(n: number, k: number): number {
+/** The binomial coefficient, exact as a double while it fits one, wide past that. */
+function binom(n: number, k: number): Real {
   if (!Number.isInteger(n) || !Number.isInteger(k) || n < 0) throw new DomainError('a binomial coefficient needs non-negative integers');
   if (k < 0 || k > n) return 0;
-  let r = 1;
-  for (let i = 1; i <= Math.min(k, n - k); i++) r = (r * (n - i + 1)) / i;
-  return Math.round(r);
+  const steps = Math.min(k, n - k);
+  if (steps > MAX_TERMS) throw new BudgetError(`this binomial coefficient needs more than the ${MAX_TERMS.toLocaleString('en-US')} steps evaluated here`);
+  let r: Real = 1;
+  for (let i = 1; i <= steps; i++) r = wide.div(wide.mul(r, n - i + 1), i);
+  return isWide(r) ? r : Math.round(r);
+}
+
+/** A number for a message, wide or not. */
+function fmtReal(x: Real): string {
+  return isWide(x) ? describeReal(x) : fmt(x);
 }
 
 /** A number for a message: short, no float noise. */

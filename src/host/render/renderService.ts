@@ -8,6 +8,10 @@
  * worker that is ready; the worker's start-up (loading MathJax, slow on a busy machine) has its
  * own, larger allowance. A formula that exceeds its budget ends the worker (the only way to stop
  * MathJax mid-render) and its verdict is cached; formulas queued behind it go to a fresh worker.
+ *
+ * Two queues: hovers first, then formulas rendered ahead (`renderAhead`, the visible formulas of
+ * an open note, in the worker's idle time) so that a later hover is a cache hit. A hover for a
+ * formula still waiting in the ahead queue moves it to the front.
  */
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -40,6 +44,9 @@ interface Job {
   readonly resolve: (r: RenderResult) => void;
 }
 
+/** Whether a render was asked for by a hover (served first) or ahead of one. */
+type Lane = 'hover' | 'ahead';
+
 /** A render result the service made up itself: the budget ran out or the worker failed. */
 function failure(error: string): RenderResult {
   return { ok: false, error, droppedMacros: [] };
@@ -52,6 +59,8 @@ export class RenderService {
   #startupTimer: NodeJS.Timeout | undefined;
   #nextId = 1;
   readonly #queue: Job[] = [];
+  /** Renders asked for ahead of a hover, served when no hover waits. */
+  readonly #ahead: Job[] = [];
   #busy: { job: Job; timer: NodeJS.Timeout } | undefined;
   /** Renders asked for and not yet answered, so a repeated hover waits for the same one. */
   readonly #inFlight = new Map<string, Promise<RenderResult>>();
@@ -79,15 +88,53 @@ export class RenderService {
     return this.#codeCache;
   }
 
-  /** Renders a formula; never rejects. */
+  /** Renders a formula for a hover, before any formula rendered ahead; never rejects. */
   render(req: RenderRequest): Promise<RenderResult> {
     const hit = this.cached(req);
     if (hit) return Promise.resolve(hit);
     const key = cacheKey(req);
     const flying = this.#inFlight.get(key);
-    if (flying) return flying;
+    if (flying) {
+      // Waiting in the ahead queue: a hover wants it now.
+      const i = this.#ahead.findIndex((j) => j.key === key);
+      if (i >= 0) this.#queue.push(...this.#ahead.splice(i, 1));
+      return flying;
+    }
+    return this.#enqueue(req, key, 'hover');
+  }
+
+  /**
+   * Renders these formulas when no hover waits, so that hovering them later is a cache hit.
+   * Replaces the formulas an earlier call asked for and the worker has not started (the note
+   * scrolled or changed); those already cached or in flight are not asked for again.
+   */
+  renderAhead(reqs: readonly RenderRequest[]): void {
+    const keys = new Set<string>();
+    const wanted: { req: RenderRequest; key: string }[] = [];
+    for (const req of reqs) {
+      const key = cacheKey(req);
+      if (keys.has(key)) continue;
+      keys.add(key);
+      wanted.push({ req, key });
+    }
+    for (const job of this.#ahead.splice(0)) {
+      if (keys.has(job.key)) this.#ahead.push(job);
+      else this.#answer(job, failure('no longer wanted'), false);
+    }
+    for (const { req, key } of wanted) {
+      if (this.#cache.has(key) || this.#inFlight.has(key)) continue;
+      void this.#enqueue(req, key, 'ahead');
+    }
+  }
+
+  /** How many renders wait (hovers and ahead): for benchmarks and tests. */
+  get pending(): number {
+    return this.#queue.length + this.#ahead.length + (this.#busy ? 1 : 0);
+  }
+
+  #enqueue(req: RenderRequest, key: string, lane: Lane): Promise<RenderResult> {
     const promise = new Promise<RenderResult>((resolve) => {
-      this.#queue.push({ id: this.#nextId++, key, req, resolve });
+      (lane === 'hover' ? this.#queue : this.#ahead).push({ id: this.#nextId++, key, req, resolve });
     });
     this.#inFlight.set(key, promise);
     this.#ensureWorker();
@@ -98,7 +145,7 @@ export class RenderService {
   /** Stops the worker; renders not yet answered are answered with an error. */
   dispose(): void {
     this.#stopWorker();
-    for (const job of this.#queue.splice(0)) this.#answer(job, failure('GenMath was shut down'), false);
+    for (const job of [...this.#queue.splice(0), ...this.#ahead.splice(0)]) this.#answer(job, failure('GenMath was shut down'), false);
   }
 
   #answer(job: Job, result: RenderResult, cache: boolean): void {
@@ -114,14 +161,14 @@ export class RenderService {
   /** Hands the next formula to the worker once it is ready and idle. */
   #pump(): void {
     if (!this.#worker || !this.#ready || this.#busy) return;
-    const job = this.#queue.shift();
+    const job = this.#queue.shift() ?? this.#ahead.shift();
     if (!job) return;
     const timer = setTimeout(() => {
       const seconds = (this.#options.budgetMs / 1000).toFixed(1);
       this.#busy = undefined;
       this.#answer(job, failure(`gave up: rendering took longer than ${seconds} s`), true);
       this.#stopWorker();
-      if (this.#queue.length > 0) this.#ensureWorker();
+      if (this.#queue.length + this.#ahead.length > 0) this.#ensureWorker();
     }, this.#options.budgetMs);
     this.#busy = { job, timer };
     this.#worker.postMessage({ id: job.id, request: job.req });
@@ -134,7 +181,7 @@ export class RenderService {
     this.#startupTimer = setTimeout(() => {
       const seconds = ((this.#options.startupMs ?? 30_000) / 1000).toFixed(0);
       this.#stopWorker();
-      for (const job of this.#queue.splice(0)) this.#answer(job, failure(`the renderer did not start within ${seconds} s`), false);
+      for (const job of [...this.#queue.splice(0), ...this.#ahead.splice(0)]) this.#answer(job, failure(`the renderer did not start within ${seconds} s`), false);
     }, this.#options.startupMs ?? 30_000);
     worker.on('message', (message: unknown) => {
       if (worker !== this.#worker) return;
@@ -163,7 +210,7 @@ export class RenderService {
       this.#busy = undefined;
       this.#stopWorker();
       if (busy) this.#answer(busy.job, failure(`the renderer failed: ${err.message}`), false);
-      if (this.#queue.length > 0) this.#ensureWorker();
+      if (this.#queue.length + this.#ahead.length > 0) this.#ensureWorker();
     });
     worker.unref();
     this.#worker = worker;

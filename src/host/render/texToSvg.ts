@@ -12,12 +12,30 @@ import { liteAdaptor, type LiteAdaptor } from 'mathjax-full/js/adaptors/liteAdap
 import { RegisterHTMLHandler } from 'mathjax-full/js/handlers/html.js';
 import { AllPackages } from 'mathjax-full/js/input/tex/AllPackages.js';
 import type { MathDocument } from 'mathjax-full/js/core/MathDocument.js';
+import ParseUtil from 'mathjax-full/js/input/tex/ParseUtil.js';
+import TexError from 'mathjax-full/js/input/tex/TexError.js';
+import { brokenTextProblem } from '../../core/text/controls';
+import { sanitizeSvg } from './sanitizeSvg';
 
 /** Packages left out because formulas are hostile input: they make links, styles, ids or load code. */
 const UNSAFE_PACKAGES = new Set(['html', 'action', 'bbox', 'enclose', 'unicode', 'require', 'autoload', 'setoptions']);
 /** Left out so that an error is reported (and shown in the hover) rather than drawn in red. */
 const ERROR_HIDING_PACKAGES = new Set(['noerrors', 'noundefined']);
 const PACKAGES = AllPackages.filter((p) => !UNSAFE_PACKAGES.has(p) && !ERROR_HIDING_PACKAGES.has(p));
+
+/**
+ * The attributes `\mmlToken{kind}[attributes]{text}` may set. The base package needs the macro
+ * (`\bmod`, `\pmod` and `\varliminf` are made with it, setting spacing), but it also accepts
+ * `href`, `style`, `id`, `class` and colours, which would make links, styles and ids: those are
+ * refused with a TeX error, as a formula that uses them is not one a hover should draw.
+ */
+const MML_TOKEN_ATTRIBUTES = new Set(['lspace', 'rspace', 'form', 'fence', 'separator', 'stretchy', 'symmetric', 'largeop', 'movablelimits', 'accent', 'mathvariant', 'minsize', 'maxsize', 'width', 'height', 'depth']);
+// MathJax calls this hook for every attribute \mmlToken sets; it is a module-level function it
+// looks up at call time, the one place every \mmlToken (written or from a macro) goes through.
+(ParseUtil as unknown as { MmlFilterAttribute: (parser: unknown, name: string, value: string) => string }).MmlFilterAttribute = (_parser, name, value) => {
+  if (!MML_TOKEN_ATTRIBUTES.has(name)) throw new TexError('GenMathRefusedAttribute', 'The attribute %1 of \\mmlToken is not allowed (no links, styles or ids)', name);
+  return value;
+};
 
 /** MathJax's TeX macros option: name without backslash -> body, or [body, argument count]. */
 export type Macros = Readonly<Record<string, string | [string, number]>>;
@@ -77,8 +95,9 @@ function documentFor(macros: Macros): { doc: MathDocument<unknown, unknown, unkn
       return jax.formatError(err as never);
     },
   });
-  // A local font cache keeps each SVG self-contained (an <img> cannot see other SVGs' <defs>).
-  const svg = new SVG({ fontCache: 'local' });
+  // No font cache: each glyph is drawn where it stands, so the SVG needs no ids and no
+  // `xlink:href` references (sanitizeSvg keeps neither), and is self-contained for an <img>.
+  const svg = new SVG({ fontCache: 'none' });
   const doc = mathjax.document('', { InputJax: tex, OutputJax: svg });
   entry = { doc, errors };
   if (documents.size >= MAX_DOCUMENTS) documents.delete(documents.keys().next().value as string);
@@ -149,8 +168,14 @@ function finishSvg(svg: string, color: string, exPixels: number): { svg: string;
  * document does not break every formula in it.
  */
 export function texToSvg(req: RenderRequest): RenderResult {
+  // Broken text makes MathJax fail with an internal TypeError: say what is wrong instead.
+  const broken = brokenTextProblem(req.tex);
+  if (broken) return { ok: false, error: broken, droppedMacros: [] };
   const { kept, dropped } = workingMacros(req.macros);
   const { svg, error } = renderWith(req, kept);
   if (svg === undefined) return { ok: false, error: error ?? 'MathJax rendered nothing', droppedMacros: dropped };
-  return { ok: true, ...finishSvg(svg, req.color, req.exPixels), droppedMacros: dropped };
+  const finished = finishSvg(svg, req.color, req.exPixels);
+  const clean = sanitizeSvg(finished.svg);
+  if (clean === undefined) return { ok: false, error: 'the rendered image was not plain SVG, so it is not shown', droppedMacros: dropped };
+  return { ok: true, ...finished, svg: clean, droppedMacros: dropped };
 }

@@ -11,8 +11,9 @@ describe('TeX to SVG for hovers', () => {
     assert.ok(r.ok);
     assert.match(r.svg, /^<svg [^>]*width="\d+" height="\d+"/);
     assert.ok(r.width > 50 && r.height > 8, `size ${r.width}x${r.height}`);
-    // Self-contained: glyphs are defined inside this SVG, not in a shared font cache.
-    assert.match(r.svg, /<defs>/);
+    // Self-contained: every glyph is drawn in place, with no font cache to refer to.
+    assert.doesNotMatch(r.svg, /<defs>|<use|href/);
+    assert.match(r.svg, /<path d="M/);
   });
 
   it('bakes the requested colour into the SVG, since an image does not inherit it', () => {

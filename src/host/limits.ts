@@ -1,0 +1,34 @@
+/**
+ * The extension host's limits, in one place: how long MathJax may take, how much of a note is
+ * rendered ahead, and how long a slice of host work may run before it yields.
+ */
+
+/** How long MathJax may spend on one formula before the hover gives up on it. */
+export const RENDER_BUDGET_MS = 3000;
+
+/** Rendered formulas kept in memory (hovers and render-ahead share it). */
+export const RENDER_CACHE_SIZE = 1000;
+
+/**
+ * At most this many formulas of the visible part of the open notes are rendered ahead per pass,
+ * nearest the top of each visible range first: a screen holds far fewer.
+ */
+export const RENDER_AHEAD_MAX_FORMULAS = 300;
+
+/** Lines above and below the visible range that are rendered ahead too (a small scroll stays warm). */
+export const RENDER_AHEAD_MARGIN_LINES = 40;
+
+/** How long after a note opens, scrolls or changes the render-ahead pass waits (typing goes on meanwhile). */
+export const RENDER_AHEAD_DELAY_MS = 250;
+
+/**
+ * The longest stretch of host-thread work a render-ahead pass does before it yields to the event
+ * loop, well under the 50 ms any task on the extension host may take.
+ */
+export const HOST_SLICE_MS = 15;
+
+/**
+ * Notes longer than this (in UTF-16 characters) are not rendered ahead: finding their formulas
+ * at once, unasked, could hold the host's thread past a slice (the hover still works there).
+ */
+export const RENDER_AHEAD_MAX_DOCUMENT_CHARS = 400_000;
