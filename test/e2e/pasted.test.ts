@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   type Workbench, hoverImageAt, middleOf, goTo, positionAt, readWorkspaceFile, runCommand, runSettings, useWorkbench, visibleHoverText,
+  screenshotsDir,
 } from './workbench';
 
 const NOTE = 'pasted-article.md';
@@ -66,7 +67,7 @@ describe('Converting pasted math in a real VS Code', function () {
     const hover = await visibleHoverText(wb.page);
     assert.match(hover, /GAN min-max game/, `the hover does not name the game: ${JSON.stringify(hover)}`);
     // The README shows this: the converted note with the hover open.
-    const shot = path.join(settings.repoRoot, 'media', 'screenshots', 'pasted-converted.png');
+    const shot = path.join(screenshotsDir(), 'pasted-converted.png');
     fs.mkdirSync(path.dirname(shot), { recursive: true });
     await wb.page.screenshot({ path: shot });
     await goTo(wb.page, { line: 1, column: 1 });
