@@ -2,7 +2,7 @@
 import type { Context } from '../context';
 import type { Hit } from '../types';
 import type { MathNode } from '../../parse/tree';
-import { appKey, isDensityApp, klApps, logRatios, measureDensity } from '../math';
+import { appKey, isDensityApp, isKLOperator, klApps, logRatios, measureDensity } from '../math';
 import { argsTex } from './probability';
 import { appAt, terms, tex, type App } from '../query';
 import { densityRoles } from '../roles';
@@ -58,8 +58,11 @@ export function detectKL(ctx: Context): Hit | null {
       return { kind: 'kl', confidence: 0.8, roles: { first, second, direction: direction(first, second) } };
     }
   }
+  // The closed form against a standard normal, `-\frac12 \sum_j (1 + \log\sigma_j^2 - \mu_j^2 - \sigma_j^2)`,
+  // whatever the left side calls it.
+  if (ctx.seqs.some(gaussianClosedForm)) return { kind: 'kl', confidence: 0.8, roles: { variant: 'Gaussian closed form against a standard normal' } };
   // `D_{KL} \ge 0` written without arguments.
-  for (const line of ctx.lines) for (const n of line) if (n.type === 'op' && n.name === 'KL') return { kind: 'kl', confidence: 0.6, roles: {} };
+  for (const line of ctx.lines) for (const n of line) if (isKLOperator(n)) return { kind: 'kl', confidence: 0.6, roles: {} };
   return null;
 }
 
@@ -67,4 +70,16 @@ export function detectKL(ctx: Context): Hit | null {
 function logApp(nodes: readonly MathNode[]): App | undefined {
   const k = nodes.findIndex((n) => n.type === 'op' && n.name === 'log');
   return k >= 0 ? appAt(nodes as MathNode[], k + 1) : undefined;
+}
+
+/** `1 + \log \sigma^2 - \mu^2 - \sigma^2` (in any order): the terms of the Gaussian KL's closed form. */
+function gaussianClosedForm(seq: readonly MathNode[]): boolean {
+  const ts = terms(seq);
+  if (ts.length < 4) return false;
+  const squared = (t: { nodes: MathNode[] }, name: string): boolean => t.nodes.length === 1 && t.nodes[0].type === 'id' && t.nodes[0].name === name && t.nodes[0].sup?.[0]?.name === '2';
+  const one = ts.some((t) => t.sign === 1 && t.nodes.length === 1 && t.nodes[0].type === 'num' && t.nodes[0].name === '1');
+  const logVar = ts.some((t) => t.sign === 1 && t.nodes[0]?.type === 'op' && t.nodes[0].name === 'log' && t.nodes.some((n) => n.type === 'id' && n.name === 'sigma'));
+  const mean = ts.some((t) => t.sign === -1 && squared(t, 'mu'));
+  const variance = ts.some((t) => t.sign === -1 && (squared(t, 'sigma') || (t.nodes[0]?.type === 'op' && t.nodes[0].name === 'exp')));
+  return one && logVar && mean && variance;
 }
