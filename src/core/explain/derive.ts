@@ -1,61 +1,53 @@
 /**
- * The derivation behind a recognized formula: a few lines of display TeX, each with one
- * sentence saying why it follows, written in the formula's own symbols (its card's roles)
- * and falling back to the textbook letters where a role is missing or unusable.
+ * The derivation behind a recognized formula, built for its variant from its own tree and
+ * letters, every step checked before it is shown (`check/`): a step that fails a check is
+ * dropped, never shown. A formula that is itself a derivation gets its own lines explained.
  */
 import katex from 'katex';
 import type { FormulaCard, FormulaKind } from '../recognize/types';
-import { bayesSteps } from './derivations/bayes';
-import { diffusionSteps } from './derivations/diffusion';
-import { elboSteps } from './derivations/elbo';
-import { entropySteps } from './derivations/entropy';
-import { gradientStepSteps } from './derivations/gradientStep';
-import { jsdSteps } from './derivations/jsd';
-import { klSteps } from './derivations/kl';
-import { marginalSteps } from './derivations/marginal';
-import { minimaxSteps } from './derivations/minimax';
-import { mleSteps } from './derivations/mle';
-import { reconstructionSteps } from './derivations/reconstruction';
-import type { Derivation, StepBuilder } from './derivations/symbols';
+import { checkSteps, type Definition } from './check';
+import { buildVariant, variantSentence } from './build';
+import { chainSteps } from './chain';
+import { stepTex } from './expr/tex';
+import { mentions, varName } from './expr/walk';
+import { readFormula, type Reading } from './read/reading';
+import { hasRaw } from './read/translate';
+import type { DerivationStep } from './step';
+import { detectVariant } from './variants';
 
-export type { Derivation, DerivationStep } from './derivations/symbols';
+export type { DerivationStep, Checked } from './step';
 
-/** Whether a piece of TeX can be shown; `derive` drops or replaces what cannot. */
+/** A kind's whole derivation. */
+export interface Derivation {
+  readonly kind: FormulaKind;
+  readonly title: string;
+  /** The variant it was built for (`elbo/beta`, `update/nesterov`), when one was detected. */
+  readonly variant?: string;
+  readonly steps: readonly DerivationStep[];
+}
+
+/** A step the checker (or the renderer) refused, and why: for tests and logs, never shown. */
+export interface DroppedStep {
+  readonly rule: string;
+  readonly latex: string;
+  readonly problems: readonly string[];
+}
+
+/** A derivation with the steps that were dropped. */
+export interface DerivationReport extends Derivation {
+  readonly dropped: readonly DroppedStep[];
+}
+
+/** Whether a piece of TeX can be shown. */
 export type TexCheck = (latex: string) => boolean;
 
-/**
- * Each builder's first step is the kind's standard form of the formula; `derive` swaps it
- * for the note's own TeX when that renders.
- */
-const BUILDERS: Readonly<Record<Exclude<FormulaKind, 'none'>, StepBuilder>> = {
-  mle: mleSteps,
-  kl: klSteps,
-  elbo: elboSteps,
-  minimax: minimaxSteps,
-  gradient_step: gradientStepSteps,
-  marginal: marginalSteps,
-  reconstruction: reconstructionSteps,
-  diffusion: diffusionSteps,
-  bayes: bayesSteps,
-  entropy: entropySteps,
-  jsd: jsdSteps,
-};
-
-/** Notes sometimes hold whole pages in one formula; beyond this the opening line is the standard form. */
+/** Notes sometimes hold whole pages in one formula; beyond this the opening line is not repeated. */
 const MAX_OPENING_CHARS = 3000;
 
-/**
- * The options the panel renders with (design.md, Safety), so "renders here" means "renders
- * there": formulas are hostile input, hence no `trust` and bounded expansion and sizes.
- */
+/** The panel's KaTeX options (design.md, Safety), so "renders here" means "renders there". */
 const KATEX_OPTIONS = { throwOnError: true, displayMode: true, strict: 'ignore', trust: false, maxExpand: 1000, maxSize: 20 } as const;
 
-/**
- * KaTeX's parser alone. Every error `throwOnError` reports is raised while parsing, and parsing
- * is about 4x cheaper than rendering (a derivation checks some twenty strings), so the check
- * parses when this internal entry point exists and renders when a future KaTeX drops it. The
- * unit tests render every step in full, so a parse-only gap would show there.
- */
+/** KaTeX's parser alone: every error `throwOnError` reports is raised while parsing, at a quarter of the cost of rendering. */
 const katexParse = (katex as unknown as { __parse?: (latex: string, options: object) => unknown }).__parse;
 
 /** The default check: KaTeX, with the panel's options, reads `latex` without an error. */
@@ -70,31 +62,67 @@ export const katexRenders: TexCheck = (latex) => {
 };
 
 /**
- * The derivation of `card`, in its own symbols. Never throws; kind `none` gets no steps.
- *
- * Role strings come from arbitrary notes, so the result is checked with `renders` (KaTeX by
- * default): if a line built from the roles does not render, the whole derivation is rebuilt
- * from the textbook symbols rather than mixing notations half-way through.
+ * The definitions the formula itself makes (`\mathcal{L} = ...`, `v_{t+1} = ...`), in force for
+ * every step: a step about the note's loss is checked against the note's own definition. A line
+ * that refers to itself without an index (`\theta \leftarrow \theta - ...`) defines nothing.
  */
-export function derive(card: FormulaCard, renders: TexCheck = katexRenders): Derivation {
-  const base = { kind: card.kind, title: card.title };
-  if (card.kind === 'none' || !(card.kind in BUILDERS)) return { ...base, steps: [] };
-  try {
-    const build = BUILDERS[card.kind];
-    // A role that does not render alone (a note's private macro such as `\Vx`) is dropped
-    // first, so only that symbol falls back to the textbook letter.
-    const roles: Record<string, string> = {};
-    for (const [key, value] of Object.entries(card.roles)) {
-      if (typeof value === 'string' && (key === 'variant' || key === 'direction' || renders(`{${value}}`))) roles[key] = value;
-    }
-    let steps = build(roles);
-    if (!steps.every((s) => renders(s.latex))) steps = build({}).filter((s) => renders(s.latex));
-    const tex = card.tex.trim();
-    if (steps.length > 0 && tex && tex.length <= MAX_OPENING_CHARS && !/\\(?:begin|end)\{document\}/.test(tex) && renders(tex)) {
-      steps = [{ latex: tex, why: 'This is the formula as the note writes it; the lines below derive it and what follows from it.' }, ...steps.slice(1)];
-    }
-    return { ...base, steps };
-  } catch {
-    return { ...base, steps: [] };
+export function formulaDefinitions(r: Reading): Definition[] {
+  const out: Definition[] = [];
+  for (const l of r.lines) {
+    const s = l.stmt;
+    if (s.parts.length !== 2 || !['=', ':=', 'def='].includes(s.rels[0])) continue;
+    const [lhs, rhs] = s.parts;
+    if (hasRaw(rhs)) continue;
+    if (lhs.t === 'sym' && !mentions(rhs, lhs.name)) out.push({ lhs, rhs });
+    else if (lhs.t === 'idx' && lhs.index.t !== 'num') out.push({ lhs, rhs });
+    else if (lhs.t === 'call' && lhs.args.every((a) => a.t === 'sym') && !mentions(rhs, varName(lhs))) out.push({ lhs, rhs });
   }
+  return out;
+}
+
+/** The derivation of `card` with the steps the checks dropped. Never throws. */
+export function deriveReport(card: FormulaCard, renders: TexCheck = katexRenders): DerivationReport {
+  const base = { kind: card.kind, title: card.title };
+  try {
+    const reading = readFormula(card);
+    const tex = card.tex.trim();
+    const opening = tex && tex.length <= MAX_OPENING_CHARS && !/\\(?:begin|end)\{document\}/.test(tex) && renders(tex);
+    const chain = chainSteps(reading);
+    if (chain) {
+      return { ...base, variant: 'derivation', steps: chain.filter((s) => renders(s.latex)), dropped: [] };
+    }
+    const variant = detectVariant(reading);
+    if (!variant) return { ...base, steps: [], dropped: [] };
+    const built = buildVariant(variant, reading);
+    const checked = checkSteps(built.steps, { symbols: reading.symbols, world: built.world, definitions: formulaDefinitions(reading) });
+    const steps: DerivationStep[] = [];
+    const dropped: DroppedStep[] = [];
+    if (opening) steps.push({ latex: tex, why: variantSentence(variant), checked: 'as written', rule: 'the formula as the note writes it' });
+    for (const { step, verdict } of checked) {
+      const latex = stepTex(step.math);
+      if (!verdict.ok) {
+        dropped.push({ rule: step.rule, latex, problems: verdict.problems });
+        continue;
+      }
+      if (!renders(latex)) {
+        dropped.push({ rule: step.rule, latex, problems: ['does not render in KaTeX'] });
+        continue;
+      }
+      steps.push({
+        latex, why: step.why, checked: verdict.checked, rule: step.rule,
+        ...(step.assumption ? { assumption: step.assumption } : {}), ...(step.example ? { example: true } : {}),
+      });
+    }
+    // An opening line alone explains nothing.
+    const shown = steps.length > 1 ? steps : [];
+    return { ...base, variant: `${variant.family}/${variant.name}`, steps: shown, dropped };
+  } catch {
+    return { ...base, steps: [], dropped: [] };
+  }
+}
+
+/** The derivation of `card`, every shown step checked. Never throws; a formula with no known variant gets no steps. */
+export function derive(card: FormulaCard, renders: TexCheck = katexRenders): Derivation {
+  const { dropped: _dropped, ...derivation } = deriveReport(card, renders);
+  return derivation;
 }

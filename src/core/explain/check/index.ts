@@ -7,7 +7,7 @@
  *   (c) each equality or inequality holds numerically on seeded toy instances.
  */
 import type { Expr, Stmt } from '../expr/types';
-import { freeOccurrences } from '../expr/walk';
+import { freeOccurrences, mentions, nodes } from '../expr/walk';
 import type { Checked, PlannedStep } from '../step';
 import { Numeric, Unevaluable, type Definition } from './numeric';
 import { canonical, symbolAllowed } from './symbols';
@@ -169,7 +169,10 @@ export function checkSteps(steps: readonly PlannedStep[], ctx: CheckContext): Ch
     for (const o of occurrences(step.math)) {
       if (!symbolAllowed(o.name, local)) problems.push(`uses ${o.name}, which is neither in the formula nor introduced by an assumption`);
     }
-    problems.push(...stepVariableProblems(step.math));
+    // A defined symbol depends on whatever its definition uses (`x_t` on the noise `\epsilon_t`).
+    const depends = (e: Expr, name: string): boolean => mentions(e, name)
+      || defs.some((d) => (d.lhs.t === 'sym' || d.lhs.t === 'idx') && [...nodes(e)].some((x) => (x.t === 'sym' && d.lhs.t === 'sym' && x.name === d.lhs.name) || (x.t === 'idx' && d.lhs.t === 'idx' && x.base === d.lhs.base)) && mentions(d.rhs, name));
+    problems.push(...stepVariableProblems(step.math, depends));
     let checked: Checked = step.assumption ? 'assumption' : 'definition';
     const stepDefs: Definition[] = [];
     if (problems.length === 0) {

@@ -3,6 +3,7 @@
  * expectations by exact quadrature or exact sums, integrals on a fine grid, gradients by central
  * differences, arg max by golden-section search. Every evaluation is bounded by a work budget.
  */
+import { sym } from '../expr/build';
 import type { Expr } from '../expr/types';
 import { exprKey, varName } from '../expr/walk';
 import { Unevaluable, gaussianLog, type At, type Model, type Value } from './models';
@@ -90,19 +91,67 @@ export class Numeric {
     return (name) => this.#symbol(name, name, undefined, scope);
   }
 
+  /**
+   * A symbol's value: bound by a binder, fixed by the world, given by a definition, or drawn by
+   * the world, in that order. A recurrence (`v_{t+1} := μ v_t - ...`) is solved for the index
+   * asked for, so `v_{t+3}` unrolls down to the values the world fixes.
+   */
   #symbol(key: string, base: string, index: number | undefined, scope: Scope): Value {
     const bound = scope.get(key);
     if (bound !== undefined) return bound;
+    const exact = this.world.exact(key, base, index, this.#getter(scope));
+    if (exact !== undefined) return exact;
     for (const d of this.defs) {
       if (d.lhs.t === 'sym' && index === undefined && d.lhs.name === key) return this.#eval(d.rhs, scope);
       if (d.lhs.t === 'idx' && index !== undefined && d.lhs.base === base) {
-        const at = this.#eval(d.lhs.index, scope);
-        if (at === index) return this.#eval(d.rhs, scope);
+        const solved = this.#solveIndex(d.lhs.index, index, scope);
+        if (solved) {
+          if (++this.#depth > 64) throw new Unevaluable('a recurrence too deep to unroll');
+          try {
+            return this.#eval(d.rhs, solved);
+          } finally {
+            this.#depth--;
+          }
+        }
       }
     }
-    const v = this.world.value(key, base, index === undefined ? undefined : [index]);
+    const v = this.world.value(key, base);
     if (v === undefined) throw new Unevaluable(`the toy instance has no value for ${key}`);
     return v;
+  }
+
+  #depth = 0;
+
+  /**
+   * The scope in which a definition's left index equals `index`: for `t + c` it binds t to
+   * index - c; for a constant index it is the current scope when they agree.
+   */
+  #solveIndex(lhsIndex: Expr, index: number, scope: Scope): Scope | undefined {
+    const linear = (e: Expr): { v: string; c: number } | undefined => {
+      if (e.t === 'sym') return { v: e.name, c: 0 };
+      if (e.t === 'add' && e.terms.length === 2 && e.terms[0].t === 'sym') {
+        const k = e.terms[1];
+        if (k.t === 'num') return { v: e.terms[0].name, c: k.v };
+        if (k.t === 'neg' && k.a.t === 'num') return { v: e.terms[0].name, c: -k.a.v };
+      }
+      return undefined;
+    };
+    const lin = linear(lhsIndex);
+    if (lin) return scope.with([[lin.v, index - lin.c]]);
+    try {
+      return this.#eval(lhsIndex, scope) === index ? scope : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The keys of a variable expression: one, or several for a run `x_{1:T}`. */
+  #keys(v: Expr, scope: Scope): string[] {
+    if (v.t !== 'range') return [this.#key(v, scope)];
+    const lo = n(this.#eval(v.lo, scope), 'a bound');
+    const hi = n(this.#eval(v.hi, scope), 'a bound');
+    if (!Number.isInteger(lo) || !Number.isInteger(hi) || hi - lo > 8) throw new Unevaluable('a run of variables without small integer bounds');
+    return Array.from({ length: Math.max(0, hi - lo + 1) }, (_, i) => `${v.base}_{${lo + i}}`);
   }
 
   /** The key a variable expression is bound under: `z`, `x_{2}` for `x_{t-1}` at t = 3. */
@@ -133,12 +182,13 @@ export class Numeric {
     const model = this.#model(e.head, scope);
     const formalMain = e.as?.main ?? e.main;
     const formalCond = e.as?.cond ?? e.cond;
-    const main = formalMain.length === 0 && e.cond.length === 0 ? [...model.vars] : formalMain.map((v) => this.#key(v, scope));
-    const cond = formalCond.map((v) => this.#key(v, scope));
+    const main = formalMain.length === 0 && e.cond.length === 0 ? [...model.vars] : formalMain.flatMap((v) => this.#keys(v, scope));
+    const cond = formalCond.flatMap((v) => this.#keys(v, scope));
     // Arguments are evaluated only when asked for: an expectation's own variables have no value yet.
+    // A run `x_{1:T}` stands for its variables, whose values are bound one by one.
     const local = new Map<string, Expr>();
-    e.main.forEach((a, i) => { if (main[i] !== undefined) local.set(main[i], a); });
-    e.cond.forEach((a, i) => local.set(cond[i], a));
+    if (!formalMain.some((v) => v.t === 'range')) e.main.forEach((a, i) => { if (main[i] !== undefined) local.set(main[i], a); });
+    if (!formalCond.some((v) => v.t === 'range')) e.cond.forEach((a, i) => local.set(cond[i], a));
     const at: At = (key) => {
       const arg = local.get(key);
       return arg !== undefined ? this.#eval(arg, scope) : this.#symbol(key, key.replace(/_\{.*$/, ''), undefined, scope);
@@ -186,7 +236,7 @@ export class Numeric {
       keys = [];
       nodes = { points: rule.x.map((x) => [m + Math.sqrt(v) * x]), weights: rule.w };
     } else throw new Unevaluable('an expectation under something that is not a distribution');
-    const aliasKeys = alias.map((v) => this.#key(v, scope));
+    const aliasKeys = alias.flatMap((v) => this.#keys(v, scope));
     let acc: Value = 0;
     nodes.points.forEach((p, i) => {
       this.#tick(4);
@@ -255,12 +305,21 @@ export class Numeric {
         const key = this.#key(e.v, scope);
         return this.#eval(e.body, scope.with([[key, this.#eval(e.value, scope)]]));
       }
+      case 'range': throw new Unevaluable('a run of variables is not a number');
       case 'text': throw new Unevaluable('words have no value');
+      case 'raw': throw new Unevaluable('a part of the formula GenMath does not read');
     }
     throw new Unevaluable('an expression the checker cannot evaluate');
   }
 
   #divergence(a: Expr, b: Expr, scope: Scope, kind: 'kl' | 'ce'): Value {
+    const isNormal = (d: Expr): d is Extract<Expr, { t: 'normal' }> => d.t === 'normal' && !d.at;
+    if (isNormal(a) && (isNormal(b) || b.t === 'dens')) {
+      // Gaussians written as N(μ, σ²): integrate over a fresh variable.
+      const u = sym('#u');
+      const logAt = (d: Expr, s: Scope): number => n(isNormal(d) ? this.#log({ ...d, at: u }, s) : this.#log(d.t === 'dens' && d.main.length === 0 ? { ...d, main: [u] } : d, s));
+      return this.#expect(a, [u], scope, (s) => (kind === 'kl' ? logAt(a, s) : 0) - logAt(b, s));
+    }
     if (a.t !== 'dens' || b.t !== 'dens') throw new Unevaluable('a divergence between things that are not densities');
     return this.#expect(a, [], scope, (s) => {
       const lb = n(this.#log(b, s));
@@ -333,6 +392,7 @@ export class Numeric {
   }
 
   #optimum(e: Extract<Expr, { t: 'argmax' | 'argmin' | 'max' | 'min' }>, scope: Scope): Value {
+    if (!Number.isFinite(e.lo) || !Number.isFinite(e.hi)) throw new Unevaluable('an optimum over an unbounded range');
     const sign = e.t === 'argmax' || e.t === 'max' ? -1 : 1;
     const f = (x: number): number => sign * n(this.#eval(e.body, scope.with([[e.v, x]])), 'an objective');
     // Golden-section search: the objectives here are unimodal on their stated range.

@@ -16,8 +16,11 @@ function over(d: Expr): string[] | undefined {
   return main.map(varName).sort();
 }
 
+/** Whether an expression depends on a variable, seeing through definitions. */
+export type Depends = (e: Expr, name: string) => boolean;
+
 /** One sentence per problem found in `e`. */
-export function variableProblems(e: Expr): string[] {
+export function variableProblems(e: Expr, depends: Depends = mentions): string[] {
   const out: string[] = [];
   for (const x of nodes(e)) {
     if (x.t === 'kl' || x.t === 'jsd' || (x.t === 'H' && x.b)) {
@@ -35,18 +38,18 @@ export function variableProblems(e: Expr): string[] {
       if (m && vars.length > 0 && vars.slice().sort().join(',') !== m.join(',')) out.push(`an expectation over ${vars.join(', ')} under a distribution over ${m.join(', ')}`);
       if (x.measure.t !== 'dens' && !(x.measure.t === 'normal' && !x.measure.at)) out.push('an expectation under something that is not a distribution');
       const bodyVars = vars.length > 0 ? vars : (m ?? []);
-      if (!x.constant && bodyVars.length > 0 && !bodyVars.some((v) => mentions(x.body, v))) out.push(`an expectation over ${bodyVars.join(', ')} of something that does not depend on it`);
+      if (!x.constant && bodyVars.length > 0 && !bodyVars.some((v) => depends(x.body, v))) out.push(`an expectation over ${bodyVars.join(', ')} of something that does not depend on it`);
     } else if (x.t === 'int') {
       const vars = x.vars.map(varName);
-      if (!vars.some((v) => mentions(x.body, v))) out.push(`an integral over ${vars.join(', ')} of something that does not depend on it`);
+      if (!vars.some((v) => depends(x.body, v))) out.push(`an integral over ${vars.join(', ')} of something that does not depend on it`);
     } else if (x.t === 'sum' || x.t === 'prod') {
-      if (!mentions(x.body, x.v)) out.push(`a ${x.t} over ${x.v} of something that does not depend on it`);
+      if (!depends(x.body, x.v)) out.push(`a ${x.t} over ${x.v} of something that does not depend on it`);
     }
   }
   return out;
 }
 
 /** Problems of every statement of a step. */
-export function stepVariableProblems(stmts: readonly Stmt[]): string[] {
-  return stmts.flatMap((s) => s.parts.flatMap(variableProblems));
+export function stepVariableProblems(stmts: readonly Stmt[], depends: Depends = mentions): string[] {
+  return stmts.flatMap((s) => s.parts.flatMap((p) => variableProblems(p, depends)));
 }

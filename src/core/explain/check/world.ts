@@ -16,8 +16,13 @@ export type Domain = { readonly kind: 'real' } | { readonly kind: 'support'; rea
 export interface World {
   /** What it is, for messages: "a linear-Gaussian latent model". */
   readonly name: string;
-  /** The value of a symbol (`\beta`) or indexed symbol (`\theta_{4}`, base `\theta`, index 4), if the world gives one. */
-  value(key: string, base: string, index: readonly number[] | undefined): Value | undefined;
+  /**
+   * The value of a symbol (`\beta`) or indexed symbol (`\theta_{4}`, base `\theta`, index 4) that
+   * the world fixes outright: the start of a recurrence, data. Asked before definitions.
+   */
+  exact(key: string, base: string, index: number | undefined, get: Getter): Value | undefined;
+  /** A value for any other symbol the world has a spec for; asked after definitions. */
+  value(key: string, base: string): Value | undefined;
   /** The joint model a density letter stands for. */
   model(head: string, get: Getter): Model | undefined;
   /** A deterministic function (a network, a loss) applied to values. */
@@ -103,17 +108,25 @@ export interface WorldParts {
   readonly domains?: Readonly<Record<string, Domain>>;
   /** Extra symbol values computed from others (`\hat{\mu}` from the data). */
   readonly derived?: Readonly<Record<string, (table: SymbolTable) => Value>>;
+  /** The spec of any plain symbol no other spec names (the formula's step sizes and coefficients). */
+  readonly fallback?: Spec;
+  /** Values fixed outright for indexed symbols (a recurrence's start), by base and index. */
+  readonly exact?: (base: string, index: number | undefined, table: SymbolTable, get: Getter) => Value | undefined;
 }
 
 /** A world from its parts. */
 export function makeWorld(seed: number, parts: WorldParts): World {
-  const table = new SymbolTable(seed, parts.specs);
+  const table = new SymbolTable(seed, parts.fallback ? new Proxy({ ...parts.specs }, {
+    get: (target, key: string) => target[key] ?? (/^(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]\}?)?$/.test(key) ? parts.fallback : undefined),
+  }) : parts.specs);
   return {
     name: parts.name,
-    value: (key, base) => {
+    exact: (key, base, index, get) => {
       const d = parts.derived?.[key];
-      return d ? d(table) : table.value(key, base);
+      if (d) return d(table);
+      return parts.exact?.(base, index, table, get);
     },
+    value: (key, base) => table.value(key, base),
     model: (head, get) => parts.models?.[head]?.(get),
     call: (head, args, get) => parts.functions?.[head]?.(args, get),
     domain: (key) => parts.domains?.[key] ?? { kind: 'real' },

@@ -13,6 +13,12 @@ export const sym = (name: string): Expr => ({ t: 'sym', name });
 /** An indexed symbol `base_{index}`; a string index is read as a symbol, a number as a number. */
 export const idx = (base: string, index: Expr | number | string): Expr => ({ t: 'idx', base, index: typeof index === 'number' ? num(index) : typeof index === 'string' ? sym(index) : index });
 
+/** The run of variables `base_{lo:hi}`. */
+export const range = (base: string, lo: Expr | number | string, hi: Expr | number | string): Expr => {
+  const e = (v: Expr | number | string): Expr => (typeof v === 'number' ? num(v) : typeof v === 'string' ? sym(v) : v);
+  return { t: 'range', base, lo: e(lo), hi: e(hi) };
+};
+
 /** A sum of terms; nested sums are flattened. */
 export function add(...terms: Expr[]): Expr {
   const flat = terms.flatMap((x) => (x.t === 'add' ? x.terms : [x]));

@@ -51,7 +51,7 @@ function numTex(v: number): string {
 
 /** The subscript form of an expression: `t-1`, `i`, `0`. */
 function script(e: Expr): string {
-  const s = toTex(e);
+  const s = toTex(e).replace(/ ([+-]) /g, '$1');
   return s.length === 1 ? s : `{${s}}`;
 }
 
@@ -67,6 +67,7 @@ export function toTex(e: Expr): string {
     case 'num': return e.tex ?? numTex(e.v);
     case 'sym': return e.name;
     case 'idx': return `${e.base}_${script(e.index)}`;
+    case 'range': return `${e.base}_{${toTex(e.lo)}:${toTex(e.hi)}}`;
     case 'add': {
       let out = '';
       e.terms.forEach((term, i) => {
@@ -76,7 +77,7 @@ export function toTex(e: Expr): string {
       });
       return out;
     }
-    case 'neg': return `-${wrapped(e.a, POW)}`;
+    case 'neg': return `-${wrapped(e.a, MUL)}`;
     case 'mul': {
       const parts = e.fs.map((f, i) => {
         // A sum needs parentheses in a product, and so does a negative factor after the first;
@@ -103,7 +104,8 @@ export function toTex(e: Expr): string {
       const a = e.a;
       switch (e.f) {
         case 'log': case 'exp': {
-          const simple = a.t === 'sym' || a.t === 'idx' || a.t === 'dens' || a.t === 'call' || a.t === 'normal' || a.t === 'div' || (a.t === 'num' && a.v >= 0) || a.t === 'paren';
+          const simple = a.t === 'sym' || a.t === 'idx' || a.t === 'dens' || a.t === 'call' || a.t === 'normal' || a.t === 'div' || (a.t === 'num' && a.v >= 0) || a.t === 'paren'
+            || (e.f === 'log' && (a.t === 'int' || a.t === 'E' || a.t === 'sum'));
           return simple ? `\\${e.f} ${toTex(a)}` : `\\${e.f}\\left(${toTex(a)}\\right)`;
         }
         case 'sqrt': return `\\sqrt{${toTex(a)}}`;
@@ -132,7 +134,9 @@ export function toTex(e: Expr): string {
     case 'H': return e.b ? `H\\left(${toTex(e.a)}, ${toTex(e.b)}\\right)` : `H\\left(${toTex(e.a)}\\right)`;
     case 'jsd': return `\\mathrm{JSD}\\left(${toTex(e.a)} \\,\\|\\, ${toTex(e.b)}\\right)`;
     case 'grad': {
-      const body = wrapped(e.body, e.body.t === 'E' || e.body.t === 'sum' ? MUL : POW);
+      const body = wrapped(e.body, MUL);
+      // A gradient the reader took from `\\nabla L(\\theta_t)` has no written variable.
+      if (e.wrt.t === 'sym' && e.wrt.name.startsWith('#')) return `\\nabla ${body}`;
       return e.partial ? `\\frac{\\partial}{\\partial ${toTex(e.wrt)}} ${body}` : `\\nabla_{${toTex(e.wrt)}} ${body}`;
     }
     case 'argmax': case 'argmin': case 'max': case 'min': {
@@ -143,6 +147,7 @@ export function toTex(e: Expr): string {
     case 'at': return toTex(substitute(e.body, e.v, e.value));
     case 'paren': return `\\left(${toTex(e.a)}\\right)`;
     case 'text': return `\\text{${e.text}}`;
+    case 'raw': return e.tex;
   }
   return '';
 }

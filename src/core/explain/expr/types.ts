@@ -18,6 +18,8 @@ export type Expr =
   | { readonly t: 'sym'; readonly name: string }
   /** An indexed symbol `x_{t-1}`: `base` with an index that is itself an expression. */
   | { readonly t: 'idx'; readonly base: string; readonly index: Expr }
+  /** A run of indexed variables `x_{1:T}`, as the argument of a joint density. */
+  | { readonly t: 'range'; readonly base: string; readonly lo: Expr; readonly hi: Expr }
   | { readonly t: 'add'; readonly terms: readonly Expr[] }
   | { readonly t: 'neg'; readonly a: Expr }
   | { readonly t: 'mul'; readonly fs: readonly Expr[]; readonly dot?: boolean }
@@ -60,7 +62,9 @@ export type Expr =
   /** Parentheses kept where a reader expects them. */
   | { readonly t: 'paren'; readonly a: Expr }
   /** Words inside a formula (`\text{for a constant gradient}`): shown, never evaluated. */
-  | { readonly t: 'text'; readonly text: string };
+  | { readonly t: 'text'; readonly text: string }
+  /** A piece of a note's own TeX that GenMath does not read: shown as written, never evaluated. */
+  | { readonly t: 'raw'; readonly tex: string };
 
 /** A relation between two sides of a statement. `:=` defines the left side for later steps. */
 export type Rel = '=' | '<=' | '>=' | '<' | '>' | ':=' | 'def=' | '\\propto' | '\\approx';

@@ -7,8 +7,9 @@ import type { Expr } from './types';
 /** The direct sub-expressions of `e`. */
 export function children(e: Expr): readonly Expr[] {
   switch (e.t) {
-    case 'num': case 'sym': case 'text': return [];
+    case 'num': case 'sym': case 'text': case 'raw': return [];
     case 'idx': return [e.index];
+    case 'range': return [e.lo, e.hi];
     case 'add': return e.terms;
     case 'neg': case 'fn': case 'sg': case 'paren': return [e.a];
     case 'mul': return e.fs;
@@ -35,8 +36,9 @@ export function same(a: Expr, b: Expr): boolean {
 export function substitute(e: Expr, v: Expr, value: Expr): Expr {
   if (same(e, v)) return value;
   switch (e.t) {
-    case 'num': case 'sym': case 'text': return e;
+    case 'num': case 'sym': case 'text': case 'raw': return e;
     case 'idx': return { ...e, index: substitute(e.index, v, value) };
+    case 'range': return { ...e, lo: substitute(e.lo, v, value), hi: substitute(e.hi, v, value) };
     case 'add': return { ...e, terms: e.terms.map((x) => substitute(x, v, value)) };
     case 'mul': return { ...e, fs: e.fs.map((x) => substitute(x, v, value)) };
     case 'neg': case 'fn': case 'sg': case 'paren': return { ...e, a: substitute(e.a, v, value) };
@@ -80,6 +82,7 @@ function boundBy(e: Expr): string[] {
 export function varName(v: Expr): string {
   if (v.t === 'sym') return v.name;
   if (v.t === 'idx') return `${v.base}_{${exprKey(v.index)}}`;
+  if (v.t === 'range') return `${v.base}_{${exprKey(v.lo)}:${exprKey(v.hi)}}`;
   return exprKey(v);
 }
 
@@ -101,10 +104,10 @@ export function freeOccurrences(e: Expr): Occurrence[] {
   const visit = (x: Expr, bound: ReadonlySet<string>): void => {
     switch (x.t) {
       case 'sym': if (!bound.has(x.name)) out.push({ name: x.name, role: 'symbol' }); return;
-      case 'idx': {
+      case 'idx': case 'range': {
         const whole = varName(x);
         if (!bound.has(whole) && !bound.has(x.base)) out.push({ name: x.base, role: 'indexed' });
-        visit(x.index, bound);
+        for (const c of children(x)) visit(c, bound);
         return;
       }
       case 'dens': out.push({ name: x.head, role: 'density' }); break;

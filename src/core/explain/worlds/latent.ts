@@ -72,7 +72,7 @@ export function latentWorld(letters: LatentLetters, seed: number): World {
     const nodes: LinearNode[] = [{ v: letters.x, bias: 0, variance: 1 }];
     if (y) nodes.push({ v: y, bias: 0, variance: 1 });
     const parents = (): Record<string, number> => ({ [letters.x]: getNum(get, phi), ...(y ? { [y]: getNum(get, '#g') } : {}) });
-    for (const z of letters.copies ?? [z1]) nodes.push({ v: z, bias: getNum(get, '#c'), parents: parents(), variance: getNum(get, '#v') });
+    for (const z of [z1, ...(letters.copies ?? [])]) nodes.push({ v: z, bias: getNum(get, '#c'), parents: parents(), variance: getNum(get, '#v') });
     // Higher latents: q(z_2 | z_1), a Gaussian linear in the latent below.
     let below = z1;
     for (const z of upper) {

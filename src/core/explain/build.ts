@@ -1,0 +1,46 @@
+/**
+ * From a detected variant to its planned steps and toy instance, and the sentence that says which
+ * variant the note writes (the opening step's reason).
+ */
+import type { Built } from './derivations/common';
+import { m } from './derivations/common';
+import { elboSteps } from './derivations/elbo';
+import { updateSteps } from './derivations/update';
+import type { Reading } from './read/reading';
+import type { Variant } from './variants';
+
+/** The planned steps of a variant, in the note's letters. */
+export function buildVariant(v: Variant, r: Reading): Built {
+  switch (v.family) {
+    case 'elbo': return elboSteps(v.name, v.letters);
+    case 'update': return updateSteps(v.name, v.letters, r.symbols);
+    default: return { steps: [] };
+  }
+}
+
+/** One sentence naming the variant, for the opening line. */
+export function variantSentence(v: Variant): string {
+  switch (v.family) {
+    case 'elbo': {
+      const L = v.letters;
+      const what: Record<string, string> = {
+        plain: 'an evidence lower bound (ELBO) on the log-likelihood',
+        loss: 'the negative evidence lower bound, a loss to minimize',
+        beta: `a β-weighted evidence lower bound (β-VAE): the KL term is weighted by ${L.beta ? m(L.beta) : 'β'}`,
+        conditional: `a conditional evidence lower bound (conditional VAE): every density is conditioned on ${L.y ? m(L.y) : 'a label'}`,
+        hierarchical: `a hierarchical evidence lower bound with two latents, ${m(L.z)} and ${L.z2 ? m(L.z2) : 'a second'}`,
+        iwae: `an importance-weighted bound (IWAE) with ${L.K ? m(L.K) : 'K'} samples`,
+      };
+      const sign = v.name === 'beta' && L.sign === 'loss' ? ', written as a loss (minus the bound)' : '';
+      return `The note writes ${what[v.name]}${sign}; the steps below derive it in the note's letters.`;
+    }
+    case 'update': {
+      const what: Record<string, string> = {
+        plain: 'a gradient-descent step', momentum: 'a gradient step with momentum', nesterov: "Nesterov's accelerated gradient (a look-ahead gradient)",
+        adagrad: 'an AdaGrad step', rmsprop: 'an RMSProp step', adam: 'an Adam step', langevin: 'a step of Langevin dynamics, a sampler',
+      };
+      return `The note writes ${what[v.name]}; the steps below are checked against its own update lines.`;
+    }
+    default: return 'This is the formula as the note writes it.';
+  }
+}
