@@ -5,6 +5,7 @@
 import type { Built } from './derivations/common';
 import { m } from './derivations/common';
 import { elboSteps } from './derivations/elbo';
+import { mleSteps } from './derivations/mle';
 import { updateSteps } from './derivations/update';
 import type { Reading } from './read/reading';
 import type { Variant } from './variants';
@@ -14,6 +15,7 @@ export function buildVariant(v: Variant, r: Reading): Built {
   switch (v.family) {
     case 'elbo': return elboSteps(v.name, v.letters);
     case 'update': return updateSteps(v.name, v.letters, r.symbols);
+    case 'mle': return mleSteps(v.name, v.letters, r.symbols);
     default: return { steps: [] };
   }
 }
@@ -40,6 +42,14 @@ export function variantSentence(v: Variant): string {
         adagrad: 'an AdaGrad step', rmsprop: 'an RMSProp step', adam: 'an Adam step', langevin: 'a step of Langevin dynamics, a sampler',
       };
       return `The note writes ${what[v.name]}; the steps below are checked against its own update lines.`;
+    }
+    case 'mle': {
+      const what: Record<string, string> = {
+        bernoulli: 'the log-likelihood of Bernoulli trials', binomial: 'a binomial likelihood', gaussian: 'the log-likelihood of a Gaussian sample',
+        categorical: 'the log-likelihood of categorical counts', mixture: 'the log-likelihood of a mixture of Gaussians',
+        nll: 'a negative log-likelihood loss', generic: 'the log-likelihood of an independent sample',
+      };
+      return `The note writes ${what[v.name]}; the steps below find its maximizer, each checked on a random sample.`;
     }
     default: return 'This is the formula as the note writes it.';
   }

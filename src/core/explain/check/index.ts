@@ -119,7 +119,10 @@ function evaluateStep(step: PlannedStep, factory: WorldFactory, seed: number, de
     };
     s.rels.forEach((rel, i) => {
       if (isDefinition(s, i)) {
-        definitions.push({ lhs: s.parts[0], rhs: s.parts[1] });
+        // A definition followed by checked equalities (`\hat\mu := \arg\max ... = \bar x`) is
+        // registered with its last form, which the checks below show equal and is cheaper to evaluate.
+        const last = s.rels.every((r, k) => k === 0 || r === '=') ? s.parts[s.parts.length - 1] : s.parts[1];
+        definitions.push({ lhs: s.parts[0], rhs: last });
         return;
       }
       if (rel === '\\propto' || rel === '\\approx') {

@@ -88,7 +88,10 @@ export class Numeric {
   }
 
   #getter(scope: Scope): Getter {
-    return (name) => this.#symbol(name, name, undefined, scope);
+    return (name) => {
+      const m = /^(.*)_\{(-?\d+)\}$/.exec(name);
+      return m ? this.#symbol(name, m[1], Number(m[2]), scope) : this.#symbol(name, name, undefined, scope);
+    };
   }
 
   /**
@@ -116,8 +119,11 @@ export class Numeric {
       }
     }
     const v = this.world.value(key, base);
-    if (v === undefined) throw new Unevaluable(`the toy instance has no value for ${key}`);
-    return v;
+    if (v !== undefined) return v;
+    // The constants, unless the world uses the letter for something else.
+    if (key === '\\pi') return Math.PI;
+    if (key === 'e') return Math.E;
+    throw new Unevaluable(`the toy instance has no value for ${key}`);
   }
 
   #depth = 0;
@@ -335,6 +341,7 @@ export class Numeric {
         return this.#eval(d.rhs, scope.with(bindings));
       }
     }
+    if (e.head === '\\binom' && args.length === 2) return binomial(n(args[0]), n(args[1]));
     const v = this.world.call(e.head, args, this.#getter(scope));
     if (v === undefined) throw new Unevaluable(`the toy instance has no function ${e.head}`);
     return v;
@@ -380,7 +387,7 @@ export class Numeric {
   #gradient(e: Extract<Expr, { t: 'grad' }>, scope: Scope): Value {
     const key = this.#key(e.wrt, scope);
     const base = e.wrt.t === 'idx' ? e.wrt.base : key;
-    const x0 = this.#symbol(key, base, undefined, scope);
+    const x0 = this.#symbol(key, base, e.wrt.t === 'idx' ? this.#indexOf(e.wrt, scope) : undefined, scope);
     const d = (x: number, set: (v: number) => Value): number => {
       const h = 1e-5 * Math.max(1, Math.abs(x));
       const up = n(this.#eval(e.body, scope.with([[key, set(x + h)]], scope)), 'a differentiated value');
@@ -410,4 +417,12 @@ export class Numeric {
     const x = (a + b) / 2;
     return e.t === 'argmax' || e.t === 'argmin' ? x : sign * f(x);
   }
+}
+
+/** The binomial coefficient, for integer arguments. */
+function binomial(a: number, b: number): number {
+  if (!Number.isInteger(a) || !Number.isInteger(b) || b < 0 || b > a) throw new Unevaluable('a binomial coefficient needs integers 0 <= k <= n');
+  let r = 1;
+  for (let i = 1; i <= Math.min(b, a - b); i++) r = (r * (a - i + 1)) / i;
+  return r;
 }

@@ -8,7 +8,7 @@ import type { MathNode } from '../../parse/tree';
 import { nodeTex } from '../../recognize/query';
 
 /** Symbols any step may use: constants, and names of operators written as symbols. */
-const ALWAYS: ReadonlySet<string> = new Set(['e', '\\pi', 'I', '\\mathrm{d}']);
+const ALWAYS: ReadonlySet<string> = new Set(['e', '\\pi', 'I', '\\mathrm{d}', '\\binom']);
 
 const cache = new Map<string, string>();
 
@@ -55,7 +55,7 @@ export function formulaSymbols(tex: string): Set<string> {
  */
 export function symbolAllowed(name: string, allowed: ReadonlySet<string>): boolean {
   const c = canonical(name);
-  if (ALWAYS.has(c) || allowed.has(c) || allowed.has(name)) return true;
+  if (ALWAYS.has(name) || ALWAYS.has(c) || allowed.has(c) || allowed.has(name)) return true;
   let nodes: MathNode[];
   try {
     nodes = parseMath(name).lines.flat();

@@ -117,7 +117,9 @@ export function toTex(e: Expr): string {
       break;
     }
     case 'dens': return e.main.length === 0 && e.cond.length === 0 ? e.head : `${e.head}(${args(e.main, e.cond)})`;
-    case 'call': return `${e.head}(${e.args.map(toTex).join(', ')})`;
+    case 'call':
+      if (e.head === '\\binom' && e.args.length === 2) return `\\binom{${toTex(e.args[0])}}{${toTex(e.args[1])}}`;
+      return `${e.head}(${e.args.map(toTex).join(', ')})`;
     case 'normal': return e.at ? `\\mathcal{N}(${toTex(e.at)}; ${toTex(e.mean)}, ${toTex(e.var)})` : `\\mathcal{N}(${toTex(e.mean)}, ${toTex(e.var)})`;
     case 'E': {
       const m = toTex(e.measure);
@@ -137,6 +139,9 @@ export function toTex(e: Expr): string {
       const body = wrapped(e.body, MUL);
       // A gradient the reader took from `\\nabla L(\\theta_t)` has no written variable.
       if (e.wrt.t === 'sym' && e.wrt.name.startsWith('#')) return `\\nabla ${body}`;
+      if (e.partial && e.body.t === 'grad' && e.body.partial && toTex(e.body.wrt) === toTex(e.wrt)) {
+        return `\\frac{\\partial^2}{\\partial ${toTex(e.wrt)}^2} ${wrapped(e.body.body, MUL)}`;
+      }
       return e.partial ? `\\frac{\\partial}{\\partial ${toTex(e.wrt)}} ${body}` : `\\nabla_{${toTex(e.wrt)}} ${body}`;
     }
     case 'argmax': case 'argmin': case 'max': case 'min': {

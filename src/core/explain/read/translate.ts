@@ -90,6 +90,31 @@ function measureOf(sub: readonly MathNode[]): { vars: MathNode[][]; measure: Mat
   return { vars: splitTop(sub.slice(0, k), (n) => n.type === 'punct' && n.name === ','), measure: sub.slice(k + 1) };
 }
 
+/**
+ * `\sum_i x_i \log\theta + (1 - x_i) \log(1 - \theta)`: notes often leave out the brackets of a
+ * sum whose later terms still use its index. Those terms belong to the sum (read literally they
+ * would have an unbound index), so they are moved inside it.
+ */
+function absorbIntoSums(terms: Expr[]): Expr[] {
+  const out: Expr[] = [];
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k];
+    const s = t.t === 'neg' ? t.a : t;
+    if ((s.t === 'sum' || s.t === 'prod') && s.lo !== undefined) {
+      const index = s.v;
+      const usesIndex = (e: Expr): boolean => [...nodes(e)].some((x) => x.t === 'idx' && x.index.t === 'sym' && x.index.name === index);
+      const extra: Expr[] = [];
+      while (k + 1 < terms.length && usesIndex(terms[k + 1]) && t.t !== 'neg') extra.push(terms[++k]);
+      if (extra.length > 0) {
+        out.push({ ...s, body: add(s.body, ...extra) });
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
 class Reader {
   /** One expression: a sum of terms. */
   expr(seq: readonly MathNode[]): Expr {
@@ -121,7 +146,8 @@ class Reader {
     });
     flush();
     if (terms.length === 0) return { t: 'raw', tex: tex([...seq]) };
-    return terms.length === 1 ? terms[0] : add(...terms);
+    const merged = absorbIntoSums(terms);
+    return merged.length === 1 ? merged[0] : add(...merged);
   }
 
   /** A product of factors, with `/` and binders that take the rest of the term. */
@@ -250,7 +276,9 @@ class Reader {
         if (n.name === 'D' && n.sub && n.sub.some((s) => s.name === 'KL' || s.name === 'JS') && next?.type === 'group') {
           return { e: this.application(n, next), next: i + 2 };
         }
-        if (next && next.type === 'group' && next.name === '(' && n.name !== '') {
+        // `\theta^k(1-\theta)^{n-k}` is a power times a group, not an application of θ^k.
+        const powered = n.sup !== undefined && !nameSup(n.sup);
+        if (next && next.type === 'group' && next.name === '(' && n.name !== '' && !powered) {
           return { e: this.#withSup(this.application(n, next), n), next: i + 2 };
         }
         if (n.name === 'd' && !n.sub && next && next.type === 'id') return { e: { t: 'raw', tex: 'd' }, next: i + 1 };
