@@ -5,6 +5,7 @@
 import type { Built } from './derivations/common';
 import { m } from './derivations/common';
 import { elboSteps } from './derivations/elbo';
+import { klSteps } from './derivations/kl';
 import { mleSteps } from './derivations/mle';
 import { updateSteps } from './derivations/update';
 import type { Reading } from './read/reading';
@@ -16,6 +17,7 @@ export function buildVariant(v: Variant, r: Reading): Built {
     case 'elbo': return elboSteps(v.name, v.letters);
     case 'update': return updateSteps(v.name, v.letters, r.symbols);
     case 'mle': return mleSteps(v.name, v.letters, r.symbols);
+    case 'kl': return klSteps(v.name, v.letters, r.symbols);
     default: return { steps: [] };
   }
 }
@@ -50,6 +52,15 @@ export function variantSentence(v: Variant): string {
         nll: 'a negative log-likelihood loss', generic: 'the log-likelihood of an independent sample',
       };
       return `The note writes ${what[v.name]}; the steps below find its maximizer, each checked on a random sample.`;
+    }
+    case 'kl': {
+      const what: Record<string, string> = {
+        gaussian: 'a KL divergence between two Gaussians; the closed form below is in its own letters',
+        forward: `a forward KL divergence: the first argument, ${m(v.letters.first)}, is the data (or target) and the second, ${m(v.letters.second)}, the model`,
+        reverse: `a reverse KL divergence: the first argument, ${m(v.letters.first)}, is the model and the second, ${m(v.letters.second)}, the data (or target)`,
+        undirected: 'a KL divergence; which argument is the data and which the model is not written, so no direction is claimed',
+      };
+      return `The note writes ${what[v.name]}.`;
     }
     default: return 'This is the formula as the note writes it.';
   }

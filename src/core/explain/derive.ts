@@ -8,6 +8,7 @@ import type { FormulaCard, FormulaKind } from '../recognize/types';
 import { checkSteps, type Definition } from './check';
 import { buildVariant, variantSentence } from './build';
 import { chainSteps } from './chain';
+import { simplifyStmt } from './expr/simplify';
 import { stepTex } from './expr/tex';
 import { mentions, varName } from './expr/walk';
 import { readFormula, type Reading } from './read/reading';
@@ -94,7 +95,8 @@ export function deriveReport(card: FormulaCard, renders: TexCheck = katexRenders
     const variant = detectVariant(reading);
     if (!variant) return { ...base, steps: [], dropped: [] };
     const built = buildVariant(variant, reading);
-    const checked = checkSteps(built.steps, { symbols: reading.symbols, world: built.world, definitions: formulaDefinitions(reading) });
+    const planned = built.steps.map((st) => ({ ...st, math: st.math.map(simplifyStmt) }));
+    const checked = checkSteps(planned, { symbols: reading.symbols, world: built.world, definitions: formulaDefinitions(reading) });
     const steps: DerivationStep[] = [];
     const dropped: DroppedStep[] = [];
     if (opening) steps.push({ latex: tex, why: variantSentence(variant), checked: 'as written', rule: 'the formula as the note writes it' });

@@ -25,7 +25,8 @@ export function variableProblems(e: Expr, depends: Depends = mentions): string[]
   for (const x of nodes(e)) {
     if (x.t === 'kl' || x.t === 'jsd' || (x.t === 'H' && x.b)) {
       const b = x.t === 'H' ? x.b as Expr : x.b;
-      if (x.a.t !== 'dens' || b.t !== 'dens') {
+      const measure = (d: Expr) => d.t === 'dens' || (d.t === 'normal' && !d.at);
+      if (!measure(x.a) || !measure(b)) {
         out.push('a divergence between things that are not distributions');
         continue;
       }

@@ -1,10 +1,70 @@
-/** Placeholder until this family's derivations land. */
+/**
+ * KL divergences: between two Gaussians written with parameters (derived in the note's own
+ * letters), or between two distributions whose direction is read from which argument is the data
+ * (or the target) and which the model, not from the letters p and q.
+ */
+import type { Expr } from '../expr/types';
 import type { Reading } from '../read/reading';
+import { every, subscriptOf } from '../read/reading';
+import { mainExpr } from '../read/query';
 
-/** A detected formula of this family. */
-export interface KlDetected { readonly family: 'kl'; readonly name: string; readonly letters: Record<string, string> }
+/** The KL variants. */
+export type KlVariant = 'gaussian' | 'forward' | 'reverse' | 'undirected';
 
-/** The variant of a formula, if it is one. */
-export function detectKl(_r: Reading): KlDetected | undefined {
+/** What an argument of a KL stands for. */
+export type ArgumentRole = 'data' | 'target' | 'model' | undefined;
+
+/** Letters of a KL divergence. */
+export interface KlLetters {
+  /** The divergence node as the note writes it. */
+  readonly node: Extract<Expr, { t: 'kl' }>;
+  readonly first: Expr;
+  readonly second: Expr;
+  readonly roles: readonly [ArgumentRole, ArgumentRole];
+}
+
+/** A detected KL divergence. */
+export interface KlDetected {
+  readonly family: 'kl';
+  readonly name: KlVariant;
+  readonly letters: KlLetters;
+}
+
+const PARAMETERS = /^(?:\\(?:theta|phi|psi|lambda|omega|eta)|[wWgG]|\\mathrm\{(?:model|G|g)\})$/;
+
+/** What a distribution stands for, from its letter, its subscript and its accents. */
+export function roleOf(d: Expr, other: Expr): ArgumentRole {
+  if (d.t === 'normal') return undefined;
+  if (d.t !== 'dens') return undefined;
+  const head = d.head;
+  const sub = subscriptOf(head) ?? '';
+  if (/data|true|\\ast|\*|^\\mathrm\{d\}$/.test(head) || /^\\(?:hat|tilde)\{/.test(head)) return 'data';
+  if (PARAMETERS.test(sub)) return 'model';
+  const letter = head.replace(/_.*$/, '');
+  const otherLetter = other.t === 'dens' ? other.head.replace(/_.*$/, '') : '';
+  // An approximation q against a p that it approximates (a true posterior or target).
+  // Lower-case q against p is a variational approximation against its target; capital P and Q
+  // are any two distributions, with no direction of their own.
+  if (letter === 'q' && otherLetter === 'p') return 'model';
+  if (letter === 'p' && otherLetter === 'q' && !sub) return 'target';
+  if (/^[pP]$/.test(letter) && other.t === 'dens' && PARAMETERS.test(subscriptOf(other.head) ?? '') && !sub) return 'data';
   return undefined;
+}
+
+/** The KL variant of a formula whose main expression is (or defines) a KL divergence. */
+export function detectKl(r: Reading): KlDetected | undefined {
+  const main = mainExpr(r);
+  const first = r.lines[0]?.stmt.parts[0];
+  const node = (main?.t === 'kl' ? main : first?.t === 'kl' ? first : every(r, 'kl')[0]);
+  if (!node || node.t !== 'kl') return undefined;
+  const a = node.a;
+  const b = node.b;
+  if (a.t === 'normal' && b.t === 'normal' && !a.at && !b.at) {
+    return { family: 'kl', name: 'gaussian', letters: { node, first: a, second: b, roles: [undefined, undefined] } };
+  }
+  if (a.t !== 'dens' || b.t !== 'dens') return undefined;
+  const roles: [ArgumentRole, ArgumentRole] = [roleOf(a, b), roleOf(b, a)];
+  const isTarget = (x: ArgumentRole) => x === 'data' || x === 'target';
+  const name: KlVariant = isTarget(roles[0]) && roles[1] === 'model' ? 'forward' : roles[0] === 'model' && isTarget(roles[1]) ? 'reverse' : 'undirected';
+  return { family: 'kl', name, letters: { node, first: a, second: b, roles } };
 }
