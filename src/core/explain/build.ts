@@ -4,6 +4,7 @@
  */
 import type { Built } from './derivations/common';
 import { m } from './derivations/common';
+import { diffusionSteps } from './derivations/diffusion';
 import { elboSteps } from './derivations/elbo';
 import { klSteps } from './derivations/kl';
 import { mleSteps } from './derivations/mle';
@@ -18,6 +19,7 @@ export function buildVariant(v: Variant, r: Reading): Built {
     case 'update': return updateSteps(v.name, v.letters, r.symbols);
     case 'mle': return mleSteps(v.name, v.letters, r.symbols);
     case 'kl': return klSteps(v.name, v.letters, r.symbols);
+    case 'diffusion': return diffusionSteps(v.name, v.letters, r.symbols);
     default: return { steps: [] };
   }
 }
@@ -59,6 +61,14 @@ export function variantSentence(v: Variant): string {
         forward: `a forward KL divergence: the first argument, ${m(v.letters.first)}, is the data (or target) and the second, ${m(v.letters.second)}, the model`,
         reverse: `a reverse KL divergence: the first argument, ${m(v.letters.first)}, is the model and the second, ${m(v.letters.second)}, the data (or target)`,
         undirected: 'a KL divergence; which argument is the data and which the model is not written, so no direction is claimed',
+      };
+      return `The note writes ${what[v.name]}.`;
+    }
+    case 'diffusion': {
+      const what: Record<string, string> = {
+        vlb: `the variational bound of a diffusion model: the forward process ${m(v.letters.q)} is fixed, only the reverse model ${m(v.letters.p)} is learned`,
+        simple: 'the simplified diffusion loss: a network learns to predict the noise added to a data point',
+        forward: 'the forward (noising) process of a diffusion model',
       };
       return `The note writes ${what[v.name]}.`;
     }

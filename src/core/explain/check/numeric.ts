@@ -5,8 +5,8 @@
  */
 import { sym } from '../expr/build';
 import type { Expr } from '../expr/types';
-import { exprKey, varName } from '../expr/walk';
-import { Unevaluable, gaussianLog, type At, type Model, type Value } from './models';
+import { exprKey, nodes, varName } from '../expr/walk';
+import { GaussianJoint, Unevaluable, gaussianLog, type At, type Model, type Value } from './models';
 import { gaussHermite } from './quadrature';
 import type { Getter, World } from './world';
 
@@ -107,7 +107,11 @@ export class Numeric {
     for (const d of this.defs) {
       if (d.lhs.t === 'sym' && index === undefined && d.lhs.name === key) return this.#eval(d.rhs, scope);
       if (d.lhs.t === 'idx' && index !== undefined && d.lhs.base === base) {
-        const solved = this.#solveIndex(d.lhs.index, index, scope);
+        // A recurrence (its right side uses the same letter at an index in t) holds for every t and
+        // is solved for the index asked; any other indexed definition holds at the index it names.
+        const lhsIndex = d.lhs.index;
+        const recurrent = [...nodes(d.rhs)].some((x) => x.t === 'idx' && x.base === base && [...nodes(x.index)].some((y) => lhsIndex.t !== 'num' && [...nodes(lhsIndex)].some((z) => z.t === 'sym' && y.t === 'sym' && z.name === y.name)));
+        const solved = recurrent ? this.#solveIndex(lhsIndex, index, scope) : this.#sameIndex(lhsIndex, index, scope);
         if (solved) {
           if (++this.#depth > 64) throw new Unevaluable('a recurrence too deep to unroll');
           try {
@@ -127,6 +131,15 @@ export class Numeric {
   }
 
   #depth = 0;
+
+  #sameIndex(lhsIndex: Expr, index: number, scope: Scope): Scope | undefined {
+    try {
+      return this.#eval(lhsIndex, scope) === index ? scope : undefined;
+    } catch (err) {
+      if (err instanceof Unevaluable) return undefined;
+      throw err;
+    }
+  }
 
   /**
    * The scope in which a definition's left index equals `index`: for `t + c` it binds t to
@@ -327,6 +340,19 @@ export class Numeric {
       return this.#expect(a, [u], scope, (s) => (kind === 'kl' ? logAt(a, s) : 0) - logAt(b, s));
     }
     if (a.t !== 'dens' || b.t !== 'dens') throw new Unevaluable('a divergence between things that are not densities');
+    // Two one-dimensional Gaussian conditionals: the closed form, instead of quadrature inside
+    // what is often already an expectation (the terms of a diffusion bound).
+    const da = this.#density(a, scope);
+    const db = this.#density(b, scope);
+    if (da.model instanceof GaussianJoint && db.model instanceof GaussianJoint && da.main.length === 1 && db.main.length === 1) {
+      const ca = da.model.conditional(da.main, da.cond, da.at);
+      const cb = db.model.conditional(db.main, db.cond, db.at);
+      const va = ca.cov[0][0];
+      const vb = cb.cov[0][0];
+      const d2 = (ca.mean[0] - cb.mean[0]) ** 2;
+      const ce = 0.5 * Math.log(2 * Math.PI * vb) + (va + d2) / (2 * vb);
+      return kind === 'ce' ? ce : ce - 0.5 * Math.log(2 * Math.PI * Math.E * va);
+    }
     return this.#expect(a, [], scope, (s) => {
       const lb = n(this.#log(b, s));
       return kind === 'kl' ? n(this.#log(a, s)) - lb : -lb;

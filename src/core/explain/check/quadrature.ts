@@ -54,5 +54,5 @@ export function gaussHermite(n: number): Rule {
 
 /** Nodes per dimension: exact for the quadratics of log-densities, and a grid that stays small. */
 export function nodesPerDimension(d: number): number {
-  return d <= 1 ? 24 : d === 2 ? 14 : d === 3 ? 8 : 5;
+  return d <= 1 ? 24 : d === 2 ? 14 : d === 3 ? 7 : 4;
 }

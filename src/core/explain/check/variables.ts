@@ -11,7 +11,8 @@ import { mentions, nodes, varName } from '../expr/walk';
 function over(d: Expr): string[] | undefined {
   if (d.t === 'normal' && !d.at) return undefined;
   if (d.t !== 'dens') return undefined;
-  const main = d.as?.main ?? d.main;
+  // The variables as written: `q(z_1 | x)` is over z_1 even when it is evaluated as q over z.
+  const main = d.main;
   if (main.length === 0 && d.cond.length === 0) return undefined;
   return main.map(varName).sort();
 }
@@ -39,7 +40,10 @@ export function variableProblems(e: Expr, depends: Depends = mentions): string[]
       if (m && vars.length > 0 && vars.slice().sort().join(',') !== m.join(',')) out.push(`an expectation over ${vars.join(', ')} under a distribution over ${m.join(', ')}`);
       if (x.measure.t !== 'dens' && !(x.measure.t === 'normal' && !x.measure.at)) out.push('an expectation under something that is not a distribution');
       const bodyVars = vars.length > 0 ? vars : (m ?? []);
-      if (!x.constant && bodyVars.length > 0 && !bodyVars.some((v) => depends(x.body, v))) out.push(`an expectation over ${bodyVars.join(', ')} of something that does not depend on it`);
+      // A run x_{1:T} is used by any of its variables, or by another run of the same letter.
+      const runBases = x.vars.filter((v) => v.t === 'range').map((v) => (v as { base: string }).base);
+      const usesRun = runBases.some((b) => [...nodes(x.body)].some((y) => (y.t === 'idx' || y.t === 'range') && y.base === b));
+      if (!x.constant && !usesRun && bodyVars.length > 0 && !bodyVars.some((v) => depends(x.body, v))) out.push(`an expectation over ${bodyVars.join(', ')} of something that does not depend on it`);
     } else if (x.t === 'int') {
       const vars = x.vars.map(varName);
       if (!vars.some((v) => depends(x.body, v))) out.push(`an integral over ${vars.join(', ')} of something that does not depend on it`);

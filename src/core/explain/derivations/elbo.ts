@@ -199,7 +199,7 @@ function iwae(L: ElboLetters, X: Expr, Z: Expr, zBase: string): PlannedStep[] {
   const LK = E(qAll, log(avg));
   const ev = dens(L.p, [X]);
   const q1 = densAs(L.q, [z1], [X], [Z], [X]);
-  const elbo1 = E(q1, sub(log(densAs(L.p, [X, z1], [], [X, Z], [])), log(q1)));
+  const elbo1 = { ...(E(q1, sub(log(densAs(L.p, [X, z1], [], [X, Z], [])), log(q1)), [z1]) as Extract<Expr, { t: 'E' }>), showVars: false };
   return [
     step(stmt(E(qAll, avg), '=', dens(L.p, [X])), 'each importance weight is unbiased',
       `Each ratio ${m(weight)} has expectation ${m(ev)} under ${m(dens(L.q, [zk], [X]))}, so their average over the ${m(K)} samples does too.`,

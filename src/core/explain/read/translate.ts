@@ -95,6 +95,28 @@ function measureOf(sub: readonly MathNode[]): { vars: MathNode[][]; measure: Mat
  * sum whose later terms still use its index. Those terms belong to the sum (read literally they
  * would have an unbound index), so they are moved inside it.
  */
+/**
+ * `\| a - b \|^2` written without `\left`/`\right` reaches the reader as two double bars with
+ * the content between them; they become one norm group, as `\left\| ... \right\|` would.
+ */
+function groupNorms(seq: readonly MathNode[]): MathNode[] {
+  const out: MathNode[] = [];
+  for (let i = 0; i < seq.length; i++) {
+    const n = seq[i];
+    if (n.type === 'par') {
+      const close = seq.findIndex((m, k) => k > i && m.type === 'par');
+      if (close > i) {
+        const end = seq[close];
+        out.push({ type: 'group', name: '||', children: seq.slice(i + 1, close), close: '||', sup: end.sup, sub: end.sub } as MathNode);
+        i = close;
+        continue;
+      }
+    }
+    out.push(n);
+  }
+  return out;
+}
+
 function absorbIntoSums(terms: Expr[]): Expr[] {
   const out: Expr[] = [];
   for (let k = 0; k < terms.length; k++) {
@@ -117,7 +139,8 @@ function absorbIntoSums(terms: Expr[]): Expr[] {
 
 class Reader {
   /** One expression: a sum of terms. */
-  expr(seq: readonly MathNode[]): Expr {
+  expr(input: readonly MathNode[]): Expr {
+    const seq = groupNorms(input);
     // `\min_G \max_D V` and `\arg\max_\theta \sum ...` take everything after them.
     const head = seq[0];
     if (head && head.type === 'op' && ['max', 'min', 'argmax', 'argmin'].includes(head.name) && head.sub) {
@@ -268,6 +291,11 @@ class Reader {
             after = seq.length;
           }
           const body = this.expr(bodyNodes);
+          // `\mathbb{E}_{t, x_0, \epsilon}[...]`: over the variables listed, under a law not written.
+          if (m.vars.length === 0 && m.measure.some((x) => x.type === 'punct' && x.name === ',')) {
+            const vars = splitTop(m.measure, (x) => x.type === 'punct' && x.name === ',').map((v) => this.expr(v));
+            return { e: { t: 'E', vars, measure: { t: 'raw', tex: '' }, body, showVars: false, show: tex(m.measure) }, next: after };
+          }
           if (m.measure.length === 0) return { e: { t: 'raw', tex: tex(seq.slice(i, after)) }, next: after };
           const measure = this.dist(m.measure);
           const vars = m.vars.map((v) => this.expr(v));
@@ -287,7 +315,7 @@ class Reader {
           const sub = n.sub ?? [];
           return { e: range(nodeTex({ ...n, sub: undefined }), this.expr(sub.slice(0, colon)), this.expr(sub.slice(colon + 1))), next: i + 1 };
         }
-        if (isIndex(n.sub) && !n.accent && !nameSup(n.sup)) {
+        if (isIndex(n.sub) && !nameSup(n.sup)) {
           return { e: this.#withSup(idx(nodeTex({ ...n, sub: undefined, sup: undefined }), this.expr(n.sub ?? [])), n), next: i + 1 };
         }
         return { e: this.#withSup(sym(nodeTex({ ...n, sup: nameSup(n.sup) ? n.sup : undefined })), n), next: i + 1 };
