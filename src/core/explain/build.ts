@@ -4,10 +4,12 @@
  */
 import type { Built } from './derivations/common';
 import { m } from './derivations/common';
+import { autoencoderSteps } from './derivations/autoencoder';
 import { diffusionSteps } from './derivations/diffusion';
 import { elboSteps } from './derivations/elbo';
 import { klSteps } from './derivations/kl';
 import { mleSteps } from './derivations/mle';
+import { otherSteps } from './derivations/other';
 import { updateSteps } from './derivations/update';
 import type { Reading } from './read/reading';
 import type { Variant } from './variants';
@@ -20,7 +22,8 @@ export function buildVariant(v: Variant, r: Reading): Built {
     case 'mle': return mleSteps(v.name, v.letters, r.symbols);
     case 'kl': return klSteps(v.name, v.letters, r.symbols);
     case 'diffusion': return diffusionSteps(v.name, v.letters, r.symbols);
-    default: return { steps: [] };
+    case 'autoencoder': return autoencoderSteps(v.name, v.letters, r.symbols);
+    case 'other': return otherSteps(v.name, v.letters, r.symbols);
   }
 }
 
@@ -72,6 +75,22 @@ export function variantSentence(v: Variant): string {
       };
       return `The note writes ${what[v.name]}.`;
     }
-    default: return 'This is the formula as the note writes it.';
+    case 'autoencoder': {
+      const what: Record<string, string> = {
+        deterministic: 'the reconstruction loss of a deterministic autoencoder: the encoder is a function, not a distribution',
+        denoising: `the loss of a denoising autoencoder: the encoder sees a corrupted input${v.letters.corrupted ? ` ${m(v.letters.corrupted)}` : ''} and the loss compares with the clean one`,
+        vq: 'the loss of a vector-quantized autoencoder (VQ-VAE): a reconstruction term, a codebook term and a commitment term',
+      };
+      return `The note writes ${what[v.name]}.`;
+    }
+    case 'other': {
+      const what: Record<string, string> = {
+        gan: 'the GAN value function (the original, saturating form)', 'gan-nonsaturating': 'the non-saturating GAN generator loss',
+        'gan-leastsquares': 'a least-squares GAN objective', 'gan-wasserstein': 'the Wasserstein GAN objective (a critic, not a classifier)',
+        'bayes-events': "Bayes' rule for events", 'bayes-densities': "Bayes' rule for densities", entropy: 'an entropy', 'cross-entropy': 'a cross-entropy',
+        jsd: 'the Jensen-Shannon divergence', marginal: 'a marginal likelihood: the latent variable integrated out', bce: 'a binary cross-entropy reconstruction loss',
+      };
+      return `The note writes ${what[v.name]}.`;
+    }
   }
 }

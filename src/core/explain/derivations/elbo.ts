@@ -122,7 +122,7 @@ export function elboSteps(variant: ElboVariant, L: ElboLetters): Built {
   steps.push(step(stmt(log(ev), '=', log(integral([Z], joint))), 'marginalization (sum rule)',
     `The likelihood of ${m(X)} is the joint density with the latent ${m(Z)} integrated out, which is usually intractable.`));
   steps.push(step(stmt(log(ev), '=', log(E(q, div(joint, q)))), 'multiplying and dividing by q',
-    `Multiplying and dividing by ${m(q)}, positive wherever the joint is, turns the integral into an expectation under it.`));
+    `Multiplying and dividing by ${m(q)}, positive wherever the joint is, turns the integral into an expectation under it.`, { tolerance: 1e-4 }));
   steps.push(step(stmt(log(ev), '>=', E(q, sub(log(joint), log(q)))), "Jensen's inequality",
     'The logarithm is concave, so the log of an expectation is at least the expectation of the log.'));
   steps.push(step(stmt(E(q, sub(log(joint), log(q))), '=', bound), 'product rule and definition of the KL divergence',

@@ -55,7 +55,9 @@ export function roleOf(d: Expr, other: Expr): ArgumentRole {
 export function detectKl(r: Reading): KlDetected | undefined {
   const main = mainExpr(r);
   const first = r.lines[0]?.stmt.parts[0];
-  const node = (main?.t === 'kl' ? main : first?.t === 'kl' ? first : every(r, 'kl')[0]);
+  // A KL inside a larger formula (a JSD's definition, a bound) is not the formula's subject,
+  // unless recognition already calls the formula a KL divergence.
+  const node = main?.t === 'kl' ? main : first?.t === 'kl' ? first : r.card.kind === 'kl' ? every(r, 'kl')[0] : undefined;
   if (!node || node.t !== 'kl') return undefined;
   const a = node.a;
   const b = node.b;

@@ -90,7 +90,9 @@ export function detectMle(r: Reading): MleDetected | undefined {
     if (main.t === 'sum' && k && k.t === 'idx' && k.index.t === 'sym' && k.index.name === main.v && main.hi) {
       return { family: 'mle', name: 'bernoulli', letters: { theta, x: k.base, i: main.v, n: main.hi, objective, expr: main } };
     }
-    if (k && diff && JSON.stringify(diff[1]) === JSON.stringify(k)) {
+    // One trial of a reconstruction (`x \log\hat x + (1 - x)\log(1 - \hat x)`) is a cross-entropy loss, not an estimate.
+    const oneTrial = diff !== undefined && diff[0].t === 'num' && diff[0].v === 1;
+    if (k && diff && !oneTrial && JSON.stringify(diff[1]) === JSON.stringify(k)) {
       return { family: 'mle', name: binomial ? 'binomial' : 'bernoulli', letters: { theta, k, n: diff[0], objective, expr: main } };
     }
   }
