@@ -7,7 +7,7 @@ import katex from 'katex';
 import type { FormulaCard, FormulaKind } from '../recognize/types';
 import { checkSteps, type Definition } from './check';
 import { buildVariant, variantSentence } from './build';
-import { chainSteps } from './chain';
+import { chainOf, chainSteps } from './chain';
 import { simplifyStmt } from './expr/simplify';
 import { stepTex } from './expr/tex';
 import { mentions, varName } from './expr/walk';
@@ -88,18 +88,22 @@ export function deriveReport(card: FormulaCard, renders: TexCheck = katexRenders
     const reading = readFormula(card);
     const tex = card.tex.trim();
     const opening = tex && tex.length <= MAX_OPENING_CHARS && !/\\(?:begin|end)\{document\}/.test(tex) && renders(tex);
-    const chain = chainSteps(reading);
-    if (chain) {
-      return { ...base, variant: 'derivation', steps: chain.filter((s) => renders(s.latex)), dropped: [] };
-    }
     const variant = detectVariant(reading);
-    if (!variant) return { ...base, steps: [], dropped: [] };
-    const built = buildVariant(variant, reading);
+    const built = variant ? buildVariant(variant, reading) : undefined;
+    // A formula that is itself a derivation gets its own lines explained first.
+    const chain = chainSteps(reading, built?.world);
+    const chainShown = chain?.filter((s) => renders(s.latex));
+    if (chainShown && (!variant || (chainOf(reading)?.rels.length ?? 0) > 1)) {
+      return { ...base, variant: 'derivation', steps: chainShown.length > 1 ? chainShown : [], dropped: [] };
+    }
+    if (!variant || !built) return { ...base, steps: [], dropped: [] };
     const planned = built.steps.map((st) => ({ ...st, math: st.math.map(simplifyStmt) }));
     const checked = checkSteps(planned, { symbols: reading.symbols, world: built.world, definitions: formulaDefinitions(reading) });
     const steps: DerivationStep[] = [];
     const dropped: DroppedStep[] = [];
     if (opening) steps.push({ latex: tex, why: variantSentence(variant), checked: 'as written', rule: 'the formula as the note writes it' });
+    // A single identity: its own relation, with the rule behind it, before the variant's derivation.
+    if (chainShown && chainShown.length > 1) steps.push(...chainShown.slice(1));
     for (const { step, verdict } of checked) {
       const latex = stepTex(step.math);
       if (!verdict.ok) {

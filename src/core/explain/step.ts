@@ -18,7 +18,9 @@ export type Checked =
   /** The formula as the note writes it. */
   | 'as written'
   /** A textbook fact no toy instance here can evaluate; `unchecked` on the planned step says why it is shown. */
-  | 'not checked';
+  | 'not checked'
+  /** A note's own line whose two sides differ on a toy instance (shown as the note writes it, with that warning). */
+  | 'fails numerically';
 
 /** A step as a derivation builder plans it. */
 export interface PlannedStep {

@@ -19,7 +19,7 @@ export function canonical(name: string): string {
   let out = name;
   try {
     const nodes = parseMath(name).lines.flat();
-    if (nodes.length === 1) out = nodeTex(nodes[0]);
+    if (nodes.length === 1) out = nodeTex(nodes[0]).replace(/\^\{?\\cdot ?\}?/g, '^{*}');
   } catch {
     // A name the parser cannot read stays as written; it will simply not match.
   }
@@ -33,6 +33,8 @@ function addNode(n: MathNode, out: Set<string>): void {
     out.add(nodeTex({ ...n, sup: undefined, prime: undefined }));
     out.add(nodeTex({ ...n, sup: undefined, prime: undefined, sub: undefined }));
     if (n.prime) out.add(nodeTex({ ...n, sup: undefined }));
+    // Starred names (`D^*`, `p^*`) are names, not powers.
+    if (n.sup) out.add(nodeTex(n).replace(/\^\{?\\cdot ?\}?/g, '^{*}'));
     if (n.accent) out.add(nodeTex({ ...n, sup: undefined, prime: undefined, sub: undefined, accent: undefined }));
   }
   for (const c of [...(n.sub ?? []), ...(n.sup ?? []), ...(n.children ?? []), ...(n.args ?? []).flat()]) addNode(c, out);

@@ -87,7 +87,7 @@ function directedKl(variant: KlVariant, L: KlLetters, symbols: ReadonlySet<strin
   const a = L.first as Extract<Expr, { t: 'dens' }>;
   const b = L.second as Extract<Expr, { t: 'dens' }>;
   const conditional = a.cond.length > 0 && b.cond.length > 0;
-  const written = variableOf(a);
+  const written = variableOf(a) ?? L.variable;
   const x = written ? varName(written) : fresh(symbols, ['x', 'u']);
   const X = written ?? sym(x);
   const introduced = written ? [] : [x];
@@ -122,16 +122,16 @@ function directedKl(variant: KlVariant, L: KlLetters, symbols: ReadonlySet<strin
     `The divergence is the expected log-ratio of the two distributions, the expectation under the first, ${m(A)}.`, intro));
   steps.push(step(stmt(neg(L.node), '=', E(A, log(div(B, A))), '<=', log(E(A, div(B, A))), '=', num(0)), "Jensen's inequality: it is never negative",
     `The log is concave, so the expected log-ratio is at most the log of the expected ratio, which is the log of the total probability of ${m(B)}, zero.`, intro));
-  steps.push(step(stmt(L.node, '=', sub(H(A, B), H(A))), 'cross-entropy minus entropy',
+  steps.push(step(stmt(L.node, '=', sub(H(a, b), H(a))), 'cross-entropy minus entropy',
     `It is the cross-entropy of ${m(B)} under ${m(A)} minus the entropy of ${m(A)}.`, intro));
   if (variant === 'forward' && thetaOk) {
     steps.push(step(stmt(grad(thetaOk, L.node), '=', neg(grad(thetaOk, E(A, log(B))))), 'only the cross-entropy depends on the model',
       `The first argument is the data and the second the model: the entropy of the data does not depend on ${m(thetaOk)}, so minimizing this forward KL is maximizing the expected log-likelihood, maximum likelihood. It punishes the model for missing mass where the data has it: fits cover every mode.`, intro));
   } else if (variant === 'forward') {
-    steps.push(step(stmt(L.node, '=', sub(neg(H(A)), E(A, log(B)))), 'the forward direction',
+    steps.push(step(stmt(L.node, '=', sub(neg(H(a)), E(A, log(B)))), 'the forward direction',
       `The first argument is the data (or the target) and the second the model: this forward KL is expected under the data, so the model is punished for missing mass where the data has it, and fits cover every mode, as maximum likelihood does.`, intro));
   } else if (variant === 'reverse') {
-    steps.push(step(stmt(L.node, '=', sub(neg(H(A)), E(A, log(B)))), 'the reverse direction',
+    steps.push(step(stmt(L.node, '=', sub(neg(H(a)), E(A, log(B)))), 'the reverse direction',
       `The first argument is the model and the second the data (or the target): this reverse KL is expected under the model, so it needs samples from the model only and punishes it for putting mass where the target has little: fits lock onto one mode, as in variational inference.`, intro));
     if (conditional) {
       const x0 = a.cond[0];

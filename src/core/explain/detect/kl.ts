@@ -21,6 +21,8 @@ export interface KlLetters {
   readonly first: Expr;
   readonly second: Expr;
   readonly roles: readonly [ArgumentRole, ArgumentRole];
+  /** The variable the note applies the first distribution to elsewhere (`x` in `P(x)`), if it does. */
+  readonly variable?: Expr;
 }
 
 /** A detected KL divergence. */
@@ -68,5 +70,6 @@ export function detectKl(r: Reading): KlDetected | undefined {
   const roles: [ArgumentRole, ArgumentRole] = [roleOf(a, b), roleOf(b, a)];
   const isTarget = (x: ArgumentRole) => x === 'data' || x === 'target';
   const name: KlVariant = isTarget(roles[0]) && roles[1] === 'model' ? 'forward' : roles[0] === 'model' && isTarget(roles[1]) ? 'reverse' : 'undirected';
-  return { family: 'kl', name, letters: { node, first: a, second: b, roles } };
+  const variable = every(r, 'dens').find((d) => (d.head === a.head || d.head === b.head) && d.main.length === 1 && d.cond.length === 0)?.main[0];
+  return { family: 'kl', name, letters: { node, first: a, second: b, roles, variable } };
 }

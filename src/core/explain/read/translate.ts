@@ -52,9 +52,14 @@ export function hasRaw(e: Expr): boolean {
   return isRaw(e);
 }
 
+/** A node's TeX as a name: a starred name is written `D^{*}`, not with the product dot. */
+function nameTex(n: MathNode): string {
+  return nodeTex(n).replace(/\^\{?\\cdot ?\}?/g, '^{*}');
+}
+
 /** The name of a symbol node with its subscript, accent and primes (not its power). */
 function symbolName(n: MathNode): string {
-  return nodeTex({ ...n, sup: undefined });
+  return nameTex({ ...n, sup: undefined });
 }
 
 /** True for a superscript that is part of a name (`x^{(i)}`, `p^*`, `D^*`, `\theta^{\prime}`), not a power. */
@@ -247,12 +252,12 @@ class Reader {
       // `p(x; \theta)`: what follows a semicolon parameterizes the density, like a condition.
       const [mainPart, ...params] = splitTop(before, (n) => n.type === 'punct' && n.name === ';');
       const split = (s: readonly MathNode[]): Expr[] => splitTop(s, comma).filter((p) => p.length > 0).map((p) => this.expr(p));
-      const headName = nodeTex({ ...head, sup: nameSup(head.sup) ? head.sup : undefined });
+      const headName = nameTex({ ...head, sup: nameSup(head.sup) ? head.sup : undefined });
       return dens(headName, split(mainPart), [...split(after), ...params.flatMap(split)]);
     }
     const args = splitTop(children, comma).filter((p) => p.length > 0).map((p) => this.expr(p));
     if (head.type === 'id' && head.name === 'sigma' && !head.sub && args.length === 1) return fn('sigmoid', args[0]);
-    return call(nodeTex({ ...head, sup: nameSup(head.sup) ? head.sup : undefined }), ...args);
+    return call(nameTex({ ...head, sup: nameSup(head.sup) ? head.sup : undefined }), ...args);
   }
 
   /** The factor starting at `seq[i]` and the index after it. */
@@ -318,7 +323,7 @@ class Reader {
         if (isIndex(n.sub) && !nameSup(n.sup)) {
           return { e: this.#withSup(idx(nodeTex({ ...n, sub: undefined, sup: undefined }), this.expr(n.sub ?? [])), n), next: i + 1 };
         }
-        return { e: this.#withSup(sym(nodeTex({ ...n, sup: nameSup(n.sup) ? n.sup : undefined })), n), next: i + 1 };
+        return { e: this.#withSup(sym(nameTex({ ...n, sup: nameSup(n.sup) ? n.sup : undefined })), n), next: i + 1 };
       }
       case 'text': return { e: { t: 'raw', tex: nodeTex(n) }, next: i + 1 };
       default: return { e: { t: 'raw', tex: nodeTex(n) }, next: i + 1 };
