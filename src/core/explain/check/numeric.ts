@@ -107,11 +107,11 @@ export class Numeric {
     for (const d of this.defs) {
       if (d.lhs.t === 'sym' && index === undefined && d.lhs.name === key) return this.#eval(d.rhs, scope);
       if (d.lhs.t === 'idx' && index !== undefined && d.lhs.base === base) {
-        // A recurrence (its right side uses the same letter at an index in t) holds for every t and
-        // is solved for the index asked; any other indexed definition holds at the index it names.
-        const lhsIndex = d.lhs.index;
-        const recurrent = [...nodes(d.rhs)].some((x) => x.t === 'idx' && x.base === base && [...nodes(x.index)].some((y) => lhsIndex.t !== 'num' && [...nodes(lhsIndex)].some((z) => z.t === 'sym' && y.t === 'sym' && z.name === y.name)));
-        const solved = recurrent ? this.#solveIndex(lhsIndex, index, scope) : this.#sameIndex(lhsIndex, index, scope);
+        // An indexed definition holds for every value of its index letter, so it is solved for the
+        // index asked (a recurrence unrolls this way). It does not apply where it would define a
+        // value by itself (`x_t := f(x_0)` asked for x_0).
+        const solved = this.#solveIndex(d.lhs.index, index, scope);
+        if (solved && this.#selfReferent(d.rhs, base, index, solved)) continue;
         if (solved) {
           if (++this.#depth > 64) throw new Unevaluable('a recurrence too deep to unroll');
           try {
@@ -132,13 +132,17 @@ export class Numeric {
 
   #depth = 0;
 
-  #sameIndex(lhsIndex: Expr, index: number, scope: Scope): Scope | undefined {
-    try {
-      return this.#eval(lhsIndex, scope) === index ? scope : undefined;
-    } catch (err) {
-      if (err instanceof Unevaluable) return undefined;
-      throw err;
+  /** True when `rhs`, in `scope`, uses `base` at `index` itself. */
+  #selfReferent(rhs: Expr, base: string, index: number, scope: Scope): boolean {
+    for (const x of nodes(rhs)) {
+      if (x.t !== 'idx' || x.base !== base) continue;
+      try {
+        if (this.#eval(x.index, scope) === index) return true;
+      } catch (err) {
+        if (!(err instanceof Unevaluable)) throw err;
+      }
     }
+    return false;
   }
 
   /**

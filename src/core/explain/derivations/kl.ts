@@ -98,9 +98,12 @@ function directedKl(variant: KlVariant, L: KlLetters, symbols: ReadonlySet<strin
   const theta = modelHead ? subscriptOf(modelHead) : undefined;
   const thetaOk = theta && /^(?:\\[a-z]+|[a-z])$/.test(theta) ? theta : undefined;
   let world: (seed: number) => World;
-  if (conditional && a.cond.length === 1 && b.cond.length === 1 && varName(a.cond[0]) === varName(b.cond[0])) {
+  const given = a.cond[0] ?? b.cond[0];
+  if ((a.cond.length > 0 || b.cond.length > 0) && given && [a, b].every((d) => d.cond.length === 0 || (d.cond.length === 1 && varName(d.cond[0]) === varName(given)))) {
+    // A density given the data (a posterior or an encoder) against a prior or another posterior:
+    // the latent-variable model, where all of them are exact.
     const zKey = x;
-    const xKey = varName(a.cond[0]);
+    const xKey = varName(given);
     world = (seed) => latentWorld({ x: xKey, z: [zKey], pHeads: [/^[pP]/.test(b.head) ? b.head : a.head], qHeads: [/^[qQ]/.test(a.head) ? a.head : b.head], theta: thetaOk && /^[pP]/.test(modelHead ?? '') ? thetaOk : undefined, phi: thetaOk && /^[qQ]/.test(modelHead ?? '') ? thetaOk : undefined }, seed);
   } else {
     // Three outcomes; the model's probabilities move with its parameter, so gradients mean something.
@@ -121,7 +124,7 @@ function directedKl(variant: KlVariant, L: KlLetters, symbols: ReadonlySet<strin
   steps.push(step(stmt(L.node, '=', E(A, sub(log(A), log(B)))), 'definition of the KL divergence',
     `The divergence is the expected log-ratio of the two distributions, the expectation under the first, ${m(A)}.`, intro));
   steps.push(step(stmt(neg(L.node), '=', E(A, log(div(B, A))), '<=', log(E(A, div(B, A))), '=', num(0)), "Jensen's inequality: it is never negative",
-    `The log is concave, so the expected log-ratio is at most the log of the expected ratio, which is the log of the total probability of ${m(B)}, zero.`, intro));
+    `The log is concave, so the expected log-ratio is at most the log of the expected ratio, which is the log of the total probability of ${m(B)}, zero.`, { ...intro, tolerance: 1e-4 }));
   steps.push(step(stmt(L.node, '=', sub(H(a, b), H(a))), 'cross-entropy minus entropy',
     `It is the cross-entropy of ${m(B)} under ${m(A)} minus the entropy of ${m(A)}.`, intro));
   if (variant === 'forward' && thetaOk) {

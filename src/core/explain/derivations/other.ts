@@ -49,9 +49,11 @@ function gan(variant: OtherVariant, L: OtherLetters, symbols: ReadonlySet<string
   const G = L.G as string;
   const x = L.x && L.x.t === 'sym' ? L.x.name : fresh(symbols, ['x', 'u']);
   const z = L.z && L.z.t === 'sym' ? L.z.name : fresh(symbols, ['z', 'w']);
-  const data = L.data ?? 'p_{\\mathrm{data}}';
-  const noise = L.noise ?? 'p_z';
+  const data = L.data ?? fresh(symbols, ['p_{\\mathrm{data}}', 'p_{d}']);
+  const noise = L.noise ?? fresh(symbols, ['p_z', 'p_{\\mathrm{noise}}']);
   const pg = fresh(symbols, ['p_g', 'p_{G}', 'p_{\\mathrm{model}}']);
+  // A note that writes E_x and E_z leaves the two distributions unnamed: the steps name them.
+  const unnamed = [data, noise].filter((h) => !symbols.has(h));
   const y = fresh(symbols, ['y', 'u', 'a']);
   const X = sym(x);
   const Z = sym(z);
@@ -78,7 +80,7 @@ function gan(variant: OtherVariant, L: OtherLetters, symbols: ReadonlySet<string
   const pD = dens(data, [X]);
   const pG = dens(pg, [X]);
   const steps: PlannedStep[] = [];
-  const pushforward = { assumption: `${m(pg)} is the distribution of ${m(call(G, Z))} for ${m(Z)} drawn from ${m(noise)}`, introduces: [pg] };
+  const pushforward = { assumption: `${m(pg)} is the distribution of ${m(call(G, Z))} for ${m(Z)} drawn from ${m(noise)}${unnamed.length > 0 ? `, with data drawn from ${m(data)}` : ''}`, introduces: [pg, ...unnamed] };
   const dOf = (arg: Expr) => call(D, arg);
   const dStar = `${D}^{*}`;
   if (variant === 'gan-nonsaturating' && !L.data) {
@@ -113,7 +115,7 @@ function gan(variant: OtherVariant, L: OtherLetters, symbols: ReadonlySet<string
     const obj = add(mul(pD, sq(sub(sym(y), sym(b)))), mul(pG, sq(sub(sym(y), sym(a)))));
     steps.push(step(stmt(call(dStar, X), ':=', argmin(y, obj, -10, 10), '=', div(add(mul(sym(b), pD), mul(sym(a), pG)), add(pD, pG))), 'the optimal least-squares discriminator',
       `With targets ${m(b)} for real and ${m(a)} for generated samples, the best discriminator at each ${m(x)} is the average of the targets weighted by the two densities.`,
-      { ...pushforward, introduces: [pg, a, b], assumption: `targets ${m(b)} (real) and ${m(a)} (generated); ${pushforward.assumption}`, tolerance: 1e-5 }));
+      { ...pushforward, introduces: [...pushforward.introduces, a, b], assumption: `targets ${m(b)} (real) and ${m(a)} (generated); ${pushforward.assumption}`, tolerance: 1e-5 }));
   } else {
     steps.push(step(stmt(sub(E(dens(data), dOf(X), [X]), E(dens(noise), dOf(call(G, Z)), [Z])), '=', sum(x, mul(sub(pD, pG), dOf(X)))), 'the critic compares the two distributions',
       `The critic's score is the sum over samples of its value weighted by the difference of the two densities; over 1-Lipschitz critics its maximum is the Wasserstein-1 distance.`, pushforward));

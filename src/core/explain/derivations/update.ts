@@ -10,8 +10,8 @@ import {
   E, add, call, dens, div, fn, grad, half, idx, log, mul, neg, normal, num, pow, sq, stmt, sub, sum, sym,
 } from '../expr/build';
 import type { Expr } from '../expr/types';
-import { substitute } from '../expr/walk';
-import type { UpdateLetters, UpdateVariant } from '../detect/update';
+import { nodes, substitute } from '../expr/walk';
+import { detectUpdateLines, gradients, type UpdateLetters, type UpdateLine, type UpdateVariant } from '../detect/update';
 import type { PlannedStep } from '../step';
 import { m, step, type Built } from './common';
 
@@ -75,8 +75,48 @@ function updateWorld(seed: number, o: { t?: string; lossHeads: string[]; h: stri
   });
 }
 
+/**
+ * The note's lines with a step index: `\theta \leftarrow \theta - \eta \nabla J(\theta)` becomes
+ * `\theta_{t+1} = \theta_t - \eta \nabla J(\theta_t)`, every updated letter indexed at t on the right.
+ */
+function indexLines(L: UpdateLetters, t: string): UpdateLine[] {
+  const bases = new Set(L.lines.map((l) => l.base));
+  const T = sym(t);
+  // Earlier lines already give this step's value of their letter (v is updated before θ uses it).
+  const done = new Set<string>();
+  return L.lines.map((l) => {
+    let rhs = l.rhs;
+    // `\nabla_\theta J(\theta)` is the gradient in θ evaluated at the current θ_t: the variable of
+    // differentiation stays, the point moves.
+    for (const g of [...nodes(rhs)].filter((x) => x.t === 'grad' && x.wrt.t === 'sym' && bases.has(x.wrt.name))) {
+      const w = (g as Extract<Expr, { t: 'grad' }>).wrt as Extract<Expr, { t: 'sym' }>;
+      rhs = substitute(rhs, g, { t: 'at', body: g, v: w, value: idx(w.name, done.has(w.name) ? add(T, num(1)) : T) });
+    }
+    for (const b of bases) rhs = substitute(rhs, sym(b), idx(b, done.has(b) ? add(T, num(1)) : T));
+    done.add(l.base);
+    return { lhs: idx(l.base, add(T, num(1))), rhs, base: l.base };
+  });
+}
+
 /** The steps of an update variant, checked against the note's own lines. */
-export function updateSteps(variant: UpdateVariant, L: UpdateLetters, symbols: ReadonlySet<string>): Built {
+export function updateSteps(variant: UpdateVariant, letters: UpdateLetters, symbols: ReadonlySet<string>): Built {
+  let L = letters;
+  const indexing: PlannedStep[] = [];
+  if (!L.t && L.lines.every((l) => l.lhs.t === 'sym')) {
+    const t = fresh(symbols, ['t', 'k', 'n']);
+    const lines = indexLines(L, t);
+    const again = detectUpdateLines(lines, symbols);
+    if (!again) return { steps: [] };
+    L = again.letters;
+    indexing.push(step(lines.map((l) => stmt(l.lhs, 'def=', l.rhs)), 'numbering the steps',
+      `Write ${m(idx(L.param.base, t))} for the value after ${m(t)} steps: the note's update${lines.length > 1 ? 's' : ''}, with the step made explicit.`,
+      { assumption: `${m(t)} counts the steps`, introduces: [t] }));
+  }
+  const built = updateStepsIndexed(variant, L, symbols);
+  return { ...built, steps: [...indexing, ...built.steps] };
+}
+
+function updateStepsIndexed(variant: UpdateVariant, L: UpdateLetters, symbols: ReadonlySet<string>): Built {
   const t = L.t;
   const P = L.param.base;
   const h = fresh(symbols, ['h', '\\kappa', 'a']);
@@ -191,14 +231,54 @@ function quadraticExample(lossHead: string, P: string, h: string, star: string):
     { example: true, assumption: `the loss is the quadratic $\\tfrac{1}{2}${h}(${P}-${star})^2$`, introduces: [h, star] });
 }
 
-/** Adam, RMSProp and AdaGrad: the accumulators unrolled, their weights, a constant gradient. */
-function accumulatorSteps(variant: 'adam' | 'rmsprop' | 'adagrad', L: UpdateLetters, symbols: ReadonlySet<string>, base: Parameters<typeof updateWorld>[1]): PlannedStep[] {
+/**
+ * Adam written as its last line only: the moment estimates it refers to, as Adam defines them,
+ * become definition steps (started at zero) so the rest of the derivation can be checked.
+ */
+function adamMoments(L: UpdateLetters, symbols: ReadonlySet<string>): { lines: UpdateLine[]; step?: PlannedStep } {
   const t = L.t as string;
   const T = sym(t);
+  if (L.lines.some((l) => l.base === 'm' || l.base === 'v')) return { lines: [] };
+  const grad = gradients(L.param.rhs)[0];
+  if (!grad) return { lines: [] };
+  const g = fresh(symbols, ['g', 'G']);
+  const b1 = '\\beta_1';
+  const b2 = '\\beta_2';
+  const gt = idx(g, T);
+  const line = (base: string, rhs: Expr): UpdateLine => ({ lhs: idx(base, T), rhs, base });
+  const lines = [
+    line(g, grad.node),
+    line('m', add(mul(sym(b1), idx('m', sub(T, num(1)))), mul({ t: 'paren', a: sub(num(1), sym(b1)) }, gt))),
+    line('v', add(mul(sym(b2), idx('v', sub(T, num(1)))), mul({ t: 'paren', a: sub(num(1), sym(b2)) }, sq(gt)))),
+    line('\\hat{m}', div(idx('m', T), sub(num(1), pow(sym(b1), T)))),
+    line('\\hat{v}', div(idx('v', T), sub(num(1), pow(sym(b2), T)))),
+  ];
+  const introduces = [g, 'm', 'v', b1, b2, '\\hat{m}', '\\hat{v}'].filter((x) => !symbols.has(x));
+  return {
+    lines,
+    step: step(lines.map((l) => stmt(l.lhs, 'def=', l.rhs)), "Adam's moment estimates",
+      `Adam keeps exponential moving averages of the gradient ${m(gt)} and of its square, both started at zero, and corrects them for that start.`,
+      { assumption: `the moments are Adam's, with decay rates ${m(b1)} and ${m(b2)}, started at zero`, introduces }),
+  };
+}
+
+/** Adam, RMSProp and AdaGrad: the accumulators unrolled, their weights, a constant gradient. */
+function accumulatorSteps(variant: 'adam' | 'rmsprop' | 'adagrad', letters: UpdateLetters, symbols: ReadonlySet<string>, base: Parameters<typeof updateWorld>[1]): PlannedStep[] {
+  const t = letters.t as string;
+  const T = sym(t);
   const out: PlannedStep[] = [];
+  let L = letters;
+  if (variant === 'adam') {
+    const moments = adamMoments(L, symbols);
+    if (moments.step) {
+      out.push(moments.step);
+      L = { ...L, lines: [...L.lines, ...moments.lines] };
+      symbols = new Set([...symbols, ...moments.lines.map((l) => l.base), '\\beta_1', '\\beta_2']);
+    }
+  }
   // Accumulator lines `X_t = a X_{t-1} + c G_t` with the index t on the left.
-  const accs = L.lines.filter((l) => l !== L.param && l.lhs.t === 'idx' && l.lhs.index.t === 'sym' && l.lhs.index.name === t && !/^\\hat/.test(l.base));
-  const gBase = [...symbols].find((s) => /^(?:g|\\mathbf\{g\})$/.test(s));
+  const accs = L.lines.filter((l) => l !== L.param && l.lhs.t === 'idx' && l.lhs.index.t === 'sym' && l.lhs.index.name === t && !/^\\hat/.test(l.base) && splitRecurrence(l.rhs, l.base, t) !== undefined);
+  const gBase = [...symbols].find((x) => /^(?:g|G|\\mathbf\{g\})$/.test(x) && L.lines.some((l) => l.base === x || JSON.stringify(l.rhs).includes(`"base":"${x}"`)));
   const constWorld = (seed: number) => (updateWorld(seed, { ...base, linear: gBase ?? 'g', constantGradient: gBase, zeroAt: accs.map((a) => a.base) }));
   const zeroWorld = (seed: number) => (updateWorld(seed, { ...base, zeroAt: accs.map((a) => a.base) }));
   for (const acc of accs) {

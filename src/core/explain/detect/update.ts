@@ -97,11 +97,17 @@ export function detectUpdate(r: Reading): UpdateDetected | undefined {
   const lines: UpdateLine[] = [];
   for (const l of r.lines) {
     const s = l.stmt;
+    // An aligned line that continues `v &\leftarrow ...` reads as a first part and its right side.
     if (s.parts.length !== 2 || !['=', ':=', 'def='].includes(s.rels[0])) continue;
     const base = baseOf(s.parts[0]);
     if (!base) continue;
     lines.push({ lhs: s.parts[0], rhs: s.parts[1], base });
   }
+  return detectUpdateLines(lines, r.symbols);
+}
+
+/** The optimizer a list of update lines makes. */
+export function detectUpdateLines(lines: readonly UpdateLine[], symbols: ReadonlySet<string>): UpdateDetected | undefined {
   if (lines.length === 0) return undefined;
   const withGradient = lines.filter((l) => gradients(l.rhs).length > 0);
   const squares = lines.some((l) => contains(l.rhs, (x) => x.t === 'pow' && x.b.t === 'num' && x.b.v === 2));
@@ -116,7 +122,6 @@ export function detectUpdate(r: Reading): UpdateDetected | undefined {
   const t = indexLetter(param.lhs);
   const grads = gradients(param.rhs);
   const score = grads.find((g) => g.score);
-  const symbols = r.symbols;
   const hasSqrt = lines.some((l) => contains(l.rhs, (x) => x.t === 'fn' && x.f === 'sqrt'));
   if (score && selfRef(param)) {
     // Langevin: a step up the score plus scaled noise.
@@ -128,19 +133,19 @@ export function detectUpdate(r: Reading): UpdateDetected | undefined {
       const spread = noiseTerm.e.fs.find((f) => f.t === 'fn' && f.f === 'sqrt') as Expr;
       const noise = noiseTerm.e.fs.find((f) => f !== spread);
       if (drift.length === 1 && noise && (noise.t === 'idx' || noise.t === 'sym')) {
-        return { family: 'update', name: 'langevin', letters: { lines, param, t, gradient: score, drift: drift[0], spread, noise } };
+        return { family: 'update', name: 'langevin', letters: { lines: [...lines], param, t, gradient: score, drift: drift[0], spread, noise } };
       }
     }
     return undefined;
   }
   if (symbols.has('\\hat{m}') || symbols.has('\\hat{v}') || (symbols.has('\\beta_1') && symbols.has('\\beta_2'))) {
-    return { family: 'update', name: 'adam', letters: { lines, param, t } };
+    return { family: 'update', name: 'adam', letters: { lines: [...lines], param, t } };
   }
   const accumulator = lines.find((l) => l !== param && contains(l.rhs, (x) => x.t === 'pow' && x.b.t === 'num' && x.b.v === 2));
   if (hasSqrt && accumulator) {
     // AdaGrad adds squared gradients; RMSProp keeps a decaying average of them.
     const decays = termsOf(accumulator.rhs).some((x) => x.e.t === 'mul' && x.e.fs.some((f) => f.t === 'paren' || (f.t === 'add')));
-    return { family: 'update', name: decays ? 'rmsprop' : 'adagrad', letters: { lines, param, t, velocity: accumulator } };
+    return { family: 'update', name: decays ? 'rmsprop' : 'adagrad', letters: { lines: [...lines], param, t, velocity: accumulator } };
   }
   const velocity = lines.find((l) => l !== param && gradients(l.rhs).length > 0 && contains(param.rhs, (x) => baseOf(x) === l.base));
   if (velocity) {
@@ -152,13 +157,24 @@ export function detectUpdate(r: Reading): UpdateDetected | undefined {
     const push = pushTerm ? factorWithout(pushTerm, (y) => y === g.node) : undefined;
     // Nesterov evaluates the gradient at the point momentum is about to reach: a sum with the velocity.
     const lookAhead = contains(g.point, (y) => baseOf(y) === velocity.base) && g.point.t === 'add';
-    return { family: 'update', name: lookAhead ? 'nesterov' : 'momentum', letters: { lines, param, t, gradient: g, velocity, keep, push } };
+    return { family: 'update', name: lookAhead ? 'nesterov' : 'momentum', letters: { lines: [...lines], param, t, gradient: g, velocity, keep, push } };
   }
   const g = grads[0];
   if (!g) return undefined;
+  const pointBase = [...nodes(g.point)].map(baseOf).find((b) => b !== undefined);
+  if (selfRef(param) && pointBase && pointBase !== param.base && !lines.some((l) => l.base === pointBase)) {
+    // `u_{k+1} = \beta u_k - \alpha \nabla f(w_k)`: a velocity, for parameters w updated elsewhere.
+    const terms = termsOf(param.rhs);
+    const old = terms.find((x) => contains(x.e, (y) => baseOf(y) === param.base && y.t === 'idx'));
+    const pushTerm = terms.find((x) => contains(x.e, (y) => y === g.node));
+    const keep = old ? factorWithout(old, (y) => baseOf(y) === param.base) : undefined;
+    const push = pushTerm ? factorWithout(pushTerm, (y) => y === g.node) : undefined;
+    const pseudo: UpdateLine = { lhs: g.point, rhs: g.point, base: pointBase };
+    return { family: 'update', name: 'momentum', letters: { lines: [...lines], param: pseudo, t, gradient: g, velocity: param, keep, push } };
+  }
   const gradTerm = termsOf(param.rhs).find((x) => contains(x.e, (y) => y === g.node));
   const rate = gradTerm ? factorWithout(gradTerm, (y) => y === g.node) : undefined;
-  return { family: 'update', name: 'plain', letters: { lines, param, t, gradient: g, rate } };
+  return { family: 'update', name: 'plain', letters: { lines: [...lines], param, t, gradient: g, rate } };
 }
 
 /** The signed coefficient of the factor `test` picks in a term. */

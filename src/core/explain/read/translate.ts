@@ -257,6 +257,11 @@ class Reader {
     }
     const args = splitTop(children, comma).filter((p) => p.length > 0).map((p) => this.expr(p));
     if (head.type === 'id' && head.name === 'sigma' && !head.sub && args.length === 1) return fn('sigmoid', args[0]);
+    // `f'(x)`: the derivative of f, evaluated at x.
+    if (head.type === 'id' && head.prime === 1 && args.length === 1) {
+      const u = sym('#arg');
+      return { t: 'at', body: grad(u, call(nameTex({ ...head, prime: undefined, sup: undefined }), u)), v: u, value: args[0] };
+    }
     return call(nameTex({ ...head, sup: nameSup(head.sup) ? head.sup : undefined }), ...args);
   }
 
@@ -302,6 +307,11 @@ class Reader {
             return { e: { t: 'E', vars, measure: { t: 'raw', tex: '' }, body, showVars: false, show: tex(m.measure) }, next: after };
           }
           if (m.measure.length === 0) return { e: { t: 'raw', tex: tex(seq.slice(i, after)) }, next: after };
+          // `\mathbb{E}_x[...]`: a variable, not a distribution, under the E.
+          const only = m.vars.length === 0 && m.measure.length === 1 ? m.measure[0] : undefined;
+          if (only && only.type === 'id' && !DENSITY_LETTERS.has(only.name) && /^[a-z]$|^(?:epsilon|theta)$/.test(only.name)) {
+            return { e: { t: 'E', vars: [this.expr([only])], measure: { t: 'raw', tex: '' }, body, showVars: false, show: nodeTex(only) }, next: after };
+          }
           const measure = this.dist(m.measure);
           const vars = m.vars.map((v) => this.expr(v));
           return { e: this.#withSup(E(measure, body, vars.length > 0 ? vars : undefined), n), next: after };
