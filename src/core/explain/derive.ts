@@ -13,7 +13,8 @@ import { stepTex } from './expr/tex';
 import { mentions, varName } from './expr/walk';
 import { readFormula, type Reading } from './read/reading';
 import { hasRaw } from './read/translate';
-import type { DerivationStep } from './step';
+import type { WorldFactory } from './check/world';
+import type { DerivationStep, PlannedStep } from './step';
 import { detectVariant } from './variants';
 
 export type { DerivationStep, Checked } from './step';
@@ -81,18 +82,52 @@ export function formulaDefinitions(r: Reading): Definition[] {
   return out;
 }
 
+/** What a derivation is built from, before checking: for tests that re-check it independently. */
+export interface Plan {
+  readonly reading: Reading;
+  readonly planned: readonly PlannedStep[];
+  readonly world?: WorldFactory;
+  readonly definitions: readonly Definition[];
+}
+
+/**
+ * TeX that renders: as it is, or with a note's private macros (`\Vx`, which KaTeX does not know)
+ * written as their names in upright letters. Only the display changes; the checked tree does not.
+ */
+export function displayable(latex: string, renders: TexCheck): string | undefined {
+  if (renders(latex)) return latex;
+  const unknown = [...new Set(latex.match(/\\[A-Za-z]+/g) ?? [])].filter((w) => !renders(w));
+  if (unknown.length === 0) return undefined;
+  let out = latex;
+  for (const w of unknown) out = out.replace(new RegExp(`\\${w}(?![A-Za-z])`, 'g'), `\\mathrm{${w.slice(1)}}`);
+  return renders(out) ? out : undefined;
+}
+
+/** The planned (simplified, unchecked) steps of a card's variant, or undefined when it has none. */
+export function planDerivation(card: FormulaCard): Plan | undefined {
+  const reading = readFormula(card);
+  const variant = detectVariant(reading);
+  if (!variant) return undefined;
+  const built = buildVariant(variant, reading);
+  const planned = built.steps.map((st) => ({ ...st, math: st.math.map(simplifyStmt) }));
+  return { reading, planned, world: built.world, definitions: formulaDefinitions(reading) };
+}
+
 /** The derivation of `card` with the steps the checks dropped. Never throws. */
 export function deriveReport(card: FormulaCard, renders: TexCheck = katexRenders): DerivationReport {
   const base = { kind: card.kind, title: card.title };
   try {
     const reading = readFormula(card);
     const tex = card.tex.trim();
-    const opening = tex && tex.length <= MAX_OPENING_CHARS && !/\\(?:begin|end)\{document\}/.test(tex) && renders(tex);
+    const opening = tex && tex.length <= MAX_OPENING_CHARS && !/\\(?:begin|end)\{document\}/.test(tex) ? displayable(tex, renders) : undefined;
     const variant = detectVariant(reading);
     const built = variant ? buildVariant(variant, reading) : undefined;
     // A formula that is itself a derivation gets its own lines explained first.
     const chain = chainSteps(reading, built?.world);
-    const chainShown = chain?.filter((s) => renders(s.latex));
+    const chainShown = chain?.flatMap((s) => {
+      const shown = displayable(s.latex, renders);
+      return shown ? [{ ...s, latex: shown }] : [];
+    });
     if (chainShown && (!variant || (chainOf(reading)?.rels.length ?? 0) > 1)) {
       return { ...base, variant: 'derivation', steps: chainShown.length > 1 ? chainShown : [], dropped: [] };
     }
@@ -101,17 +136,18 @@ export function deriveReport(card: FormulaCard, renders: TexCheck = katexRenders
     const checked = checkSteps(planned, { symbols: reading.symbols, world: built.world, definitions: formulaDefinitions(reading) });
     const steps: DerivationStep[] = [];
     const dropped: DroppedStep[] = [];
-    if (opening) steps.push({ latex: tex, why: variantSentence(variant), checked: 'as written', rule: 'the formula as the note writes it' });
+    if (opening) steps.push({ latex: opening, why: variantSentence(variant), checked: 'as written', rule: 'the formula as the note writes it' });
     // A single identity: its own relation, with the rule behind it, before the variant's derivation.
     if (chainShown && chainShown.length > 1) steps.push(...chainShown.slice(1));
     for (const { step, verdict } of checked) {
-      const latex = stepTex(step.math);
+      const written = stepTex(step.math);
       if (!verdict.ok) {
-        dropped.push({ rule: step.rule, latex, problems: verdict.problems });
+        dropped.push({ rule: step.rule, latex: written, problems: verdict.problems });
         continue;
       }
-      if (!renders(latex)) {
-        dropped.push({ rule: step.rule, latex, problems: ['does not render in KaTeX'] });
+      const latex = displayable(written, renders);
+      if (!latex) {
+        dropped.push({ rule: step.rule, latex: written, problems: ['does not render in KaTeX'] });
         continue;
       }
       steps.push({
@@ -129,6 +165,6 @@ export function deriveReport(card: FormulaCard, renders: TexCheck = katexRenders
 
 /** The derivation of `card`, every shown step checked. Never throws; a formula with no known variant gets no steps. */
 export function derive(card: FormulaCard, renders: TexCheck = katexRenders): Derivation {
-  const { dropped: _dropped, ...derivation } = deriveReport(card, renders);
-  return derivation;
+  const report = deriveReport(card, renders);
+  return { kind: report.kind, title: report.title, steps: report.steps, ...(report.variant ? { variant: report.variant } : {}) };
 }

@@ -122,11 +122,11 @@ export class Numeric {
         }
       }
     }
+    // The constants: π and e are never a toy instance's random symbols.
+    if (key === '\\pi') return Math.PI;
+    if (key === 'e' && index === undefined) return Math.E;
     const v = this.world.value(key, base);
     if (v !== undefined) return v;
-    // The constants, unless the world uses the letter for something else.
-    if (key === '\\pi') return Math.PI;
-    if (key === 'e') return Math.E;
     throw new Unevaluable(`the toy instance has no value for ${key}`);
   }
 

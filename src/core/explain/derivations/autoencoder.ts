@@ -46,7 +46,9 @@ export function autoencoderSteps(variant: AutoencoderVariant, L: AutoencoderLett
   const d = fresh(symbols, ['d', 'D', 'n']);
   const world = (seed: number): World => makeWorld(seed, {
     name: 'three-pixel inputs and a small random network',
-    specs: { [xKey]: vector(3, -1, 1), [sigma]: real(0.3, 1.2), [d]: fixed(3), '#noise': vector(3, -1, 1) },
+    specs: { [xKey]: vector(3, -1, 1), [sigma]: real(0.3, 1.2), [d]: fixed(3), '#noise': vector(3, -1, 1), '\\epsilon': vector(3, -1, 1) },
+    // A corruption written into the loss (`x + \\sigma\\epsilon`) has its own scale.
+    fallback: real(0.1, 0.5),
     functions: {
       ...(enc ? { [enc]: (args) => network(seed * 7 + 1, 2, true)(args[0]) } : {}),
       ...(dec ? { [dec]: (args) => network(seed * 7 + 2, 3, false)(args[0]) } : {}),
@@ -67,8 +69,10 @@ export function autoencoderSteps(variant: AutoencoderVariant, L: AutoencoderLett
     steps.push(step(stmt(recon, '=', call(dec ?? '', sym(z))), 'the reconstruction decodes the code',
       `The decoder ${m(dec ?? '')} maps the code back to the input space.`));
   }
+  // A generic loss L(x, x̂) says nothing about a likelihood: only the code and reconstruction steps apply.
+  const squared = L.recon.t !== 'call' || !L.generic;
   const assumption = `the decoder's output is the mean of a Gaussian with variance ${m(sq(sym(sigma)))} in each of the ${m(d)} coordinates of ${m(x)}`;
-  steps.push(step(stmt(neg(log(normalAt(x, recon, sq(sym(sigma))))), '=', add(div(norm2(sub(x, recon)), mul(num(2), sq(sym(sigma)))), mul(div(sym(d), num(2)), log(mul(num(2), sym('\\pi'), sq(sym(sigma))))))), 'squared error as a Gaussian likelihood',
+  if (squared) steps.push(step(stmt(neg(log(normalAt(x, recon, sq(sym(sigma))))), '=', add(div(norm2(sub(x, recon)), mul(num(2), sq(sym(sigma)))), mul(div(sym(d), num(2)), log(mul(num(2), sym('\\pi'), sq(sym(sigma))))))), 'squared error as a Gaussian likelihood',
     `Read as a Gaussian decoder, minus the log-likelihood of ${m(x)} is the squared error scaled by ${m(div(num(1), mul(num(2), sq(sym(sigma)))))} plus a constant: minimizing the squared error is maximum likelihood.`,
     { assumption, introduces: [sigma, d] }));
   if (variant === 'denoising' && L.corrupted) {

@@ -71,7 +71,9 @@ export function elboSteps(variant: ElboVariant, L: ElboLetters): Built {
   const eps = sym('\\epsilon');
   const zBase = L.zBase ?? 'z';
   const copies = L.K ? ['1', '2', '3'].map((i) => `${zBase}_{${i}}`) : undefined;
-  const specs = { ...(L.beta ? { [varName(L.beta)]: real(1, 4) } : {}), ...(L.K ? { [L.K]: int(2, 3) } : {}) };
+  // Importance weights are smooth (and exact quadrature nearly exact) when q is wider than the
+  // true posterior, as a good proposal is.
+  const specs = { ...(L.beta ? { [varName(L.beta)]: real(1, 4) } : {}), ...(L.K ? { [L.K]: int(2, 3), '#v': real(0.8, 1.2) } : {}) };
   const world = (seed: number) => latentWorld({
     x: keyOf(X), z: L.z2 ? [keyOf(Z), keyOf(L.z2)] : [keyOf(Z)], y: L.y ? keyOf(L.y) : undefined,
     theta: L.theta, phi: L.phi, pHeads: [...new Set([ph, L.prior])], qHeads: [qh], mu: muName, sigma: sdName, copies, specs,

@@ -60,6 +60,7 @@ function gan(variant: OtherVariant, L: OtherLetters, symbols: ReadonlySet<string
   const world = (seed: number): World => withSimplex(makeWorld(seed, {
     name: 'distributions on four outcomes',
     specs: { '#p': real(0, 1), '#t': real(0, 1), [y]: real(0.05, 0.95), [x]: int(1, 4) },
+    fallback: real(-1, 1),
     domains: { [x]: { kind: 'support', values: [1, 2, 3, 4] }, [z]: { kind: 'support', values: [1, 2, 3] } },
     models: {
       [data]: (get) => TableJoint.independent([{ v: x, support: [1, 2, 3, 4], probs: simplex(get, 'data', 4) }]),
@@ -110,12 +111,14 @@ function gan(variant: OtherVariant, L: OtherLetters, symbols: ReadonlySet<string
         { introduces: [y], assumption: `${m(y)} stands for ${m(dOf(call(G, Z)))}`, tolerance: 1e-5 }));
     }
   } else if (variant === 'gan-leastsquares') {
-    const a = fresh(symbols, ['a', 'c']);
-    const b = fresh(symbols, ['b', 'd']);
-    const obj = add(mul(pD, sq(sub(sym(y), sym(b)))), mul(pG, sq(sub(sym(y), sym(a)))));
-    steps.push(step(stmt(call(dStar, X), ':=', argmin(y, obj, -10, 10), '=', div(add(mul(sym(b), pD), mul(sym(a), pG)), add(pD, pG))), 'the optimal least-squares discriminator',
-      `With targets ${m(b)} for real and ${m(a)} for generated samples, the best discriminator at each ${m(x)} is the average of the targets weighted by the two densities.`,
-      { ...pushforward, introduces: [...pushforward.introduces, a, b], assumption: `targets ${m(b)} (real) and ${m(a)} (generated); ${pushforward.assumption}`, tolerance: 1e-5 }));
+    // The note's own targets when it writes them; otherwise named here.
+    const b = L.targetReal ?? sym(fresh(symbols, ['b', 'd']));
+    const a = L.targetFake ?? sym(fresh(symbols, ['a', 'c']));
+    const named = [a, b].filter((t) => t.t === 'sym' && !symbols.has(t.name)).map((t) => (t as { name: string }).name);
+    const obj = add(mul(pD, sq(sub(sym(y), b))), mul(pG, sq(sub(sym(y), a))));
+    steps.push(step(stmt(call(dStar, X), ':=', argmin(y, obj, -10, 10), '=', div(add(mul(b, pD), mul(a, pG)), add(pD, pG))), 'the optimal least-squares discriminator',
+      `With target ${m(b)} for real and ${m(a)} for generated samples, the best discriminator at each ${m(x)} is the average of the targets weighted by the two densities.`,
+      { ...pushforward, introduces: [...pushforward.introduces, ...named], assumption: `targets ${m(b)} (real) and ${m(a)} (generated); ${pushforward.assumption}`, tolerance: 1e-5 }));
   } else {
     steps.push(step(stmt(sub(E(dens(data), dOf(X), [X]), E(dens(noise), dOf(call(G, Z)), [Z])), '=', sum(x, mul(sub(pD, pG), dOf(X)))), 'the critic compares the two distributions',
       `The critic's score is the sum over samples of its value weighted by the difference of the two densities; over 1-Lipschitz critics its maximum is the Wasserstein-1 distance.`, pushforward));

@@ -25,6 +25,8 @@ export interface AutoencoderLetters {
   readonly ze?: string;
   readonly code?: string;
   readonly beta?: Expr;
+  /** True when the loss is a generic L(x, x̂) rather than a squared error. */
+  readonly generic?: boolean;
 }
 
 /** A detected autoencoder loss. */
@@ -39,9 +41,12 @@ function squaredError(e: Expr): { x: Expr; recon: Expr } | undefined {
   if (e.t !== 'fn' || e.f !== 'norm2') return undefined;
   const inner = e.a;
   if (inner.t !== 'add' || inner.terms.length !== 2 || inner.terms[1].t !== 'neg') return undefined;
-  const x = inner.terms[0];
-  const recon = inner.terms[1].a;
-  if ((x.t === 'sym' || x.t === 'idx') && (recon.t === 'call' || (recon.t === 'sym' && /^\\hat/.test(recon.name)))) return { x, recon };
+  const isInput = (e: Expr) => e.t === 'sym' || e.t === 'idx';
+  const isRecon = (e: Expr) => e.t === 'call' || (e.t === 'sym' && /^\\hat/.test(e.name));
+  const [first, second] = [inner.terms[0], inner.terms[1].a];
+  // Either order: \|x - g(f(x))\|^2 or \|g(f(x)) - x\|^2.
+  if (isInput(first) && isRecon(second)) return { x: first, recon: second };
+  if (isRecon(first) && isInput(second)) return { x: second, recon: first };
   return undefined;
 }
 
@@ -56,15 +61,17 @@ export function detectAutoencoder(r: Reading): AutoencoderDetected | undefined {
     const beta = weighted?.fs.find((f) => f.t === 'sym' && !/sg/.test(f.name));
     return { family: 'autoencoder', name: 'vq', letters: { x: { t: 'sym', name: 'x' }, recon: { t: 'sym', name: 'x' }, ze: ze ?? 'z_e', code: codeE ? 'e' : undefined, beta } };
   }
-  for (const n of norms) {
-    const se = squaredError(n);
+  // A loss L of the input and its reconstruction: `L(x, g(f(x)))`.
+  const generic = every(r, 'call').find((c) => c.args.length === 2 && (c.args[0].t === 'sym' || c.args[0].t === 'idx') && c.args[1].t === 'call' && c.args[1].args[0]?.t === 'call');
+  const pairs = [...norms.map(squaredError), generic ? { x: generic.args[0], recon: generic.args[1] } : undefined];
+  for (const se of pairs) {
     if (!se) continue;
     const calls = se.recon.t === 'call' ? [...nodes(se.recon)].filter((c): c is Extract<Expr, { t: 'call' }> => c.t === 'call') : [];
     const dec = calls[0]?.head;
     const enc = calls[1]?.head;
     const innerArg = calls[1]?.args[0] ?? calls[0]?.args[0];
     const corrupted = innerArg && innerArg.t === 'sym' && /^\\tilde/.test(innerArg.name) ? innerArg : innerArg && innerArg.t === 'add' ? innerArg : undefined;
-    const letters: AutoencoderLetters = { x: se.x, recon: se.recon, enc, dec, corrupted };
+    const letters: AutoencoderLetters = { x: se.x, recon: se.recon, enc, dec, corrupted, generic: generic !== undefined && se.recon === generic.args[1] };
     return { family: 'autoencoder', name: corrupted ? 'denoising' : 'deterministic', letters };
   }
   return undefined;

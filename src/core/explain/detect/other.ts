@@ -29,6 +29,9 @@ export interface OtherLetters {
   readonly Q?: string;
   readonly xhat?: Expr;
   readonly prior?: string;
+  /** Least-squares GAN targets for real (b) and generated (a) samples. */
+  readonly targetReal?: Expr;
+  readonly targetFake?: Expr;
 }
 
 /** A detected formula of these families. */
@@ -58,7 +61,17 @@ export function detectOther(r: Reading): OtherDetected | undefined {
     const squares = every(r, 'pow').some((p) => p.b.t === 'num' && p.b.v === 2 && contains(p.a, (y) => y.t === 'call' && y.head === D));
     const logs = every(r, 'fn').some((f) => f.f === 'log' && contains(f.a, (y) => y.t === 'call' && y.head === D));
     const oneMinus = every(r, 'fn').some((f) => f.f === 'log' && f.a.t !== 'call' && contains(f.a, (y) => y === nested));
-    if (squares) return { family: 'other', name: 'gan-leastsquares', letters };
+    if (squares) {
+      // (D(x) - b)^2 and (D(G(z)) - a)^2: the targets are what D is compared with.
+      const target = (inner: (e: Expr) => boolean): Expr | undefined => {
+        const p = every(r, 'pow').find((q) => contains(q.a, inner));
+        const a = p ? (p.a.t === 'paren' ? p.a.a : p.a) : undefined;
+        return a && a.t === 'add' && a.terms.length === 2 && a.terms[1].t === 'neg' ? a.terms[1].a : undefined;
+      };
+      const targetFake = target((y) => y === nested);
+      const targetReal = target((y) => y.t === 'call' && y.head === D && y !== nested && y.args[0]?.t !== 'call');
+      return { family: 'other', name: 'gan-leastsquares', letters: { ...letters, targetReal, targetFake } };
+    }
     if (!logs) return { family: 'other', name: 'gan-wasserstein', letters };
     if (!oneMinus) return { family: 'other', name: 'gan-nonsaturating', letters };
     return { family: 'other', name: 'gan', letters };

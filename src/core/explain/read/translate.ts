@@ -240,6 +240,11 @@ class Reader {
     if (parts.length === 2 && (head.name === 'JS' || head.name === 'JSD' || (head.name === 'D' && (head.sub ?? []).some((s) => s.name === 'JS')))) {
       return jsd(this.dist(parts[0]), this.dist(parts[1]));
     }
+    // `JSD(p, q)` and `KL(p, q)` written with a comma.
+    const pair = splitTop(children, comma);
+    if (parts.length === 1 && pair.length === 2 && (head.name === 'JS' || head.name === 'JSD' || head.name === 'KL')) {
+      return head.name === 'KL' ? kl(this.dist(pair[0]), this.dist(pair[1])) : jsd(this.dist(pair[0]), this.dist(pair[1]));
+    }
     if (head.type === 'id' && head.name === 'H' && !head.font) {
       const args = splitTop(children, comma);
       if (args.length === 1) return H(this.dist(args[0]));
@@ -306,7 +311,8 @@ class Reader {
             const vars = splitTop(m.measure, (x) => x.type === 'punct' && x.name === ',').map((v) => this.expr(v));
             return { e: { t: 'E', vars, measure: { t: 'raw', tex: '' }, body, showVars: false, show: tex(m.measure) }, next: after };
           }
-          if (m.measure.length === 0) return { e: { t: 'raw', tex: tex(seq.slice(i, after)) }, next: after };
+          // `\mathbb{E}[...]` with nothing under it: what is averaged is known, over what is not.
+          if (m.measure.length === 0) return { e: { t: 'E', vars: [], measure: { t: 'raw', tex: '' }, body, showVars: false, show: '' }, next: after };
           // `\mathbb{E}_x[...]`: a variable, not a distribution, under the E.
           const only = m.vars.length === 0 && m.measure.length === 1 ? m.measure[0] : undefined;
           if (only && only.type === 'id' && !DENSITY_LETTERS.has(only.name) && /^[a-z]$|^(?:epsilon|theta)$/.test(only.name)) {
