@@ -9,6 +9,7 @@ import { checkSteps } from '../../../src/core/explain/check';
 import { deriveReport, planDerivation } from '../../../src/core/explain/derive';
 import { stepTex } from '../../../src/core/explain/expr/tex';
 import { recognize } from '../../../src/core/recognize';
+import { ROLE_WORDS, type TexGlossaryEntry } from '../../../src/core/recognize/glossary';
 
 interface Case { id: string; latex: string; variant: string; contains: string[]; absent: string[]; minChecked: number }
 
@@ -64,5 +65,35 @@ describe('property: every shown step passes the checks again on other toy instan
       }
     }
     assert.ok(rechecked >= 200, `only ${rechecked} steps re-checked`);
+  });
+});
+
+describe('property: the glossary of every fixture formula', () => {
+  it('names each symbol once, renders as math, never contradicts the roles and keeps meanings to their context', () => {
+    for (const c of cases) {
+      const card = recognize(c.latex);
+      const d = deriveReport(card);
+      const seen = new Set<string>();
+      for (const g of card.glossary as readonly TexGlossaryEntry[]) {
+        const key = g.symbol.replace(/\s+/g, '').replace(/\\mid/g, '|').replace(/_\{(.)\}/g, '_$1');
+        assert.ok(!seen.has(key), `${c.id}: ${g.symbol} named twice`);
+        seen.add(key);
+        katex.renderToString(g.symbol, { throwOnError: true, strict: 'ignore' });
+        for (const part of g.meaningTex.match(/\$[^$]+\$/g) ?? []) katex.renderToString(part.slice(1, -1), { throwOnError: true, strict: 'ignore' });
+        assert.doesNotMatch(g.meaning, /\$/, `${c.id}: the plain meaning of ${g.symbol} keeps TeX delimiters`);
+        for (const [role, symbol] of Object.entries(card.roles)) {
+          if (ROLE_WORDS[role] && symbol.replace(/\s+/g, '') === g.symbol.replace(/\s+/g, '')) assert.match(g.meaningTex, ROLE_WORDS[role], `${c.id}: ${g.symbol} is the ${role} but the glossary says "${g.meaningTex}"`);
+        }
+        if (!d.variant?.startsWith('diffusion')) assert.doesNotMatch(g.meaningTex, /noise schedule|noising/, `${c.id}: a diffusion meaning for ${g.symbol}`);
+      }
+    }
+    const binomial = recognize(String.raw`\binom{n}{k}\theta^k(1-\theta)^{n-k}`).glossary;
+    assert.match(binomial.find((g) => g.symbol === 'k')?.meaning ?? '', /number of successes/);
+    const beta = recognize(String.raw`\mathcal{L} = -\mathbb{E}_{q(z|x)}[\log p(x|z)] + \beta D_{KL}(q(z|x)\|p(z))`).glossary;
+    assert.match(beta.find((g) => g.symbol === '\\beta')?.meaning ?? '', /weight of the KL term/);
+    const encoder = recognize(String.raw`L = \|x - g_\theta(f_\phi(x))\|^2`).glossary;
+    assert.match(encoder.find((g) => g.symbol === 'f_{\\phi}')?.meaning ?? '', /deterministic function/);
+    const hat = recognize(String.raw`\hat\theta = \arg\max_\theta \sum_{i=1}^n \log p(x_i|\theta)`).glossary;
+    assert.notEqual(hat.find((g) => g.symbol === '\\hat{\\theta}')?.meaning, hat.find((g) => g.symbol === '\\theta')?.meaning);
   });
 });

@@ -42,12 +42,32 @@ function addNode(n: MathNode, out: Set<string>): void {
 
 /** Every symbol a formula writes, in canonical TeX, with and without its subscript. */
 export function formulaSymbols(tex: string): Set<string> {
-  const out = new Set<string>();
   try {
-    for (const line of parseMath(tex).lines) for (const n of line) addNode(n, out);
+    return symbolsOf(parseMath(tex).lines);
   } catch {
     // An unreadable formula has no symbols to lend: every step symbol must then be introduced.
+    return new Set();
   }
+}
+
+/** The symbols exactly as written (accents kept: `\hat{y}` does not write `y`), canonical TeX. */
+export function writtenSymbolsOf(lines: readonly (readonly MathNode[])[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (n: MathNode): void => {
+    if (n.type === 'id' && n.name !== '') {
+      out.add(nodeTex({ ...n, sup: undefined, prime: undefined }));
+      if (!n.accent) out.add(nodeTex({ ...n, sup: undefined, prime: undefined, sub: undefined }));
+    }
+    for (const c of [...(n.sub ?? []), ...(n.sup ?? []), ...(n.children ?? []), ...(n.args ?? []).flat()]) visit(c);
+  };
+  for (const line of lines) for (const n of line) visit(n);
+  return out;
+}
+
+/** Every symbol of parsed lines, in canonical TeX. */
+export function symbolsOf(lines: readonly (readonly MathNode[])[]): Set<string> {
+  const out = new Set<string>();
+  for (const line of lines) for (const n of line) addNode(n, out);
   return out;
 }
 

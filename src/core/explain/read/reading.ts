@@ -3,8 +3,10 @@
  * tree, the formula's symbols, and small questions variant detection asks of it.
  */
 import { parseMath } from '../../parse/parser';
-import type { FormulaCard } from '../../recognize/types';
-import { formulaSymbols } from '../check/symbols';
+import type { ParsedFormula } from '../../parse/tree';
+import { tex } from '../../recognize/query';
+import type { Classification, FormulaCard } from '../../recognize/types';
+import { formulaSymbols, symbolsOf } from '../check/symbols';
 import type { Expr, Stmt } from '../expr/types';
 import { nodes } from '../expr/walk';
 import { readLine, type ReadLine } from './translate';
@@ -36,6 +38,19 @@ export function readFormula(card: FormulaCard): Reading {
 
 /** The node type whose tag includes `T` (works for nodes that share a shape, such as sum and prod). */
 export type NodeOf<T extends Expr['t']> = Expr extends infer U ? (U extends { t: infer K } ? (T extends K ? U : never) : never) : never;
+
+/**
+ * Reads an already parsed formula (recognition's parse, reused by the glossary) with the
+ * classification it got. The TeX is rebuilt from the tree, which is enough for the few questions
+ * detection asks of the source text.
+ */
+export function readParsed(parsed: ParsedFormula, c: Classification): Reading {
+  const lines = parsed.lines.map(readLine);
+  const all = lines.flatMap((l) => l.stmt.parts.flatMap((p) => [...nodes(p)]));
+  const source = parsed.lines.map((l) => tex(l)).join(' \\\\ ');
+  const card: FormulaCard = { ...c, title: '', glossary: [], tex: source };
+  return { card, tex: source, lines, symbols: symbolsOf(parsed.lines), all };
+}
 
 /** Every node of a kind. */
 export function every<T extends Expr['t']>(r: Reading | readonly Expr[], t: T): NodeOf<T>[] {
