@@ -70,7 +70,8 @@ class Entries {
 
   add(symbol: string | Expr | undefined, meaningTex: string): void {
     if (symbol === undefined) return;
-    const s = typeof symbol === 'string' ? symbol : toTex(symbol);
+    // Written compactly, as notes write them and recognition's roles spell them: `q_{\phi}(z|x)`.
+    const s = (typeof symbol === 'string' ? symbol : toTex(symbol)).replace(/\s*\\mid\s*/g, '|').replace(/,\s+/g, ',');
     if (!s || s.length > 80 || /\s[a-z]{2,}/.test(s) || this.has(s) || !this.present(s) || this.list.length >= MAX_ENTRIES) return;
     if (!this.compatible(s, meaningTex)) return;
     this.#seen.add(key(s));

@@ -10,11 +10,14 @@ import { evaluate } from '../../core/evaluate';
 import { recognize } from '../../core/recognize';
 import type { ExplainContent } from '../../shared/explainProtocol';
 
-/** Builds the panel's content for a formula's TeX; never throws. */
-export function explainContent(tex: string, display: boolean, where: string): ExplainContent {
+/**
+ * Builds the panel's content for a formula's TeX; never throws. `context` is the note's text right
+ * after the formula, where values for its symbols may be given ("where p = (0.5, 0.5)").
+ */
+export function explainContent(tex: string, display: boolean, where: string, context = ''): ExplainContent {
   const card = recognize(tex);
   const derivation = derive(card);
-  const outcome = evaluate(tex);
+  const outcome = evaluate(tex, context ? { context } : {});
   return {
     tex,
     display,
@@ -25,6 +28,7 @@ export function explainContent(tex: string, display: boolean, where: string): Ex
     roles: card.roles,
     glossary: card.glossary,
     steps: derivation.steps,
+    ...(derivation.variant ? { variant: derivation.variant } : {}),
     evaluation: outcome.ok ? outcome.evaluation : { error: outcome.error },
     where,
   };

@@ -13,8 +13,8 @@ export class ExplainService {
 
   constructor(private readonly workerPath: string, private readonly budgetMs = 10_000) {}
 
-  /** The content, or a one-line reason why there is none; never rejects. */
-  explain(tex: string, display: boolean, where: string): Promise<ExplainContent | string> {
+  /** The content, or a one-line reason why there is none; never rejects. `context`: the note's text after the formula. */
+  explain(tex: string, display: boolean, where: string, context = ''): Promise<ExplainContent | string> {
     const worker = this.#ensureWorker();
     const id = this.#nextId++;
     return new Promise((resolve) => {
@@ -23,7 +23,7 @@ export class ExplainService {
         this.#stop(`explaining this formula took longer than ${this.budgetMs / 1000} s`);
       }, this.budgetMs);
       this.#pending.set(id, { resolve, timer });
-      worker.postMessage({ id, tex, display, where });
+      worker.postMessage({ id, tex, display, where, context });
     });
   }
 

@@ -6,7 +6,8 @@ import { explainContent } from '../explain/content';
 parentPort?.on('message', (message: unknown) => {
   if (!isRecord(message) || typeof message.id !== 'number' || typeof message.tex !== 'string' || typeof message.display !== 'boolean' || typeof message.where !== 'string') return;
   try {
-    parentPort?.postMessage({ id: message.id, content: explainContent(message.tex, message.display, message.where) });
+    const context = typeof message.context === 'string' ? message.context.slice(0, 2000) : '';
+    parentPort?.postMessage({ id: message.id, content: explainContent(message.tex, message.display, message.where, context) });
   } catch (err) {
     parentPort?.postMessage({ id: message.id, error: err instanceof Error ? err.message : String(err) });
   }
