@@ -28,7 +28,8 @@ export const explainCommand: CliCommand = {
       title: card.title,
       confidence: card.confidence,
       roles: card.roles,
-      glossary: card.glossary.map((g) => ({ symbol: g.symbol, meaning: g.meaning })),
+      // design.md's {symbol, meaning}, plus the meaning with its math as TeX when there is one.
+      glossary: card.glossary.map((g) => ({ symbol: g.symbol, meaning: g.meaning, ...('meaningTex' in g && typeof g.meaningTex === 'string' ? { meaningTex: g.meaningTex } : {}) })),
       // design.md's {latex, why}, then how each step was checked, its rule and assumption.
       steps: steps.map((s) => ({
         latex: s.latex, why: s.why, checked: s.checked, rule: s.rule,

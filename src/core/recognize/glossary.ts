@@ -272,6 +272,13 @@ function variantEntries(v: Variant, g: Entries): void {
       } else if (v.name === 'marginal' && L.head && L.x && L.z) {
         g.add(`${L.head}(${toTex(L.x)} \\mid ${toTex(L.z)})`, `the likelihood of ${m(L.x)} given the latent ${m(L.z)}`);
         g.add(L.z, 'the latent variable, integrated out');
+      } else if ((v.name === 'entropy' || v.name === 'cross-entropy') && L.P) {
+        g.add(L.P, v.name === 'cross-entropy' ? 'the distribution the outcomes come from' : 'the distribution whose entropy is taken');
+        if (L.Q) g.add(L.Q, 'the distribution that scores the outcomes (a model)');
+        if (L.x) g.add(L.x, 'an outcome');
+      } else if (v.name === 'jsd' && L.P && L.Q) {
+        g.add(L.P, 'the first distribution');
+        g.add(L.Q, 'the second distribution; the divergence is symmetric in the two');
       } else if (v.name === 'bce' && L.x && L.xhat) {
         g.add(L.x, 'the observed binary value');
         g.add(L.xhat, `the reconstruction, read as the probability that ${m(L.x)} is 1`);
