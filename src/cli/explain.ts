@@ -6,7 +6,7 @@ import { CliError, type CliCommand } from './io';
 
 /**
  * `genmath explain LATEX`: the formula card of LATEX, with its derivation, as one JSON object
- * `{"kind", "title", "confidence", "roles", "glossary": [{"symbol", "meaning"}], "steps": [{"latex", "why"}], "evaluation"?}`,
+ * `{"kind", "title", "confidence", "roles", "glossary": [{"symbol", "meaning"}], "steps": [{"latex", "why", "checked", "rule", "assumption"?, "example"?}], "evaluation"?}`,
  * `evaluation` being `genmath eval`'s answer when the formula has concrete numbers.
  *
  * Several arguments are joined with spaces, so an unquoted formula that the shell split still
@@ -31,8 +31,13 @@ export const explainCommand: CliCommand = {
       title: card.title,
       confidence: card.confidence,
       roles: card.roles,
-      glossary: card.glossary.map((g) => ({ symbol: g.symbol, meaning: g.meaning })),
-      steps: steps.map((s) => ({ latex: s.latex, why: s.why })),
+      // design.md's {symbol, meaning}, plus the meaning with its math as TeX when there is one.
+      glossary: card.glossary.map((g) => ({ symbol: g.symbol, meaning: g.meaning, ...('meaningTex' in g && typeof g.meaningTex === 'string' ? { meaningTex: g.meaningTex } : {}) })),
+      // design.md's {latex, why}, then how each step was checked, its rule and assumption.
+      steps: steps.map((s) => ({
+        latex: s.latex, why: s.why, checked: s.checked, rule: s.rule,
+        ...(s.assumption ? { assumption: s.assumption } : {}), ...(s.example ? { example: true } : {}),
+      })),
       ...(outcome.ok ? { evaluation: outcome.evaluation } : {}),
     };
     io.stdout(JSON.stringify(out) + '\n');

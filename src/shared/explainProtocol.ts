@@ -14,8 +14,16 @@ export interface ExplainContent {
   readonly confidence: number;
   readonly summary: string;
   readonly roles: Readonly<Record<string, string>>;
-  readonly glossary: readonly { readonly symbol: string; readonly meaning: string }[];
-  readonly steps: readonly { readonly latex: string; readonly why: string }[];
+  /** Each symbol with its meaning; `meaningTex` has the meaning's math in `$...$` for KaTeX. */
+  readonly glossary: readonly { readonly symbol: string; readonly meaning: string; readonly meaningTex?: string }[];
+  /**
+   * The derivation: `latex` and `why` always; how the step was checked (`numerically`,
+   * `definition`, `assumption`, `as written`, ...), its rule, the assumption it makes and whether
+   * it is an illustrative example, when known.
+   */
+  readonly steps: readonly { readonly latex: string; readonly why: string; readonly checked?: string; readonly rule?: string; readonly assumption?: string; readonly example?: boolean }[];
+  /** The variant the derivation was built for (`elbo/beta`), when one was detected. */
+  readonly variant?: string;
   /** A number when the formula has concrete values, or why it has none. */
   readonly evaluation: { readonly value: number; readonly method: string; readonly detail: string; readonly standardError?: number; readonly samples?: number } | { readonly error: string } | null;
   /** Where the formula is, for the heading ("notes.md, line 12"). */

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame } from 'playwright-core';
 import {
-  type Workbench, canvasPixels, clickHoverLinkOfDisplayFormula, goTo, middleOf, readWorkspaceFile, runCommand, runSettings, screenshotsDir, webviewFrame, useWorkbench,
+  type Workbench, canvasPixels, clickHoverLinkOfDisplayFormula, goTo, middleOf, openFile, readWorkspaceFile, runCommand, runSettings, screenshotsDir, webviewFrame, useWorkbench,
 } from './workbench';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -52,6 +52,28 @@ describe('Explaining a formula in a real VS Code', function () {
     assert.notEqual(await plot(), plotBefore, 'the densities were not redrawn');
 
     await page.screenshot({ path: path.join(screenshotsDir(), 'explain.png') });
+  });
+
+  it('explains a beta-VAE loss with beta in its steps and marks the steps it checked numerically', async () => {
+    const page = wb.page;
+    await openFile(page, 'beta-vae.md');
+    const text = readWorkspaceFile(settings.workspace, 'beta-vae.md');
+    await goTo(page, middleOf(text, String.raw`+ \beta\, D_{KL}`));
+    await runCommand(page, 'GenMath: Explain Formula');
+    const frame = await webviewFrame(page, '.steps', (t) => /β/.test(t) && /checked numerically/.test(t), 30_000);
+    const steps = frame.locator('.steps .step');
+    const count = await steps.count();
+    assert.ok(count >= 5, `only ${count} steps`);
+    // β is used after the opening line (the note's own formula), not only quoted in it.
+    const later = await Promise.all(Array.from({ length: count - 1 }, (_, i) => steps.nth(i + 1).locator('.formula').textContent()));
+    assert.ok(later.some((t) => (t ?? '').includes('β')), 'no step after the opening writes β');
+    const marks = frame.locator('.steps .mark.checked-numerically');
+    assert.ok((await marks.count()) >= 3, 'fewer than three steps marked as checked numerically');
+    assert.match((await marks.first().textContent()) ?? '', /checked numerically/);
+    assert.equal(await frame.locator('.katex-error').count(), 0, 'a formula failed to render');
+    const shots = path.join(settings.repoRoot, 'media', 'screenshots');
+    fs.mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: path.join(shots, 'explain-beta-vae.png') });
   });
 
   it("opens the same panel from the hover's Explain link, on the hovered formula", async () => {

@@ -108,6 +108,26 @@ function toySection(toy: ToyInstance): HTMLElement {
   return section;
 }
 
+/** What the panel says about how a step was checked, and a tooltip that says what that means. */
+const CHECK_MARKS: Readonly<Record<string, { text: string; title: string }>> = {
+  numerically: { text: '✓ checked numerically', title: 'GenMath evaluated both sides on random toy instances (seeded) and they agree' },
+  definition: { text: 'definition', title: 'This step defines a name; there is nothing to check' },
+  assumption: { text: 'assumption', title: 'This step states an assumption; the steps after it are checked under it' },
+  'as written': { text: 'as the note writes it', title: "The note's own formula" },
+  'not checked': { text: 'not checked', title: 'GenMath has no toy instance to check this step on' },
+  'fails numerically': { text: '⚠ fails a numeric check', title: 'On a toy instance the two sides of this line differ' },
+};
+
+/** The line above a step: how it was checked, the rule, and whether it is an example. */
+function stepMeta(s: ExplainContent['steps'][number]): HTMLElement {
+  const meta = el('div', { class: 'step-meta' });
+  const mark = s.checked ? CHECK_MARKS[s.checked] : undefined;
+  if (mark) meta.append(el('span', { class: `mark checked-${s.checked?.replace(/\s+/g, '-')}`, title: mark.title }, mark.text));
+  if (s.example) meta.append(el('span', { class: 'mark example', title: 'An illustrative example, tied back to the formula in its sentence' }, 'example'));
+  if (s.rule) meta.append(el('span', { class: 'rule' }, s.rule));
+  return meta;
+}
+
 /** Mounts the Explain view into `root`. */
 export function mountExplain(root: HTMLElement): void {
   function show(content: ExplainContent): void {
@@ -137,7 +157,10 @@ export function mountExplain(root: HTMLElement): void {
       for (const g of content.glossary) {
         const dt = el('dt');
         renderMath(dt, g.symbol, false);
-        list.append(dt, el('dd', {}, g.meaning));
+        // The meaning's own math (`$q_{\phi}(z \mid x)$`) is rendered, not shown as source.
+        const dd = el('dd');
+        dd.append(...sentence(g.meaningTex ?? g.meaning).childNodes);
+        list.append(dt, dd);
       }
       root.append(el('h2', {}, 'Symbols'), list);
     }
@@ -151,7 +174,9 @@ export function mountExplain(root: HTMLElement): void {
         renderMath(math, s.latex, true);
         const copy = el('button', { class: 'copy', title: 'Copy this step as LaTeX', 'aria-label': `Copy step ${i + 1} as LaTeX` }, 'Copy LaTeX');
         copy.addEventListener('click', () => post({ type: 'copy', text: s.latex }));
-        item.append(sentence(s.why), math, copy);
+        item.append(stepMeta(s), sentence(s.why));
+        if (s.assumption) item.append(sentence(`Assuming ${s.assumption}.`));
+        item.append(math, copy);
         steps.append(item);
       });
       root.append(steps);

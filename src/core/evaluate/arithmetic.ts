@@ -39,6 +39,8 @@ export interface EvalSettings {
   readonly deadline: number;
   /** Date.now() after which sampling stops drawing (before the deadline, so the rest can finish). */
   readonly samplingDeadline: number;
+  /** Values the note gives for its symbols (`where p = (0.5, 0.5)`): numbers or vectors. */
+  readonly constants?: ReadonlyMap<string, number | readonly number[]>;
 }
 
 /** Work too large for an interactive answer (a sum of 10^12 terms). */
@@ -59,6 +61,8 @@ export class Evaluator {
   /** True once a value came from numerical integration. */
   numeric = false;
   #steps = 0;
+  /** Above zero while a distribution's parameters are read, where `I` is the identity. */
+  #identity = 0;
   /** Values of bound variables: a sum's index, an expectation's variable. */
   readonly #env = new Map<string, number>();
   /** The seeded generator every expectation in this evaluation draws from, in order. */
@@ -110,7 +114,34 @@ export class Evaluator {
       case 'var': {
         const bound = this.#env.get(node.name);
         if (bound !== undefined) return bound;
+        const given = this.settings.constants?.get(node.name);
+        if (typeof given === 'number') return given;
+        if (given !== undefined) return { kind: 'vector', items: given };
+        // `p_i` with p given as a vector and i a bound index: its i-th entry (1-based).
+        const entry = /^(.+)_(.+)$/.exec(node.name);
+        if (entry) {
+          const vec = this.settings.constants?.get(entry[1]);
+          const i = this.#env.get(entry[2]) ?? (/^\d+$/.test(entry[2]) ? Number(entry[2]) : undefined);
+          if (Array.isArray(vec) && i !== undefined) {
+            if (!Number.isInteger(i) || i < 1 || i > vec.length) throw new DomainError(`${entry[1]} has ${vec.length} entries; there is no entry ${fmt(i)}`);
+            return vec[i - 1];
+          }
+        }
+        // `I` inside a Gaussian's parameters is the identity: 1 in one dimension.
+        if (node.name === 'I' && this.#identity > 0) {
+          this.#note({ value: 1, method: 'closed form', detail: 'I read as the identity, in one dimension' });
+          return 1;
+        }
         throw new SymbolicError(node.name);
+      }
+      case 'index': {
+        const a = this.value(node.a);
+        const i = toNumber(this.scalar(node.i), 'an index');
+        if (typeof a === 'object' && a.kind === 'vector') {
+          if (!Number.isInteger(i) || i < 1 || i > a.items.length) throw new DomainError(`the vector has ${a.items.length} entries; there is no entry ${fmt(i)}`);
+          return a.items[i - 1];
+        }
+        throw new ReadError('only a vector has entries to pick');
       }
       case 'neg': {
         const a = this.#scalar(node.a);
@@ -118,7 +149,9 @@ export class Evaluator {
       }
       case 'bin': return this.#binary(node.op, node.a, node.b);
       case 'fact': return factorial(toNumber(this.#scalar(node.a), 'a factorial'));
-      case 'fn': return this.#function(node);
+      case 'fn':
+        if (node.name === 'softmax') return this.#softmax(node);
+        return this.#function(node);
       case 'big': return this.#big(node);
       case 'vec': return { kind: 'vector', items: node.items.map((n) => toNumber(this.scalar(n), 'a vector entry')) };
       case 'dist': return this.#distribution(node);
@@ -206,6 +239,7 @@ export class Evaluator {
   }
 
   #function(node: Extract<Node, { k: 'fn' }>): Scalar {
+    if (node.name === 'softmax') throw new ReadError('softmax gives a vector: pick an entry, as in \\mathrm{softmax}(1, 2, 3)_2');
     const base = node.base ? toNumber(this.scalar(node.base), 'a base') : undefined;
     const args = node.args.map((a) => this.#scalar(a));
     const name = node.name;
@@ -249,6 +283,16 @@ export class Evaluator {
       case 'max': r = Math.max(...args.map((a) => toNumber(a, 'max'))); break;
       case 'min': r = Math.min(...args.map((a) => toNumber(a, 'min'))); break;
       case 'binom': r = binom(toNumber(args[0], 'a binomial'), toNumber(args[1], 'a binomial')); break;
+      case 'sigmoid': {
+        // 1/(1 + e^{-x}) without overflow: e^{-x} for a large negative x is past a double, 1/(1 + e^{-x}) is not.
+        r = real1(args[0], (x) => {
+          const d = toDouble(x, 'the argument of \\sigma');
+          return d >= 0 ? 1 / (1 + Math.exp(-d)) : Math.exp(d) / (1 + Math.exp(d));
+        }, 'a sigmoid');
+        const detail = 'σ read as the logistic sigmoid 1/(1 + e^{−x})';
+        if (!this.details.includes(detail)) this.details.push(detail);
+        break;
+      }
       default: throw new ReadError(`\\${name} is not supported in a formula to evaluate`);
     }
     if (node.power) {
@@ -258,9 +302,37 @@ export class Evaluator {
     return r;
   }
 
+  #softmax(node: Extract<Node, { k: 'fn' }>): Vector {
+    const v = this.value(node.args[0]);
+    const items = typeof v === 'object' && v.kind === 'vector' ? v.items : [toNumber(this.scalar(node.args[0]), 'softmax')];
+    const top = Math.max(...items);
+    const e = items.map((x) => Math.exp(x - top));
+    const z = e.reduce((a, b) => a + b, 0);
+    const detail = 'softmax: each exponential over their sum';
+    if (!this.details.includes(detail)) this.details.push(detail);
+    return { kind: 'vector', items: e.map((x) => x / z) };
+  }
+
+  /** The length of the vectors a sum's body indexes with its index (`p_i`, `q_i`). */
+  #lengthFor(body: Node, index: string): number {
+    const names = new Set<string>();
+    const visit = (n: Node): void => {
+      if (n.k === 'var') {
+        const m = /^(.+)_(.+)$/.exec(n.name);
+        if (m && m[2] === index) names.add(m[1]);
+      }
+      for (const c of childrenOf(n)) visit(c);
+    };
+    visit(body);
+    const lengths = [...names].map((b) => this.settings.constants?.get(b)).filter((v): v is readonly number[] => Array.isArray(v)).map((v) => v.length);
+    if (lengths.length === 0) throw new SymbolicError(`a sum over ${index} without numeric bounds`);
+    if (lengths.some((l) => l !== lengths[0])) throw new DomainError('the vectors in the sum have different lengths');
+    return lengths[0];
+  }
+
   #big(node: Extract<Node, { k: 'big' }>): Scalar {
-    const lo = toNumber(this.scalar(node.lo), 'a bound');
-    const hi = toNumber(this.scalar(node.hi), 'a bound');
+    const lo = node.lo ? toNumber(this.scalar(node.lo), 'a bound') : 1;
+    const hi = node.hi ? toNumber(this.scalar(node.hi), 'a bound') : this.#lengthFor(node.body, node.v);
     if (!Number.isInteger(lo) || !Number.isInteger(hi)) throw new DomainError(`the bounds of a \\${node.op} must be integers, got ${fmt(lo)} and ${fmt(hi)}`);
     if (hi - lo + 1 > MAX_TERMS) throw new BudgetError(`the \\${node.op} has ${fmt(hi - lo + 1)} terms, more than the ${MAX_TERMS.toLocaleString('en-US')} evaluated here`);
     const saved = this.#env.get(node.v);
@@ -282,7 +354,13 @@ export class Evaluator {
   }
 
   #distribution(node: Extract<Node, { k: 'dist' }>): Distribution | number {
-    const args = node.args.map((a) => this.value(a));
+    this.#identity++;
+    let args: Value[];
+    try {
+      args = node.args.map((a) => this.value(a));
+    } finally {
+      this.#identity--;
+    }
     const nums = (): number[] => args.map((a) => {
       if (typeof a === 'number') return a;
       if (a.kind === 'estimate') return a.v;
@@ -321,9 +399,41 @@ export class Evaluator {
     if (Date.now() > this.settings.deadline) throw new BudgetError('the formula takes too long to evaluate here');
   }
 
+  /** `c · e^{a + b x}` as [c, a, b], or undefined: the shape whose Gaussian expectation is closed. */
+  #exponentialAffine(node: Node, v: string): [number, number, number] | undefined {
+    const expOf = (n: Node): Node | undefined => {
+      if (n.k === 'fn' && n.name === 'exp' && n.args.length === 1 && !n.power) return n.args[0];
+      if (n.k === 'bin' && n.op === '^' && n.a.k === 'num' && Math.abs(n.a.v - Math.E) < 1e-15) return n.b;
+      return undefined;
+    };
+    let c = 1;
+    let inner = expOf(node);
+    if (!inner && node.k === 'bin' && node.op === '*') {
+      const [k, e] = mentions(node.a, v) ? [node.b, node.a] : [node.a, node.b];
+      inner = expOf(e);
+      if (inner) {
+        const kv = this.#polynomial(k, v);
+        if (!kv || kv.length !== 1) return undefined;
+        c = kv[0];
+      }
+    }
+    if (!inner) return undefined;
+    const p = this.#polynomial(inner, v);
+    if (!p || p.length > 2) return undefined;
+    return [c, p[0] ?? 0, p[1] ?? 0];
+  }
+
   #expectation(node: Extract<Node, { k: 'expect' }>): number | Estimate {
     this.#checkDeadline();
     const d = this.distribution(node.dist);
+    const lognormal = d.kind === 'gaussian' ? this.#exponentialAffine(node.body, node.v) : undefined;
+    if (lognormal && d.kind === 'gaussian') {
+      // E[c e^{a + b x}] for x ~ N(μ, σ²) is c e^{a + bμ + b²σ²/2}: the mean of a log-normal.
+      const [c, a, b] = lognormal;
+      const v = c * Math.exp(a + b * d.mean + (b * b * d.variance) / 2);
+      this.#note({ value: v, method: 'closed form', detail: 'expectation of an exponential under a Gaussian: the mean of a log-normal, closed form' });
+      return v;
+    }
     const poly = this.#polynomial(node.body, node.v);
     if (poly) {
       let v = 0;
@@ -481,9 +591,24 @@ function mentions(node: Node, v: string): boolean {
     case 'neg': case 'fact': return mentions(node.a, v);
     case 'bin': return mentions(node.a, v) || mentions(node.b, v);
     case 'fn': return node.args.some((a) => mentions(a, v)) || (node.base !== undefined && mentions(node.base, v)) || (node.power !== undefined && mentions(node.power, v));
-    case 'big': return node.v !== v && (mentions(node.body, v) || mentions(node.lo, v) || mentions(node.hi, v));
+    case 'big': return node.v !== v && (mentions(node.body, v) || (node.lo !== undefined && mentions(node.lo, v)) || (node.hi !== undefined && mentions(node.hi, v)));
+    case 'index': return mentions(node.a, v) || mentions(node.i, v);
     case 'vec': case 'dist': case 'div': return (node.k === 'vec' ? node.items : node.args).some((a) => mentions(a, v));
     case 'expect': return mentions(node.dist, v) || (node.v !== v && mentions(node.body, v));
+  }
+}
+
+function childrenOf(node: Node): readonly Node[] {
+  switch (node.k) {
+    case 'num': case 'var': return [];
+    case 'neg': case 'fact': return [node.a];
+    case 'bin': return [node.a, node.b];
+    case 'fn': return [...node.args, ...(node.base ? [node.base] : []), ...(node.power ? [node.power] : [])];
+    case 'big': return [node.body, ...(node.lo ? [node.lo] : []), ...(node.hi ? [node.hi] : [])];
+    case 'vec': return node.items;
+    case 'dist': case 'div': return node.args;
+    case 'expect': return [node.dist, node.body];
+    case 'index': return [node.a, node.i];
   }
 }
 

@@ -8,6 +8,7 @@ import { normalizeFormula } from '../recognize/normalize';
 import { DomainError } from './distributions';
 import { BudgetError, Evaluator, fmt, type EvalSettings } from './arithmetic';
 import { DEFAULT_SAMPLES, MAX_SAMPLES } from './montecarlo';
+import { contextAssignments, readGiven, splitGiven } from './given';
 import { ReadError, SymbolicError, freeSymbols, isBareNumber, parseSide, splitSides, tokenize } from './reader';
 
 export { toyInstanceFor, type ToyInstance, type ToyParameter, type ToyResult } from './toy';
@@ -39,6 +40,8 @@ export interface EvaluateOptions {
    * no task should run past 50 ms, passes less; sampling then stops early and says so.
    */
   readonly timeBudgetMs?: number;
+  /** The note's text right after the formula (the rest of its line and the next), where values may be given. */
+  readonly context?: string;
 }
 
 /** Longer formulas are not written by hand; refusing them keeps every call fast. */
@@ -57,8 +60,10 @@ export function evaluate(latex: string, options: EvaluateOptions = {}): EvalOutc
   try {
     if (typeof latex !== 'string') return fail('the formula must be a string');
     if (latex.length > MAX_FORMULA_LENGTH) return fail(`the formula is too long to evaluate (${latex.length.toLocaleString('en-US')} characters, at most ${MAX_FORMULA_LENGTH.toLocaleString('en-US')})`);
-    const tex = normalizeFormula(latex);
-    if (tex.trim() === '') return fail('the formula is empty');
+    const whole = normalizeFormula(latex);
+    if (whole.trim() === '') return fail('the formula is empty');
+    // Values written after the formula (`where p = (0.5, 0.5)`), in it or in the text that follows.
+    const { formula: tex, assignments } = splitGiven(whole);
     const tokens = tokenize(tex);
     const sides = splitSides(tokens).filter((s) => s.length > 0 && !(s.length === 1 && s[0].t === 'op' && s[0].v === '?'));
     if (sides.length === 0) return fail('the formula has nothing to evaluate');
@@ -66,6 +71,12 @@ export function evaluate(latex: string, options: EvaluateOptions = {}): EvalOutc
     const samples = Number.isFinite(options.samples) ? Math.min(MAX_SAMPLES, Math.max(100, Math.floor(options.samples as number))) : DEFAULT_SAMPLES;
     const budget = Number.isFinite(options.timeBudgetMs) ? Math.min(TIME_BUDGET_MS, Math.max(5, options.timeBudgetMs as number)) : TIME_BUDGET_MS;
     const deadline = Date.now() + budget;
+    const fromContext = typeof options.context === 'string' ? contextAssignments(options.context) : [];
+    const free = new Set(freeSymbols(tokens).map((x) => x.replace(/^\\/, '\\')));
+    const given = readGiven([...assignments, ...fromContext], { seed, samples, deadline, samplingDeadline: deadline });
+    // Only values for letters the formula leaves free are used (and said to be used).
+    const constants = new Map([...given.values].filter(([name]) => free.has(name) || free.has(name.replace(/_.*$/, ''))));
+    const used = given.written.filter((w) => constants.has(w.split('=')[0].trim().replace(/\s+/g, '')) || [...constants.keys()].some((k) => w.startsWith(k)));
     // A side that is only a number is a stated result (`\theta_{MLE} = ... = 0.6`): it
     // answers only when no other side is a computation, as in a formula that is just `2`.
     const computing = sides.length > 1 ? sides.filter((s) => !isBareNumber(s)) : sides;
@@ -74,8 +85,11 @@ export function evaluate(latex: string, options: EvaluateOptions = {}): EvalOutc
     let symbolic: string[] | undefined;
     for (const side of computing) {
       // Sampling leaves a quarter of the budget for the arithmetic around it.
-      const r = evaluateSide(side, { seed, samples, deadline, samplingDeadline: deadline - budget / 4 });
-      if (r.ok) return r;
+      const r = evaluateSide(side, { seed, samples, deadline, samplingDeadline: deadline - budget / 4, constants });
+      if (r.ok) {
+        if (used.length === 0) return r;
+        return { ok: true, evaluation: { ...r.evaluation, detail: `${r.evaluation.detail}, with ${used.join(', ')} as the note gives ${used.length === 1 ? 'it' : 'them'}` } };
+      }
       if (r.reason === 'symbolic') symbolic = [...new Set([...(symbolic ?? []), ...r.symbols])];
       else if (r.reason === 'read') readError ??= r.error;
       else {

@@ -21,7 +21,10 @@ export type Node =
   | { readonly k: 'bin'; readonly op: '+' | '-' | '*' | '/' | '^'; readonly a: Node; readonly b: Node }
   | { readonly k: 'fn'; readonly name: string; readonly args: readonly Node[]; readonly base?: Node; readonly power?: Node }
   | { readonly k: 'fact'; readonly a: Node }
-  | { readonly k: 'big'; readonly op: 'sum' | 'prod'; readonly v: string; readonly lo: Node; readonly hi: Node; readonly body: Node }
+  /** A sum or product; without bounds (`\sum_i p_i`) it runs over the entries of the vectors the body indexes. */
+  | { readonly k: 'big'; readonly op: 'sum' | 'prod'; readonly v: string; readonly lo?: Node; readonly hi?: Node; readonly body: Node }
+  /** An entry of a vector, 1-based: `\mathrm{softmax}(1, 2, 3)_2`. */
+  | { readonly k: 'index'; readonly a: Node; readonly i: Node }
   | { readonly k: 'vec'; readonly items: readonly Node[] }
   | { readonly k: 'dist'; readonly name: 'gaussian' | 'bernoulli' | 'categorical' | 'uniform'; readonly args: readonly Node[] }
   | { readonly k: 'div'; readonly name: 'kl' | 'jsd' | 'ce' | 'entropy'; readonly args: readonly Node[] }
@@ -40,10 +43,10 @@ const MAX_TOKENS = 4000;
 /** Letter runs kept whole: names of divergences, distributions and functions. */
 const WORDS = new Set([
   'KL', 'JSD', 'JS', 'CE', 'Bern', 'Ber', 'Bernoulli', 'Cat', 'Categorical', 'Unif', 'Uniform',
-  'exp', 'log', 'ln', 'lg', 'sqrt', 'sin', 'cos', 'tan', 'tanh', 'sinh', 'cosh', 'max', 'min',
+  'exp', 'log', 'ln', 'lg', 'sqrt', 'sin', 'cos', 'tan', 'tanh', 'sinh', 'cosh', 'max', 'min', 'softmax', 'sigmoid',
 ]);
 
-const FUNCTIONS = new Set(['log', 'ln', 'lg', 'exp', 'sin', 'cos', 'tan', 'tanh', 'sinh', 'cosh', 'arctan', 'max', 'min']);
+const FUNCTIONS = new Set(['log', 'ln', 'lg', 'exp', 'sin', 'cos', 'tan', 'tanh', 'sinh', 'cosh', 'arctan', 'max', 'min', 'sigmoid']);
 
 /** Control words that stand for a symbol (Greek letters, operators without numbers): symbolic. */
 const SYMBOLS = new Set([
@@ -420,11 +423,25 @@ class Parser {
         this.#pos = save;
       } break;
       case 'E': if (this.#isOp('_')) return this.#expectation(); break;
+      case 'softmax': {
+        if (!opensArgs) throw new SymbolicError('softmax without arguments');
+        const args = this.#bracketed((next as { v: string }).v, [',', ';']);
+        const vec: Node = args.length === 1 ? args[0] : { k: 'vec', items: args };
+        const soft: Node = { k: 'fn', name: 'softmax', args: [vec] };
+        return this.#indexed(soft);
+      }
       default:
         if (FUNCTIONS.has(v)) return this.#function(v);
         if (v === 'sqrt') return this.#command('sqrt', false);
     }
     return this.#decoratedVar(v, false);
+  }
+
+  /** `a_2` or `a_{i}` after a vector-valued expression: one of its entries. */
+  #indexed(a: Node): Node {
+    if (!this.#isOp('_')) return a;
+    this.#pos++;
+    return { k: 'index', a, i: this.#scriptArg() };
   }
 
   /** A letter with its subscript and primes (`x_1`, `\theta'`): symbolic unless bound. */
@@ -446,6 +463,8 @@ class Parser {
     const open = t?.t === 'op' && (t.v === '(' || t.v === '[') ? t.v : undefined;
     if (!open) throw new SymbolicError(`${name === 'entropy' ? 'H' : name.toUpperCase()} without arguments`);
     const args = this.#bracketed(open, [',', ';', '‖']);
+    // `H(0.25, 0.25, 0.5)`: the entropy of the distribution listed.
+    if (name === 'entropy' && args.length >= 3) return { k: 'div', name: 'entropy', args: [{ k: 'vec', items: args }] };
     if (name === 'entropy' && args.length === 2) return { k: 'div', name: 'ce', args };
     const want = name === 'entropy' ? 1 : 2;
     if (args.length !== want) throw new ReadError(`${name === 'entropy' ? 'H' : name.toUpperCase()} takes ${want} distribution${want > 1 ? 's' : ''}, got ${args.length}`);
@@ -514,6 +533,8 @@ class Parser {
 
   #command(name: string, scriptOnly: boolean): Node {
     if (name === 'pi') return { k: 'num', v: Math.PI };
+    // `\sigma(2)`: the logistic sigmoid, as machine learning writes it.
+    if (name === 'sigma' && !scriptOnly && this.#isOp('(')) return this.#function('sigmoid');
     if (SYMBOLS.has(name)) return scriptOnly ? { k: 'var', name: `\\${name}` } : this.#decoratedVar(`\\${name}`, false);
     switch (name) {
       case 'frac': case 'tfrac': case 'dfrac': case 'cfrac': {
@@ -549,6 +570,17 @@ class Parser {
     let v: string | undefined;
     let lo: Node | undefined;
     let hi: Node | undefined;
+    // `\sum_i` with a one-letter index and no bounds: over the entries of the vectors it indexes.
+    if (this.#isOp('_') && this.#peek(1)?.t === 'name' && !this.#isOp('^', 2)) {
+      const t = this.#peek(1) as { v: string };
+      if (t.v.length === 1) {
+        this.#pos += 2;
+        this.#enter();
+        const body = this.#term();
+        this.#depth--;
+        return { k: 'big', op, v: t.v, body };
+      }
+    }
     for (let round = 0; round < 2; round++) {
       if (this.#isOp('_') && lo === undefined) {
         this.#pos++;

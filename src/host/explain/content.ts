@@ -12,12 +12,14 @@ import type { ExplainContent } from '../../shared/explainProtocol';
 
 /**
  * Builds the panel's content for a formula's TeX; never throws. `context` is the prose around the
- * formula in its note, weighed as the hover weighs it, so the panel names the kind the hover named.
+ * formula in its note, weighed as the hover weighs it, so the panel names the kind the hover named;
+ * `after` is the note's text right after the formula, where values for its symbols may be given
+ * ("where p = (0.5, 0.5)").
  */
-export function explainContent(tex: string, display: boolean, where: string, context = ''): ExplainContent {
+export function explainContent(tex: string, display: boolean, where: string, context = '', after = ''): ExplainContent {
   const card = recognize(tex, { context });
   const derivation = derive(card);
-  const outcome = evaluate(tex);
+  const outcome = evaluate(tex, after ? { context: after } : {});
   return {
     tex,
     display,
@@ -28,6 +30,7 @@ export function explainContent(tex: string, display: boolean, where: string, con
     roles: card.roles,
     glossary: card.glossary,
     steps: derivation.steps,
+    ...(derivation.variant ? { variant: derivation.variant } : {}),
     evaluation: outcome.ok ? outcome.evaluation : { error: outcome.error },
     where,
   };

@@ -15,9 +15,10 @@ export class ExplainService {
 
   /**
    * The content, or a one-line reason why there is none; never rejects. `context` is the prose
-   * around the formula (`DocumentFormulas.contextOf`), the evidence the hover weighs too.
+   * around the formula (`DocumentFormulas.contextOf`), the evidence the hover weighs too; `after`
+   * is the note's text right after the formula, where values for its symbols may be given.
    */
-  explain(tex: string, display: boolean, where: string, context = ''): Promise<ExplainContent | string> {
+  explain(tex: string, display: boolean, where: string, context = '', after = ''): Promise<ExplainContent | string> {
     const worker = this.#ensureWorker();
     const id = this.#nextId++;
     return new Promise((resolve) => {
@@ -26,7 +27,7 @@ export class ExplainService {
         this.#stop(`explaining this formula took longer than ${this.budgetMs / 1000} s`);
       }, this.budgetMs);
       this.#pending.set(id, { resolve, timer });
-      worker.postMessage({ id, tex, display, where, context });
+      worker.postMessage({ id, tex, display, where, context, after });
     });
   }
 

@@ -7,12 +7,16 @@ export function contentMarkdown(c: ExplainContent): string {
   if (c.summary) lines.push(`${c.summary[0].toUpperCase()}${c.summary.slice(1)}.`, '');
   if (c.glossary.length > 0) {
     lines.push('## Symbols', '');
-    for (const g of c.glossary) lines.push(`- $${g.symbol}$: ${g.meaning}`);
+    for (const g of c.glossary) lines.push(`- $${g.symbol}$: ${g.meaningTex ?? g.meaning}`);
     lines.push('');
   }
   if (c.steps.length > 0) {
     lines.push('## Derivation', '');
-    c.steps.forEach((s, i) => lines.push(`${i + 1}. ${s.why}`, '', `$$\n${s.latex}\n$$`, ''));
+    c.steps.forEach((s, i) => {
+      const mark = s.checked === 'numerically' ? ' _(checked numerically)_' : s.checked === 'fails numerically' ? ' _(fails a numeric check)_' : '';
+      const assumption = s.assumption ? ` Assuming ${s.assumption}.` : '';
+      lines.push(`${i + 1}. ${s.why}${assumption}${mark}`, '', `$$\n${s.latex}\n$$`, '');
+    });
   }
   if (c.evaluation && 'value' in c.evaluation) {
     const se = c.evaluation.standardError !== undefined ? ` ± ${c.evaluation.standardError.toPrecision(2)} (standard error)` : '';

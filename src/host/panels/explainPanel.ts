@@ -27,6 +27,16 @@ function whereOf(doc: vscode.TextDocument, formula: FoundFormula): string {
 }
 
 /**
+ * The note's text after a formula: the rest of its line and the next line, where a note gives
+ * values for the formula's symbols ("where $p = (0.5, 0.5)$").
+ */
+function textAfter(doc: vscode.TextDocument, formula: FoundFormula): string {
+  const end = doc.positionAt(formula.end);
+  const last = Math.min(doc.lineCount - 1, end.line + 1);
+  return doc.getText(new vscode.Range(end, doc.lineAt(last).range.end)).slice(0, 2000);
+}
+
+/**
  * The side panel that explains a formula: KaTeX-rendered formula, kind, glossary, derivation,
  * evaluation and a toy instance. One at a time; it follows the cursor to the next formula
  * (`genmath.panel.followCursor`) and survives a window reload (its serializer re-opens the formula).
@@ -101,7 +111,7 @@ export class ExplainPanel extends Disposable {
   async #show(doc: vscode.TextDocument, formula: FoundFormula): Promise<void> {
     const shown = { uri: doc.uri.toString(), start: formula.start, version: doc.version };
     this.#shown = shown;
-    const content = await explainer(this.#context).explain(formula.tex, formula.display, whereOf(doc, formula), this.#formulas.contextOf(doc, formula));
+    const content = await explainer(this.#context).explain(formula.tex, formula.display, whereOf(doc, formula), this.#formulas.contextOf(doc, formula), textAfter(doc, formula));
     // The cursor may have moved on while the worker was busy: only the latest formula is shown.
     if (this.isDisposed || this.#shown !== shown) return;
     if (typeof content === 'string') {

@@ -6,9 +6,10 @@ import { explainContent } from '../explain/content';
 parentPort?.on('message', (message: unknown) => {
   if (!isRecord(message) || typeof message.id !== 'number' || typeof message.tex !== 'string' || typeof message.display !== 'boolean' || typeof message.where !== 'string') return;
   try {
-    // An older or malformed message without words around the formula is explained from the math alone.
-    const context = typeof message.context === 'string' ? message.context : '';
-    parentPort?.postMessage({ id: message.id, content: explainContent(message.tex, message.display, message.where, context) });
+    // An older or malformed message without words around the formula (or after it) is explained from the math alone.
+    const context = typeof message.context === 'string' ? message.context.slice(0, 2000) : '';
+    const after = typeof message.after === 'string' ? message.after.slice(0, 2000) : '';
+    parentPort?.postMessage({ id: message.id, content: explainContent(message.tex, message.display, message.where, context, after) });
   } catch (err) {
     parentPort?.postMessage({ id: message.id, error: err instanceof Error ? err.message : String(err) });
   }

@@ -20,11 +20,24 @@ describe('evaluate: expectations', () => {
     near(value('\\mathbb{E}_{x\\sim\\mathcal{N}(1,2)}\\left[(x-1)^2 + 3x\\right]').value, 5, 1e-12);
   });
 
-  it('estimates E[e^x] under N(0,1) by Monte Carlo within 4 standard errors of √e', () => {
+  it('gives E[e^x] under N(0,1) in closed form, the mean of a log-normal, √e', () => {
     const e = value('\\mathbb{E}_{x\\sim\\mathcal{N}(0,1)}[e^{x}]', { seed: 7 });
+    assert.equal(e.method, 'closed form');
+    near(e.value, Math.sqrt(Math.E), 1e-12);
+    assert.match(e.detail, /log-normal/);
+  });
+
+  it('gives E[c e^{a + bx}] under N(μ, σ²) in closed form, c e^{a + bμ + b²σ²/2}', () => {
+    near(value('\\mathbb{E}_{x\\sim\\mathcal{N}(1,4)}[3e^{2x+1}]').value, 3 * Math.exp(1 + 2 * 1 + (4 * 4) / 2), 1e-6);
+    near(value('\\mathbb{E}_{x\\sim\\mathcal{N}(-1,0.25)}[\\exp(-x)]').value, Math.exp(1 + 0.25 / 2), 1e-12);
+  });
+
+  it('estimates E[e^{x^2/4}] under N(0,1), which has no closed form here, by Monte Carlo within 4 standard errors of √2', () => {
+    const e = value('\\mathbb{E}_{x\\sim\\mathcal{N}(0,1)}[e^{x^2/4}]', { seed: 7 });
     assert.equal(e.method, 'Monte Carlo');
     assert.ok((e.samples ?? 0) >= 1000);
-    within4se(e, Math.exp(0.5));
+    // E[exp(x²/4)] = 1/sqrt(1 - 2/4).
+    within4se(e, Math.SQRT2);
     assert.match(e.detail, /Monte Carlo/);
   });
 
@@ -48,17 +61,17 @@ describe('evaluate: expectations', () => {
 describe('formatEvaluation', () => {
   it('writes = value (method) for exact results and ≈ value ± error for estimates', () => {
     assert.equal(formatEvaluation(value('D_{KL}(\\mathcal N(0,1)\\,\\|\\,\\mathcal N(1,4))')), '= 0.4431 (closed form)');
-    assert.match(formatEvaluation(value('\\mathbb{E}_{x\\sim\\mathcal{N}(0,1)}[e^{x}]', { samples: 1000 })), /^≈ 1\.\d+ ± 0\.\d+ \(Monte Carlo, 1,000 samples\)$/);
+    assert.match(formatEvaluation(value('\\mathbb{E}_{x\\sim\\mathcal{N}(0,1)}[e^{x^2/4}]', { samples: 1000 })), /^≈ 1\.\d+ ± 0\.\d+ \(Monte Carlo, 1,000 samples\)$/);
   });
 });
 
 describe('evaluate: Monte Carlo inside arithmetic', () => {
   it('carries the standard error through a sum of estimates', () => {
-    const one = value('\\mathbb{E}_{x\\sim\\mathcal{N}(0,1)}[e^{x}]', { seed: 2, samples: 4000 });
-    const sum = value('\\sum_{k=1}^{2} \\mathbb{E}_{x\\sim\\mathcal{N}(0,1)}[e^{x}]', { seed: 2, samples: 4000 });
+    const one = value('\\mathbb{E}_{x\\sim\\mathcal{N}(0,1)}[e^{x^2/4}]', { seed: 2, samples: 4000 });
+    const sum = value('\\sum_{k=1}^{2} \\mathbb{E}_{x\\sim\\mathcal{N}(0,1)}[e^{x^2/4}]', { seed: 2, samples: 4000 });
     assert.equal(sum.method, 'Monte Carlo');
     assert.ok(sum.standardError !== undefined && sum.standardError > one.standardError!);
-    assert.ok(Math.abs(sum.value - 2 * Math.exp(0.5)) <= 4 * sum.standardError);
+    assert.ok(Math.abs(sum.value - 2 * Math.SQRT2) <= 4 * sum.standardError);
   });
 
   it('scales the standard error with a constant factor', () => {

@@ -12,7 +12,7 @@ function fakeIO(): { io: CliIO; out: string[]; err: string[] } {
 describe('cli: genmath explain', () => {
   it('writes the card and its derivation as one JSON object with the documented fields', async () => {
     const { io, out, err } = fakeIO();
-    assert.equal(await main(['explain', 'D_{KL}(q_\\phi(z|x)\\|p_\\theta(z))'], io), 0);
+    assert.equal(await main(['explain', 'D_{KL}(q_\\phi(z|x)\\|p(z|x))'], io), 0);
     assert.equal(err.length, 0);
     const text = out.join('');
     assert.equal(text.trim().split('\n').length, 1, 'one line of JSON');
@@ -24,7 +24,13 @@ describe('cli: genmath explain', () => {
     assert.equal(card.roles.first, 'q_{\\phi}(z|x)');
     assert.ok(card.glossary.length > 0 && card.glossary.every((g: Record<string, unknown>) => typeof g.symbol === 'string' && typeof g.meaning === 'string'));
     assert.ok(card.steps.length >= 4);
-    for (const s of card.steps) assert.deepEqual(Object.keys(s), ['latex', 'why']);
+    // design.md's {latex, why}, first, then the optional fields this version adds.
+    for (const s of card.steps) {
+      assert.deepEqual(Object.keys(s).slice(0, 2), ['latex', 'why']);
+      assert.ok(Object.keys(s).every((k) => ['latex', 'why', 'checked', 'rule', 'assumption', 'example'].includes(k)));
+      assert.equal(typeof s.checked, 'string');
+    }
+    assert.ok(card.steps.some((s: { checked: string }) => s.checked === 'numerically'));
   });
 
   it('adds the evaluation when the formula has concrete numbers', async () => {
