@@ -71,7 +71,7 @@ describe('Explaining a formula in a real VS Code', function () {
     assert.ok((await marks.count()) >= 3, 'fewer than three steps marked as checked numerically');
     assert.match((await marks.first().textContent()) ?? '', /checked numerically/);
     assert.equal(await frame.locator('.katex-error').count(), 0, 'a formula failed to render');
-    const shots = path.join(settings.repoRoot, 'media', 'screenshots');
+    const shots = screenshotsDir();
     fs.mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: path.join(shots, 'explain-beta-vae.png') });
   });
