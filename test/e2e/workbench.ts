@@ -251,14 +251,23 @@ export async function saveFailure(wb: Workbench, dir: string, title: string): Pr
 
 /** Runs a command by its title from the command palette (Control+Shift+P), as a person does. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${title}`);
   const shortTitle = title.replace(/^.*: /, '');
-  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: shortTitle }).waitFor({ state: 'visible', timeout: 20_000 });
-  await page.keyboard.press('Enter');
+  // A webview or a notification that takes the focus just then closes the palette between its
+  // opening and the typing: open it again, up to three times, rather than fail on a race.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Shift+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(`>${title}`, { timeout: 5_000 });
+      await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: shortTitle }).waitFor({ state: 'visible', timeout: 20_000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
 }
 
 /**

@@ -192,6 +192,10 @@ export function detectGradientStep(ctx: Context): Hit | null {
   if (u.target.sub && u.target.sub.some((n) => n.type === 'id' && (n.name === 't' || n.name === 'k'))) roles.time_step = tex(u.target.sub.filter((n) => n.type === 'id').slice(0, 1));
   // Langevin dynamics climbs log p and adds noise: it samples, as score-based diffusion does, so
   // it is read as diffusion (the update's roles are kept for the explanation).
-  if (u.noise) return { kind: 'diffusion', confidence: 0.85, roles: { ...roles, variant: 'langevin dynamics' } };
+  if (u.noise) {
+    // What the gradient is taken of is the density sampled from, not a loss being minimized.
+    const { loss, ...rest } = roles;
+    return { kind: 'diffusion', confidence: 0.85, roles: { ...rest, ...(loss ? { density: loss } : {}), variant: 'langevin dynamics' } };
+  }
   return { kind: 'gradient_step', confidence: u.rel === '=' ? 0.85 : 0.95, roles };
 }
