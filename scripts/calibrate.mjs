@@ -4,7 +4,7 @@
 //   node scripts/calibrate.mjs            write the table and print the reliability
 //   node scripts/calibrate.mjs --check    print only (leave-one-source-out figures included)
 // Cells are (kind, raw confidence). A cell's calibrated confidence is the Wilson lower bound
-// (z = 1.5) of its accuracy, shrunk toward its kind's accuracy, so that a small lucky cell cannot
+// (z = 2) of its accuracy, shrunk toward its kind's accuracy, so that a small lucky cell cannot
 // claim 0.99. Rerun after any change to the detectors; the corpus test checks the result.
 import * as esbuild from 'esbuild';
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -26,7 +26,7 @@ for (const f of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
 }
 for (const r of rows) { const c = classifyUncalibrated(r.latex); r.got = c.kind; r.raw = c.confidence; r.ok = c.kind === r.kind; }
 
-const Z = 1.5;
+const Z = 2;
 const wilsonLow = (k, n) => { if (n === 0) return 0; const p = k / n; const z2 = Z * Z; return (p + z2 / (2 * n) - Z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n); };
 /** The table from a set of rows. */
 function fit(data) {
