@@ -21,7 +21,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CODE_SERVER_VERSION, ROOT, freePort, portIsFree } from './vscode-server.mjs';
+import { CODE_SERVER_VERSION, ROOT, freePort, groupAlive, portIsFree } from './vscode-server.mjs';
 
 const CHECK_TIMEOUT_MS = Number(process.env.GENMATH_CLONE_TIMEOUT_MS ?? 8 * 60_000);
 const KEEP = process.argv.includes('--keep');
@@ -31,15 +31,6 @@ const started = Date.now();
 const say = (msg) => console.log(`[fresh-clone ${((Date.now() - started) / 1000).toFixed(1)} s] ${msg}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** True while any process of the group `pgid` is alive. */
-function groupAlive(pgid) {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Processes whose working folder or command line is inside `dir` (from /proc; empty elsewhere). */
 function processesInside(dir) {

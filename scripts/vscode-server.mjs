@@ -278,7 +278,7 @@ export async function startServer(options) {
 }
 
 /** True while any process of the group `pgid` is alive. */
-function groupAlive(pgid) {
+export function groupAlive(pgid) {
   try {
     process.kill(-pgid, 0);
     return true;

@@ -173,11 +173,20 @@ export interface HoverResult {
  * moment after the first markdown file opens, and a hover asked for before that is empty.
  */
 export async function hoverImageAt(page: Page, at: LineColumn, timeoutMs = 20_000): Promise<HoverResult> {
+  await goTo(page, at);
+  return hoverUntilImage(page, timeoutMs, true);
+}
+
+/**
+ * Asks for the hover at the cursor about once a second until its formula image shows (the
+ * extension activates a moment after a note opens, and a hover asked for before shows nothing),
+ * dismissing the empty hover between tries when `dismissBetween`.
+ */
+async function hoverUntilImage(page: Page, timeoutMs: number, dismissBetween: boolean): Promise<HoverResult> {
   const image = page.locator(`${HOVER_SVG}:visible`).first();
   const deadline = Date.now() + timeoutMs;
   let text = '';
   let tries = 0;
-  await goTo(page, at);
   do {
     tries++;
     await showHoverAtCursor(page);
@@ -186,7 +195,7 @@ export async function hoverImageAt(page: Page, at: LineColumn, timeoutMs = 20_00
       return { image, text: await visibleHoverText(page), tries };
     } catch {
       text = (await visibleHoverText(page)) || text;
-      await dismiss(page);
+      if (dismissBetween) await dismiss(page);
     }
   } while (Date.now() < deadline);
   return { image: undefined, text, tries };
@@ -329,19 +338,6 @@ export async function hoverInNotebookCell(page: Page, cell: number, offset: numb
   await page.keyboard.press('Enter');
   await page.keyboard.press('Control+Home');
   for (let i = 0; i < offset; i++) await page.keyboard.press('ArrowRight');
-  const image = page.locator(`${HOVER_SVG}:visible`).first();
-  const deadline = Date.now() + timeoutMs;
-  let text = '';
-  let tries = 0;
-  do {
-    tries++;
-    await showHoverAtCursor(page);
-    try {
-      await image.waitFor({ state: 'visible', timeout: 1_000 });
-      return { image, text: await visibleHoverText(page), tries };
-    } catch {
-      text = (await visibleHoverText(page)) || text;
-    }
-  } while (Date.now() < deadline);
-  return { image: undefined, text, tries };
+  // No dismissing between tries here: Escape would leave the cell's editor.
+  return hoverUntilImage(page, timeoutMs, false);
 }

@@ -174,24 +174,8 @@ export class GaussianJoint implements Model {
   nodes(main: readonly string[], cond: readonly string[], at: At): Nodes {
     const { mean } = this.conditional(main, cond, at);
     const l = this.#plan(main, cond).chol;
-    const rule = gaussHermite(nodesPerDimension(main.length));
-    const points: number[][] = [];
-    const weights: number[] = [];
-    const d = main.length;
-    const u = new Array<number>(d).fill(0);
-    const visit = (k: number, w: number): void => {
-      if (k === d) {
-        points.push(mean.map((m, i) => m + l[i].reduce((s, lij, j) => s + lij * u[j], 0)));
-        weights.push(w);
-        return;
-      }
-      for (let n = 0; n < rule.x.length; n++) {
-        u[k] = rule.x[n];
-        visit(k + 1, w * rule.w[n]);
-      }
-    };
-    visit(0, 1);
-    return { points, weights };
+    // The standard grid mapped through the Cholesky factor: mean + L u.
+    return hermiteGrid(main.length, (u) => mean.map((m, i) => m + l[i].reduce((s, lij, j) => s + lij * u[j], 0)));
   }
 }
 
@@ -279,14 +263,23 @@ export class FunctionalModel implements Model {
 
 /** Nodes of an isotropic Gaussian N(mean, variance·I) over one vector variable. */
 export function isotropicNodes(mean: readonly number[], variance: number): Nodes {
-  const rule = gaussHermite(nodesPerDimension(mean.length));
   const sd = Math.sqrt(variance);
+  return hermiteGrid(mean.length, (u) => [mean.map((m, i) => m + sd * u[i])]);
+}
+
+/**
+ * The tensor-product Gauss-Hermite grid in `d` dimensions: every combination of the rule's nodes
+ * for a standard normal, each weighted by the product of its nodes' weights, mapped to a point by
+ * `place` (which must copy what it keeps of `u`, reused between nodes).
+ */
+function hermiteGrid(d: number, place: (u: readonly number[]) => Value[]): { points: Value[][]; weights: number[] } {
+  const rule = gaussHermite(nodesPerDimension(d));
   const points: Value[][] = [];
   const weights: number[] = [];
-  const u = new Array<number>(mean.length).fill(0);
+  const u = new Array<number>(d).fill(0);
   const visit = (k: number, w: number): void => {
-    if (k === mean.length) {
-      points.push([mean.map((m, i) => m + sd * u[i])]);
+    if (k === d) {
+      points.push(place(u));
       weights.push(w);
       return;
     }
