@@ -358,7 +358,8 @@ export function glossaryOf(parsed: ParsedFormula, c: Classification): TexGlossar
     }
     for (const s of written) {
       // θ̂ next to θ: the estimate, not the parameter a second time.
-      const hat = /^\\hat\{(.+)\}$/.exec(s);
+      // (`\hat{\theta}_{\mathrm{MLE}}` too: the letter under the hat, its subscript a label.)
+      const hat = /^\\hat\{([^{}]+)\}(?:_.*)?$/.exec(s);
       if (hat && !g.has(s)) g.add(s, `an estimate of ${m(hat[1])}`);
     }
   }

@@ -129,15 +129,18 @@ export function detectMle(r: Reading): MleDetected | undefined {
     if (sigma) return { family: 'mle', name: 'gaussian', letters: { x: gauss.at.base, i: sumI.v, n: sumI.hi, mu: gauss.mean.name, sigma, objective, expr: main } };
   }
   // Log-likelihoods of a model at data points: NLL when negated, generic otherwise.
-  const dataDens = every(r, 'dens').find((d) => d.main.length === 1 && d.main[0].t === 'idx');
+  // The data point is `x_i`, or `x^{(i)}` as many notes write it (the reader keeps that as a name).
+  const pointOf = (e: Expr): string | undefined => (e.t === 'idx' ? e.base : e.t === 'sym' ? /^(.+)\^\{\((\w+)\)\}$/.exec(e.name)?.[1] : undefined);
+  const dataDens = every(r, 'dens').find((d) => d.main.length === 1 && pointOf(d.main[0]) !== undefined);
   const overData = every(r, 'sum').find((s) => s.hi && contains(s.body, (y) => y === dataDens)) ?? every(r, 'prod').find((s) => s.hi && contains(s.body, (y) => y === dataDens));
-  if (dataDens && overData && dataDens.main[0].t === 'idx' && overData.hi) {
+  const point = dataDens ? pointOf(dataDens.main[0]) : undefined;
+  if (dataDens && overData && point && overData.hi) {
     const head = dataDens.head;
     const sub = /_\{?\\?([a-z]+)\}?$/.exec(head);
     const inCond = dataDens.cond.find(isSym);
     const theta = inCond?.name ?? (sub ? `\\${sub[1]}` : undefined);
     const negated = signOf(main, (y) => y === overData) < 0 || contains(main, (y) => y.t === 'argmin' || y.t === 'min');
-    const letters: MleLetters = { theta, model: head, x: dataDens.main[0].base, i: overData.v, n: overData.hi, objective, expr: main };
+    const letters: MleLetters = { theta, model: head, x: point, i: overData.v, n: overData.hi, objective, expr: main };
     return { family: 'mle', name: negated ? 'nll' : 'generic', letters };
   }
   void nodes;
