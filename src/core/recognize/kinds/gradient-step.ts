@@ -182,7 +182,9 @@ export function detectGradientStep(ctx: Context): Hit | null {
   let variant = 'plain';
   const all = ctx.lines.flat();
   const sqrtOfSecondMoment = [...allNodes(all)].some((n) => n.type === 'sqrt' && (n.args?.[0] ?? []).some((m) => m.type === 'id' && (m.name === 'v' || m.name === 's' || m.name === 'G' || m.name === 'r')))
-    || ups.some((x) => x.target.accent === 'hat' && (x.target.name === 'm' || x.target.name === 'v'));
+    || ups.some((x) => x.target.accent === 'hat' && (x.target.name === 'm' || x.target.name === 'v'))
+    // A step divided by the root of an accumulated square, whatever its name (`Sdw` in ASCII notes).
+    || [...allNodes(u.gradientTerm)].some((n) => n.type === 'sqrt' && (n.args?.[0] ?? []).some((m) => m.type === 'id' && m.name.length > 1 && /^[SsVvGgRr]/.test(m.name)));
   const lookAhead = ctx.apps.some((a) => a.main.length === 1 && a.main[0].some((n) => n.type === 'bin') && hasDerivative(a.seq.slice(Math.max(0, a.index - 2), a.index + 1)));
   if (u.noise) variant = 'langevin';
   else if (sqrtOfSecondMoment) variant = 'adam';
