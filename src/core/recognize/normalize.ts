@@ -15,6 +15,9 @@ const WRAPPERS: readonly [RegExp, RegExp][] = [
   [/^\{\{<\s*\/?\s*(?:m|math|katex|tex|latex)\b[^>]*>\}\}/, /\{\{<\s*\/\s*(?:m|math|katex|tex|latex)\s*>\}\}$/],
   [/^\{\{%\s*(?:m|math|katex)\b[^%]*%\}\}/, /\{\{%\s*\/\s*(?:m|math|katex)\s*%\}\}$/],
   [/^```\s*(?:math|latex|tex|katex)\s*\n/, /```$/],
+  // kramdown's escaped delimiters, `\\( ... \\)` and `\\[ ... \\]`, as markdown sources of Jekyll sites hold them.
+  [/^\\\\\(/, /\\\\\)$/],
+  [/^\\\\\[/, /\\\\\]$/],
   [/^\$\$/, /\$\$$/],
   [/^\\\[/, /\\\]$/],
   [/^\\\(/, /\\\)$/],

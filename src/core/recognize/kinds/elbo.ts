@@ -98,6 +98,14 @@ export function detectELBO(ctx: Context): Hit | null {
         if (bound) return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
       }
     }
+    // `F = -\log p(x) + KL(q(z|x) \| p(z|x))`: the log evidence and the posterior's KL as terms of
+    // one side, the free energy (minus the ELBO) written through the gap.
+    for (const part of parts) {
+      const ts = terms(part);
+      const evidence = ts.some((t) => isLogEvidence(t.nodes));
+      const gap = ts.some((t) => t.nodes.some((n) => isKLOperator(n)) && kls.some((k) => { const f = firstApp(k.first); return f !== undefined && f.cond.length > 0; }));
+      if (evidence && gap) return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
+    }
     // E_q[log p(x|z)] - KL(q || p), or its negative as a loss: an expected log-likelihood and a KL
     // from the variational distribution, with opposite signs on the same side.
     if (kls.length === 0 || ctx.expectations.length === 0) continue;

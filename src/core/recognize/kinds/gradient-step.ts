@@ -21,6 +21,8 @@ interface Update {
   readonly coefficient?: MathNode;
   /** True when the update also adds noise (Langevin dynamics: a sampler, not descent). */
   readonly noise: boolean;
+  /** True for Adam's bias correction of a moment (`\hat m_t = m_t / (1 - \beta_1^t)`): no parameter moves. */
+  readonly correction?: boolean;
 }
 
 /** True when the left side is a variable (possibly time-indexed), not a function value. */
@@ -131,7 +133,7 @@ function updates(ctx: Context): Update[] {
       } else if (assigned && isGradientLetter(target) && hasDerivative(rhs)) {
         out.push({ target, rhs, gradientTerm: rhs, rel, scaled: false, noise: false });
       } else if (ts.length === 1 && biasCorrection(target, first.nodes)) {
-        out.push({ target, rhs, gradientTerm: first.nodes, rel, scaled: false, noise: false });
+        out.push({ target, rhs, gradientTerm: first.nodes, rel, scaled: false, noise: false, correction: true });
       }
     }
   }
@@ -155,7 +157,9 @@ export function detectGradientStep(ctx: Context): Hit | null {
   if (ups.length === 0) return null;
   // In a block of several updates the one that takes the gradient names the roles; the others
   // apply what it computed (`\theta \leftarrow \theta + v`).
-  const u = ups.find((x) => hasDerivative(x.gradientTerm)) ?? ups.find((x) => hasGradient(x.gradientTerm)) ?? ups[ups.length - 1];
+  const u = ups.find((x) => hasDerivative(x.gradientTerm)) ?? ups.find((x) => hasGradient(x.gradientTerm)) ?? ups.find((x) => !x.correction) ?? ups[ups.length - 1];
+  // A bias correction alone names a moment of Adam, not a parameter.
+  if (u.correction) return { kind: 'gradient_step', confidence: 0.85, roles: { moment: nodeTex({ ...u.target, sub: undefined }), variant: 'adam' } };
   const applier = ups.find((x) => x !== u && x.target.name !== u.target.name && some(x.gradientTerm, (n) => n.type === 'id' && n.name === u.target.name));
   const roles: Record<string, string> = {};
   const timeFree = (n: MathNode): MathNode => ({ ...n, sub: n.sub && n.sub.some((m) => m.type === 'id' && (m.name === 't' || m.name === 'k')) ? undefined : n.sub, sup: undefined });
