@@ -5,7 +5,13 @@
 import { summarize } from '../core/explain/summary';
 import { escapeBidi } from '../core/text/controls';
 import { texToText } from '../core/explain/texToText';
-import type { FormulaCard, FormulaKind } from '../core/recognize/types';
+import { GUESS_BELOW, kindHeading } from '../core/recognize/titles';
+import type { FormulaCard } from '../core/recognize/types';
+
+export { GUESS_BELOW } from '../core/recognize/titles';
+
+/** What the hover calls a card's kind: its title, or "Looks like ..." when the card is a guess. */
+export const hoverTitle = kindHeading;
 import { commandUri, demoFor, type DemoLink } from './demos';
 import type { RenderResult } from './render/texToSvg';
 
@@ -13,15 +19,6 @@ import type { RenderResult } from './render/texToSvg';
 export const HOVER_MARKDOWN_LIMIT = 100_000;
 /** Room kept under the limit for the text around the image (kind, glossary, links). */
 const IMAGE_BUDGET = HOVER_MARKDOWN_LIMIT - 10_000;
-/**
- * Below this confidence the hover words its kind as a guess ("Looks like a KL divergence"): the
- * recognizer's confidence is calibrated so that at 0.7 and above nine answers in ten are right.
- */
-export const GUESS_BELOW = 0.7;
-
-/** Kinds whose names take no article: a principle or a rule, not one thing of a sort. */
-const NO_ARTICLE: ReadonlySet<FormulaKind> = new Set<FormulaKind>(['mle', 'bayes']);
-
 /**
  * Escapes text so markdown shows it literally, bidirectional controls included (as `\u202e`):
  * they would make the hover show text in another order than the note holds it.
@@ -91,24 +88,6 @@ export function rowMarkdown(row: { readonly number: number; readonly tex: string
 /** Inline code for a symbol; a backtick inside would end it, so it becomes a look-alike. */
 function code(text: string): string {
   return `\`${escapeBidi(text).replace(/`/g, 'ˋ')}\``;
-}
-
-/**
- * A kind's name as it reads after "Looks like": with its article, and lower case unless it is an
- * acronym or a person's name (`a KL divergence`, `an evidence lower bound (ELBO)`, `Bayes' rule`).
- */
-export function guessedName(kind: FormulaKind, title: string): string {
-  const first = title.split(/[\s/]/, 1)[0];
-  // `KL`, `GAN`: an acronym; `Bayes'`, `Jensen-Shannon`: names. Other words are common nouns.
-  const proper = /^[A-Z0-9]{2,}$/.test(first) || first.includes("'") || /-[A-Z]/.test(first);
-  const phrase = proper ? title : title.charAt(0).toLowerCase() + title.slice(1);
-  if (NO_ARTICLE.has(kind)) return phrase;
-  return `${/^[aeiouAEIOU]/.test(phrase) ? 'an' : 'a'} ${phrase}`;
-}
-
-/** What the hover calls a card's kind: its title, or "Looks like ..." when the card is a guess. */
-export function hoverTitle(card: Pick<FormulaCard, 'kind' | 'title' | 'confidence'>): string {
-  return card.confidence < GUESS_BELOW ? `Looks like ${guessedName(card.kind, card.title)}` : card.title;
 }
 
 /**

@@ -85,7 +85,7 @@ describe('Explaining a formula in a real VS Code', function () {
     fs.writeFileSync(path.join(vscodeDir, 'settings.json'), JSON.stringify({ 'genmath.panel.followCursor': false }));
     await sleep(1500);
     await clickHoverLinkOfDisplayFormula(page, settings.workspace, 'notes.md', 'Explain');
-    const frame = await explainFrame(wb, /Evidence lower bound/);
+    const frame = await explainFrame(wb, /evidence lower bound/i);
     assert.equal(await frame.locator('.katex-error').count(), 0);
     assert.ok((await frame.locator('.steps .step').count()) >= 4);
   });

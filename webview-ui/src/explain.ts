@@ -4,6 +4,7 @@
  * (`src/core/evaluate/toy.ts`, DOM-free), bundled here so a slider never waits for the host.
  */
 import { toyInstanceFor, type ToyInstance, type ToyResult } from '../../src/core/evaluate/toy';
+import { GUESS_BELOW, kindHeading } from '../../src/core/recognize/titles';
 import type { FormulaKind } from '../../src/core/recognize/types';
 import type { ExplainCommand, ExplainContent, ExplainEvent } from '../../src/shared/explainProtocol';
 import { el } from './dom';
@@ -133,8 +134,9 @@ export function mountExplain(root: HTMLElement): void {
   function show(content: ExplainContent): void {
     root.textContent = '';
     const header = el('header', { class: 'explain-header' });
-    const title = el('h1', {}, content.kind === 'none' ? 'Formula' : content.title);
-    if (content.kind !== 'none' && content.confidence < 0.6) title.append(el('small', {}, ' (probably)'));
+    // Worded as the hover words it: below GUESS_BELOW a guess says so, with its confidence.
+    const title = el('h1', {}, content.kind === 'none' ? 'Formula' : kindHeading({ ...content, kind: content.kind as FormulaKind }));
+    if (content.kind !== 'none' && content.confidence < GUESS_BELOW) title.append(el('small', {}, ` (a guess: confidence ${content.confidence.toFixed(2)})`));
     const where = el('button', { class: 'link', id: 'reveal', title: 'Show the formula in its note' }, content.where);
     where.addEventListener('click', () => post({ type: 'reveal' }));
     const exportButton = el('button', { id: 'export', title: 'Open the derivation as a new markdown note' }, 'Export as Markdown');
