@@ -134,11 +134,22 @@ export async function openFile(page: Page, name: string): Promise<void> {
 
 /** Puts the cursor at `at` with "Go to Line/Column" (Control+G) and waits until the status bar says so. */
 export async function goTo(page: Page, at: LineColumn): Promise<void> {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`:${at.line}:${at.column}`);
+  // Control+G pressed while a quick pick (the file just opened with Control+P) is still closing
+  // opens nothing: wait a moment and try again, up to three times.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+G');
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await input.fill(`:${at.line}:${at.column}`, { timeout: 5_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+    }
+  }
   await page.keyboard.press('Enter');
   await page
     .locator('.statusbar-item', { hasText: `Ln ${at.line}, Col ${at.column}` })
@@ -192,7 +203,13 @@ async function hoverUntilImage(page: Page, timeoutMs: number, dismissBetween: bo
     await showHoverAtCursor(page);
     try {
       await image.waitFor({ state: 'visible', timeout: 1_000 });
-      return { image, text: await visibleHoverText(page), tries };
+      // The image can show a moment before the hover's text is laid out: wait for the text too.
+      let shown = await visibleHoverText(page);
+      for (let k = 0; k < 20 && !shown; k++) {
+        await page.waitForTimeout(100);
+        shown = await visibleHoverText(page);
+      }
+      return { image, text: shown, tries };
     } catch {
       text = (await visibleHoverText(page)) || text;
       if (dismissBetween) await dismiss(page);
