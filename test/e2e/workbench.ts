@@ -209,7 +209,10 @@ async function hoverUntilImage(page: Page, timeoutMs: number, dismissBetween: bo
         await page.waitForTimeout(100);
         shown = await visibleHoverText(page);
       }
-      return { image, text: shown, tries };
+      // A hover that closed again before its text could be read (a light bulb appearing beside it)
+      // is asked for once more.
+      if (shown) return { image, text: shown, tries };
+      throw new Error('the hover closed before its text could be read');
     } catch {
       text = (await visibleHoverText(page)) || text;
       if (dismissBetween) await dismiss(page);
