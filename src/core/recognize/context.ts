@@ -106,6 +106,11 @@ export function buildContext(parsed: ParsedFormula): Context {
           expectations.push({ node: n, seq, index: i, measure: m?.measure ?? [], variable: m?.variable ?? [], body });
         }
       } else if (n.type === 'rel') rels.add(n.name);
+      // `\langle f \rangle_q`: the physicists' and EM notes' average under q.
+      if (n.type === 'group' && n.name === '<' && n.sub && n.sub.length > 0) {
+        const m = measureOf(n.sub);
+        expectations.push({ node: n, seq, index: i, measure: m?.measure ?? [], variable: m?.variable ?? [], body: n.children ?? [] });
+      }
     }
   }
   return { parsed, lines, apps, logs, expectations, ops, ids, rels, seqs, nodes };

@@ -28,7 +28,7 @@ const WRAPPERS: readonly [RegExp, RegExp][] = [
 export function stripDelimiters(source: string): string {
   let s = source.trim();
   // reStructuredText: `.. math::` followed by an indented block (and options such as `:label:`).
-  const rst = /^\.\.\s+math::[ \t]*/.exec(s);
+  const rst = /^\.\.\s*math::[ \t]*/.exec(s);
   if (rst) s = s.slice(rst[0].length).replace(/^\s*:[a-z-]+:.*$/gm, '').trim();
   const rstRole = /^:math:`([\s\S]*)`$/.exec(s);
   if (rstRole) s = rstRole[1];

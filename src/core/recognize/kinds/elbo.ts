@@ -193,8 +193,12 @@ function freeEnergy(ctx: Context): boolean {
   for (const e of ctx.expectations) {
     const m = tex(e.measure);
     if (!m) continue;
-    const logJoint = ctx.logs.some((l) => (l.seq === e.body || l.seq === e.seq) && l.app && isDensityApp(l.app) && l.app.main.length >= 2);
-    const entropyOfQ = ctx.apps.some((a) => a.fn.type === 'id' && a.fn.name === 'H' && tex(a.group.children ?? []) === m);
+    // The log joint, or the complete-data log-likelihood `\ell_c(\theta; x, z)` EM writes for it.
+    const logJoint = ctx.logs.some((l) => (l.seq === e.body || l.seq === e.seq) && l.app && isDensityApp(l.app) && l.app.main.length >= 2)
+      || e.body.some((n) => n.type === 'id' && n.name === 'ell' && n.sub?.some((k) => k.type === 'id' && k.name === 'c'));
+    // `H(q)`, or `H_q` written with the distribution as a subscript.
+    const entropyOfQ = ctx.apps.some((a) => a.fn.type === 'id' && a.fn.name === 'H' && tex(a.group.children ?? []) === m)
+      || ctx.nodes.some((n) => n.type === 'id' && n.name === 'H' && n.sub !== undefined && tex(n.sub) === m);
     if (logJoint && entropyOfQ) return true;
   }
   return false;

@@ -73,7 +73,9 @@ function isStepTerm(t: readonly MathNode[], loose: boolean): boolean {
   if (!first) return false;
   const stepSize = (n: MathNode): boolean => n.type === 'id' && STEP_SIZES.has(n.name);
   if (stepSize(first) && t.length >= 2 && t.slice(1).some((n) => n.type === 'id' || n.type === 'group' || n.type === 'frac')) return true;
-  if (first.type === 'frac' && (first.args?.[0] ?? []).some(stepSize) && t.length >= 2) return true;
+  // `\frac{\eta}{\sqrt{s}} \odot g`, or the direction inside the fraction: `\frac{\alpha \hat m_t}{\sqrt{\hat v_t} + \epsilon}`.
+  const num = first.type === 'frac' ? (first.args?.[0] ?? []).filter((n) => !(n.type === 'bin' && n.name === '*')) : [];
+  if (num.some(stepSize) && (t.length >= 2 || num.length >= 2)) return true;
   if (!loose) return false;
   // `\theta \leftarrow \theta + v`: a velocity or a step computed on another line.
   return t.length <= 2 && t.some((n) => n.type === 'id' && (n.name === 'v' || n.name === 'Delta' || n.name === 'delta' || n.name === 'd'));

@@ -59,7 +59,17 @@ export function detectMinimax(ctx: Context): Hit | null {
   for (const name of pairedLogFunctions(ctx)) discriminators.add(name);
   const minOps: MathNode[] = [];
   const maxOps: MathNode[] = [];
+  // `\max(0, 1 - m)` applied to a list of arguments is the function, not an optimization.
+  const functional = new Set<MathNode>();
+  for (const seq of ctx.seqs) {
+    for (let k = 0; k + 1 < seq.length; k++) {
+      const n = seq[k];
+      const g = seq[k + 1];
+      if (n.type === 'op' && !n.sub && g.type === 'group' && g.name === '(' && (g.children ?? []).some((c) => c.type === 'punct' && c.name === ',')) functional.add(n);
+    }
+  }
   for (const n of ctx.nodes) {
+    if (functional.has(n)) continue;
     if (n.type === 'op' && (n.name === 'min' || n.name === 'inf' || n.name === 'argmin')) minOps.push(n);
     if (n.type === 'op' && (n.name === 'max' || n.name === 'sup' || n.name === 'argmax')) maxOps.push(n);
   }
