@@ -21,7 +21,7 @@ function isLikelihoodFn(a: App): boolean {
   if (f.type !== 'id' || f.font === 'cal' || !sub) return false;
   if (f.name !== 'L' && f.name !== 'l' && f.name !== 'ell') return false;
   // `L(\mu)`, `\ell(\mu, \sigma^2)`: a likelihood of a distribution's Greek parameters too.
-  const greek = (arg: readonly MathNode[]): boolean => arg.length >= 1 && arg[0].type === 'id' && ['mu', 'sigma', 'lambda', 'pi', 'alpha', 'beta', 'p'].includes(arg[0].name) && arg.length <= 2;
+  const greek = (arg: readonly MathNode[]): boolean => arg.length >= 1 && arg[0].type === 'id' && ['mu', 'sigma', 'lambda', 'pi', 'p'].includes(arg[0].name) && arg.length <= 2;
   return a.main.length > 0 && (isParameter(a.main[0]) || (f.name === 'ell' || f.name === 'L') && a.cond.length === 0 && a.main.every(greek));
 }
 

@@ -7,7 +7,7 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
-import { firstApp, isDensityName, nodeTex, splitAt, terms, tex, type App } from '../query';
+import { firstApp, isDensityName, measureOf, nodeTex, splitAt, terms, tex, type App } from '../query';
 
 /** `g(f(x))`: the decoder applied to the encoder's code of `x`; returns the two and the input. */
 function roundTrip(nodes: readonly MathNode[]): { decoder: App; encoder: App; input: MathNode } | undefined {
@@ -83,6 +83,21 @@ export function detectReconstruction(ctx: Context): Hit | null {
           return hit({ data: nodeTex(v[0]), encoder: nodeTex(enc.fn), decoder: nodeTex(dec.fn), code: nodeTex(dec.main[0][0]) }, 0.8);
         }
       }
+    }
+  }
+  // `\mathbb{E}_{q(z|x)}[\log p(x|z)]` on its own: the VAE's reconstruction term, the data's
+  // log-likelihood given a latent drawn from the encoder.
+  if (ctx.lines.length === 1 && ctx.expectations.length === 1 && !ctx.lines[0].some((n) => n.type === 'rel')) {
+    const e = ctx.expectations[0];
+    const line = ctx.lines[0];
+    const alone = line.length <= 2 && line[0] === e.node;
+    const log = ctx.logs.find((l) => l.seq === e.body || (l.seq === e.seq && l.index > e.index));
+    const a = log?.app;
+    const m = measureOf(e.node.sub)?.measure ?? [];
+    // The latent is what the measure is of (`q(z|x)`), or the variable written alone (`\mathbb{E}_z`).
+    const latent = firstApp(m)?.main[0] ?? (m.length === 1 && m[0].type === 'id' ? m : undefined);
+    if (alone && a && isDensityName(a.fn) && a.cond.length === 1 && latent && tex(a.cond[0]) === tex(latent) && a.main.length === 1) {
+      return hit({ decoder: nodeTex(a.fn), data: tex(a.main[0]), latent: tex(latent), variant: 'expected log-likelihood' }, 0.75);
     }
   }
   // -log p_decoder(x | h = f(x~)): likelihood of the input given the code of (a corrupted copy of) itself.
