@@ -141,6 +141,8 @@ function isDivergenceOfPair(fn: MathNode, group: MathNode): boolean {
   if (fn.type !== 'id' || (fn.name !== 'D' && fn.name !== 'd') || (fn.font && fn.font !== 'cal')) return false;
   if (fn.sub && !fn.sub.some((m) => m.type === 'op' && m.name === 'KL')) return false;
   const children = group.children ?? [];
+  // The group's own `\mid\mid` may not be joined yet (its sequence is visited after this one).
+  joinDoubleBars(children);
   const bars = children.filter((m) => m.type === 'par').length;
   return bars === 1 && children[0]?.type !== 'par' && children[children.length - 1]?.type !== 'par';
 }
