@@ -3,7 +3,8 @@
  * are: in one note, or across the files of a LaTeX project joined by `\input` and `\include`.
  */
 import { findFormulas } from './index';
-import { blankComments, initialState, numberDocument, numberWithin, type NumberedEquation } from './numbering';
+import { blankComments } from './comments';
+import { initialState, numberDocument, numberWithin, type NumberedEquation } from './numbering';
 import type { SourceLanguage } from './types';
 
 /** The reference commands that name an equation's label. */

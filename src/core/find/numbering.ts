@@ -12,6 +12,7 @@
  * Typora and MathJax with `tags: 'all'` number it).
  */
 import type { FoundFormula, SourceLanguage } from './types';
+import { blankComments } from './comments';
 import { readRow, splitRows } from './rows';
 
 /** A `\label{key}` and where the whole command stands in its file. */
@@ -67,11 +68,6 @@ export function numberWithin(preamble: string): NumberWithin {
 const WHOLE = new Set(['equation', 'multline']);
 /** Environments numbered row by row. */
 const BY_ROW = new Set(['align', 'gather', 'flalign', 'alignat', 'eqnarray']);
-
-/** The text with every `%` comment blanked to spaces (offsets kept). */
-export function blankComments(text: string): string {
-  return text.replace(/(^|[^\\])((?:\\\\)*)%[^\n\r]*/g, (m, a: string, b: string) => a + b + ' '.repeat(m.length - a.length - b.length));
-}
 
 function letters(n: number): string {
   let s = '';
