@@ -87,4 +87,35 @@ describe('Equation references and macro settings inside VS Code', function () {
       await config.update('macros', before, vscode.ConfigurationTarget.Global);
     }
   });
+
+  it('renders a macro from a genmath.macroFiles file', async function () {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'elbo-note.md'));
+    const config = vscode.workspace.getConfiguration('genmath');
+    const at = inside(doc, '$\\Prior(z)$', 3);
+    const undefinedFirst = await hoverMarkdown(doc.uri, at);
+    assert.ok(!undefinedFirst.some((m) => m.includes(SVG_IMAGE)), `\\Prior rendered before the macro file was named: ${undefinedFirst.join('\n').slice(0, 300)}`);
+    await config.update('macroFiles', ['refs/notation.sty'], vscode.ConfigurationTarget.Workspace);
+    try {
+      const { hover, seen } = await waitForHover(doc.uri, at, '');
+      assert.ok(hover, `no image once genmath.macroFiles names notation.sty; hovers: ${JSON.stringify(seen).slice(0, 600)}`);
+    } finally {
+      await config.update('macroFiles', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it("renders a macro of a notebook's first markdown cell in its third", async function () {
+    const data = new vscode.NotebookData([
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, 'Notation: $\\newcommand{\\Enc}{q_\\phi}$ is the encoder.', 'markdown'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'x = 1', 'python'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, 'The encoder $\\Enc(z|x)$ maps a sample to a code.', 'markdown'),
+    ]);
+    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
+    const cell = notebook.cellAt(2).document;
+    const { hover, seen } = await waitForHover(cell.uri, inside(cell, '$\\Enc(z|x)$', 3), '');
+    assert.ok(hover, `no image for \\Enc in the third cell; hovers: ${JSON.stringify(seen).slice(0, 600)}`);
+    const alone = await vscode.workspace.openNotebookDocument('jupyter-notebook', new vscode.NotebookData([data.cells[2]]));
+    const aloneCell = alone.cellAt(0).document;
+    const without = await hoverMarkdown(aloneCell.uri, inside(aloneCell, '$\\Enc(z|x)$', 3));
+    assert.ok(!without.some((m) => m.includes(SVG_IMAGE)), 'the cell rendered \\Enc without the cell that defines it');
+  });
 });
