@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...(context.globalStorageUri.scheme === 'file' ? { codeCacheDir: context.globalStorageUri.fsPath } : {}),
   });
   const macroSources = new MacroSources(formulas);
-  const references = new EquationReferences();
+  const references = new EquationReferences(formulas);
   context.subscriptions.push(
     formulas,
     macroSources,

@@ -8,12 +8,13 @@
  */
 import * as vscode from 'vscode';
 import { findFormulas } from '../core/find';
-import { equationsOf, findLabel, includePath, includesOf, projectEquations, referenceAt } from '../core/find/labels';
+import { findLabel, includePath, includesOf, projectEquations, referenceAt } from '../core/find/labels';
 import type { MacroTable } from '../core/find/macros';
-import type { NumberedEquation } from '../core/find/numbering';
+import { initialState, numberDocument, type NumberedEquation } from '../core/find/numbering';
+import type { FindResult } from '../core/find/types';
 import { recognize } from '../core/recognize';
 import { explainLink, HOVER_COMMANDS } from './demos';
-import { LANGUAGES } from './documentFormulas';
+import { LANGUAGES, type DocumentFormulas } from './documentFormulas';
 import { hoverRequests } from './hover';
 import { cardMarkdown, escapeMarkdown, formulaMarkdown } from './hoverMarkdown';
 import { PROJECT_FILE_MAX_BYTES, PROJECT_FILES_MAX } from './limits';
@@ -54,6 +55,21 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
 
 /** Finds what a reference under the cursor names. */
 export class EquationReferences {
+  /** The formulas of project files by URI, kept while their text is the same. */
+  readonly #found = new Map<string, { text: string; result: FindResult }>();
+
+  constructor(private readonly formulas: DocumentFormulas) {}
+
+  /** A project file's formulas, found once per text. */
+  #find(uri: vscode.Uri, text: string): FindResult {
+    const key = uri.toString();
+    const hit = this.#found.get(key);
+    if (hit && hit.text === text) return hit.result;
+    const result = findFormulas(text, 'latex');
+    if (this.#found.size >= PROJECT_FILES_MAX * 4) this.#found.clear();
+    this.#found.set(key, { text, result });
+    return result;
+  }
   /** The reference at `position` of `doc` resolved to its equation, or undefined. */
   async resolve(doc: vscode.TextDocument, position: vscode.Position): Promise<Resolved | undefined> {
     const language = LANGUAGES[doc.languageId];
@@ -63,9 +79,11 @@ export class EquationReferences {
     if (!ref) return undefined;
     const keyRange = new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end));
     if (language === 'markdown') {
-      const found = findLabel(equationsOf(doc.uri.toString(), text, 'markdown'), ref.key);
+      // The note's formulas as the formula hover found them (cached per version).
+      const own = this.formulas.of(doc);
+      if (!own) return undefined;
+      const found = findLabel(numberDocument(doc.uri.toString(), text, own.formulas, 'markdown', initialState()), ref.key);
       if (!found) return undefined;
-      const own = findFormulas(text, 'markdown', { unicode: false });
       return { key: ref.key, keyRange, equation: found.equation, uri: doc.uri, label: found.label, macros: { macros: own.macros, provided: own.provided ?? [] } };
     }
     const root = rootOf(doc);
@@ -84,12 +102,13 @@ export class EquationReferences {
         if (!texts.has(path)) queue.push(path);
       }
     }
-    const found = findLabel(projectEquations(rootKey, texts), ref.key);
+    const find = (file: string, content: string): FindResult => this.#find(vscode.Uri.joinPath(folder, file), content);
+    const found = findLabel(projectEquations(rootKey, texts, find), ref.key);
     if (!found) return undefined;
     const macros: MacroTable = {};
     const provided = new Set<string>();
-    for (const content of texts.values()) {
-      const own = findFormulas(content, 'latex');
+    for (const [file, content] of texts) {
+      const own = find(file, content);
       Object.assign(macros, own.macros);
       for (const name of own.provided ?? []) provided.add(name);
     }

@@ -5,7 +5,7 @@
 import { findFormulas } from './index';
 import { blankComments } from './comments';
 import { initialState, numberDocument, numberWithin, type NumberedEquation } from './numbering';
-import type { SourceLanguage } from './types';
+import type { FindResult, SourceLanguage } from './types';
 
 /** The reference commands that name an equation's label. */
 export const REFERENCE_COMMANDS: readonly string[] = ['ref', 'eqref', 'autoref', 'cref', 'Cref', 'labelcref'];
@@ -85,13 +85,16 @@ export function includePath(name: string): string {
   return /\.[A-Za-z]{1,4}$/.test(clean) ? clean : `${clean}.tex`;
 }
 
+/** Finds the formulas of a project file; callers that keep results per file pass a caching one. */
+export type ProjectFinder = (file: string, text: string) => FindResult;
+
 /**
  * The equations of a LaTeX project, numbered as one document: the root file's formulas, each
  * included file's in its place (an `\input` inside an included file too). `texts` maps a path
  * from `includePath` (and the root's own key) to its text; a file missing from it, or included
  * a second time (a cycle), is skipped.
  */
-export function projectEquations(root: string, texts: ReadonlyMap<string, string>): NumberedEquation[] {
+export function projectEquations(root: string, texts: ReadonlyMap<string, string>, find: ProjectFinder = (_, text) => findFormulas(text, 'latex')): NumberedEquation[] {
   const rootText = texts.get(root) ?? '';
   const state = initialState(numberWithin(rootText));
   const out: NumberedEquation[] = [];
@@ -100,7 +103,7 @@ export function projectEquations(root: string, texts: ReadonlyMap<string, string
     const text = texts.get(file);
     if (text === undefined || seen.has(file)) return;
     seen.add(file);
-    const { formulas } = findFormulas(text, 'latex');
+    const { formulas } = find(file, text);
     out.push(...numberDocument(file, text, formulas, 'latex', state, (name) => visit(includePath(name))));
   };
   visit(root);
