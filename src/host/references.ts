@@ -79,12 +79,16 @@ export class EquationReferences {
     if (!ref) return undefined;
     const keyRange = new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end));
     if (language === 'markdown') {
-      // The note's formulas as the formula hover found them (cached per version).
-      const own = this.formulas.of(doc);
-      if (!own) return undefined;
-      const found = findLabel(numberDocument(doc.uri.toString(), text, own.formulas, 'markdown', initialState()), ref.key);
-      if (!found) return undefined;
-      return { key: ref.key, keyRange, equation: found.equation, uri: doc.uri, label: found.label, macros: { macros: own.macros, provided: own.provided ?? [] } };
+      // A notebook is numbered as one document, cell after cell, as Jupyter's MathJax numbers it;
+      // a note alone is its own document. Formulas come from the hover's per-version cache.
+      const state = initialState();
+      for (const cell of markdownCellsOf(doc)) {
+        const own = this.formulas.of(cell);
+        if (!own) continue;
+        const found = findLabel(numberDocument(cell.uri.toString(), cell.getText(), own.formulas, 'markdown', state), ref.key);
+        if (found) return { key: ref.key, keyRange, equation: found.equation, uri: cell.uri, label: found.label, macros: { macros: own.macros, provided: own.provided ?? [] } };
+      }
+      return undefined;
     }
     const root = rootOf(doc);
     const folder = vscode.Uri.joinPath(root, '..');
@@ -158,4 +162,15 @@ export class ReferenceDefinitionProvider implements vscode.DefinitionProvider {
     const range = new vscode.Range(target.positionAt(resolved.label.start), target.positionAt(resolved.label.end));
     return [{ originSelectionRange: resolved.keyRange, targetUri: resolved.uri, targetRange: range, targetSelectionRange: range }];
   }
+}
+
+/** The markdown cells of `doc`'s notebook in order, or `doc` alone when it is not a notebook cell. */
+function markdownCellsOf(doc: vscode.TextDocument): vscode.TextDocument[] {
+  if (doc.uri.scheme !== 'vscode-notebook-cell') return [doc];
+  for (const notebook of vscode.workspace.notebookDocuments) {
+    const cells = notebook.getCells();
+    if (!cells.some((c) => c.document.uri.toString() === doc.uri.toString())) continue;
+    return cells.filter((c) => c.kind === vscode.NotebookCellKind.Markup && c.document.languageId === 'markdown').map((c) => c.document);
+  }
+  return [doc];
 }

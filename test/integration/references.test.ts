@@ -118,4 +118,21 @@ describe('Equation references and macro settings inside VS Code', function () {
     const without = await hoverMarkdown(aloneCell.uri, inside(aloneCell, '$\\Enc(z|x)$', 3));
     assert.ok(!without.some((m) => m.includes(SVG_IMAGE)), 'the cell rendered \\Enc without the cell that defines it');
   });
+
+  it('numbers the equations of a notebook across its markdown cells', async function () {
+    const data = new vscode.NotebookData([
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, '$$ \\theta^* = \\arg\\max_\\theta \\log p_\\theta(x) \\label{eq:first} $$', 'markdown'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, '$$ D_{KL}(q \\| p) = \\mathbb{E}_q[\\log q - \\log p] \\label{eq:kl} $$', 'markdown'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'x = 1', 'python'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, 'By \\eqref{eq:kl}, the divergence is never negative.', 'markdown'),
+    ]);
+    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
+    const cell = notebook.cellAt(3).document;
+    const { hover, seen } = await waitForHover(cell.uri, inside(cell, '\\eqref{eq:kl}', 9), 'Equation **\\(2\\)**');
+    assert.ok(hover, `no hover with the KL formula numbered (2); hovers: ${JSON.stringify(seen).slice(0, 600)}`);
+    const links = (await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', cell.uri, inside(cell, '\\eqref{eq:kl}', 9))) ?? [];
+    const target = links.map((l) => ('targetUri' in l ? l.targetUri : l.uri))[0];
+    assert.equal(target?.toString(), notebook.cellAt(1).document.uri.toString(), 'Go to Definition lands in the second cell');
+  });
 });
+
