@@ -8,6 +8,8 @@ import { DocumentFormulas, DOCUMENT_SELECTOR } from './documentFormulas';
 import { FormulaCodeLensProvider } from './codeLens';
 import { CONVERT_PASTED_COMMAND, convertPastedMath, PastedMathCodeActions } from './convertPasted';
 import { FormulaHoverProvider } from './hover';
+import { MacroSources } from './macroSources';
+import { EquationReferences, ReferenceDefinitionProvider, ReferenceHoverProvider } from './references';
 import { isFormulaLocation } from '../shared/explainProtocol';
 import { isGanSettings } from '../shared/ganProtocol';
 import { isSourceFormula } from '../shared/sourceFormula';
@@ -30,11 +32,16 @@ export function activate(context: vscode.ExtensionContext): void {
     // Only on a local disk: elsewhere the storage is not a folder Node can write to.
     ...(context.globalStorageUri.scheme === 'file' ? { codeCacheDir: context.globalStorageUri.fsPath } : {}),
   });
+  const macroSources = new MacroSources(formulas);
+  const references = new EquationReferences(formulas);
   context.subscriptions.push(
     formulas,
+    macroSources,
     { dispose: () => renderer.dispose() },
-    vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new FormulaHoverProvider(formulas, renderer)),
-    new RenderAhead(formulas, renderer),
+    vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new FormulaHoverProvider(formulas, renderer, macroSources)),
+    vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new ReferenceHoverProvider(references, renderer, macroSources)),
+    vscode.languages.registerDefinitionProvider(DOCUMENT_SELECTOR, new ReferenceDefinitionProvider(references)),
+    new RenderAhead(formulas, renderer, macroSources),
   );
   const codeLens = new FormulaCodeLensProvider(formulas);
   context.subscriptions.push(codeLens, vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, codeLens));

@@ -5,32 +5,22 @@ import { HOVER_COMMANDS, explainLink, wholeFormulaLink } from './demos';
 import { cardMarkdown, formulaMarkdown, imageFits, linkMarkdown, rowMarkdown } from './hoverMarkdown';
 import { formulaRows, rowAt } from './hoverRows';
 import type { DocumentFormulas } from './documentFormulas';
+import type { MacroSources } from './macroSources';
 import type { RenderService } from './render/renderService';
 import type { Macros, RenderRequest } from './render/texToSvg';
 import type { FoundFormula } from '../core/find/types';
 import { hoverTextColor } from './theme';
 
-/** Macros from the `genmath.macros` setting, written like `markdown.math.macros` (`"\\R": "\\mathbb{R}"`). */
-export function settingsMacros(config: vscode.WorkspaceConfiguration): Record<string, string> {
-  const raw = config.get<Record<string, unknown>>('macros') ?? {};
-  const macros: Record<string, string> = {};
-  for (const [name, body] of Object.entries(raw)) {
-    const bare = name.replace(/^\\/, '');
-    if (typeof body === 'string' && /^[A-Za-z]+$|^.$/.test(bare)) macros[bare] = body;
-  }
-  return macros;
-}
-
 /**
  * The render request a hover makes for each formula of `doc`, with the document's settings read
  * once: render-ahead builds the same requests, so that a hover finds them in the cache.
  */
-export function hoverRequests(doc: vscode.TextDocument, formulas: DocumentFormulas): (formula: FoundFormula) => RenderRequest {
+export function hoverRequests(doc: vscode.TextDocument, macroSources: MacroSources): (formula: Pick<FoundFormula, 'tex' | 'display'>) => RenderRequest {
   const config = vscode.workspace.getConfiguration('genmath', doc);
   const fontSize = vscode.workspace.getConfiguration('editor', doc).get<number>('fontSize', 14);
   const scale = Math.min(4, Math.max(0.5, config.get<number>('hover.scale', 1.25)));
-  // Document macros win over settings, as a \newcommand in the file is the more specific.
-  const macros: Macros = { ...settingsMacros(config), ...(formulas.of(doc)?.macros ?? {}) };
+  // Merged in the order src/core/find/macroSources.ts states: the document's own definitions first.
+  const macros: Macros = macroSources.macrosFor(doc);
   const color = hoverTextColor();
   const exPixels = Math.round(fontSize * scale * 0.5 * 100) / 100;
   return (formula) => ({ tex: formula.tex, display: formula.display, macros, color, exPixels });
@@ -47,6 +37,7 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly formulas: DocumentFormulas,
     private readonly renderer: RenderService,
+    private readonly macroSources: MacroSources,
   ) {}
 
   async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
@@ -55,7 +46,9 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
     const formula = this.formulas.at(doc, doc.offsetAt(position));
     if (!formula) return undefined;
 
-    const request = hoverRequests(doc, this.formulas)(formula);
+    await this.macroSources.ready(doc);
+    if (token.isCancellationRequested) return undefined;
+    const request = hoverRequests(doc, this.macroSources)(formula);
     const result = await this.renderer.render(request);
     if (token.isCancellationRequested) return undefined;
 

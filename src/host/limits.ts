@@ -32,3 +32,15 @@ export const HOST_SLICE_MS = 15;
  * at once, unasked, could hold the host's thread past a slice (the hover still works there).
  */
 export const RENDER_AHEAD_MAX_DOCUMENT_CHARS = 400_000;
+
+/** At most this many `genmath.macroFiles` are read per workspace folder. */
+export const MACRO_FILES_MAX = 20;
+
+/** A macro file larger than this is not a file of `\newcommand`s: it is skipped. */
+export const MACRO_FILE_MAX_BYTES = 1_000_000;
+
+/** At most this many files of a LaTeX project are read to resolve an equation reference. */
+export const PROJECT_FILES_MAX = 50;
+
+/** A project file larger than this is skipped when resolving references (its labels are not found). */
+export const PROJECT_FILE_MAX_BYTES = 2_000_000;

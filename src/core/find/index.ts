@@ -28,7 +28,7 @@ export { repairMojibake } from './mojibake';
  * with alternatives, which retries at every backslash of every formula.
  */
 function mayDefineMacros(tex: string): boolean {
-  return tex.includes('command') || tex.includes('\\def') || tex.includes('DeclareMathOperator');
+  return tex.includes('command') || tex.includes('\\def') || tex.includes('DeclareMathOperator') || tex.includes('DocumentCommand');
 }
 
 /**
@@ -56,6 +56,7 @@ const AMBIGUOUS_BYTE = 'a character of it lost a byte when the page was copied, 
 export function findFormulas(text: string, language: SourceLanguage, options: FindOptions = {}): FindResult {
   const formulas: FoundFormula[] = [];
   const macros: MacroTable = {};
+  const provided = new Set<string>();
   const unreadable: UnreadablePaste[] = [];
   if (typeof text !== 'string' || text.length === 0) return { formulas, macros, unreadable };
   const lines = new LineTable(text);
@@ -93,7 +94,7 @@ export function findFormulas(text: string, language: SourceLanguage, options: Fi
   const sink: ScanSink = {
     formula(start, end, delimiter, display, tex) {
       add(start, end, delimiter, display, tex);
-      if (language === 'markdown' && mayDefineMacros(tex)) collectMacros(tex, 0, tex.length, macros);
+      if (language === 'markdown' && mayDefineMacros(tex)) collectMacros(tex, 0, tex.length, macros, provided);
     },
     plain(start, end, hasCommand = true) {
       if (!unicode) return;
@@ -112,7 +113,7 @@ export function findFormulas(text: string, language: SourceLanguage, options: Fi
   };
 
   try {
-    if (language === 'latex') scanLatex(text, sink, macros);
+    if (language === 'latex') scanLatex(text, sink, macros, provided);
     else scanMarkdown(text, sink);
   } catch {
     // A scanner bug must not take the hover down: whatever was found before it still counts.
@@ -120,7 +121,7 @@ export function findFormulas(text: string, language: SourceLanguage, options: Fi
   // ```math fences come from the block pass, before the inline pass reports the rest.
   formulas.sort((a, b) => a.start - b.start);
   if (blocks.length + katexCopies.length > 0) addBlocks(text, [...blocks, ...katexCopies], formulas, unreadable, lines);
-  return { formulas, macros, unreadable };
+  return provided.size > 0 ? { formulas, macros, provided: [...provided], unreadable } : { formulas, macros, unreadable };
 }
 
 /** True when `[start, end)` overlaps one of the (few) blocks found so far. */

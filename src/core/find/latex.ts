@@ -18,7 +18,7 @@ const VERBATIM = new Set(['verbatim', 'verbatim*', 'Verbatim', 'Verbatim*', 'BVe
 const BLANK_LINE = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/g;
 
 /** Finds the math and the macro definitions of a LaTeX document. */
-export function scanLatex(text: string, sink: ScanSink, macros: MacroTable): void {
+export function scanLatex(text: string, sink: ScanSink, macros: MacroTable, provided?: Set<string>): void {
   const n = text.length;
   const seek = new Seekers(text);
   /** Text outside comments and verbatim, for the macro pass: definitions often straddle a `%` line end. */
@@ -132,7 +132,7 @@ export function scanLatex(text: string, sink: ScanSink, macros: MacroTable): voi
   }
   live.push(text.slice(liveStart));
   const stripped = live.join('');
-  collectMacros(stripped, 0, stripped.length, macros);
+  collectMacros(stripped, 0, stripped.length, macros, provided);
 }
 
 /** True when the character at `at` is preceded by an odd number of backslashes. */

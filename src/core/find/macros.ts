@@ -10,13 +10,16 @@ export type MacroTable = Record<string, string | [string, number]>;
 /** A definition's body longer than this is not a macro anyone means: it is skipped. */
 const MAX_BODY = 10_000;
 
-const DEFINERS = ['newcommand', 'renewcommand', 'providecommand', 'def', 'DeclareMathOperator'];
+const DEFINERS = ['newcommand', 'renewcommand', 'providecommand', 'def', 'DeclareMathOperator',
+  'NewDocumentCommand', 'RenewDocumentCommand', 'ProvideDocumentCommand', 'DeclareDocumentCommand'];
 
 /**
  * Reads every macro definition in `text.slice(from, to)` into `into` (a later definition of the
- * same name wins, as in TeX). Linear: each definition is read once, with a length cap.
+ * same name wins, as in TeX). Linear: each definition is read once, with a length cap. The names
+ * defined only by `\providecommand` (or `\ProvideDocumentCommand`) are added to `provided`, if
+ * given: a definition from elsewhere (a setting, a macro file) wins over them, as in LaTeX.
  */
-export function collectMacros(text: string, from: number, to: number, into: MacroTable): void {
+export function collectMacros(text: string, from: number, to: number, into: MacroTable, provided?: Set<string>): void {
   let i = text.indexOf('\\', from);
   while (i >= 0 && i < to) {
     let j = i + 1;
@@ -24,7 +27,7 @@ export function collectMacros(text: string, from: number, to: number, into: Macr
     const word = text.slice(i + 1, j);
     let next = j;
     if (DEFINERS.includes(word)) {
-      const end = readDefinition(text, word, j, to, into);
+      const end = readDefinition(text, word, j, to, into, provided);
       if (end > next) next = end;
     }
     i = text.indexOf('\\', Math.max(next, i + 1));
@@ -75,7 +78,7 @@ function readName(text: string, i: number, to: number): { name: string; end: num
 }
 
 /** Reads one definition after its definer word; returns where it ends, or `at` when malformed. */
-function readDefinition(text: string, definer: string, at: number, to: number, into: MacroTable): number {
+function readDefinition(text: string, definer: string, at: number, to: number, into: MacroTable, provided?: Set<string>): number {
   let i = at;
   let star = false;
   if (text[i] === '*') { star = true; i++; }
@@ -90,7 +93,17 @@ function readDefinition(text: string, definer: string, at: number, to: number, i
     return end;
   }
   let nargs = 0;
-  if (definer === 'def') {
+  if (definer.endsWith('DocumentCommand')) {
+    // xparse's signature: only mandatory arguments (`{m}`, `{m m}`) map onto a TeX macro; an optional
+    // or starred one (`o`, `O{..}`, `s`) would need MathJax to parse it, so such a definition is skipped.
+    i = skipSpaces(text, i, to);
+    const end = groupEnd(text, i, to);
+    if (end < 0) return at;
+    const signature = text.slice(i + 1, end - 1).replace(/\s+/g, '');
+    if (!/^m{0,9}$/.test(signature)) return end;
+    nargs = signature.length;
+    i = end;
+  } else if (definer === 'def') {
     // `\def\foo#1#2{...}`: the parameter text counts the arguments.
     while (i < to && text[i] === '#' && i + 1 < to && /[1-9]/.test(text[i + 1])) { nargs++; i += 2; }
   } else {
@@ -114,7 +127,10 @@ function readDefinition(text: string, definer: string, at: number, to: number, i
   if (end < 0) return at;
   const body = text.slice(i + 1, end - 1);
   // `\providecommand` never overrides an existing definition.
-  if (definer === 'providecommand' && head.name in into) return end;
+  const provides = definer === 'providecommand' || definer === 'ProvideDocumentCommand';
+  if (provides && head.name in into) return end;
   into[head.name] = nargs > 0 ? [body, nargs] : body;
+  if (provides) provided?.add(head.name);
+  else provided?.delete(head.name);
   return end;
 }

@@ -64,6 +64,8 @@ export interface FindResult {
    * as MathJax's `tex.macros` option takes them: name without backslash -> body, or [body, argument count].
    */
   readonly macros: Readonly<Record<string, string | [string, number]>>;
+  /** The names among `macros` defined only by `\providecommand`: a setting or macro file wins over them. */
+  readonly provided?: readonly string[];
   /** Pasted math that could not be read whole (left alone: a command says so rather than guess). */
   readonly unreadable: readonly UnreadablePaste[];
 }

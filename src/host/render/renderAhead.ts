@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../dispose';
 import { LANGUAGES, type DocumentFormulas } from '../documentFormulas';
 import { hoverRequests } from '../hover';
+import type { MacroSources } from '../macroSources';
 import { HOST_SLICE_MS, RENDER_AHEAD_DELAY_MS, RENDER_AHEAD_MARGIN_LINES, RENDER_AHEAD_MAX_DOCUMENT_CHARS, RENDER_AHEAD_MAX_FORMULAS } from '../limits';
 import { formulasInRanges } from './aheadSelection';
 import type { RenderService } from './renderService';
@@ -28,6 +29,7 @@ export class RenderAhead extends Disposable {
   constructor(
     private readonly formulas: DocumentFormulas,
     private readonly renderer: RenderService,
+    private readonly macroSources: MacroSources,
   ) {
     super();
     const schedule = (): void => this.#schedule();
@@ -39,6 +41,7 @@ export class RenderAhead extends Disposable {
     this._register(vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('genmath') || e.affectsConfiguration('editor.fontSize') || e.affectsConfiguration('workbench.colorCustomizations')) schedule();
     }));
+    this._register(macroSources.onDidChange(schedule));
     this._register({ dispose: () => clearTimeout(this.#timer) });
     schedule();
   }
@@ -64,7 +67,7 @@ export class RenderAhead extends Disposable {
         start: doc.offsetAt(new vscode.Position(Math.max(0, r.start.line - RENDER_AHEAD_MARGIN_LINES), 0)),
         end: doc.offsetAt(doc.validatePosition(new vscode.Position(r.end.line + RENDER_AHEAD_MARGIN_LINES + 1, 0))),
       }));
-      const make = hoverRequests(doc, this.formulas);
+      const make = hoverRequests(doc, this.macroSources);
       for (const f of formulasInRanges(found, ranges, RENDER_AHEAD_MAX_FORMULAS - requests.length)) requests.push(make(f));
       if (performance.now() - slice > HOST_SLICE_MS) {
         await yieldToEventLoop();
