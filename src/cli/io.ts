@@ -25,5 +25,10 @@ export interface CliCommand {
   readonly name: string;
   /** One line for `genmath --help`. */
   readonly usage: string;
+  /**
+   * The text `--help` prints for these arguments, when it says more than the usage line
+   * (`genmath train klfit --help` describes that task alone).
+   */
+  help?(args: readonly string[]): string;
   run(args: readonly string[], io: CliIO): Promise<number>;
 }

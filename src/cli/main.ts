@@ -37,7 +37,7 @@ export async function main(argv: readonly string[], rawIo: CliIO): Promise<numbe
   }
   // `genmath classify --help`, `genmath train gan --help`: every command answers it (design.md's contract).
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout(`usage: genmath ${command.usage}\n`);
+    io.stdout(command.help ? command.help(args) : `usage: genmath ${command.usage}\n`);
     return 0;
   }
   try {
