@@ -14,7 +14,8 @@ import { isSourceFormula } from '../shared/sourceFormula';
 import { isToySettings, type ToyName } from '../shared/toyProtocol';
 import { TOY_COMMANDS } from './demos';
 import { ExplainPanel } from './panels/explainPanel';
-import { offerExampleNote } from './explain/exampleNote';
+import { isExampleNoteName, offerExampleNote, openExampleNote, EXAMPLE_NOTES, OPEN_EXAMPLE_COMMAND } from './explain/exampleNote';
+import { HOVERED_CONTEXT, WalkthroughContext } from './walkthrough';
 import { ToyPanel } from './panels/toyPanel';
 import { GanPanel } from './panels/ganPanel';
 import { RenderService } from './render/renderService';
@@ -27,11 +28,13 @@ export function activate(context: vscode.ExtensionContext): void {
   const { logger, channel } = createOutputLogger();
   context.subscriptions.push(channel);
   const formulas = new DocumentFormulas();
+  const hovered = new WalkthroughContext(HOVERED_CONTEXT);
   const renderer = new RenderService({
     workerPath: path.join(context.extensionPath, 'dist', 'workers', 'mathjax.js'),
     budgetMs: RENDER_BUDGET_MS,
     cacheSize: RENDER_CACHE_SIZE,
     logger,
+    onHoverRender: () => hovered.done(),
     // Only on a local disk: elsewhere the storage is not a folder Node can write to.
     ...(context.globalStorageUri.scheme === 'file' ? { codeCacheDir: context.globalStorageUri.fsPath } : {}),
   });
@@ -72,6 +75,11 @@ function registerExplain(context: vscode.ExtensionContext, formulas: DocumentFor
         return;
       }
       ExplainPanel.createOrShow(context, formulas, logger, doc, formula);
+    }),
+    vscode.commands.registerCommand(OPEN_EXAMPLE_COMMAND, async (name?: unknown) => {
+      // From a walkthrough link the argument names the note; from the palette the person picks one.
+      const chosen = isExampleNoteName(name) ? name : await vscode.window.showQuickPick([...EXAMPLE_NOTES], { title: 'GenMath: Open an Example Note', placeHolder: 'An example note, opened as an untitled copy' });
+      if (isExampleNoteName(chosen)) await openExampleNote(context, formulas, chosen);
     }),
     vscode.window.registerWebviewPanelSerializer(ExplainPanel.viewType, {
       deserializeWebviewPanel: (panel, state: unknown) => ExplainPanel.revive(panel, context, formulas, logger, state),

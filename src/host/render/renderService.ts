@@ -38,6 +38,8 @@ export interface RenderServiceOptions {
   readonly codeCacheDir?: string;
   /** Where give-ups and worker failures are said (the "GenMath" output channel); silent without one. */
   readonly logger?: Logger;
+  /** Called on every render a hover asks for (the walkthrough's "hover a formula" step is done by it). */
+  readonly onHoverRender?: () => void;
 }
 
 interface Job {
@@ -97,6 +99,7 @@ export class RenderService {
 
   /** Renders a formula for a hover, before any formula rendered ahead; never rejects. */
   render(req: RenderRequest): Promise<RenderResult> {
+    this.#options.onHoverRender?.();
     const hit = this.cached(req);
     if (hit) return Promise.resolve(hit);
     const key = cacheKey(req);
