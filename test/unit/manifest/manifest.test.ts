@@ -59,5 +59,4 @@ describe('the manifest', () => {
     assert.equal(binding.when, `editorTextFocus && ${when}`);
     assert.deepEqual([binding.key, binding.mac], ['ctrl+alt+e', 'cmd+alt+e']);
   });
-
 });
