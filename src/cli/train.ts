@@ -26,6 +26,7 @@ const HELP = [
   '',
   'Other options:',
   '  --config FILE            the panel\'s settings as JSON, e.g. {"loss": "wgan-gp", "learningRateD": 0.001, "generatorHidden": [64, 64]}',
+  '                           (the panel\'s Copy settings button copies its settings in this form)',
   `  --steps N                G steps to run (default ${DEFAULT_GAN_CONFIG.steps}); the learning-rate schedule spans them`,
   '  --json                   print the final metrics as one JSON object',
   '  --samples FILE           write 2,500 generated samples as [[x, y], ...]',

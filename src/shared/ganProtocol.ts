@@ -76,7 +76,9 @@ export function ganSettingsRangeProblem(settings: GanSettings): string | undefin
 export type GanCommand =
   | PlaybackCommand
   | { readonly type: 'settings'; readonly settings: GanSettings }
-  | { readonly type: 'preset'; readonly name: 'defaults' | 'plain' };
+  | { readonly type: 'preset'; readonly name: 'defaults' | 'plain' }
+  /** "Copy settings": the host puts them on the clipboard as the JSON `genmath train gan --config` reads. */
+  | { readonly type: 'copySettings'; readonly settings: GanSettings };
 
 export const SPEEDS: readonly number[] = [1, 5, 20, 50];
 
@@ -118,6 +120,7 @@ export function isGanCommand(v: unknown): v is GanCommand {
     case 'preset':
       return isOneOf(v.name, ['defaults', 'plain'] as const);
     case 'settings':
+    case 'copySettings':
       return isGanSettings(v.settings);
     default:
       return false;
@@ -140,6 +143,24 @@ export function isGanSettings(v: unknown): v is GanSettings {
     }
   }
   return true;
+}
+
+/**
+ * The panel's settings of a run, picked from the trainer's whole config (a frame's `config`): what
+ * "Copy settings" copies and `genmath train gan --config FILE` reads back. Keys the panel does not
+ * set (β's, latent size, activations, schedule) are left out, so both take their defaults.
+ */
+export function ganSettingsOf(config: Readonly<Record<string, unknown>>): GanSettings {
+  const out: Record<string, unknown> = {};
+  for (const key of STRING_SETTINGS) if (typeof config[key] === 'string') out[key] = config[key];
+  for (const key of NUMBER_SETTINGS) if (isFiniteNumber(config[key])) out[key] = config[key];
+  for (const key of LIST_SETTINGS) if (Array.isArray(config[key])) out[key] = [...(config[key] as unknown[])];
+  return out as GanSettings;
+}
+
+/** The JSON text "Copy settings" puts on the clipboard. */
+export function ganSettingsJson(settings: GanSettings): string {
+  return `${JSON.stringify(settings, null, 2)}\n`;
 }
 
 /** Checks a message from the worker. */

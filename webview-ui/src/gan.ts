@@ -1,6 +1,6 @@
 /** The Train Toy GAN panel: controls, the formula being trained, and plots that move while it learns. */
 import uPlot from 'uplot';
-import { GAN_NUMBER_RANGES, type GanCommand, type GanEvent, type GanFrame, type GanSettings } from '../../src/shared/ganProtocol';
+import { GAN_NUMBER_RANGES, ganSettingsOf, type GanCommand, type GanEvent, type GanFrame, type GanSettings } from '../../src/shared/ganProtocol';
 import { el } from './dom';
 import { latestOnly } from './latest';
 import { renderMath } from './math';
@@ -72,7 +72,8 @@ export function mountGan(root: HTMLElement): void {
   speed.input.value = '5';
   const defaults = el('button', { id: 'defaults', title: 'Our stabilized defaults: packing, weight averaging, two-time-scale learning rates' }, 'Defaults');
   const plain = el('button', { id: 'plain', title: 'The plain GAN, without stabilizers: watch it collapse' }, 'Plain GAN');
-  controls.append(play, step, reset, speed.wrap, defaults, plain);
+  const copy = el('button', { id: 'copySettings', title: 'Copy these settings as JSON: genmath train gan --config FILE runs the same experiment from the command line' }, 'Copy settings');
+  controls.append(play, step, reset, speed.wrap, defaults, plain, copy);
 
   // Settings sit below the plots, in a disclosure, so the plots are what a person sees first.
   const settingsBox = el('details', { class: 'settings-box', open: '' });
@@ -244,6 +245,9 @@ export function mountGan(root: HTMLElement): void {
   speed.input.addEventListener('change', () => post({ type: 'speed', stepsPerFrame: Number(speed.input.value) }));
   defaults.addEventListener('click', () => post({ type: 'preset', name: 'defaults' }));
   plain.addEventListener('click', () => post({ type: 'preset', name: 'plain' }));
+  copy.addEventListener('click', () => {
+    if (lastFrame) post({ type: 'copySettings', settings: ganSettingsOf(lastFrame.config) });
+  });
   for (const s of [dataset, loss, optimizer]) s.input.addEventListener('change', () => sendSettings({ [s.input.id]: s.input.value }));
   for (const [input, key] of [[lrG.input, 'learningRateG'], [lrD.input, 'learningRateD'], [dSteps.input, 'dSteps'], [batch.input, 'batchSize'], [pack.input, 'pack'], [penalty.input, 'gradientPenalty'], [ema.input, 'emaDecay'], [seed.input, 'seed']] as const) numberSetting(input, key);
   listSetting(gHidden.input, 'generatorHidden');

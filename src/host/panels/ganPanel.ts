@@ -1,5 +1,5 @@
-import type * as vscode from 'vscode';
-import { isGanCommand, isGanEvent, type GanCommand, type GanFrame } from '../../shared/ganProtocol';
+import * as vscode from 'vscode';
+import { ganSettingsJson, isGanCommand, isGanEvent, type GanCommand, type GanFrame } from '../../shared/ganProtocol';
 import type { SourceFormula } from '../../shared/sourceFormula';
 import type { Logger } from '../../shared/logger';
 import { TrainingPanel } from './trainingPanel';
@@ -47,6 +47,13 @@ export class GanPanel extends TrainingPanel<GanCommand, GanFrame> {
       },
     }, autoplay);
     GanPanel.#current = this;
+  }
+
+  /** "Copy settings" writes the clipboard, which only the host can do. */
+  protected override handleOnHost(message: GanCommand): boolean {
+    if (message.type !== 'copySettings') return false;
+    void vscode.env.clipboard.writeText(ganSettingsJson(message.settings)).then(() => vscode.window.setStatusBarMessage('$(check) GenMath: copied the GAN settings as JSON (genmath train gan --config FILE reads them)', 4000));
+    return true;
   }
 
   override dispose(): void {

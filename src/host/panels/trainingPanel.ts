@@ -61,6 +61,7 @@ export abstract class TrainingPanel<C extends Command, F extends { readonly step
       panel.webview.onDidReceiveMessage((message: unknown) => {
         if (!spec.isCommand(message)) return this.#logger.warn(`Dropped a malformed message from the ${spec.name} panel.`);
         if (message.type === 'ready') this.#source.ready();
+        if (this.handleOnHost(message)) return;
         this.session.send(message);
         if (message.type === 'ready' && this.#playWhenReady) {
           this.#playWhenReady = false;
@@ -68,6 +69,11 @@ export abstract class TrainingPanel<C extends Command, F extends { readonly step
         }
       }),
     );
+  }
+
+  /** Handles a webview message that is for the host, not the worker (true when it was); none by default. */
+  protected handleOnHost(_message: C): boolean {
+    return false;
   }
 
   /** A new webview panel beside the editor, kept alive while hidden (training goes on behind other tabs). */

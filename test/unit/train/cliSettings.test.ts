@@ -6,7 +6,8 @@ import { flagOf } from '../../../src/cli/train/ganSettings';
 import type { CliIO } from '../../../src/cli/io';
 import { main } from '../../../src/cli/main';
 import { parseTrainArgs } from '../../../src/cli/train';
-import { GAN_NUMBER_RANGES, LIST_SETTINGS, NUMBER_SETTINGS, STRING_SETTINGS } from '../../../src/shared/ganProtocol';
+import { GanRunner } from '../../../src/host/training/ganRunner';
+import { GAN_NUMBER_RANGES, ganSettingsJson, ganSettingsOf, ganSettingsRangeProblem, isGanCommand, isGanSettings, LIST_SETTINGS, NUMBER_SETTINGS, STRING_SETTINGS, type GanEvent, type GanFrame } from '../../../src/shared/ganProtocol';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -148,5 +149,31 @@ describe('genmath train gan: the panel\'s settings', () => {
       assert.match(r.err, message);
       assert.equal(r.out, '');
     }
+  });
+
+  it('reads back what the panel\'s "Copy settings" writes, and runs the panel\'s experiment', async () => {
+    const frames: GanFrame[] = [];
+    const runner = new GanRunner((e: GanEvent) => void (e.type === 'frame' && frames.push(e.frame)));
+    const changed = { loss: 'least-squares', learningRateG: 0.003, dSteps: 2, batchSize: 96, pack: 3, discriminatorHidden: [32, 32], emaDecay: 0.95, seed: 11 };
+    assert.ok(isGanCommand({ type: 'settings', settings: changed }));
+    runner.handle({ type: 'settings', settings: changed });
+    runner.handle({ type: 'step' });
+    runner.dispose();
+    const frame = frames[frames.length - 1];
+    const copied = ganSettingsOf(frame.config);
+    assert.ok(isGanCommand({ type: 'copySettings', settings: copied }));
+    assert.equal(ganSettingsRangeProblem(copied), undefined);
+    assert.deepEqual(Object.keys(copied).sort(), [...STRING_SETTINGS, ...NUMBER_SETTINGS, ...LIST_SETTINGS].sort(), 'every panel setting, and nothing else');
+    const file = tempFile('copied.json', ganSettingsJson(copied));
+    const config = parseTrainArgs(['--config', file, '--steps', '1']).config;
+    for (const [key, value] of Object.entries(changed)) assert.deepEqual((config as Record<string, unknown>)[key], value, key);
+    const r = await run(['train', 'gan', '--config', file, '--steps', '1', '--json']);
+    assert.equal(r.code, 0, r.err);
+  });
+
+  it('does not let a copy message through with settings the panel could not send', () => {
+    assert.equal(isGanCommand({ type: 'copySettings', settings: { beta1: 0.9 } }), false);
+    assert.equal(isGanCommand({ type: 'copySettings' }), false);
+    assert.ok(isGanSettings(ganSettingsOf({ dataset: 'moons', beta1: 0.5, latentDim: 2, generatorHidden: [8] })));
   });
 });
