@@ -12,6 +12,14 @@ export default tseslint.config(
     },
   },
   {
+    // What goes wrong is said in the "GenMath" output channel through an injected Logger
+    // (src/shared/logger.ts); the CLI writes through its CliIO. Nothing writes to the console.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-console': 'error',
+    },
+  },
+  {
     files: ['src/core/**/*.ts', 'src/shared/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -62,6 +62,7 @@ function answerLine(raw: string): LineAnswer {
  */
 export const classifyCommand: CliCommand = {
   name: 'classify',
+  deterministic: true,
   usage: 'classify                JSON Lines {id, latex, context?} on stdin -> {id, kind, confidence, roles} per line\n'
     + '                          (context: the words around the formula in its note, weighed as evidence);\n'
     + '                          a bad line -> {id, kind: "none", confidence: 0, roles: {}, error} in its place, exit 1',

@@ -16,6 +16,7 @@ import { CliError, type CliCommand } from './io';
  */
 export const explainCommand: CliCommand = {
   name: 'explain',
+  deterministic: true,
   usage: 'explain LATEX           formula card + derivation steps as JSON (kind none: steps [], exit 0)',
   async run(args, io) {
     const written = args.join(' ');

@@ -25,5 +25,15 @@ export interface CliCommand {
   readonly name: string;
   /** One line for `genmath --help`. */
   readonly usage: string;
+  /**
+   * The text `--help` prints for these arguments, when it says more than the usage line
+   * (`genmath train klfit --help` describes that task alone).
+   */
+  help?(args: readonly string[]): string;
+  /**
+   * True for a command that draws no random numbers: `main` accepts `--seed S` for it (so one
+   * command line works for every command), checks that S is a whole number, and drops it.
+   */
+  readonly deterministic?: boolean;
   run(args: readonly string[], io: CliIO): Promise<number>;
 }

@@ -9,6 +9,24 @@ import { trainCommand } from './train';
 /** Every sub-command; each lives in its own file named after it. */
 const commands: readonly CliCommand[] = [scanCommand, classifyCommand, explainCommand, evalCommand, trainCommand];
 
+/** What `--help` adds for a command that draws no random numbers. */
+export const DETERMINISTIC_NOTE = 'This command draws no random numbers: the same input gives the same output. --seed S is accepted, so that one command line works for every command, and changes nothing.';
+
+/** `args` without `--seed S` (or `--seed=S`); a missing or non-whole S is a usage error. */
+export function withoutSeed(args: readonly string[], usage: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a !== '--seed' && !a.startsWith('--seed=')) {
+      out.push(a);
+      continue;
+    }
+    const value = a === '--seed' ? args[++i] : a.slice('--seed='.length);
+    if (value === undefined || !/^-?\d+$/.test(value)) throw new CliError(`--seed needs a whole number, got ${value === undefined ? 'nothing' : `'${value}'`} (usage: genmath ${usage.split('\n')[0].trim()})`, 2);
+  }
+  return out;
+}
+
 function help(): string {
   return ['usage: genmath COMMAND [ARGS...]', '', ...commands.map((c) => `  ${c.usage}`), ''].join('\n');
 }
@@ -37,11 +55,11 @@ export async function main(argv: readonly string[], rawIo: CliIO): Promise<numbe
   }
   // `genmath classify --help`, `genmath train gan --help`: every command answers it (design.md's contract).
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout(`usage: genmath ${command.usage}\n`);
+    io.stdout(command.help ? command.help(args) : `usage: genmath ${command.usage}\n${command.deterministic ? `\n${DETERMINISTIC_NOTE}\n` : ''}`);
     return 0;
   }
   try {
-    return await command.run(args, io);
+    return await command.run(command.deterministic ? withoutSeed(args, command.usage) : args, io);
   } catch (err) {
     const message = err instanceof CliError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
     io.stderr(`genmath ${name}: ${message.split('\n')[0]}\n`);

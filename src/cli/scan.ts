@@ -26,6 +26,7 @@ export function languageOf(file: string): SourceLanguage {
  */
 export const scanCommand: CliCommand = {
   name: 'scan',
+  deterministic: true,
   usage: `scan FILE...            one JSON line per formula: {file, start, end, line, kind, latex},\n`
     + `                          classified with the words around it in the file;\n`
     + `                          binary files are skipped (a notice on stderr); files up to ${formatBytes(MAX_SCAN_FILE_BYTES)}`,

@@ -1,9 +1,9 @@
 /**
- * `genmath train gan [--dataset NAME] [--steps N] [--seed S] [--loss L] [--json] [--samples FILE] [--svg FILE]`:
- * trains the toy GAN of the panel from the command line, with the same core and defaults.
+ * `genmath train gan [--config FILE] [SETTING FLAGS] [--steps N] [--json] [--samples FILE] [--svg FILE]`:
+ * trains the toy GAN of the panel from the command line, with the same core, defaults, settings
+ * and ranges, so that a panel experiment can be reproduced headless.
  */
-import { DATASET_NAMES, type DatasetName } from '../core/train/datasets';
-import { createGanTrainer, DEFAULT_GAN_CONFIG, GAN_LOSSES, type GanConfig, type GanLoss } from '../core/train/gan';
+import { createGanTrainer, DEFAULT_GAN_CONFIG, type GanConfig } from '../core/train/gan';
 import { ganSvg } from '../core/train/svg';
 import { CliError, type CliCommand, type CliIO } from './io';
 import { autoencoderTask } from './train/autoencoder';
@@ -13,9 +13,27 @@ import { klfitTask } from './train/klfit';
 import { mleTask } from './train/mle';
 import type { TrainTask } from './train/task';
 import { vaeTask } from './train/vae';
-import { choiceFlag, created, exitCode, intFlag, parseFlags, pointsJson, runWithProgress, outputFlag, writeOutput, type FlagSpec } from './train/flags';
+import { created, exitCode, intFlag, parseFlags, pointsJson, runWithProgress, outputFlag, writeOutput, type FlagSpec } from './train/flags';
+import { ganSettingsHelp, GAN_SETTING_FLAGS, readSettingsFile, settingsFromFlags } from './train/ganSettings';
 
-const USAGE = 'train gan [--dataset NAME] [--steps N] [--seed S] [--loss L] [--json] [--samples FILE] [--svg FILE]';
+const USAGE = 'train gan [--config FILE] [--dataset NAME] [--loss L] [--optimizer O] [--learning-rate-g X] ... [--steps N] [--seed S] [--json] [--samples FILE] [--svg FILE]';
+
+const HELP = [
+  'Trains the toy GAN of the Train Toy GAN panel, with the same core, defaults and settings.',
+  '',
+  'Settings (the panel\'s, with its names and ranges; each flag overrides --config):',
+  ...ganSettingsHelp(),
+  '',
+  'Other options:',
+  '  --config FILE            the panel\'s settings as JSON, e.g. {"loss": "wgan-gp", "learningRateD": 0.001, "generatorHidden": [64, 64]}',
+  '                           (the panel\'s Copy settings button copies its settings in this form)',
+  `  --steps N                G steps to run (default ${DEFAULT_GAN_CONFIG.steps}); the learning-rate schedule spans them`,
+  '  --json                   print the final metrics as one JSON object',
+  '  --samples FILE           write 2,500 generated samples as [[x, y], ...]',
+  '  --svg FILE               write the final plots as SVG',
+  '',
+  `The same settings and seed give the same numbers, bit for bit (default seed ${DEFAULT_GAN_CONFIG.seed}).`,
+].join('\n');
 
 /** The other toy trainings, one file each in src/cli/train/. */
 const TASKS: readonly TrainTask[] = [vaeTask, mleTask, autoencoderTask, diffusionTask, klfitTask, gdTask];
@@ -28,15 +46,15 @@ interface TrainOptions {
   readonly svg?: string;
 }
 
-const SPEC: FlagSpec = { '--dataset': 'value', '--steps': 'value', '--seed': 'value', '--loss': 'value', '--json': 'switch', '--samples': 'value', '--svg': 'value' };
+const SPEC: FlagSpec = { ...GAN_SETTING_FLAGS, '--config': 'value', '--steps': 'value', '--json': 'switch', '--samples': 'value', '--svg': 'value' };
 
 /** Reads the flags after `train gan`; a bad one is a usage error (exit 2). */
 export function parseTrainArgs(args: readonly string[]): TrainOptions {
   const flags = parseFlags(args, SPEC, USAGE);
-  const config: { -readonly [K in keyof GanConfig]?: GanConfig[K] } = {};
-  if (flags.has('--dataset')) config.dataset = choiceFlag<DatasetName>(flags, '--dataset', DATASET_NAMES, DEFAULT_GAN_CONFIG.dataset, USAGE);
-  if (flags.has('--seed')) config.seed = intFlag(flags, '--seed', -(2 ** 31), DEFAULT_GAN_CONFIG.seed, USAGE);
-  if (flags.has('--loss')) config.loss = choiceFlag<GanLoss>(flags, '--loss', GAN_LOSSES, DEFAULT_GAN_CONFIG.loss, USAGE);
+  const file = flags.get('--config');
+  const fromFile = typeof file === 'string' ? readSettingsFile(file, USAGE) : {};
+  // The panel's settings are a subset of the trainer's config with the same names.
+  const config: { -readonly [K in keyof GanConfig]?: GanConfig[K] } = { ...(fromFile as Partial<GanConfig>), ...(settingsFromFlags(flags, USAGE) as Partial<GanConfig>) };
   const steps = intFlag(flags, '--steps', 0, DEFAULT_GAN_CONFIG.steps, USAGE);
   // The learning-rate schedule spans the run that was asked for.
   config.steps = steps;
@@ -85,6 +103,13 @@ const MODELS = ['gan', ...TASKS.map((t) => t.name)].join(', ');
 export const trainCommand: CliCommand = {
   name: 'train',
   usage: [USAGE, ...TASKS.map((t) => t.usage)].join('\n  '),
+  help(args) {
+    const [model] = args;
+    if (model === 'gan') return `usage: genmath ${USAGE}\n\n${HELP}\n`;
+    const task = TASKS.find((t) => t.name === model);
+    if (task) return `usage: genmath ${task.usage}\n\n${task.help}\n`;
+    return `usage: genmath ${this.usage}\n\nFor one task's options: genmath train TASK --help (tasks: ${MODELS})\n`;
+  },
   async run(args, io) {
     const [model, ...rest] = args;
     if (model === undefined || model.startsWith('--')) throw new CliError(`which model? (have: ${MODELS})`, 2);

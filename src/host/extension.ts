@@ -16,19 +16,27 @@ import { isSourceFormula } from '../shared/sourceFormula';
 import { isToySettings, type ToyName } from '../shared/toyProtocol';
 import { TOY_COMMANDS } from './demos';
 import { ExplainPanel } from './panels/explainPanel';
-import { offerExampleNote } from './explain/exampleNote';
+import { isExampleNoteName, offerExampleNote, openExampleNote, EXAMPLE_NOTES, OPEN_EXAMPLE_COMMAND } from './explain/exampleNote';
+import { HOVERED_CONTEXT, WalkthroughContext } from './walkthrough';
 import { ToyPanel } from './panels/toyPanel';
 import { GanPanel } from './panels/ganPanel';
 import { RenderService } from './render/renderService';
+import { createOutputLogger } from './logging';
+import type { Logger } from '../shared/logger';
 import { RenderAhead } from './render/renderAhead';
 import { RENDER_BUDGET_MS, RENDER_CACHE_SIZE } from './limits';
 
 export function activate(context: vscode.ExtensionContext): void {
+  const { logger, channel } = createOutputLogger();
+  context.subscriptions.push(channel);
   const formulas = new DocumentFormulas();
+  const hovered = new WalkthroughContext(HOVERED_CONTEXT);
   const renderer = new RenderService({
     workerPath: path.join(context.extensionPath, 'dist', 'workers', 'mathjax.js'),
     budgetMs: RENDER_BUDGET_MS,
     cacheSize: RENDER_CACHE_SIZE,
+    logger,
+    onHoverRender: () => hovered.done(),
     // Only on a local disk: elsewhere the storage is not a folder Node can write to.
     ...(context.globalStorageUri.scheme === 'file' ? { codeCacheDir: context.globalStorageUri.fsPath } : {}),
   });
@@ -49,12 +57,12 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CONVERT_PASTED_COMMAND, (location?: unknown) => convertPastedMath(formulas, location)),
     vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new PastedMathCodeActions(formulas), PastedMathCodeActions.metadata),
   );
-  registerExplain(context, formulas);
-  registerTraining(context);
+  registerExplain(context, formulas, logger);
+  registerTraining(context, logger);
 }
 
 /** Explain Formula: the command (palette, hover link, CodeLens) and its panel's serializer. */
-function registerExplain(context: vscode.ExtensionContext, formulas: DocumentFormulas): void {
+function registerExplain(context: vscode.ExtensionContext, formulas: DocumentFormulas, logger: Logger): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('genmath.explainFormula', async (location?: unknown) => {
       // From a hover or CodeLens link the argument says where; it is checked like any message.
@@ -73,17 +81,22 @@ function registerExplain(context: vscode.ExtensionContext, formulas: DocumentFor
         void offerExampleNote(context, formulas);
         return;
       }
-      ExplainPanel.createOrShow(context, formulas, doc, formula);
+      ExplainPanel.createOrShow(context, formulas, logger, doc, formula);
+    }),
+    vscode.commands.registerCommand(OPEN_EXAMPLE_COMMAND, async (name?: unknown) => {
+      // From a walkthrough link the argument names the note; from the palette the person picks one.
+      const chosen = isExampleNoteName(name) ? name : await vscode.window.showQuickPick([...EXAMPLE_NOTES], { title: 'GenMath: Open an Example Note', placeHolder: 'An example note, opened as an untitled copy' });
+      if (isExampleNoteName(chosen)) await openExampleNote(context, formulas, chosen);
     }),
     vscode.window.registerWebviewPanelSerializer(ExplainPanel.viewType, {
-      deserializeWebviewPanel: (panel, state: unknown) => ExplainPanel.revive(panel, context, formulas, state),
+      deserializeWebviewPanel: (panel, state: unknown) => ExplainPanel.revive(panel, context, formulas, logger, state),
     }),
     { dispose: () => ExplainPanel.current?.dispose() },
   );
 }
 
 /** The toy trainings: commands, panels that survive a reload, and progress in the status bar. */
-function registerTraining(context: vscode.ExtensionContext): void {
+function registerTraining(context: vscode.ExtensionContext, logger: Logger): void {
   const status = vscode.window.createStatusBarItem('genmath.training', vscode.StatusBarAlignment.Left, 10);
   status.name = 'GenMath training';
   status.command = 'genmath.trainToyGan';
@@ -91,11 +104,11 @@ function registerTraining(context: vscode.ExtensionContext): void {
     status,
     vscode.commands.registerCommand('genmath.trainToyGan', (settings?: unknown, source?: unknown) => {
       // The arguments can come from a hover's command link, so they are checked like any message.
-      GanPanel.createOrShow(context, status, isGanSettings(settings) ? settings : {}, isSourceFormula(source) ? source : undefined);
+      GanPanel.createOrShow(context, status, logger, isGanSettings(settings) ? settings : {}, isSourceFormula(source) ? source : undefined);
     }),
     vscode.window.registerWebviewPanelSerializer(GanPanel.viewType, {
       deserializeWebviewPanel: async (panel, state: unknown) => {
-        GanPanel.revive(panel, context, status, state);
+        GanPanel.revive(panel, context, status, logger, state);
       },
     }),
     { dispose: () => GanPanel.current?.dispose() },
@@ -107,11 +120,11 @@ function registerTraining(context: vscode.ExtensionContext): void {
     ...(Object.entries(TOY_COMMANDS) as [ToyName, string][]).map(([toy, command]) =>
       // The argument can come from a hover's command link, so it is checked like any message.
       vscode.commands.registerCommand(command, (settings?: unknown, source?: unknown) => {
-        ToyPanel.createOrShow(context, toyStatus, toy, isToySettings(settings) ? settings : {}, isSourceFormula(source) ? source : undefined);
+        ToyPanel.createOrShow(context, toyStatus, logger, toy, isToySettings(settings) ? settings : {}, isSourceFormula(source) ? source : undefined);
       }),
     ),
     vscode.window.registerWebviewPanelSerializer(ToyPanel.viewType, {
-      deserializeWebviewPanel: async (panel, state: unknown) => ToyPanel.revive(panel, context, toyStatus, state),
+      deserializeWebviewPanel: async (panel, state: unknown) => ToyPanel.revive(panel, context, toyStatus, logger, state),
     }),
     { dispose: () => ToyPanel.disposeAll() },
   );

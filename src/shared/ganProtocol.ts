@@ -23,15 +23,62 @@ export interface GanSettings {
   readonly seed?: number;
 }
 
-const NUMBER_SETTINGS = ['learningRateG', 'learningRateD', 'dSteps', 'batchSize', 'pack', 'gradientPenalty', 'emaDecay', 'seed'] as const;
-const STRING_SETTINGS = ['dataset', 'loss', 'optimizer'] as const;
-const LIST_SETTINGS = ['generatorHidden', 'discriminatorHidden'] as const;
+/** The keys of the number settings, in the panel's order. */
+export const NUMBER_SETTINGS = ['learningRateG', 'learningRateD', 'dSteps', 'batchSize', 'pack', 'gradientPenalty', 'emaDecay', 'seed'] as const;
+/** The keys of the settings that are names (data set, loss, optimizer). */
+export const STRING_SETTINGS = ['dataset', 'loss', 'optimizer'] as const;
+/** The keys of the hidden-layer lists. */
+export const LIST_SETTINGS = ['generatorHidden', 'discriminatorHidden'] as const;
+
+/** The range of a number setting, as the panel's input offers it and the CLI accepts it. */
+export interface GanNumberRange {
+  readonly min: number;
+  readonly max: number;
+  /** The panel's input step; an integer setting has step 1. */
+  readonly step: number;
+  readonly integer: boolean;
+}
+
+/**
+ * The panel's number settings and their ranges, one table read by the panel's inputs and by
+ * `genmath train gan` (flags and `--config`), so the two accept the same values.
+ */
+export const GAN_NUMBER_RANGES: Readonly<Record<(typeof NUMBER_SETTINGS)[number], GanNumberRange>> = {
+  learningRateG: { min: 1e-6, max: 1, step: 1e-4, integer: false },
+  learningRateD: { min: 1e-6, max: 1, step: 1e-4, integer: false },
+  dSteps: { min: 1, max: 10, step: 1, integer: true },
+  batchSize: { min: 2, max: 1024, step: 2, integer: true },
+  pack: { min: 1, max: 8, step: 1, integer: true },
+  gradientPenalty: { min: 0, max: 100, step: 0.1, integer: false },
+  emaDecay: { min: 0, max: 0.9999, step: 0.001, integer: false },
+  seed: { min: 0, max: 1_000_000, step: 1, integer: true },
+};
+
+/** Hidden layers of G or D: 1 to 4 layers, each 1 to 256 units wide (the guard's bound). */
+export const GAN_LAYERS = { maxLayers: 4, maxWidth: 256 } as const;
+
+/**
+ * Why `settings` (already through `isGanSettings`) fall outside the panel's ranges, or undefined
+ * when they do not. The trainer checks the rest (a batch that packs evenly, known names).
+ */
+export function ganSettingsRangeProblem(settings: GanSettings): string | undefined {
+  for (const key of NUMBER_SETTINGS) {
+    const v = settings[key];
+    if (v === undefined) continue;
+    const r = GAN_NUMBER_RANGES[key];
+    if (r.integer && !Number.isInteger(v)) return `${key} must be a whole number, got ${v}`;
+    if (v < r.min || v > r.max) return `${key} must be from ${r.min} to ${r.max}, got ${v}`;
+  }
+  return undefined;
+}
 
 /** Webview -> host (and host -> worker: the host forwards them once checked). */
 export type GanCommand =
   | PlaybackCommand
   | { readonly type: 'settings'; readonly settings: GanSettings }
-  | { readonly type: 'preset'; readonly name: 'defaults' | 'plain' };
+  | { readonly type: 'preset'; readonly name: 'defaults' | 'plain' }
+  /** "Copy settings": the host puts them on the clipboard as the JSON `genmath train gan --config` reads. */
+  | { readonly type: 'copySettings'; readonly settings: GanSettings };
 
 export const SPEEDS: readonly number[] = [1, 5, 20, 50];
 
@@ -73,6 +120,7 @@ export function isGanCommand(v: unknown): v is GanCommand {
     case 'preset':
       return isOneOf(v.name, ['defaults', 'plain'] as const);
     case 'settings':
+    case 'copySettings':
       return isGanSettings(v.settings);
     default:
       return false;
@@ -89,12 +137,30 @@ export function isGanSettings(v: unknown): v is GanSettings {
       if (typeof value !== 'string' || value.length > 40) return false;
     } else if ((LIST_SETTINGS as readonly string[]).includes(key)) {
       // Bounded so that a message cannot ask for a network that would exhaust memory.
-      if (!Array.isArray(value) || value.length < 1 || value.length > 4 || !value.every((n) => Number.isInteger(n) && n >= 1 && n <= 256)) return false;
+      if (!Array.isArray(value) || value.length < 1 || value.length > GAN_LAYERS.maxLayers || !value.every((n) => Number.isInteger(n) && n >= 1 && n <= GAN_LAYERS.maxWidth)) return false;
     } else {
       return false;
     }
   }
   return true;
+}
+
+/**
+ * The panel's settings of a run, picked from the trainer's whole config (a frame's `config`): what
+ * "Copy settings" copies and `genmath train gan --config FILE` reads back. Keys the panel does not
+ * set (β's, latent size, activations, schedule) are left out, so both take their defaults.
+ */
+export function ganSettingsOf(config: Readonly<Record<string, unknown>>): GanSettings {
+  const out: Record<string, unknown> = {};
+  for (const key of STRING_SETTINGS) if (typeof config[key] === 'string') out[key] = config[key];
+  for (const key of NUMBER_SETTINGS) if (isFiniteNumber(config[key])) out[key] = config[key];
+  for (const key of LIST_SETTINGS) if (Array.isArray(config[key])) out[key] = [...(config[key] as unknown[])];
+  return out as GanSettings;
+}
+
+/** The JSON text "Copy settings" puts on the clipboard. */
+export function ganSettingsJson(settings: GanSettings): string {
+  return `${JSON.stringify(settings, null, 2)}\n`;
 }
 
 /** Checks a message from the worker. */

@@ -1,6 +1,6 @@
 /** The Train Toy GAN panel: controls, the formula being trained, and plots that move while it learns. */
 import uPlot from 'uplot';
-import type { GanCommand, GanEvent, GanFrame, GanSettings } from '../../src/shared/ganProtocol';
+import { GAN_NUMBER_RANGES, ganSettingsOf, type GanCommand, type GanEvent, type GanFrame, type GanSettings } from '../../src/shared/ganProtocol';
 import { el } from './dom';
 import { latestOnly } from './latest';
 import { renderMath } from './math';
@@ -31,6 +31,12 @@ function select(id: string, label: string, options: [string, string][]): { wrap:
   for (const [value, text] of options) input.append(el('option', { value }, text));
   wrap.append(input);
   return { wrap, input };
+}
+
+/** A number input with the range the shared table gives its setting (the CLI accepts the same). */
+function rangedInput(key: keyof typeof GAN_NUMBER_RANGES, label: string): { wrap: HTMLElement; input: HTMLInputElement } {
+  const r = GAN_NUMBER_RANGES[key];
+  return numberInput(key, label, String(r.step), String(r.min), String(r.max));
 }
 
 function numberInput(id: string, label: string, step: string, min: string, max: string): { wrap: HTMLElement; input: HTMLInputElement } {
@@ -66,7 +72,8 @@ export function mountGan(root: HTMLElement): void {
   speed.input.value = '5';
   const defaults = el('button', { id: 'defaults', title: 'Our stabilized defaults: packing, weight averaging, two-time-scale learning rates' }, 'Defaults');
   const plain = el('button', { id: 'plain', title: 'The plain GAN, without stabilizers: watch it collapse' }, 'Plain GAN');
-  controls.append(play, step, reset, speed.wrap, defaults, plain);
+  const copy = el('button', { id: 'copySettings', title: 'Copy these settings as JSON: genmath train gan --config FILE runs the same experiment from the command line' }, 'Copy settings');
+  controls.append(play, step, reset, speed.wrap, defaults, plain, copy);
 
   // Settings sit below the plots, in a disclosure, so the plots are what a person sees first.
   const settingsBox = el('details', { class: 'settings-box', open: '' });
@@ -76,16 +83,16 @@ export function mountGan(root: HTMLElement): void {
   const dataset = select('dataset', 'Data ', DATASETS.map((d) => [d, d]));
   const loss = select('loss', 'Loss ', LOSSES);
   const optimizer = select('optimizer', 'Optimizer ', OPTIMIZERS);
-  const lrG = numberInput('learningRateG', 'lr G ', '0.0001', '0.000001', '1');
-  const lrD = numberInput('learningRateD', 'lr D ', '0.0001', '0.000001', '1');
-  const dSteps = numberInput('dSteps', 'D steps/G step ', '1', '1', '10');
-  const batch = numberInput('batchSize', 'Batch ', '2', '2', '1024');
+  const lrG = rangedInput('learningRateG', 'lr G ');
+  const lrD = rangedInput('learningRateD', 'lr D ');
+  const dSteps = rangedInput('dSteps', 'D steps/G step ');
+  const batch = rangedInput('batchSize', 'Batch ');
   const gHidden = textInput('generatorHidden', 'G layers ', 'hidden layer widths of G, e.g. 64,64');
   const dHidden = textInput('discriminatorHidden', 'D layers ', 'hidden layer widths of D, e.g. 64,64');
-  const pack = numberInput('pack', 'Packing ', '1', '1', '8');
-  const penalty = numberInput('gradientPenalty', 'Grad. penalty λ ', '0.1', '0', '100');
-  const ema = numberInput('emaDecay', 'Weight EMA ', '0.001', '0', '0.9999');
-  const seed = numberInput('seed', 'Seed ', '1', '0', '1000000');
+  const pack = rangedInput('pack', 'Packing ');
+  const penalty = rangedInput('gradientPenalty', 'Grad. penalty λ ');
+  const ema = rangedInput('emaDecay', 'Weight EMA ');
+  const seed = rangedInput('seed', 'Seed ');
   settings.append(dataset.wrap, loss.wrap, optimizer.wrap, lrG.wrap, lrD.wrap, dSteps.wrap, batch.wrap, gHidden.wrap, dHidden.wrap, pack.wrap, penalty.wrap, ema.wrap, seed.wrap);
 
   const diagnostics = el('section', { class: 'diagnostics', id: 'diagnostics', role: 'status' });
@@ -238,6 +245,9 @@ export function mountGan(root: HTMLElement): void {
   speed.input.addEventListener('change', () => post({ type: 'speed', stepsPerFrame: Number(speed.input.value) }));
   defaults.addEventListener('click', () => post({ type: 'preset', name: 'defaults' }));
   plain.addEventListener('click', () => post({ type: 'preset', name: 'plain' }));
+  copy.addEventListener('click', () => {
+    if (lastFrame) post({ type: 'copySettings', settings: ganSettingsOf(lastFrame.config) });
+  });
   for (const s of [dataset, loss, optimizer]) s.input.addEventListener('change', () => sendSettings({ [s.input.id]: s.input.value }));
   for (const [input, key] of [[lrG.input, 'learningRateG'], [lrD.input, 'learningRateD'], [dSteps.input, 'dSteps'], [batch.input, 'batchSize'], [pack.input, 'pack'], [penalty.input, 'gradientPenalty'], [ema.input, 'emaDecay'], [seed.input, 'seed']] as const) numberSetting(input, key);
   listSetting(gHidden.input, 'generatorHidden');

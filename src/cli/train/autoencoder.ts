@@ -10,6 +10,9 @@ import { choiceFlag, created, exitCode, intFlag, parseFlags, runWithProgress, ty
 
 const USAGE = 'train autoencoder [--dataset NAME] [--steps N] [--seed S] [--json]';
 
+/** What `--help` prints after the usage line. */
+const HELP = ['Trains the toy autoencoder of the Train Autoencoder panel and reports its reconstruction loss.', '--seed S (a whole number) picks the random draws; the same flags and seed give the same numbers.'].join('\n');
+
 interface AutoencoderOptions {
   readonly config: Partial<AutoencoderConfig>;
   readonly json: boolean;
@@ -61,6 +64,7 @@ async function runAutoencoder(options: AutoencoderOptions, io: CliIO): Promise<n
 export const autoencoderTask: TrainTask = {
   name: 'autoencoder',
   usage: USAGE,
+  help: HELP,
   async run(args, io) {
     return runAutoencoder(parseAutoencoderArgs(args), io);
   },

@@ -12,6 +12,9 @@ import { choiceFlag, created, intFlag, parseFlags, pointsJson, runWithProgress, 
 
 const USAGE = 'train diffusion [--dataset NAME] [--schedule linear|cosine] [--steps N] [--seed S] [--json] [--samples FILE]';
 
+/** What `--help` prints after the usage line. */
+const HELP = ['Trains the toy diffusion model of the Run Toy Diffusion panel (linear or cosine noise schedule).', '--seed S (a whole number) picks the random draws; the same flags and seed give the same numbers.'].join('\n');
+
 /** The flags of `train diffusion`, parsed. */
 export interface DiffusionOptions {
   readonly config: Partial<DiffusionConfig>;
@@ -79,6 +82,7 @@ async function runDiffusion(options: DiffusionOptions, io: CliIO): Promise<numbe
 export const diffusionTask: TrainTask = {
   name: 'diffusion',
   usage: USAGE,
+  help: HELP,
   // async, so that a bad flag is a rejected promise like any other failure, not a synchronous throw.
   run: async (args, io) => runDiffusion(parseDiffusionArgs(args), io),
 };

@@ -8,14 +8,18 @@ import type { OptimizerName } from '../../core/train/optimizers';
 import { choiceFlag, created, intFlag, parseFlags, positiveFlag, type FlagSpec } from './flags';
 import type { TrainTask } from './task';
 
-const USAGE = 'train gd [--function quadratic|rosenbrock] [--lr ETA] [--optimizer sgd|momentum|adam] [--steps N] [--json]';
+const USAGE = 'train gd [--function quadratic|rosenbrock] [--lr ETA] [--optimizer sgd|momentum|adam] [--steps N] [--seed S] [--json]';
 
-const SPEC: FlagSpec = { '--function': 'value', '--lr': 'value', '--optimizer': 'value', '--steps': 'value', '--json': 'switch' };
+/** What `--help` prints after the usage line. */
+const HELP = ['One path of the gradient descent explorer on a quadratic or the Rosenbrock function; a diverging path is the lesson and exits 0.', 'This task draws no random numbers: the same flags give the same numbers. --seed S is accepted, so that one command line works for every task, and changes nothing.'].join('\n');
+
+const SPEC: FlagSpec = { '--function': 'value', '--lr': 'value', '--optimizer': 'value', '--steps': 'value', '--seed': 'value', '--json': 'switch' };
 
 /** `genmath train gd ...`. */
 export const gdTask: TrainTask = {
   name: 'gd',
   usage: USAGE,
+  help: HELP,
   async run(args, io) {
     const flags = parseFlags(args, SPEC, USAGE);
     const fn = choiceFlag<GdFunctionName>(flags, '--function', GD_FUNCTIONS, 'quadratic', USAGE);
@@ -23,6 +27,8 @@ export const gdTask: TrainTask = {
     const defaults = GD_DEFAULTS[fn];
     const learningRate = positiveFlag(flags, '--lr', USAGE) ?? defaults.learningRate;
     const steps = intFlag(flags, '--steps', 0, defaults.steps, USAGE);
+    // Checked like every task's seed, so a typo is still an error, though nothing here is random.
+    intFlag(flags, '--seed', -(2 ** 31), 0, USAGE);
     const config: Partial<GdConfig> = { function: fn, learningRate, steps };
     const resolved = created(() => resolveGdConfig(config));
     const path = created(() => gdPath(resolved, optimizer));

@@ -6,17 +6,23 @@ import { createKlFitter, DEFAULT_KL_FIT_CONFIG } from '../../core/train/klFit';
 import { created, exitCode, intFlag, parseFlags, runWithProgress, type FlagSpec } from './flags';
 import type { TrainTask } from './task';
 
-const USAGE = 'train klfit [--steps N] [--json]';
+const USAGE = 'train klfit [--steps N] [--seed S] [--json]';
 
-const SPEC: FlagSpec = { '--steps': 'value', '--json': 'switch' };
+/** What `--help` prints after the usage line. */
+const HELP = ['Fits one Gaussian q to the bimodal p = ½N(−2, 0.5²) + ½N(2, 0.5²) by forward KL(p‖q) and by reverse KL(q‖p), side by side.', 'This task draws no random numbers: the same flags give the same numbers. --seed S is accepted, so that one command line works for every task, and changes nothing.'].join('\n');
+
+const SPEC: FlagSpec = { '--steps': 'value', '--seed': 'value', '--json': 'switch' };
 
 /** `genmath train klfit ...`. */
 export const klfitTask: TrainTask = {
   name: 'klfit',
   usage: USAGE,
+  help: HELP,
   async run(args, io) {
     const flags = parseFlags(args, SPEC, USAGE);
     const steps = intFlag(flags, '--steps', 0, DEFAULT_KL_FIT_CONFIG.steps, USAGE);
+    // Checked like every task's seed, so a typo is still an error, though nothing here is random.
+    intFlag(flags, '--seed', -(2 ** 31), 0, USAGE);
     const fitter = created(() => createKlFitter({ steps }));
     runWithProgress(steps, io, fitter);
     const snap = fitter.snapshot();

@@ -8,6 +8,9 @@ import type { TrainTask } from './task';
 
 const USAGE = 'train mle [--model gaussian|mixture] [--method gradient|em] [--steps N] [--seed S] [--json]';
 
+/** What `--help` prints after the usage line. */
+const HELP = ['Fits a Gaussian or a two-component mixture by maximum likelihood, by gradient ascent or EM, as the panel does.', '--seed S (a whole number) picks the random draws; the same flags and seed give the same numbers.'].join('\n');
+
 const SPEC: FlagSpec = { '--model': 'value', '--method': 'value', '--steps': 'value', '--seed': 'value', '--json': 'switch' };
 
 /** A Gaussian as `{mu, sigma}`, a mixture as `{weights, means, sigmas}`: the keys `--json` prints. */
@@ -25,6 +28,7 @@ function describe(p: MixtureParams): string {
 export const mleTask: TrainTask = {
   name: 'mle',
   usage: USAGE,
+  help: HELP,
   async run(args, io) {
     const flags = parseFlags(args, SPEC, USAGE);
     const model = choiceFlag<MleModel>(flags, '--model', MLE_MODELS, DEFAULT_MLE_CONFIG.model, USAGE);

@@ -10,5 +10,10 @@ export interface TrainTask {
   readonly name: string;
   /** One line for `genmath --help`, e.g. `train vae [--dataset NAME] [--steps N] [--seed S] [--json]`. */
   readonly usage: string;
+  /**
+   * What `genmath train NAME --help` prints after the usage line: what the task does, its options
+   * with their ranges, and what `--seed` does (a deterministic task says that it changes nothing).
+   */
+  readonly help: string;
   run(args: readonly string[], io: CliIO): Promise<number>;
 }

@@ -9,6 +9,9 @@ import { choiceFlag, created, exitCode, intFlag, parseFlags, runWithProgress, us
 
 const USAGE = 'train vae [--dataset NAME] [--latent 1|2] [--steps N] [--seed S] [--json]';
 
+/** What `--help` prints after the usage line. */
+const HELP = ['Trains the toy VAE of the Train Toy VAE panel. `lineargauss` has an exact ELBO and log p(x).', '--seed S (a whole number) picks the random draws; the same flags and seed give the same numbers.'].join('\n');
+
 function usageError(message: string): CliError {
   return sharedUsageError(USAGE, message);
 }
@@ -76,6 +79,7 @@ async function runVae(options: VaeOptions, io: CliIO): Promise<number> {
 export const vaeTask: TrainTask = {
   name: 'vae',
   usage: USAGE,
+  help: HELP,
   async run(args, io) {
     return runVae(parseVaeArgs(args), io);
   },

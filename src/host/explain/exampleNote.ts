@@ -8,8 +8,22 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DocumentFormulas } from '../documentFormulas';
 
-/** The example note the offer opens; shipped in the .vsix (see .vscodeignore). */
-export const EXAMPLE_NOTE = 'examples/01-maximum-likelihood.md';
+/** The example notes, in the order a learner meets them; all shipped in the .vsix (see .vscodeignore). */
+export const EXAMPLE_NOTES = ['01-maximum-likelihood.md', '02-vae-and-elbo.md', '03-gans.md', '04-diffusion.md', '05-pasted-from-the-web.md', 'paper.tex'] as const;
+
+/** The name of one of the example notes. */
+export type ExampleNoteName = (typeof EXAMPLE_NOTES)[number];
+
+/** The example note the offer opens, as a path in the extension. */
+export const EXAMPLE_NOTE = `examples/${EXAMPLE_NOTES[0]}`;
+
+/** The command that opens an example note (the walkthrough's links name the note as their argument). */
+export const OPEN_EXAMPLE_COMMAND = 'genmath.openExampleNote';
+
+/** Whether `v` names an example note: the command's argument comes from a link, so it is checked. */
+export function isExampleNoteName(v: unknown): v is ExampleNoteName {
+  return typeof v === 'string' && (EXAMPLE_NOTES as readonly string[]).includes(v);
+}
 
 /** The message, and the button that opens the example. */
 export const NO_FORMULA_MESSAGE = 'GenMath: Put the cursor in a formula (in a markdown or LaTeX note) to explain it.';
@@ -19,14 +33,22 @@ export const OPEN_EXAMPLE = 'Open an Example Note';
 export async function offerExampleNote(context: vscode.ExtensionContext, formulas: DocumentFormulas): Promise<void> {
   const choice = await vscode.window.showInformationMessage(NO_FORMULA_MESSAGE, OPEN_EXAMPLE);
   if (choice !== OPEN_EXAMPLE) return;
+  await openExampleNote(context, formulas, EXAMPLE_NOTES[0]);
+}
+
+/**
+ * Opens an example note as an untitled copy (the installed file stays as it is) with the cursor in
+ * its first display formula, so that hovering there or running Explain Formula shows that formula.
+ */
+export async function openExampleNote(context: vscode.ExtensionContext, formulas: DocumentFormulas, name: ExampleNoteName): Promise<void> {
   let content: string;
   try {
-    content = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(path.join(context.extensionPath, EXAMPLE_NOTE))));
+    content = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(path.join(context.extensionPath, 'examples', name))));
   } catch (err) {
     void vscode.window.showErrorMessage(`GenMath: the example note is missing from the extension (${err instanceof Error ? err.message : String(err)}).`);
     return;
   }
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  const doc = await vscode.workspace.openTextDocument({ language: name.endsWith('.tex') ? 'latex' : 'markdown', content });
   const editor = await vscode.window.showTextDocument(doc);
   // The cursor in the first display formula, so that running Explain Formula again explains it.
   const first = formulas.of(doc)?.formulas.find((f) => f.display);

@@ -1,3 +1,4 @@
+import type { Logger } from '../../shared/logger';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FoundFormula } from '../../core/find/types';
@@ -46,7 +47,7 @@ export class ExplainPanel extends Disposable {
   static #current: ExplainPanel | undefined;
 
   /** Shows the panel for a formula, creating it beside the editor if needed. */
-  static createOrShow(context: vscode.ExtensionContext, formulas: DocumentFormulas, doc: vscode.TextDocument, formula: FoundFormula): ExplainPanel {
+  static createOrShow(context: vscode.ExtensionContext, formulas: DocumentFormulas, logger: Logger, doc: vscode.TextDocument, formula: FoundFormula): ExplainPanel {
     let current = ExplainPanel.#current;
     if (current) {
       current.#panel.reveal(vscode.ViewColumn.Beside, true);
@@ -55,15 +56,15 @@ export class ExplainPanel extends Disposable {
         ...webviewOptions(context.extensionUri),
         retainContextWhenHidden: true,
       });
-      current = new ExplainPanel(panel, context, formulas);
+      current = new ExplainPanel(panel, context, formulas, logger);
     }
     void current.#show(doc, formula);
     return current;
   }
 
   /** Restores the panel after a window reload, on the formula it showed. */
-  static async revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, formulas: DocumentFormulas, state: unknown): Promise<void> {
-    const explain = new ExplainPanel(panel, context, formulas);
+  static async revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, formulas: DocumentFormulas, logger: Logger, state: unknown): Promise<void> {
+    const explain = new ExplainPanel(panel, context, formulas, logger);
     const s = state as { uri?: unknown; offset?: unknown } | undefined;
     if (typeof s?.uri === 'string' && typeof s.offset === 'number') {
       try {
@@ -84,12 +85,14 @@ export class ExplainPanel extends Disposable {
   readonly #panel: vscode.WebviewPanel;
   readonly #context: vscode.ExtensionContext;
   readonly #formulas: DocumentFormulas;
+  readonly #logger: Logger;
   #content: ExplainContent | undefined;
   #shown: { uri: string; start: number; version: number } | undefined;
   #follow: NodeJS.Timeout | undefined;
 
-  private constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, formulas: DocumentFormulas) {
+  private constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, formulas: DocumentFormulas, logger: Logger) {
     super();
+    this.#logger = logger;
     this.#panel = panel;
     this.#context = context;
     this.#formulas = formulas;
@@ -142,7 +145,7 @@ export class ExplainPanel extends Disposable {
 
   #onMessage(message: unknown): void {
     if (!isExplainCommand(message)) {
-      console.warn('GenMath: dropped a malformed message from the Explain panel');
+      this.#logger.warn('Dropped a malformed message from the Explain panel.');
       return;
     }
     switch (message.type) {

@@ -1,6 +1,7 @@
-import type * as vscode from 'vscode';
-import { isGanCommand, isGanEvent, type GanCommand, type GanFrame } from '../../shared/ganProtocol';
+import * as vscode from 'vscode';
+import { ganSettingsJson, isGanCommand, isGanEvent, type GanCommand, type GanFrame } from '../../shared/ganProtocol';
 import type { SourceFormula } from '../../shared/sourceFormula';
+import type { Logger } from '../../shared/logger';
 import { TrainingPanel } from './trainingPanel';
 
 /** The panel that trains a toy GAN while you watch; one at a time, each with its own worker. */
@@ -9,21 +10,21 @@ export class GanPanel extends TrainingPanel<GanCommand, GanFrame> {
   static #current: GanPanel | undefined;
 
   /** Shows the panel beside the editor, creating it if needed, and starts training; `source` is the note's formula. */
-  static createOrShow(context: vscode.ExtensionContext, status: vscode.StatusBarItem, settings: object = {}, source?: SourceFormula): GanPanel {
+  static createOrShow(context: vscode.ExtensionContext, status: vscode.StatusBarItem, logger: Logger, settings: object = {}, source?: SourceFormula): GanPanel {
     const existing = GanPanel.#current;
     if (existing) {
       existing.revealWith(settings, source);
       return existing;
     }
-    const created = new GanPanel(TrainingPanel.createWebview(context, GanPanel.viewType, 'Toy GAN'), context, status, settings, true);
+    const created = new GanPanel(TrainingPanel.createWebview(context, GanPanel.viewType, 'Toy GAN'), context, status, logger, settings, true);
     created.showSource(source);
     return created;
   }
 
   /** Restores a panel after a window reload (the serializer calls this): paused, with its settings. */
-  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, status: vscode.StatusBarItem, state: unknown): GanPanel {
+  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, status: vscode.StatusBarItem, logger: Logger, state: unknown): GanPanel {
     const settings = typeof state === 'object' && state !== null && 'settings' in state ? (state as { settings: object }).settings : {};
-    return new GanPanel(panel, context, status, settings, false);
+    return new GanPanel(panel, context, status, logger, settings, false);
   }
 
   /** The panel on screen, for tests and the demo links. */
@@ -31,8 +32,8 @@ export class GanPanel extends TrainingPanel<GanCommand, GanFrame> {
     return GanPanel.#current;
   }
 
-  private constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, status: vscode.StatusBarItem, settings: object, autoplay: boolean) {
-    super(panel, context, status, {
+  private constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, status: vscode.StatusBarItem, logger: Logger, settings: object, autoplay: boolean) {
+    super(panel, context, status, logger, {
       view: 'gan',
       viewData: { settings },
       worker: 'gan.js',
@@ -46,6 +47,13 @@ export class GanPanel extends TrainingPanel<GanCommand, GanFrame> {
       },
     }, autoplay);
     GanPanel.#current = this;
+  }
+
+  /** "Copy settings" writes the clipboard, which only the host can do. */
+  protected override handleOnHost(message: GanCommand): boolean {
+    if (message.type !== 'copySettings') return false;
+    void vscode.env.clipboard.writeText(ganSettingsJson(message.settings)).then(() => vscode.window.setStatusBarMessage('$(check) GenMath: copied the GAN settings as JSON (genmath train gan --config FILE reads them)', 4000));
+    return true;
   }
 
   override dispose(): void {

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { SourceFormula } from '../../shared/sourceFormula';
 import { isToyCommand, isToyEvent, isToyName, isToySettings, type ToyCommand, type ToyFrame, type ToyName } from '../../shared/toyProtocol';
+import type { Logger } from '../../shared/logger';
 import { TrainingPanel } from './trainingPanel';
 
 /** The toys' titles as their tabs and the status bar say them (the worker holds the toys themselves). */
@@ -22,25 +23,25 @@ export class ToyPanel extends TrainingPanel<ToyCommand, ToyFrame> {
   static readonly #open = new Map<ToyName, ToyPanel>();
 
   /** Opens (or reveals) a toy's panel; `source` is the note's formula when a "Run demo" link opened it. */
-  static createOrShow(context: vscode.ExtensionContext, status: vscode.StatusBarItem, toy: ToyName, settings: Readonly<Record<string, string | number>> = {}, source?: SourceFormula): ToyPanel {
+  static createOrShow(context: vscode.ExtensionContext, status: vscode.StatusBarItem, logger: Logger, toy: ToyName, settings: Readonly<Record<string, string | number>> = {}, source?: SourceFormula): ToyPanel {
     const existing = ToyPanel.#open.get(toy);
     if (existing) {
       existing.revealWith(settings, source);
       return existing;
     }
-    const created = new ToyPanel(TrainingPanel.createWebview(context, ToyPanel.viewType, TOY_TITLES[toy]), context, status, toy, settings, true);
+    const created = new ToyPanel(TrainingPanel.createWebview(context, ToyPanel.viewType, TOY_TITLES[toy]), context, status, logger, toy, settings, true);
     created.showSource(source);
     return created;
   }
 
   /** Restores a toy panel after a window reload, paused, with its settings. */
-  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, status: vscode.StatusBarItem, state: unknown): void {
+  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, status: vscode.StatusBarItem, logger: Logger, state: unknown): void {
     const s = (typeof state === 'object' && state !== null ? state : {}) as { toy?: unknown; settings?: unknown };
     if (!isToyName(s.toy)) {
       panel.dispose();
       return;
     }
-    new ToyPanel(panel, context, status, s.toy, isToySettings(s.settings) ? s.settings : {}, false);
+    new ToyPanel(panel, context, status, logger, s.toy, isToySettings(s.settings) ? s.settings : {}, false);
   }
 
   static disposeAll(): void {
@@ -49,8 +50,8 @@ export class ToyPanel extends TrainingPanel<ToyCommand, ToyFrame> {
 
   readonly #toy: ToyName;
 
-  private constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, status: vscode.StatusBarItem, toy: ToyName, settings: Readonly<Record<string, string | number>>, autoplay: boolean) {
-    super(panel, context, status, {
+  private constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, status: vscode.StatusBarItem, logger: Logger, toy: ToyName, settings: Readonly<Record<string, string | number>>, autoplay: boolean) {
+    super(panel, context, status, logger, {
       view: 'toy',
       viewData: { toy },
       worker: 'toy.js',

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SourceFormula } from '../../shared/sourceFormula';
 import type { TrainingEvent } from '../../shared/trainingProtocol';
+import type { Logger } from '../../shared/logger';
 import { Disposable } from '../dispose';
 import { TrainingSession } from '../training/trainingSession';
 import { PanelSource } from './panelSource';
@@ -35,6 +36,7 @@ export abstract class TrainingPanel<C extends Command, F extends { readonly step
   protected readonly session: TrainingSession<C, TrainingEvent<F>>;
   readonly #status: vscode.StatusBarItem;
   readonly #spec: TrainingPanelSpec<C, F>;
+  readonly #logger: Logger;
   readonly #source = new PanelSource(() => (this.isDisposed ? undefined : this.panel.webview));
   /**
    * Training starts once the webview has loaded and said so: a worker stepping flat out from the
@@ -43,8 +45,9 @@ export abstract class TrainingPanel<C extends Command, F extends { readonly step
    */
   #playWhenReady: boolean;
 
-  protected constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, status: vscode.StatusBarItem, spec: TrainingPanelSpec<C, F>, autoplay: boolean) {
+  protected constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, status: vscode.StatusBarItem, logger: Logger, spec: TrainingPanelSpec<C, F>, autoplay: boolean) {
     super();
+    this.#logger = logger;
     this.panel = panel;
     this.#status = status;
     this.#spec = spec;
@@ -56,8 +59,9 @@ export abstract class TrainingPanel<C extends Command, F extends { readonly step
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(
       panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (!spec.isCommand(message)) return console.warn(`GenMath: dropped a malformed message from the ${spec.name} panel`);
+        if (!spec.isCommand(message)) return this.#logger.warn(`Dropped a malformed message from the ${spec.name} panel.`);
         if (message.type === 'ready') this.#source.ready();
+        if (this.handleOnHost(message)) return;
         this.session.send(message);
         if (message.type === 'ready' && this.#playWhenReady) {
           this.#playWhenReady = false;
@@ -65,6 +69,11 @@ export abstract class TrainingPanel<C extends Command, F extends { readonly step
         }
       }),
     );
+  }
+
+  /** Handles a webview message that is for the host, not the worker (true when it was); none by default. */
+  protected handleOnHost(_message: C): boolean {
+    return false;
   }
 
   /** A new webview panel beside the editor, kept alive while hidden (training goes on behind other tabs). */
@@ -95,6 +104,8 @@ export abstract class TrainingPanel<C extends Command, F extends { readonly step
     // A disposed panel's webview throws on postMessage; a late frame is simply dropped.
     if (!this.isDisposed) void this.panel.webview.postMessage(event);
     if (event.type === 'error') {
+      // Refused settings and worker failures: shown to the person, and kept in the output channel.
+      this.#logger.warn(`${this.#spec.name} panel: ${event.message}`);
       void vscode.window.showWarningMessage(`GenMath: ${event.message}`);
     } else if (event.frame.running) {
       const { text, tooltip } = this.#spec.status(event.frame);

@@ -17,6 +17,7 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { isCodeCacheReport, isRenderReply, isWorkerReady, type CodeCacheUse } from './renderMessages';
+import { excerpt, SILENT_LOGGER, type Logger } from '../../shared/logger';
 import type { RenderRequest, RenderResult } from './texToSvg';
 
 /** Options of the service. */
@@ -35,6 +36,10 @@ export interface RenderServiceOptions {
    * hover skips most of compiling MathJax; without it the worker script starts plainly.
    */
   readonly codeCacheDir?: string;
+  /** Where give-ups and worker failures are said (the "GenMath" output channel); silent without one. */
+  readonly logger?: Logger;
+  /** Called on every render a hover asks for (the walkthrough's "hover a formula" step is done by it). */
+  readonly onHoverRender?: () => void;
 }
 
 interface Job {
@@ -72,6 +77,10 @@ export class RenderService {
     this.#options = options;
   }
 
+  get #log(): Logger {
+    return this.#options.logger ?? SILENT_LOGGER;
+  }
+
   /** The cached result for a request, if any, without starting the worker. */
   cached(req: RenderRequest): RenderResult | undefined {
     const key = cacheKey(req);
@@ -90,6 +99,7 @@ export class RenderService {
 
   /** Renders a formula for a hover, before any formula rendered ahead; never rejects. */
   render(req: RenderRequest): Promise<RenderResult> {
+    this.#options.onHoverRender?.();
     const hit = this.cached(req);
     if (hit) return Promise.resolve(hit);
     const key = cacheKey(req);
@@ -166,6 +176,8 @@ export class RenderService {
     const timer = setTimeout(() => {
       const seconds = (this.#options.budgetMs / 1000).toFixed(1);
       this.#busy = undefined;
+      // Said once per formula: the give-up is cached, so hovering it again does not repeat the line.
+      this.#log.warn(`Gave up rendering a formula after ${seconds} s: ${excerpt(job.req.tex)}`);
       this.#answer(job, failure(`gave up: rendering took longer than ${seconds} s`), true);
       this.#stopWorker();
       if (this.#queue.length + this.#ahead.length > 0) this.#ensureWorker();
@@ -181,6 +193,7 @@ export class RenderService {
     this.#startupTimer = setTimeout(() => {
       const seconds = ((this.#options.startupMs ?? 30_000) / 1000).toFixed(0);
       this.#stopWorker();
+      this.#log.error(`The formula renderer (MathJax) did not start within ${seconds} s; hovers show the TeX source until it does.`);
       for (const job of [...this.#queue.splice(0), ...this.#ahead.splice(0)]) this.#answer(job, failure(`the renderer did not start within ${seconds} s`), false);
     }, this.#options.startupMs ?? 30_000);
     worker.on('message', (message: unknown) => {
@@ -209,6 +222,7 @@ export class RenderService {
       if (busy) clearTimeout(busy.timer);
       this.#busy = undefined;
       this.#stopWorker();
+      this.#log.error(`The formula renderer failed (${err.message}); a fresh one starts with the next formula.`);
       if (busy) this.#answer(busy.job, failure(`the renderer failed: ${err.message}`), false);
       if (this.#queue.length + this.#ahead.length > 0) this.#ensureWorker();
     });
