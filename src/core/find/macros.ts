@@ -3,6 +3,7 @@
  * `\DeclareMathOperator`) turned into MathJax's `tex.macros` form. Every definition is read with
  * bounded brace matching; a malformed one is skipped, never thrown.
  */
+import { groupEnd } from './rows';
 
 /** MathJax's `tex.macros`: name without backslash -> body, or [body, argument count]. */
 export type MacroTable = Record<string, string | [string, number]>;
@@ -43,18 +44,9 @@ function skipSpaces(text: string, i: number, to: number): number {
   return i;
 }
 
-/** Offset just past the group `{...}` that opens at `i`, or -1 (unbalanced, too long, or no group). */
-function groupEnd(text: string, i: number, to: number): number {
-  if (text[i] !== '{') return -1;
-  const limit = Math.min(to, i + MAX_BODY + 2);
-  let depth = 0;
-  for (let k = i; k < limit; k++) {
-    const c = text[k];
-    if (c === '\\') { k++; continue; }
-    if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return k + 1;
-  }
-  return -1;
+/** Offset just past the group `{...}` that opens at `i`, or -1 (unbalanced, longer than a macro body may be, or no group). */
+function bodyEnd(text: string, i: number, to: number): number {
+  return groupEnd(text, i, Math.min(to, i + MAX_BODY + 2));
 }
 
 /** Reads `\foo` or `{\foo}` at `i`: the name and the offset after it, or undefined. */
@@ -87,7 +79,7 @@ function readDefinition(text: string, definer: string, at: number, to: number, i
   i = head.end;
   if (definer === 'DeclareMathOperator') {
     i = skipSpaces(text, i, to);
-    const end = groupEnd(text, i, to);
+    const end = bodyEnd(text, i, to);
     if (end < 0) return at;
     into[head.name] = `\\operatorname${star ? '*' : ''}{${text.slice(i + 1, end - 1)}}`;
     return end;
@@ -97,7 +89,7 @@ function readDefinition(text: string, definer: string, at: number, to: number, i
     // xparse's signature: only mandatory arguments (`{m}`, `{m m}`) map onto a TeX macro; an optional
     // or starred one (`o`, `O{..}`, `s`) would need MathJax to parse it, so such a definition is skipped.
     i = skipSpaces(text, i, to);
-    const end = groupEnd(text, i, to);
+    const end = bodyEnd(text, i, to);
     if (end < 0) return at;
     const signature = text.slice(i + 1, end - 1).replace(/\s+/g, '');
     if (!/^m{0,9}$/.test(signature)) return end;
@@ -123,7 +115,7 @@ function readDefinition(text: string, definer: string, at: number, to: number, i
     }
   }
   i = skipSpaces(text, i, to);
-  const end = groupEnd(text, i, to);
+  const end = bodyEnd(text, i, to);
   if (end < 0) return at;
   const body = text.slice(i + 1, end - 1);
   // `\providecommand` never overrides an existing definition.
