@@ -118,8 +118,8 @@ export function useWorkbench(file?: string): () => Workbench {
   };
 }
 
-/** Opens a file of the workspace with Quick Open (Control+P) and waits for its tab. */
-export async function openFile(page: Page, name: string): Promise<void> {
+/** Opens `name` with Quick Open (Control+P) and waits until its tab is the active one. */
+async function quickOpen(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
@@ -129,6 +129,11 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).waitFor({ state: 'visible', timeout: 30_000 });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** Opens a file of the workspace with Quick Open (Control+P) and waits for its tab and text. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await quickOpen(page, name);
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 10_000 });
 }
 
@@ -323,13 +328,7 @@ export function canvasPixels(frame: Frame, selector: string): Promise<string> {
 /** Opens a notebook of the workspace with Quick Open and waits until the status bar counts its cells. */
 export async function openNotebook(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(name);
-  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).waitFor({ state: 'visible', timeout: 30_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: 10_000 });
+  await quickOpen(page, name);
   await page.locator('.statusbar-item', { hasText: /Cell \d+ of \d+/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
 }
 
