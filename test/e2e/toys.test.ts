@@ -43,7 +43,9 @@ async function panelScreenshot(wb: Workbench, tab: string): Promise<void> {
 
 async function closeTab(wb: Workbench, label: string): Promise<void> {
   // Closing a panel ends its worker, so the next toy does not share the two cores with this one.
-  const tab = wb.page.locator('.tabs-container .tab', { hasText: label }).first();
+  // A panel's tab, not an untitled note whose first line happens to hold the same words (the
+  // example notes that earlier tests open start with "# Maximum likelihood").
+  const tab = wb.page.locator('.tabs-container .tab', { hasText: label }).filter({ hasNotText: 'Untitled' }).first();
   await tab.hover();
   await tab.locator('.tab-actions .action-label').first().click();
   await tab.waitFor({ state: 'detached', timeout: 10_000 });
