@@ -30,14 +30,30 @@ export interface ToyControl {
   readonly live?: boolean;
 }
 
-/** One plot on the plane: an optional contour/heat map, point clouds, polylines (paths, curves). */
+/**
+ * What a plane's grid holds, which decides how it is drawn: `probability` in [0, 1] as it is (D(x) of
+ * a GAN), `score` scaled to its own range (a critic's score), `surface` a function to minimize (a loss
+ * or a negative log-likelihood over two parameters), drawn with contour lines.
+ */
+export type ToyGridKind = 'probability' | 'score' | 'surface';
+
+/** One plot on the plane: an optional contour/heat map, point clouds, polylines (paths, curves), arrows. */
 export interface ToyPlane {
   /** What the plot shows, said under it. */
   readonly title: string;
   readonly bounds: { readonly xMin: number; readonly xMax: number; readonly yMin: number; readonly yMax: number };
-  readonly grid?: { readonly width: number; readonly height: number; readonly values: readonly number[] };
+  /** The axes' names, drawn beside their ticks (μ and σ of a fit, x₁ and x₂ of data). Plain text, no TeX. */
+  readonly axes?: { readonly x: string; readonly y: string };
+  /**
+   * A function of the plane sampled on a row-major grid, row 0 at yMin. `label` names the values on
+   * the colour scale ("D(x) = P(real)"); `kind` says how to draw them (`surface` when absent).
+   */
+  readonly grid?: { readonly width: number; readonly height: number; readonly values: readonly number[]; readonly kind?: ToyGridKind; readonly label?: string };
+  /** Point clouds; `real` ones are drawn above the others, so generated samples never hide the data. */
   readonly points: readonly { readonly label: string; readonly color: ToyColor; readonly xy: readonly number[] }[];
   readonly lines: readonly { readonly label: string; readonly color: ToyColor; readonly xy: readonly number[] }[];
+  /** Arrows as [x, y, dx, dy, ...] in data units (where each generated sample is pushed next). */
+  readonly arrows?: readonly { readonly label: string; readonly color: ToyColor; readonly xyd: readonly number[] }[];
 }
 
 /** A chart of curves over a shared x (steps, or t for a schedule). */
