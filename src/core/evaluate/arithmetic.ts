@@ -109,7 +109,8 @@ export class Evaluator {
     this.tick();
     switch (node.k) {
       case 'num':
-        if (!Number.isFinite(node.v)) throw new DomainError('a number written in the formula is beyond the largest a double holds (1.8e308)');
+        // 1e-400 or 1e400 as written: a double would read 0 or Infinity, so carry it wide.
+        if (node.text !== undefined) return wideLiteral(node.text);
         return node.v;
       case 'var': {
         const bound = this.#env.get(node.name);
@@ -622,6 +623,14 @@ function polyMul(a: readonly number[], b: readonly number[]): number[] {
  * A plain double; an estimate's value when a construct cannot carry its error; a wide number
  * only when it fits (else the DomainError of {@link toDouble}).
  */
+/** A literal such as `2.5e-400` as a wide number: its mantissa times an exact power of ten. */
+function wideLiteral(text: string): Real {
+  const [mantissa, exponent = '0'] = text.split('e');
+  const e = Number(exponent);
+  if (!Number.isSafeInteger(e)) throw new DomainError(`the number ${text} is beyond anything a formula can mean`);
+  return wide.mul(Number(mantissa), wide.pow(10, e));
+}
+
 export function toNumber(x: number | Estimate | Wide, what: string): number {
   const v = typeof x === 'number' ? x : x.kind === 'wide' ? toDouble(x, what) : x.v;
   if (Number.isNaN(v)) throw new DomainError(`${what} is not a number`);

@@ -15,7 +15,8 @@ export class SymbolicError extends Error {}
 
 /** The evaluator's tree. */
 export type Node =
-  | { readonly k: 'num'; readonly v: number }
+  /** `text`: the literal as written, kept when a double cannot hold it (1e-400 rounds to 0). */
+  | { readonly k: 'num'; readonly v: number; readonly text?: string }
   | { readonly k: 'var'; readonly name: string }
   | { readonly k: 'neg'; readonly a: Node }
   | { readonly k: 'bin'; readonly op: '+' | '-' | '*' | '/' | '^'; readonly a: Node; readonly b: Node }
@@ -77,6 +78,12 @@ const UNICODE: Readonly<Record<string, Tok>> = {
   'π': { t: 'cmd', v: 'pi' }, '√': { t: 'cmd', v: 'sqrt' }, '∑': { t: 'cmd', v: 'sum' }, '∏': { t: 'cmd', v: 'prod' },
   '𝒩': { t: 'name', v: 'N' }, '𝔼': { t: 'name', v: 'E' }, '∞': { t: 'cmd', v: 'infty' },
 };
+
+/** A number's node; the literal's text is kept only where the double lost it (over- or underflow). */
+function numNode(t: { v: number; text: string }): Node {
+  const lost = !Number.isFinite(t.v) || (Math.abs(t.v) < 2.2250738585072014e-308 && /[1-9]/.test(t.text.split('e')[0]));
+  return lost ? { k: 'num', v: t.v, text: t.text } : { k: 'num', v: t.v };
+}
 
 /** The tokens of `tex`; linear time, at most MAX_TOKENS tokens. */
 export function tokenize(tex: string): Tok[] {
@@ -332,7 +339,7 @@ class Parser {
           return { k: 'num', v: Number(t.text[0]) };
         }
         this.#pos++;
-        return { k: 'num', v: t.v };
+        return numNode(t);
       }
       if (t.t === 'name' || t.t === 'cmd') return this.#primary(true);
       throw new ReadError(`unexpected ${show(t)} after a script or fraction`);
@@ -359,7 +366,7 @@ class Parser {
 
   #primary(scriptOnly = false): Node {
     const t = this.#take();
-    if (t.t === 'num') return { k: 'num', v: t.v };
+    if (t.t === 'num') return numNode(t);
     if (t.t === 'op') {
       if (t.v === '(' || t.v === '[') {
         this.#pos--;

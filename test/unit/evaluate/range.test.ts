@@ -21,6 +21,16 @@ describe('evaluate: numbers beyond a double', () => {
     near(value('\\log_{10} 10^{-500}').value, -500, 1e-9);
   });
 
+  it('reads a literal a double cannot hold (1e-400, 2.5e400) as the number written, not 0 or Infinity', () => {
+    assert.equal(value('1e-400 \\cdot 10^{400}').value, 1);
+    assert.equal(value('2.5e-400 / 1e-400').value, 2.5);
+    near(value('\\log 1e-400').value, -400 * Math.LN10, 1e-9);
+    assert.equal(value('\\sqrt{4e400}').value, 2e200);
+    assert.equal(value('1e400 - 1e400').value, 0);
+    assert.match(errorOf('1e-400'), /about 1\.0e-400.*0 would be wrong/);
+    assert.match(errorOf('1e99999999999999999999'), /beyond anything a formula can mean/);
+  });
+
   it('carries exponentials, factorials and binomials past a double and back', () => {
     assert.equal(value('e^{-800}\\cdot e^{800}').value, 1);
     assert.equal(value('\\cosh(1000)/\\sinh(1000)').value, 1);
@@ -38,7 +48,7 @@ describe('evaluate: numbers beyond a double', () => {
 
   it('stops at a function that has no answer for a number beyond a double, naming it', () => {
     assert.match(errorOf('\\sin(10^{400})'), /the argument of \\sin is about 1\.0e400/);
-    assert.match(errorOf('1e400 - 1e400'), /beyond the largest a double holds/);
+    assert.match(errorOf('\\cos(1e400)'), /the argument of \\cos is about 1\.0e400/);
   });
 
   it('stops at the first overflow or underflow inside a Monte Carlo estimate, rather than report 0 or Infinity', () => {
