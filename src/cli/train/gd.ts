@@ -5,7 +5,7 @@
  */
 import { GD_DEFAULTS, GD_FUNCTIONS, GD_OPTIMIZERS, gdPath, resolveGdConfig, type GdConfig, type GdFunctionName } from '../../core/train/gdExplorer';
 import type { OptimizerName } from '../../core/train/optimizers';
-import { choiceFlag, created, intFlag, parseFlags, positiveFlag, type FlagSpec } from './flags';
+import { choiceFlag, created, exitCode, intFlag, parseFlags, positiveFlag, type FlagSpec } from './flags';
 import type { TrainTask } from './task';
 
 const USAGE = 'train gd [--function quadratic|rosenbrock] [--lr ETA] [--optimizer sgd|momentum|adam] [--steps N] [--seed S] [--json]';
@@ -50,6 +50,7 @@ export const gdTask: TrainTask = {
       const [x, y] = path.final.theta;
       io.stdout(`${fn}, ${optimizer}, η = ${learningRate}: θ = (${x.toPrecision(6)}, ${y.toPrecision(6)}), f = ${path.final.f.toPrecision(6)} after ${path.steps} steps\n${path.message}\n`);
     }
-    return 0;
+    // Like every other task: a run that diverged is a failure (exit 1), with the reason on stderr.
+    return exitCode(path.diverged ? path.message : null, io);
   },
 };
