@@ -4,6 +4,7 @@
  * data that lie near a curve, so the default data set is one: `arc`, a noisy three-quarter circle.
  * Everything is deterministic given the seed.
  */
+import { DivergenceWatch } from './divergence';
 import type { ActivationName } from './activations';
 import { DATASET_NAMES, dataset as datasetOf, type Bounds, type DatasetName } from './datasets';
 import { Mlp } from './nn';
@@ -147,12 +148,6 @@ export function resolveAutoencoderConfig(partial: Partial<AutoencoderConfig> = {
 const HISTORY_CAP = 4000;
 const CURVE_POINTS = 100;
 
-function allFinite(a: Float64Array): boolean {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * 0;
-  // x * 0 is 0 for every finite x and NaN for NaN and ±Inf.
-  return s === 0;
-}
 
 class Trainer implements AutoencoderTrainer {
   readonly #config: AutoencoderConfig;
@@ -169,6 +164,7 @@ class Trainer implements AutoencoderTrainer {
   readonly #initialLoss: number;
   #step = 0;
   #diverged: string | null = null;
+  readonly #watch = new DivergenceWatch();
   #history: AutoencoderHistoryPoint[] = [];
   #hStride: number;
 
@@ -258,11 +254,12 @@ class Trainer implements AutoencoderTrainer {
       this.#enc.backward(dCode, n);
       this.#optEnc.step(this.#enc.params, this.#enc.grads);
       this.#optDec.step(this.#dec.params, this.#dec.grads);
-      if (!(Number.isFinite(sum) && allFinite(this.#enc.params) && allFinite(this.#dec.params))) {
+      const why = this.#watch.observe(this.#step + 1, sum / n, [this.#enc.params, this.#dec.params], 'the reconstruction loss');
+      if (why) {
         // Back to the last finite weights, so every later snapshot is finite.
         this.#enc.params.set(this.#backupEnc);
         this.#dec.params.set(this.#backupDec);
-        this.#diverged = `diverged at step ${this.#step + 1}: learning rate too high?`;
+        this.#diverged = why;
         return false;
       }
       this.#step++;

@@ -7,6 +7,7 @@
  * Gradient ascent works on unconstrained parameters, so any step is a valid model: weight logits
  * a_k (π = softmax(a)), means μ_k and log standard deviations s_k = log σ_k.
  */
+import { DivergenceWatch } from './divergence';
 import { createOptimizer, type Optimizer, type OptimizerName } from './optimizers';
 import { Random } from './random';
 import { boundsOf, sampleSurface, type Surface } from './surface';
@@ -354,6 +355,7 @@ class Fitter implements MleFitter {
   #params: MixtureParams;
   #step = 0;
   #diverged: string | null = null;
+  readonly #watch = new DivergenceWatch();
 
   constructor(config: MleConfig) {
     this.config = Object.freeze({ ...config });
@@ -408,8 +410,10 @@ class Fitter implements MleFitter {
         this.#optimizer.step(this.#theta, this.#grad);
         next = fromVector(this.#theta, this.#K);
       }
-      if (![...next.weights, ...next.means, ...next.sigmas].every(Number.isFinite) || next.sigmas.some((s) => !(s > 0))) {
-        this.#diverged = `diverged at step ${this.#step + 1}: learning rate too high?`;
+      // Only the parameters are watched: the likelihood would cost another pass over the data.
+      const why = next.sigmas.some((s) => !(s > 0)) ? `diverged at step ${this.#step + 1}: a standard deviation reached ${Math.min(...next.sigmas)}; learning rate too high?` : this.#watch.observe(this.#step + 1, 0, [next.weights, next.means, next.sigmas]);
+      if (why) {
+        this.#diverged = why;
         return false;
       }
       this.#params = next;

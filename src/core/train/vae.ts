@@ -15,6 +15,7 @@
  *
  * Everything is deterministic given the seed.
  */
+import { DivergenceWatch } from './divergence';
 import type { ActivationName } from './activations';
 import { DATASET_NAMES, dataset as datasetOf, type Bounds, type DatasetName } from './datasets';
 import { LINEAR_GAUSSIAN, maxGaussianLogLikelihood, meanGaussianLogDensity, sampleLinearGaussian, trueLinearGaussianLogLikelihood } from './linearGaussian';
@@ -212,12 +213,6 @@ const HISTORY_CAP = 4000;
 /** Data dimension. */
 const D = 2;
 
-function allFinite(a: Float64Array): boolean {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * 0;
-  // x * 0 is 0 for every finite x and NaN for NaN and ±Inf.
-  return s === 0;
-}
 
 class Trainer implements VaeTrainer {
   readonly #config: VaeConfig;
@@ -243,6 +238,7 @@ class Trainer implements VaeTrainer {
   readonly #backup: Float64Array[];
   #step = 0;
   #diverged: string | null = null;
+  readonly #watch = new DivergenceWatch();
   #history: VaeHistoryPoint[] = [];
   #hStride = 1;
 
@@ -456,10 +452,11 @@ class Trainer implements VaeTrainer {
       this.#optEnc.step(this.#enc.params, this.#enc.grads);
       this.#optDec.step(this.#dec.params, this.#dec.grads);
       this.#optVar.step(this.#logVar, this.#gLogVar);
-      if (!(Number.isFinite(t.reconstruction) && Number.isFinite(t.kl) && params.every(allFinite) && Math.abs(this.#logVar[0]) < 50)) {
+      const why = Math.abs(this.#logVar[0]) < 50 ? this.#watch.observe(this.#step + 1, t.reconstruction + t.kl, params, 'the negative ELBO') : `diverged at step ${this.#step + 1}: the decoder's log-variance ran away; learning rate too high?`;
+      if (why) {
         // Back to the last finite weights, so every later snapshot is finite.
         params.forEach((p, i) => p.set(this.#backup[i]));
-        this.#diverged = `diverged at step ${this.#step + 1}: learning rate too high?`;
+        this.#diverged = why;
         return false;
       }
       this.#step++;

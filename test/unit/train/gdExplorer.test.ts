@@ -70,13 +70,14 @@ describe('Gradient descent explorer', () => {
 describe('genmath train gd', () => {
   it('prints the run as one JSON object with 2/L and a message', async () => {
     const io = fakeIO();
-    assert.equal(await gdTask.run(['--lr', String(2.1 / L), '--steps', '100', '--json'], io), 0);
+    // Diverged, so exit 1 (issue 13: it used to exit 0), with the reason on stderr.
+    assert.equal(await gdTask.run(['--lr', String(2.1 / L), '--steps', '100', '--json'], io), 1);
     const j = JSON.parse(io.out);
     assert.deepEqual(Object.keys(j), ['function', 'optimizer', 'lr', 'steps', 'diverged', 'final', 'stepSizeLimit', 'message']);
     assert.equal(j.diverged, true);
     assert.equal(j.stepSizeLimit, 0.2);
     assert.equal(j.final.theta.length, 2);
-    assert.equal(io.err, '');
+    assert.match(io.err, /diverged/);
   });
 
   it('leaves out 2/L on Rosenbrock', async () => {
