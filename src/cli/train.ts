@@ -13,7 +13,7 @@ import { klfitTask } from './train/klfit';
 import { mleTask } from './train/mle';
 import type { TrainTask } from './train/task';
 import { vaeTask } from './train/vae';
-import { created, exitCode, intFlag, parseFlags, pointsJson, runWithProgress, outputFlag, writeOutput, type FlagSpec } from './train/flags';
+import { created, exitCode, parseFlags, pointsJson, runWithProgress, outputFlag, writeOutput, type FlagSpec, stepsFlag } from './train/flags';
 import { ganSettingsHelp, GAN_SETTING_FLAGS, readSettingsFile, settingsFromFlags } from './train/ganSettings';
 
 const USAGE = 'train gan [--config FILE] [--dataset NAME] [--loss L] [--optimizer O] [--learning-rate-g X] ... [--steps N] [--seed S] [--json] [--samples FILE] [--svg FILE]';
@@ -55,7 +55,7 @@ export function parseTrainArgs(args: readonly string[]): TrainOptions {
   const fromFile = typeof file === 'string' ? readSettingsFile(file, USAGE) : {};
   // The panel's settings are a subset of the trainer's config with the same names.
   const config: { -readonly [K in keyof GanConfig]?: GanConfig[K] } = { ...(fromFile as Partial<GanConfig>), ...(settingsFromFlags(flags, USAGE) as Partial<GanConfig>) };
-  const steps = intFlag(flags, '--steps', 0, DEFAULT_GAN_CONFIG.steps, USAGE);
+  const steps = stepsFlag(flags, DEFAULT_GAN_CONFIG.steps, USAGE);
   // The learning-rate schedule spans the run that was asked for.
   config.steps = steps;
   return { config, steps, json: flags.has('--json'), samples: outputFlag(flags, '--samples', USAGE), svg: outputFlag(flags, '--svg', USAGE) };

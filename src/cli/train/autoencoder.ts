@@ -6,7 +6,7 @@
 import { AUTOENCODER_DATASET_NAMES, createAutoencoderTrainer, DEFAULT_AUTOENCODER_CONFIG, resolveAutoencoderConfig, type AutoencoderConfig } from '../../core/train/autoencoder';
 import type { CliIO } from '../io';
 import type { TrainTask } from './task';
-import { choiceFlag, created, exitCode, intFlag, parseFlags, runWithProgress, type FlagSpec } from './flags';
+import { choiceFlag, created, exitCode, intFlag, parseFlags, runWithProgress, type FlagSpec, stepsFlag } from './flags';
 
 const USAGE = 'train autoencoder [--dataset NAME] [--steps N] [--seed S] [--json]';
 
@@ -25,7 +25,7 @@ export function parseAutoencoderArgs(args: readonly string[]): AutoencoderOption
   const flags = parseFlags(args, SPEC, USAGE);
   const config: { -readonly [K in keyof AutoencoderConfig]?: AutoencoderConfig[K] } = {};
   if (flags.has('--dataset')) config.dataset = choiceFlag(flags, '--dataset', AUTOENCODER_DATASET_NAMES, DEFAULT_AUTOENCODER_CONFIG.dataset, USAGE);
-  if (flags.has('--steps')) config.steps = intFlag(flags, '--steps', 0, DEFAULT_AUTOENCODER_CONFIG.steps, USAGE);
+  if (flags.has('--steps')) config.steps = stepsFlag(flags, DEFAULT_AUTOENCODER_CONFIG.steps, USAGE);
   if (flags.has('--seed')) config.seed = intFlag(flags, '--seed', -(2 ** 31), DEFAULT_AUTOENCODER_CONFIG.seed, USAGE);
   return { config, json: flags.has('--json') };
 }

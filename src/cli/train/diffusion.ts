@@ -8,7 +8,7 @@ import { METRIC_SAMPLES, modeMetrics } from '../../core/train/metrics';
 import { SCHEDULE_NAMES, type ScheduleName } from '../../core/train/schedules';
 import type { CliIO } from '../io';
 import type { TrainTask } from './task';
-import { choiceFlag, created, intFlag, parseFlags, pointsJson, runWithProgress, outputFlag, writeOutput, type FlagSpec } from './flags';
+import { choiceFlag, created, intFlag, parseFlags, pointsJson, runWithProgress, outputFlag, writeOutput, type FlagSpec, stepsFlag } from './flags';
 
 const USAGE = 'train diffusion [--dataset NAME] [--schedule linear|cosine] [--steps N] [--seed S] [--json] [--samples FILE]';
 
@@ -32,7 +32,7 @@ export function parseDiffusionArgs(args: readonly string[]): DiffusionOptions {
   if (flags.has('--dataset')) config.dataset = choiceFlag<DatasetName>(flags, '--dataset', DATASET_NAMES, DEFAULT_DIFFUSION_CONFIG.dataset, USAGE);
   if (flags.has('--schedule')) config.schedule = choiceFlag<ScheduleName>(flags, '--schedule', SCHEDULE_NAMES, DEFAULT_DIFFUSION_CONFIG.schedule, USAGE);
   if (flags.has('--seed')) config.seed = intFlag(flags, '--seed', -(2 ** 31), DEFAULT_DIFFUSION_CONFIG.seed, USAGE);
-  const steps = intFlag(flags, '--steps', 0, DEFAULT_DIFFUSION_CONFIG.steps, USAGE);
+  const steps = stepsFlag(flags, DEFAULT_DIFFUSION_CONFIG.steps, USAGE);
   // The learning-rate decay spans the run that was asked for.
   config.steps = steps;
   return { config, steps, json: flags.has('--json'), samples: outputFlag(flags, '--samples', USAGE) };

@@ -3,6 +3,7 @@
  * the task's usage, exit code 2), starting its trainer, running it with a progress bar (on stderr,
  * only on a terminal), writing its output files and its exit code.
  */
+import { MAX_STEPS } from '../../core/train/limits';
 import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CliError, type CliIO } from '../io';
@@ -46,18 +47,26 @@ export function parseFlags(args: readonly string[], spec: FlagSpec, usage: strin
 }
 
 /** The whole number `text` given to `flag`, at least `min`; anything else is a usage error. */
-export function wholeNumber(flag: string, text: string, min: number, usage: string): number {
+export function wholeNumber(flag: string, text: string, min: number, usage: string, max = Number.MAX_SAFE_INTEGER): number {
   if (!/^-?\d+$/.test(text)) throw usageError(usage, `${flag} needs a whole number, got '${text}'`);
   const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < min) throw usageError(usage, `${flag} must be at least ${min}, got ${text}`);
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max < Number.MAX_SAFE_INTEGER ? `from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}` : `at least ${min}, and at most ${Number.MAX_SAFE_INTEGER}`;
+    throw usageError(usage, `${flag} must be ${range}, got ${text}`);
+  }
   return n;
 }
 
-/** A whole-number flag of at least `min`, or `fallback` when absent. */
-export function intFlag(flags: Flags, flag: string, min: number, fallback: number, usage: string): number {
+/** A whole-number flag from `min` to `max`, or `fallback` when absent. */
+export function intFlag(flags: Flags, flag: string, min: number, fallback: number, usage: string, max?: number): number {
   const text = flags.get(flag);
   if (text === undefined || text === true) return fallback;
-  return wholeNumber(flag, text, min, usage);
+  return wholeNumber(flag, text, min, usage, max);
+}
+
+/** `--steps N`: from 0 to the core's MAX_STEPS, the one cap of every trainer. */
+export function stepsFlag(flags: Flags, fallback: number, usage: string): number {
+  return intFlag(flags, '--steps', 0, fallback, usage, MAX_STEPS);
 }
 
 /** Why `file` cannot be written, or undefined when it can (its folder exists and is writable; it is not a folder). */

@@ -5,7 +5,7 @@
  */
 import { GD_DEFAULTS, GD_FUNCTIONS, GD_OPTIMIZERS, gdPath, resolveGdConfig, type GdConfig, type GdFunctionName } from '../../core/train/gdExplorer';
 import type { OptimizerName } from '../../core/train/optimizers';
-import { choiceFlag, created, exitCode, intFlag, parseFlags, positiveFlag, type FlagSpec } from './flags';
+import { choiceFlag, created, exitCode, intFlag, parseFlags, positiveFlag, type FlagSpec, stepsFlag } from './flags';
 import type { TrainTask } from './task';
 
 const USAGE = 'train gd [--function quadratic|rosenbrock] [--lr ETA] [--optimizer sgd|momentum|adam] [--steps N] [--seed S] [--json]';
@@ -26,7 +26,7 @@ export const gdTask: TrainTask = {
     const optimizer = choiceFlag<OptimizerName>(flags, '--optimizer', GD_OPTIMIZERS, 'sgd', USAGE);
     const defaults = GD_DEFAULTS[fn];
     const learningRate = positiveFlag(flags, '--lr', USAGE) ?? defaults.learningRate;
-    const steps = intFlag(flags, '--steps', 0, defaults.steps, USAGE);
+    const steps = stepsFlag(flags, defaults.steps, USAGE);
     // Checked like every task's seed, so a typo is still an error, though nothing here is random.
     intFlag(flags, '--seed', -(2 ** 31), 0, USAGE);
     const config: Partial<GdConfig> = { function: fn, learningRate, steps };

@@ -3,7 +3,7 @@
  * by reverse KL, side by side, with the same core and defaults as the panel.
  */
 import { createKlFitter, DEFAULT_KL_FIT_CONFIG } from '../../core/train/klFit';
-import { created, exitCode, intFlag, parseFlags, runWithProgress, type FlagSpec } from './flags';
+import { created, exitCode, intFlag, parseFlags, runWithProgress, type FlagSpec, stepsFlag } from './flags';
 import type { TrainTask } from './task';
 
 const USAGE = 'train klfit [--steps N] [--seed S] [--json]';
@@ -20,7 +20,7 @@ export const klfitTask: TrainTask = {
   help: HELP,
   async run(args, io) {
     const flags = parseFlags(args, SPEC, USAGE);
-    const steps = intFlag(flags, '--steps', 0, DEFAULT_KL_FIT_CONFIG.steps, USAGE);
+    const steps = stepsFlag(flags, DEFAULT_KL_FIT_CONFIG.steps, USAGE);
     // Checked like every task's seed, so a typo is still an error, though nothing here is random.
     intFlag(flags, '--seed', -(2 ** 31), 0, USAGE);
     const fitter = created(() => createKlFitter({ steps }));

@@ -3,7 +3,7 @@
  * the maximum-likelihood fit of the panel, with the same core and defaults.
  */
 import { createMleFitter, DEFAULT_MLE_CONFIG, MLE_METHODS, MLE_MODELS, type MixtureParams, type MleConfig, type MleMethod, type MleModel } from '../../core/train/mleFit';
-import { choiceFlag, created, exitCode, intFlag, parseFlags, runWithProgress, type FlagSpec } from './flags';
+import { choiceFlag, created, exitCode, intFlag, parseFlags, runWithProgress, type FlagSpec, stepsFlag } from './flags';
 import type { TrainTask } from './task';
 
 const USAGE = 'train mle [--model gaussian|mixture] [--method gradient|em] [--steps N] [--seed S] [--json]';
@@ -33,7 +33,7 @@ export const mleTask: TrainTask = {
     const flags = parseFlags(args, SPEC, USAGE);
     const model = choiceFlag<MleModel>(flags, '--model', MLE_MODELS, DEFAULT_MLE_CONFIG.model, USAGE);
     const method = choiceFlag<MleMethod>(flags, '--method', MLE_METHODS, DEFAULT_MLE_CONFIG.method, USAGE);
-    const steps = intFlag(flags, '--steps', 0, DEFAULT_MLE_CONFIG.steps, USAGE);
+    const steps = stepsFlag(flags, DEFAULT_MLE_CONFIG.steps, USAGE);
     const seed = intFlag(flags, '--seed', -(2 ** 31), DEFAULT_MLE_CONFIG.seed, USAGE);
     const config: Partial<MleConfig> = { model, method, steps, seed };
     const fitter = created(() => createMleFitter(config));

@@ -5,7 +5,7 @@
 import { createVaeTrainer, DEFAULT_VAE_CONFIG, resolveVaeConfig, VAE_DATASET_NAMES, type VaeConfig } from '../../core/train/vae';
 import { CliError, type CliIO } from '../io';
 import type { TrainTask } from './task';
-import { choiceFlag, created, exitCode, intFlag, parseFlags, runWithProgress, usageError as sharedUsageError, type FlagSpec } from './flags';
+import { choiceFlag, created, exitCode, intFlag, parseFlags, runWithProgress, usageError as sharedUsageError, type FlagSpec, stepsFlag } from './flags';
 
 const USAGE = 'train vae [--dataset NAME] [--latent 1|2] [--steps N] [--seed S] [--json]';
 
@@ -33,7 +33,7 @@ export function parseVaeArgs(args: readonly string[]): VaeOptions {
     if (n !== 1 && n !== 2) throw usageError(`--latent must be 1 or 2, got ${n}`);
     config.latentDim = n;
   }
-  if (flags.has('--steps')) config.steps = intFlag(flags, '--steps', 0, DEFAULT_VAE_CONFIG.steps, USAGE);
+  if (flags.has('--steps')) config.steps = stepsFlag(flags, DEFAULT_VAE_CONFIG.steps, USAGE);
   if (flags.has('--seed')) config.seed = intFlag(flags, '--seed', -(2 ** 31), DEFAULT_VAE_CONFIG.seed, USAGE);
   return { config, json: flags.has('--json') };
 }

@@ -6,6 +6,7 @@
  * whose `snapshot()` holds everything a panel plots. The same config gives the same numbers, bit
  * for bit.
  */
+import { checkSteps } from './limits';
 import type { ActivationName } from './activations';
 import { dataset as datasetOf, toPlane, type Dataset, type DatasetName } from './datasets';
 import { modeMetrics, type ModeMetrics, METRIC_SAMPLES } from './metrics';
@@ -142,7 +143,7 @@ export function resolveDiffusionConfig(partial: Partial<DiffusionConfig> = {}): 
     if (!Number.isInteger(v) || v < min) throw new RangeError(`${name} must be a whole number of at least ${min}, got ${v}`);
   };
   positiveInt('batchSize', c.batchSize);
-  positiveInt('steps', c.steps, 0);
+  checkSteps(c.steps);
   positiveInt('timeFrequencies', c.timeFrequencies, 0);
   for (const h of c.hidden) positiveInt('hidden widths', h);
   if (!(c.learningRate > 0 && Number.isFinite(c.learningRate))) throw new RangeError(`learningRate must be positive, got ${c.learningRate}`);

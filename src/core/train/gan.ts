@@ -4,6 +4,7 @@
  * `dSteps` updates of D and one of G, and whose `snapshot()` holds everything the panel plots.
  * Everything is deterministic given the seed: the same config gives the same numbers, bit for bit.
  */
+import { checkSteps } from './limits';
 import type { ActivationName } from './activations';
 import { dataset as datasetOf, toPlane, type Bounds, type Dataset, type DatasetName } from './datasets';
 import { Losses, type Loss } from './losses';
@@ -241,7 +242,7 @@ export function resolveGanConfig(partial: Partial<GanConfig> = {}): GanConfig {
   for (const key of ['dSteps', 'batchSize', 'latentDim', 'pack'] as const) {
     if (!isPositiveInt(c[key])) throw new RangeError(`${key} must be a positive integer, got ${c[key]}`);
   }
-  if (!(Number.isInteger(c.steps) && c.steps >= 0)) throw new RangeError(`steps must be a whole number, got ${c.steps}`);
+  checkSteps(c.steps);
   if (c.batchSize % c.pack !== 0) throw new RangeError(`batchSize (${c.batchSize}) must be a multiple of pack (${c.pack})`);
   for (const key of ['generatorHidden', 'discriminatorHidden'] as const) {
     if (!Array.isArray(c[key]) || !c[key].every(isPositiveInt)) throw new RangeError(`${key} must be a list of positive integers, got ${JSON.stringify(c[key])}`);

@@ -7,6 +7,7 @@
  *
  * A whole run is a few thousand 2-D steps, so paths are computed at once rather than stepped.
  */
+import { checkSteps } from './limits';
 import { createOptimizer, type OptimizerName } from './optimizers';
 import { sampleSurface, type Surface } from './surface';
 
@@ -108,7 +109,7 @@ export function resolveGdConfig(partial: Partial<GdConfig> = {}): GdConfig {
   positive('smallEigenvalue');
   positive('blowUp');
   if (c.smallEigenvalue > c.largeEigenvalue) throw new RangeError(`smallEigenvalue (${c.smallEigenvalue}) must not exceed largeEigenvalue (${c.largeEigenvalue})`);
-  if (!Number.isInteger(c.steps) || c.steps < 0) throw new RangeError(`steps must be a whole number of at least 0, got ${c.steps}`);
+  checkSteps(c.steps);
   if (!Number.isInteger(c.gridSize) || c.gridSize < 2) throw new RangeError(`gridSize must be a whole number of at least 2, got ${c.gridSize}`);
   if (c.start.length !== 2 || !c.start.every(Number.isFinite)) throw new RangeError('start must be two finite numbers');
   for (const key of ['momentum', 'beta1', 'beta2'] as const) {

@@ -10,6 +10,8 @@
  * can be); reverse KL is an expectation under q, so it uses the reparameterization x = μ + σz on
  * a fixed grid of z nodes weighted by the standard normal density.
  */
+import { checkSteps } from './limits';
+import { ThinnedHistory } from './history';
 import { createOptimizer, type Optimizer, type OptimizerName } from './optimizers';
 import type { MixtureParams } from './mleFit';
 
@@ -103,7 +105,7 @@ export function resolveKlFitConfig(partial: Partial<KlFitConfig> = {}): KlFitCon
   if (!t.sigmas.every((s) => s > 0 && Number.isFinite(s)) || !t.means.every(Number.isFinite)) throw new RangeError('target means must be finite and sigmas positive');
   if (!Number.isFinite(c.start.mu) || !(c.start.sigma > 0 && Number.isFinite(c.start.sigma))) throw new RangeError(`start needs a finite mu and a positive sigma, got ${c.start.mu}, ${c.start.sigma}`);
   if (!(c.learningRate > 0 && Number.isFinite(c.learningRate))) throw new RangeError(`learningRate must be a positive number, got ${c.learningRate}`);
-  if (!Number.isInteger(c.steps) || c.steps < 0) throw new RangeError(`steps must be a whole number of at least 0, got ${c.steps}`);
+  checkSteps(c.steps);
   if (!Number.isInteger(c.plotPoints) || c.plotPoints < 2) throw new RangeError(`plotPoints must be a whole number of at least 2, got ${c.plotPoints}`);
   return c;
 }
@@ -307,7 +309,7 @@ class Fitter implements KlFitter {
   readonly config: Readonly<KlFitConfig>;
   readonly #forward: Side;
   readonly #reverse: Side;
-  readonly #history: { step: number; forward: number; reverse: number }[] = [];
+  readonly #history = new ThinnedHistory<{ step: number; forward: number; reverse: number }>();
   #step = 0;
   #diverged: string | null = null;
 
@@ -363,7 +365,7 @@ class Fitter implements KlFitter {
       diverged: this.#diverged,
       forward: this.#forward.state(),
       reverse: this.#reverse.state(),
-      history: this.#history.slice(),
+      history: this.#history.points(),
       forwardPath: Float64Array.from(this.#forward.path),
       reversePath: Float64Array.from(this.#reverse.path),
       densities: { x, p, qForward, qReverse },

@@ -7,6 +7,8 @@
  * Gradient ascent works on unconstrained parameters, so any step is a valid model: weight logits
  * a_k (π = softmax(a)), means μ_k and log standard deviations s_k = log σ_k.
  */
+import { checkSteps } from './limits';
+import { ThinnedHistory } from './history';
 import { DivergenceWatch } from './divergence';
 import { createOptimizer, type Optimizer, type OptimizerName } from './optimizers';
 import { Random } from './random';
@@ -147,7 +149,7 @@ export function resolveMleConfig(partial: Partial<MleConfig> = {}): MleConfig {
   if (!MLE_METHODS.includes(c.method)) throw new RangeError(`unknown method '${String(c.method)}' (have: ${MLE_METHODS.join(', ')})`);
   int('components', 1);
   int('samples', 2);
-  int('steps', 0);
+  checkSteps(c.steps);
   int('surfaceSize', 2);
   if (!Number.isFinite(c.seed)) throw new RangeError(`seed must be a finite number, got ${c.seed}`);
   if (!(c.learningRate > 0 && Number.isFinite(c.learningRate))) throw new RangeError(`learningRate must be a positive number, got ${c.learningRate}`);
@@ -349,7 +351,7 @@ class Fitter implements MleFitter {
   readonly #theta: Float64Array;
   readonly #optimizer: Optimizer;
   readonly #optimum: MixtureParams;
-  readonly #history: { step: number; logLikelihood: number }[] = [];
+  readonly #history = new ThinnedHistory<{ step: number; logLikelihood: number }>();
   #path: number[] = [];
   #pathStride = 1;
   #params: MixtureParams;
@@ -457,9 +459,9 @@ class Fitter implements MleFitter {
       estimate: sortedByMean(this.#params),
       closedForm: sortedByMean(this.#optimum),
       closedFormKind: this.#K === 1 ? 'exact' : 'em-converged',
-      logLikelihood: this.#history[this.#history.length - 1].logLikelihood,
+      logLikelihood: this.#history.latest!.logLikelihood,
       closedFormLogLikelihood: mixtureLogLikelihood(this.#data, this.#optimum),
-      history: this.#history.slice(),
+      history: this.#history.points(),
       surface: options.surface === false ? null : this.#surface(),
       path: Float64Array.from(this.#path),
       optimum: [o[0], o[1]],

@@ -15,6 +15,7 @@
  *
  * Everything is deterministic given the seed.
  */
+import { checkSteps } from './limits';
 import { DivergenceWatch } from './divergence';
 import type { ActivationName } from './activations';
 import { DATASET_NAMES, dataset as datasetOf, type Bounds, type DatasetName } from './datasets';
@@ -197,7 +198,7 @@ export function resolveVaeConfig(partial: Partial<VaeConfig> = {}): VaeConfig {
     if (!isPositiveInt(c[key])) throw new RangeError(`${key} must be a positive integer, got ${c[key]}`);
   }
   if (c.batchSize > c.dataSize) throw new RangeError(`batchSize (${c.batchSize}) cannot exceed dataSize (${c.dataSize})`);
-  if (!(Number.isInteger(c.steps) && c.steps >= 0)) throw new RangeError(`steps must be a whole number, got ${c.steps}`);
+  checkSteps(c.steps);
   if (!Number.isFinite(c.seed)) throw new RangeError(`seed must be a number, got ${c.seed}`);
   return c;
 }
