@@ -44,3 +44,17 @@ export const PROJECT_FILES_MAX = 50;
 
 /** A project file larger than this is skipped when resolving references (its labels are not found). */
 export const PROJECT_FILE_MAX_BYTES = 2_000_000;
+
+/**
+ * The heap each kind of worker thread may grow to before Node ends it (`resourceLimits`), so a
+ * request that slipped past every range check (a huge batch, a runaway formula) costs one worker,
+ * never the editor's memory. Each is several times what the worker needs at its largest settings:
+ * a GAN of four 256-wide layers at batch 1,024 holds under 100 MB; MathJax with its fonts and a
+ * full cache about 150 MB.
+ */
+export const WORKER_HEAP_MB = { training: 768, render: 1024, explain: 512 } as const;
+
+/** `resourceLimits` for a worker of that kind. */
+export function workerResourceLimits(kind: keyof typeof WORKER_HEAP_MB): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  return { maxOldGenerationSizeMb: WORKER_HEAP_MB[kind], maxYoungGenerationSizeMb: 64 };
+}

@@ -2,6 +2,7 @@
  * Asks the explain worker for a formula's panel content, with a time limit. Imports neither
  * `vscode` nor the explain code itself, so the host stays light and tests can drive it in Node.
  */
+import { workerResourceLimits } from '../limits';
 import { Worker } from 'node:worker_threads';
 import type { ExplainContent } from '../../shared/explainProtocol';
 import { isRecord } from '../../shared/is';
@@ -37,7 +38,7 @@ export class ExplainService {
 
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = new Worker(this.workerPath);
+    const worker = new Worker(this.workerPath, { resourceLimits: workerResourceLimits('explain') });
     worker.on('message', (m: unknown) => {
       if (!isRecord(m) || typeof m.id !== 'number') return;
       const pending = this.#pending.get(m.id);

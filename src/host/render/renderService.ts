@@ -13,6 +13,7 @@
  * an open note, in the worker's idle time) so that a later hover is a cache hit. A hover for a
  * formula still waiting in the ahead queue moves it to the front.
  */
+import { workerResourceLimits } from '../limits';
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -232,16 +233,16 @@ export class RenderService {
 
   #startWorker(): Worker {
     const { workerPath, codeCacheDir } = this.#options;
-    if (!codeCacheDir) return new Worker(workerPath);
+    if (!codeCacheDir) return new Worker(workerPath, { resourceLimits: workerResourceLimits('render') });
     let cache: string;
     try {
       // Named for the script's size and time and V8's version: a new build or VS Code gets a new cache.
       const stat = statSync(workerPath);
       cache = path.join(codeCacheDir, `${path.basename(workerPath, '.js')}-${stat.size}-${Math.round(stat.mtimeMs)}-v8-${process.versions.v8}.cache`);
     } catch {
-      return new Worker(workerPath);
+      return new Worker(workerPath, { resourceLimits: workerResourceLimits('render') });
     }
-    return new Worker(path.join(path.dirname(workerPath), 'cachedLoader.js'), { workerData: { script: workerPath, cache } });
+    return new Worker(path.join(path.dirname(workerPath), 'cachedLoader.js'), { workerData: { script: workerPath, cache }, resourceLimits: workerResourceLimits('render') });
   }
 
   #stopWorker(): void {

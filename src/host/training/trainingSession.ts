@@ -3,6 +3,7 @@
  * `vscode` nor the core trainers (they load in the worker), so the host stays light and tests can
  * open and close sessions in plain Node.
  */
+import { workerResourceLimits } from '../limits';
 import { Worker } from 'node:worker_threads';
 import { isGanEvent, type GanCommand, type GanEvent } from '../../shared/ganProtocol';
 
@@ -19,7 +20,7 @@ export class TrainingSession<Command = GanCommand, Event extends { type: string 
     config: object = {},
     isEvent: (v: unknown) => v is Event = isGanEvent as unknown as (v: unknown) => v is Event,
   ) {
-    this.#worker = new Worker(workerPath, { workerData: config });
+    this.#worker = new Worker(workerPath, { workerData: config, resourceLimits: workerResourceLimits('training') });
     this.#worker.on('message', (message: unknown) => {
       // A worker is ours, but a malformed message is still dropped rather than passed on.
       if (!this.#ended && isEvent(message)) onEvent(message);
