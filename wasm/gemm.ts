@@ -24,37 +24,71 @@ const LEAKY_SLOPE: f64 = 0.2;
   v128.store(p, acc ? f64x2.add(v128.load(p), s) : s);
 }
 
-/** The forward or backward epilogue over the elements [from, to) of C, whole rows of n. */
-function finishRows(c: usize, from: i32, to: i32, n: i32, epilogue: i32, act: i32, x: usize, y: usize): void {
-  if (epilogue == FORWARD) {
-    let o = 0;
-    for (let i = from; i < to; i++) {
-      const p = c + (<usize>i << 3);
-      store<f64>(p, load<f64>(p) + load<f64>(x + (<usize>o << 3)));
-      o++;
-      if (o == n) o = 0;
-    }
-    // tanh and sigmoid are left to the caller: Math.tanh and Math.exp here are not V8's.
-    for (let i = from; i < to; i++) {
-      const off = <usize>i << 3;
-      const v = load<f64>(c + off);
-      store<f64>(y + off, act == RELU ? (v > 0 ? v : 0) : act == LEAKY ? (v > 0 ? v : LEAKY_SLOPE * v) : v);
-    }
-  } else if (epilogue == BACKWARD) {
-    for (let i = from; i < to; i++) {
-      const off = <usize>i << 3;
-      const s = load<f64>(c + off);
-      let v = s;
-      if (act == RELU) v = load<f64>(x + off) > 0 ? s : 0;
-      else if (act == LEAKY) v = load<f64>(x + off) > 0 ? s : s * LEAKY_SLOPE;
-      else if (act == TANH) {
-        const t = load<f64>(y + off);
-        v = s * (1 - t * t);
-      } else if (act == SIGMOID) {
-        const t = load<f64>(y + off);
-        v = s * (t * (1 - t));
+/**
+ * The forward or backward epilogue over rows [r0, r1) of C (n columns), two numbers at a time:
+ * the same operations as the scalar loops of kernels.ts, so the same bits. ReLU's `v > 0 ? v : 0`
+ * is pmax(0, v) exactly (NaN and -0 included), and the selects are bitselects on v > 0.
+ */
+function finishRows(c: usize, r0: i32, r1: i32, n: i32, epilogue: i32, act: i32, x: usize, y: usize): void {
+  const zero = f64x2.splat(0);
+  const slope = f64x2.splat(LEAKY_SLOPE);
+  const one = f64x2.splat(1);
+  const row = <usize>n << 3;
+  const even = n & ~1;
+  for (let r = r0; r < r1; r++) {
+    const pc = c + <usize>r * row;
+    const py = y + <usize>r * row;
+    if (epilogue == FORWARD) {
+      // tanh and sigmoid are left to the caller: this module's Math is not V8's.
+      let o = 0;
+      for (; o < even; o += 2) {
+        const off = <usize>o << 3;
+        const v = f64x2.add(v128.load(pc + off), v128.load(x + off));
+        v128.store(pc + off, v);
+        let out = v;
+        if (act == RELU) out = f64x2.pmax(zero, v);
+        else if (act == LEAKY) out = v128.bitselect(v, f64x2.mul(slope, v), f64x2.gt(v, zero));
+        v128.store(py + off, out);
       }
-      store<f64>(c + off, v);
+      if (o < n) {
+        const off = <usize>o << 3;
+        const v = load<f64>(pc + off) + load<f64>(x + off);
+        store<f64>(pc + off, v);
+        store<f64>(py + off, act == RELU ? (v > 0 ? v : 0) : act == LEAKY ? (v > 0 ? v : LEAKY_SLOPE * v) : v);
+      }
+    } else {
+      const px = x + <usize>r * row;
+      let o = 0;
+      for (; o < even; o += 2) {
+        const off = <usize>o << 3;
+        const s = v128.load(pc + off);
+        let v = s;
+        if (act == RELU) v = v128.bitselect(s, zero, f64x2.gt(v128.load(px + off), zero));
+        else if (act == LEAKY) v = v128.bitselect(s, f64x2.mul(s, slope), f64x2.gt(v128.load(px + off), zero));
+        else if (act == TANH) {
+          const t = v128.load(py + off);
+          v = f64x2.mul(s, f64x2.sub(one, f64x2.mul(t, t)));
+        } else if (act == SIGMOID) {
+          const t = v128.load(py + off);
+          v = f64x2.mul(s, f64x2.mul(t, f64x2.sub(one, t)));
+        }
+        v128.store(pc + off, v);
+      }
+      if (o < n) {
+        const off = <usize>o << 3;
+        const s = load<f64>(pc + off);
+        let v = s;
+        if (act == RELU) v = load<f64>(px + off) > 0 ? s : 0;
+        else if (act == LEAKY) v = load<f64>(px + off) > 0 ? s : s * LEAKY_SLOPE;
+        else if (act == TANH) {
+          const t = load<f64>(py + off);
+          v = s * (1 - t * t);
+        } else if (act == SIGMOID) {
+          const t = load<f64>(py + off);
+          v = s * (t * (1 - t));
+        }
+        store<f64>(pc + off, v);
+      }
     }
   }
 }
@@ -152,7 +186,7 @@ export function gemm(a: usize, ars: i32, aks: i32, b: usize, c: usize, m: i32, d
       put(c2 + co, f64x2.extract_lane(s23, 0), acc);
       put(c3 + co, f64x2.extract_lane(s23, 1), acc);
     }
-    if (fused) finishRows(c, r * n, (r + 4) * n, n, epilogue, act, x, y);
+    if (fused) finishRows(c, r, r + 4, n, epilogue, act, x, y);
   }
   // Rows left over, one at a time.
   for (; r < m; r++) {
@@ -185,6 +219,6 @@ export function gemm(a: usize, ars: i32, aks: i32, b: usize, c: usize, m: i32, d
       }
       put(c0 + (<usize>o << 3), s, acc);
     }
-    if (fused) finishRows(c, r * n, (r + 1) * n, n, epilogue, act, x, y);
+    if (fused) finishRows(c, r, r + 1, n, epilogue, act, x, y);
   }
 }
