@@ -13,9 +13,12 @@
  * - dW = dAᵀ H, A(o, r) = dA[r][o] (ars 1, aks out), B = H [batch][in].
  *
  * Speed: a 4 × 4 block of C is kept in sixteen local sums, so each step over k loads eight numbers
- * for sixteen multiply-adds, and the sixteen independent additions hide each other's latency.
+ * for sixteen multiply-adds, and the sixteen independent additions hide each other's latency. The
+ * epilogue (bias and activation forward, f' backward) runs in the same call over the finished C,
+ * one pass for the bias and the activation together, instead of the two or three separate passes
+ * over memory the layer used to make.
  *
- * Exactness: each sum runs over k from 0 upwards from 0, one rounded multiply and one rounded add
+ * Exactness: each sum starts at 0 and runs over k upwards, one rounded multiply and one rounded add
  * per step, exactly as a naive loop does, and what happens to it afterwards (the bias, the
  * activation, f' on the way back) is the same arithmetic as the separate loops it replaces. So the
  * blocking changes the speed and nothing else: results are bit-for-bit those of the naive loops,
@@ -51,31 +54,66 @@ function put(c: Float64Array, i: number, s: number, acc: boolean): void {
   else c[i] = s;
 }
 
-/**
- * The epilogue of `forward` or `backward` on C[from..to) (whole rows, still in cache): the same
- * arithmetic as the bias loop and Activation.forward / Activation.backward it replaces.
- */
-function finishRows(c: Float64Array, from: number, to: number, n: number, epilogue: number, act: number, x: Float64Array, y: Float64Array): void {
-  if (epilogue === Epilogue.forward) {
-    for (let i = from, o = 0; i < to; i++, o = o + 1 === n ? 0 : o + 1) c[i] += x[o];
-    if (act === 1) for (let i = from; i < to; i++) y[i] = c[i] > 0 ? c[i] : 0;
-    else if (act === 2) for (let i = from; i < to; i++) y[i] = c[i] > 0 ? c[i] : LEAKY_SLOPE * c[i];
-    else if (act === 3) for (let i = from; i < to; i++) y[i] = Math.tanh(c[i]);
-    else if (act === 4) for (let i = from; i < to; i++) y[i] = sigmoid(c[i]);
-    else for (let i = from; i < to; i++) y[i] = c[i];
-  } else if (epilogue === Epilogue.backward) {
-    // grad · f'(pre), with f' written through the output as Activation.backward writes it.
-    if (act === 1) for (let i = from; i < to; i++) c[i] = x[i] > 0 ? c[i] : 0;
-    else if (act === 2) for (let i = from; i < to; i++) c[i] = x[i] > 0 ? c[i] : c[i] * LEAKY_SLOPE;
-    else if (act === 3) for (let i = from; i < to; i++) c[i] *= 1 - y[i] * y[i];
-    else if (act === 4) for (let i = from; i < to; i++) c[i] *= y[i] * (1 - y[i]);
+// The epilogues, each its own small loop so that V8 compiles each one tight: the same arithmetic
+// as the bias loop and Activation.forward / Activation.backward they replace.
+
+function biasRelu(c: Float64Array, y: Float64Array, m: number, n: number, bias: Float64Array): void {
+  for (let row = 0, end = m * n; row < end; row += n) {
+    for (let o = 0; o < n; o++) {
+      const v = c[row + o] + bias[o];
+      c[row + o] = v;
+      y[row + o] = v > 0 ? v : 0;
+    }
   }
+}
+
+function biasLeaky(c: Float64Array, y: Float64Array, m: number, n: number, bias: Float64Array): void {
+  for (let row = 0, end = m * n; row < end; row += n) {
+    for (let o = 0; o < n; o++) {
+      const v = c[row + o] + bias[o];
+      c[row + o] = v;
+      y[row + o] = v > 0 ? v : LEAKY_SLOPE * v;
+    }
+  }
+}
+
+function biasLinear(c: Float64Array, y: Float64Array, m: number, n: number, bias: Float64Array): void {
+  for (let row = 0, end = m * n; row < end; row += n) {
+    for (let o = 0; o < n; o++) {
+      const v = c[row + o] + bias[o];
+      c[row + o] = v;
+      y[row + o] = v;
+    }
+  }
+}
+
+function reluBackward(c: Float64Array, pre: Float64Array, len: number): void {
+  for (let i = 0; i < len; i++) if (!(pre[i] > 0)) c[i] = 0;
+}
+
+function leakyBackward(c: Float64Array, pre: Float64Array, len: number): void {
+  for (let i = 0; i < len; i++) if (!(pre[i] > 0)) c[i] *= LEAKY_SLOPE;
+}
+
+function finish(c: Float64Array, m: number, n: number, epilogue: number, act: number, x: Float64Array, y: Float64Array): void {
+  const len = m * n;
+  if (epilogue === Epilogue.forward) {
+    if (act === 1) biasRelu(c, y, m, n, x);
+    else if (act === 2) biasLeaky(c, y, m, n, x);
+    else {
+      biasLinear(c, y, m, n, x);
+      if (act === 3) for (let i = 0; i < len; i++) y[i] = Math.tanh(c[i]);
+      else if (act === 4) for (let i = 0; i < len; i++) y[i] = sigmoid(c[i]);
+    }
+  } else if (act === 1) reluBackward(c, x, len);
+  else if (act === 2) leakyBackward(c, x, len);
+  else if (act === 3) for (let i = 0; i < len; i++) c[i] *= 1 - y[i] * y[i];
+  else if (act === 4) for (let i = 0; i < len; i++) c[i] *= y[i] * (1 - y[i]);
 }
 
 /** C (epilogue) A·B, see the top of this file. */
 export function gemm(a: Float64Array, ars: number, aks: number, b: Float64Array, c: Float64Array, m: number, depth: number, n: number, epilogue: EpilogueCode, act: number, x: Float64Array, y: Float64Array): void {
   const acc = epilogue === Epilogue.accumulate;
-  const fused = epilogue === Epilogue.forward || epilogue === Epilogue.backward;
   let r = 0;
   for (; r + 4 <= m; r += 4) {
     const a0 = r * ars;
@@ -138,7 +176,6 @@ export function gemm(a: Float64Array, ars: number, aks: number, b: Float64Array,
       put(c, c2 + o, s2, acc);
       put(c, c3 + o, s3, acc);
     }
-    if (fused) finishRows(c, c0, c3 + n, n, epilogue, act, x, y);
   }
   // Rows left over: 1 × 4 blocks, then single sums.
   for (; r < m; r++) {
@@ -164,8 +201,8 @@ export function gemm(a: Float64Array, ars: number, aks: number, b: Float64Array,
       for (let k = 0, ak = a0, bk = o; k < depth; k++, ak += aks, bk += n) s += a[ak] * b[bk];
       put(c, c0 + o, s, acc);
     }
-    if (fused) finishRows(c, c0, c0 + n, n, epilogue, act, x, y);
   }
+  if (epilogue === Epilogue.forward || epilogue === Epilogue.backward) finish(c, m, n, epilogue, act, x, y);
 }
 
 /** The plain-JavaScript kernels: always there, the fallback where WebAssembly SIMD is not. */
