@@ -71,8 +71,10 @@ class WasmKernels implements Kernels {
     const cLen = m * n;
     const forward = epilogue === Epilogue.forward;
     const backward = epilogue === Epilogue.backward;
-    const xLen = forward ? n : backward ? cLen : 0;
-    const yLen = forward || backward ? cLen : 0;
+    // The backward epilogue reads the pre-activation for ReLU and leaky ReLU, the output for tanh
+    // and sigmoid, and neither for a linear layer: only what it reads is copied in.
+    const xLen = forward ? n : backward && (act === 1 || act === 2) ? cLen : 0;
+    const yLen = forward || (backward && (act === 3 || act === 4)) ? cLen : 0;
     // Layout in doubles: A | B | C | x | y.
     const pa = 0;
     const pb = pa + slot(aLen);
@@ -84,7 +86,7 @@ class WasmKernels implements Kernels {
     copyIn(heap, pb, b, bLen);
     if (epilogue === Epilogue.accumulate) copyIn(heap, pc, c, cLen);
     if (xLen > 0) copyIn(heap, px, x, xLen);
-    if (backward) copyIn(heap, py, y, yLen);
+    if (backward && yLen > 0) copyIn(heap, py, y, yLen);
     // tanh and sigmoid are applied here with V8's Math, so the outputs match the JS kernel's bits.
     const transcendental = forward && (act === 3 || act === 4);
     this.#exports.gemm(pa * 8, ars, aks, pb * 8, pc * 8, m, depth, n, epilogue, transcendental ? 0 : act, px * 8, py * 8);
