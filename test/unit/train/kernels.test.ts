@@ -48,6 +48,25 @@ describe('matrix kernels', () => {
     assert.equal(defaultKernels().name, 'wasm-simd');
   });
 
+  it('where WebAssembly SIMD does not validate, no WebAssembly kernels are offered and networks use JavaScript', () => {
+    const api = (globalThis as unknown as { WebAssembly: { validate: (b: Uint8Array) => boolean } }).WebAssembly;
+    const validate = api.validate;
+    let asked = 0;
+    api.validate = () => {
+      asked++;
+      return false;
+    };
+    try {
+      assert.equal(loadWasmKernels(), undefined);
+      assert.equal(asked, 1);
+      const net = new Mlp([2, 3, 1], ['relu', 'linear'], new Random(1), loadWasmKernels() ?? jsKernels);
+      assert.equal(net.kernels, 'js');
+    } finally {
+      api.validate = validate;
+    }
+    assert.ok(loadWasmKernels());
+  });
+
   // Shapes around the 4 × 4 block and its remainders, 1-wide layers, and the toys' own.
   const SHAPES: [number, number, number][] = [
     [1, 1, 1], [1, 3, 1], [3, 1, 2], [4, 4, 4], [5, 3, 7], [7, 5, 1], [1, 9, 6], [2, 2, 3],
