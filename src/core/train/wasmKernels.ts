@@ -81,7 +81,14 @@ class WasmKernels implements Kernels {
     const pc = pb + slot(bLen);
     const px = pc + slot(cLen);
     const py = px + slot(xLen);
-    const heap = this.#reserve(py + slot(yLen));
+    let heap: Float64Array;
+    try {
+      heap = this.#reserve(py + slot(yLen));
+    } catch {
+      // The module's memory could not grow (the engine's limit): this product in JavaScript.
+      jsKernels.gemm(a, ars, aks, b, c, m, depth, n, epilogue, act, x, y);
+      return;
+    }
     copyIn(heap, pa, a, aLen);
     copyIn(heap, pb, b, bLen);
     if (epilogue === Epilogue.accumulate) copyIn(heap, pc, c, cLen);

@@ -67,6 +67,29 @@ describe('matrix kernels', () => {
     assert.ok(loadWasmKernels());
   });
 
+  it('a product the WebAssembly memory cannot grow for is computed in JavaScript, with the same bits', () => {
+    const proto = (globalThis as unknown as { WebAssembly: { Memory: { prototype: { grow: (pages: number) => number } } } }).WebAssembly.Memory.prototype;
+    const grow = proto.grow;
+    proto.grow = () => {
+      throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');
+    };
+    try {
+      // A fresh instance: its memory is empty, so this product needs it to grow.
+      const fresh = loadWasmKernels()!;
+      const rng = new Random(4);
+      const [m, depth, n] = [9, 7, 5];
+      const a = random(rng, m * depth);
+      const b = random(rng, depth * n);
+      const c = new Float64Array(m * n);
+      const expected = new Float64Array(m * n);
+      fresh.gemm(a, depth, 1, b, c, m, depth, n, Epilogue.store, 0, c, c);
+      reference(a, depth, 1, b, expected, m, depth, n, Epilogue.store, 'linear', expected, expected);
+      sameBits(c, expected, 'product without memory to grow');
+    } finally {
+      proto.grow = grow;
+    }
+  });
+
   // Shapes around the 4 × 4 block and its remainders, 1-wide layers, and the toys' own.
   const SHAPES: [number, number, number][] = [
     [1, 1, 1], [1, 3, 1], [3, 1, 2], [4, 4, 4], [5, 3, 7], [7, 5, 1], [1, 9, 6], [2, 2, 3],
