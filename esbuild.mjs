@@ -4,7 +4,7 @@
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --tests       also the unit tests, benchmarks and in-host tests, into out/
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, mkdirSync, cpSync, existsSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, mkdirSync, cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -46,9 +46,16 @@ const builds = [
 ];
 
 if (tests) {
-  const entries = [...tsFiles('test/unit'), ...tsFiles('test/integration'), ...tsFiles('test/e2e'), ...tsFiles('bench')].filter((f) => !f.includes('/fixtures/'));
+  // Benchmarks against tfjs bundle it whole from its ES modules, as a tfjs user's bundler would:
+  // that is how tfjs's own gradients (register_all_gradients, ES modules only) reach Node.
+  const usesTfjs = (f) => readFileSync(f, 'utf8').includes("from '@tensorflow/");
+  const entries = [...tsFiles('test/unit'), ...tsFiles('test/integration'), ...tsFiles('test/e2e'), ...tsFiles('bench').filter((f) => !usesTfjs(f))].filter((f) => !f.includes('/fixtures/'));
   const extra = ['test/index.ts', 'test/electron.ts'].filter(existsSync);
   builds.push({ ...nodeCommon, sourcemap: 'inline', entryPoints: [...entries, ...extra], outdir: 'out', outbase: '.', external: ['vscode', 'playwright-core', '@vscode/test-electron', 'mocha', '@tensorflow/*'] });
+  const tfjsBenches = tsFiles('bench').filter(usesTfjs);
+  if (tfjsBenches.length > 0) {
+    builds.push({ ...nodeCommon, sourcemap: false, entryPoints: tfjsBenches, outdir: 'out', outbase: '.', mainFields: ['module', 'main'], external: ['@tensorflow/tfjs-backend-wasm/package.json'] });
+  }
 }
 
 const buildsWithEntries = builds.filter((b) => Object.keys(b.entryPoints).length > 0);

@@ -4,14 +4,16 @@
  * every layer is a few tight loops over it, and the buffers of each batch size are allocated once.
  *
  * Layer l maps sizes[l] inputs to sizes[l+1] outputs: A_l = H_l W_lᵀ + b_l, H_{l+1} = f_l(A_l),
- * with H_0 the input. W_l is stored row-major as [sizes[l+1]][sizes[l]] (one row per output) so
- * that the forward pass is contiguous dot products (see kernels.ts); the backward passes use
- * transposed copies made once per call. All weights live in one vector `params` (and their
- * gradients in `grads`) so an optimizer is one loop.
+ * with H_0 the input. W_l is stored row-major as [sizes[l+1]][sizes[l]] (one row per output). Every
+ * product is one call of the kernel in kernels.ts (WebAssembly SIMD where it loads, see
+ * wasmKernels.ts), with the bias and activation fused into the forward product and f' into the
+ * backward one; the forward pass reads a transposed copy of W made at its start. All weights live
+ * in one vector `params` (and their gradients in `grads`) so an optimizer is one loop.
  */
 import { activation as activationOf, type Activation, type ActivationName } from './activations';
-import { addColumnSums, gemmABt, transpose } from './kernels';
+import { ActCode, addColumnSums, Epilogue, transpose, type Kernels } from './kernels';
 import type { Random } from './random';
+import { defaultKernels } from './wasmKernels';
 
 /** Per batch size: every intermediate the backward passes need, allocated once. */
 interface Workspace {
@@ -26,9 +28,6 @@ interface Workspace {
   readonly dPre: Float64Array[];
   /** dLoss/dH_0, the gradient with respect to the input. */
   readonly dInput: Float64Array;
-  /** Scratch for transposes: [max width][batch], twice. */
-  readonly t1: Float64Array;
-  readonly t2: Float64Array;
   /** Buffers of the gradient penalty's double backprop, made on its first use. */
   gp?: PenaltyWorkspace;
 }
@@ -67,16 +66,19 @@ export class Mlp {
   readonly #b: Float64Array[] = [];
   readonly #gw: Float64Array[] = [];
   readonly #gb: Float64Array[] = [];
-  /** Transposed weights [in][out], refreshed at the start of each backward pass. */
+  /** Transposed weights [in][out], refreshed at the start of each forward pass. */
   readonly #wt: Float64Array[] = [];
-  readonly #maxWidth: number;
+  /** The activations' numbers for the kernel's fused epilogues. */
+  readonly #act: number[];
+  readonly #kernels: Kernels;
   readonly #workspaces = new Map<number, Workspace>();
 
   /**
    * @param sizes widths from input to output, each a positive integer
    * @param activations one name per layer, or one name for the hidden layers and a second for the output
+   * @param kernels the matrix kernels (by default WebAssembly SIMD where it loads, else JavaScript)
    */
-  constructor(sizes: readonly number[], activations: readonly ActivationName[], rng: Random) {
+  constructor(sizes: readonly number[], activations: readonly ActivationName[], rng: Random, kernels: Kernels = defaultKernels()) {
     if (sizes.length < 2) throw new RangeError(`an MLP needs at least an input and an output size, got [${sizes.join(', ')}]`);
     for (const s of sizes) if (!Number.isInteger(s) || s < 1) throw new RangeError(`layer sizes must be positive integers, got [${sizes.join(', ')}]`);
     const layers = sizes.length - 1;
@@ -86,6 +88,8 @@ export class Mlp {
     else throw new RangeError(`expected ${layers} activations (or hidden + output), got ${activations.length}`);
     this.sizes = [...sizes];
     this.activations = acts.map(activationOf);
+    this.#act = this.activations.map((a) => ActCode[a.name]);
+    this.#kernels = kernels;
     let n = 0;
     for (let l = 0; l < layers; l++) n += sizes[l] * sizes[l + 1] + sizes[l + 1];
     this.params = new Float64Array(n);
@@ -104,7 +108,11 @@ export class Mlp {
       const w = this.#w[l];
       for (let i = 0; i < nw; i++) w[i] = scale * rng.normal();
     }
-    this.#maxWidth = Math.max(...sizes);
+  }
+
+  /** Which kernels this network computes with. */
+  get kernels(): Kernels['name'] {
+    return this.#kernels.name;
   }
 
   /** Number of inputs per sample. */
@@ -133,8 +141,7 @@ export class Mlp {
     if (!ws) {
       const L = this.sizes.length - 1;
       const per = (k: number) => Array.from({ length: L }, (_, l) => new Float64Array(batch * this.sizes[l + k]));
-      const scratch = batch * this.#maxWidth;
-      ws = { batch, input: new Float64Array(0), pre: per(1), out: per(1), dPre: per(1), dInput: new Float64Array(batch * this.sizes[0]), t1: new Float64Array(scratch), t2: new Float64Array(scratch) };
+      ws = { batch, input: new Float64Array(0), pre: per(1), out: per(1), dPre: per(1), dInput: new Float64Array(batch * this.sizes[0]) };
       // Bounded, so a panel that tries many batch sizes does not keep them all.
       if (this.#workspaces.size >= 8) this.#workspaces.clear();
       this.#workspaces.set(batch, ws);
@@ -162,18 +169,14 @@ export class Mlp {
     this.#checkBatch('forward', input, batch, this.sizes[0]);
     const ws = this.#workspace(batch);
     ws.input = input;
+    this.#refreshTransposes();
+    const kern = this.#kernels;
     let h = input;
     for (let l = 0; l < this.activations.length; l++) {
       const nIn = this.sizes[l];
       const nOut = this.sizes[l + 1];
-      const a = ws.pre[l];
-      gemmABt(h, this.#w[l], a, batch, nIn, nOut, false);
-      const bias = this.#b[l];
-      for (let r = 0; r < batch; r++) {
-        const ro = r * nOut;
-        for (let o = 0; o < nOut; o++) a[ro + o] += bias[o];
-      }
-      this.activations[l].forward(a, ws.out[l], batch * nOut);
+      // A_l = H_l W_lᵀ + b_l and H_{l+1} = f_l(A_l) in one call.
+      kern.gemm(h, nIn, 1, this.#wt[l], ws.pre[l], batch, nIn, nOut, Epilogue.forward, this.#act[l], this.#b[l], ws.out[l]);
       h = ws.out[l];
     }
     return h;
@@ -189,7 +192,7 @@ export class Mlp {
     this.#checkBatch('backward', gradOutput, batch, this.outputSize);
     const ws = this.#workspaces.get(batch);
     if (!ws || ws.input.length === 0) throw new Error(`backward: no forward pass of batch ${batch} to go back through`);
-    this.#refreshTransposes();
+    const kern = this.#kernels;
     const L = this.activations.length;
     let d = ws.dPre[L - 1];
     d.set(gradOutput);
@@ -199,18 +202,18 @@ export class Mlp {
       const nOut = this.sizes[l + 1];
       const h = l === 0 ? ws.input : ws.out[l - 1];
       if (params) {
-        // dW[o][i] += Σ_r dA[r][o] H[r][i]: dot products over the batch of the transposes.
-        transpose(d, batch, nOut, ws.t1);
-        transpose(h, batch, nIn, ws.t2);
-        gemmABt(ws.t1, ws.t2, this.#gw[l], nOut, batch, nIn, true);
+        // dW[o][i] += Σ_r dA[r][o] H[r][i]: dAᵀ read in place through its strides.
+        kern.gemm(d, 1, nOut, h, this.#gw[l], nOut, batch, nIn, Epilogue.accumulate, 0, d, d);
         addColumnSums(d, batch, nOut, this.#gb[l]);
       }
       if (l === 0 && !wantInput) break;
-      const dh = l === 0 ? ws.dInput : ws.dPre[l - 1];
-      // dH[r][i] = Σ_o dA[r][o] W[o][i].
-      gemmABt(d, this.#wt[l], dh, batch, nOut, nIn, false);
-      if (l > 0) {
-        this.activations[l - 1].backward(ws.pre[l - 1], ws.out[l - 1], dh, batch * nIn);
+      if (l === 0) {
+        // dH[r][i] = Σ_o dA[r][o] W[o][i].
+        kern.gemm(d, nOut, 1, this.#w[l], ws.dInput, batch, nOut, nIn, Epilogue.store, 0, d, d);
+      } else {
+        // The same, times f'(A_{l-1}): dLoss/dA_{l-1} in one call.
+        const dh = ws.dPre[l - 1];
+        kern.gemm(d, nOut, 1, this.#w[l], dh, batch, nOut, nIn, Epilogue.backward, this.#act[l - 1], ws.pre[l - 1], ws.out[l - 1]);
         d = dh;
       }
     }
@@ -250,6 +253,8 @@ export class Mlp {
       ws.gp = { g: per(1), m: [...per(0), new Float64Array(batch)], d1: per(1), gBar: per(1), mBar: [...per(0), new Float64Array(batch)], aBar: per(1), hBar: per(1) };
     }
     const { g, m, d1, gBar, mBar, aBar, hBar } = ws.gp;
+    const gb0 = gBar[0];
+    const kern = this.#kernels;
     this.#refreshTransposes();
     // The backward graph's values.
     m[L].fill(1);
@@ -263,7 +268,7 @@ export class Mlp {
       const dl = d1[l];
       for (let i = 0; i < n; i++) gl[i] = dl[i] * mNext[i];
       // M_l[r][i] = Σ_o G_l[r][o] W_l[o][i].
-      gemmABt(gl, this.#wt[l], m[l], batch, nOut, nIn, false);
+      kern.gemm(gl, nOut, 1, this.#w[l], m[l], batch, nOut, nIn, Epilogue.store, 0, gl, gl);
     }
     // The penalty and its adjoint with respect to the input gradient M_0.
     const n0 = sizes[0];
@@ -289,11 +294,9 @@ export class Mlp {
       const nOut = sizes[l + 1];
       const n = batch * nOut;
       // Ḡ_l[r][o] = Σ_i M̄_l[r][i] W_l[o][i].
-      gemmABt(mBar[l], this.#w[l], gBar[l], batch, nIn, nOut, false);
+      kern.gemm(mBar[l], nIn, 1, this.#wt[l], gBar[l], batch, nIn, nOut, Epilogue.store, 0, gb0, gb0);
       // W̄_l[o][i] += Σ_r G_l[r][o] M̄_l[r][i].
-      transpose(g[l], batch, nOut, ws.t1);
-      transpose(mBar[l], batch, nIn, ws.t2);
-      gemmABt(ws.t1, ws.t2, this.#gw[l], nOut, batch, nIn, true);
+      kern.gemm(g[l], 1, nOut, mBar[l], this.#gw[l], nOut, batch, nIn, Epilogue.accumulate, 0, gb0, gb0);
       const gb = gBar[l];
       const dl = d1[l];
       const mNextBar = mBar[l + 1];
@@ -316,13 +319,11 @@ export class Mlp {
         const nOut = sizes[l + 1];
         const ab = aBar[l];
         const h = l === 0 ? ws.input : ws.out[l - 1];
-        transpose(ab, batch, nOut, ws.t1);
-        transpose(h, batch, nIn, ws.t2);
-        gemmABt(ws.t1, ws.t2, this.#gw[l], nOut, batch, nIn, true);
+        kern.gemm(ab, 1, nOut, h, this.#gw[l], nOut, batch, nIn, Epilogue.accumulate, 0, ab, ab);
         addColumnSums(ab, batch, nOut, this.#gb[l]);
         if (l === 0) break;
         const hb = hBar[l - 1];
-        gemmABt(ab, this.#wt[l], hb, batch, nOut, nIn, false);
+        kern.gemm(ab, nOut, 1, this.#w[l], hb, batch, nOut, nIn, Epilogue.store, 0, ab, ab);
         const prev = aBar[l - 1];
         const dPrev = d1[l - 1];
         for (let i = 0; i < batch * nIn; i++) prev[i] += hb[i] * dPrev[i];

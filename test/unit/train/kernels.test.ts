@@ -1,0 +1,214 @@
+import * as assert from 'node:assert/strict';
+import { Activations, type ActivationName } from '../../../src/core/train/activations';
+import { createGanTrainer, type GanConfig } from '../../../src/core/train/gan';
+import { ActCode, Epilogue, jsKernels, type EpilogueCode, type Kernels } from '../../../src/core/train/kernels';
+import { Mlp } from '../../../src/core/train/nn';
+import { Random } from '../../../src/core/train/random';
+import { defaultKernels, loadWasmKernels, useKernels } from '../../../src/core/train/wasmKernels';
+
+/**
+ * The plain loops the kernels replace: one dot product per element, summed from k = 0 upwards,
+ * then the bias and the activation's own batch loops. The kernels promise these exact bits.
+ */
+function reference(a: Float64Array, ars: number, aks: number, b: Float64Array, c: Float64Array, m: number, depth: number, n: number, epilogue: EpilogueCode, act: ActivationName, x: Float64Array, y: Float64Array): void {
+  for (let r = 0; r < m; r++) {
+    for (let o = 0; o < n; o++) {
+      let s = 0;
+      for (let k = 0; k < depth; k++) s += a[r * ars + k * aks] * b[k * n + o];
+      if (epilogue === Epilogue.accumulate) c[r * n + o] += s;
+      else c[r * n + o] = s;
+    }
+  }
+  if (epilogue === Epilogue.forward) {
+    for (let r = 0; r < m; r++) for (let o = 0; o < n; o++) c[r * n + o] += x[o];
+    Activations[act].forward(c, y, m * n);
+  } else if (epilogue === Epilogue.backward) {
+    Activations[act].backward(x, y, c, m * n);
+  }
+}
+
+const wasm = loadWasmKernels();
+const ACTS = Object.keys(ActCode) as ActivationName[];
+
+function random(rng: Random, n: number): Float64Array {
+  return rng.fillNormal(new Float64Array(n));
+}
+
+function sameBits(actual: Float64Array, expected: Float64Array, what: string): void {
+  assert.equal(actual.length, expected.length, what);
+  for (let i = 0; i < actual.length; i++) {
+    if (!Object.is(actual[i], expected[i])) assert.fail(`${what}: element ${i} is ${actual[i]}, the reference gives ${expected[i]}`);
+  }
+}
+
+describe('matrix kernels', () => {
+  it('WebAssembly SIMD loads in Node and is the default', () => {
+    assert.ok(wasm, 'the WebAssembly SIMD module did not load');
+    assert.equal(wasm.name, 'wasm-simd');
+    assert.equal(defaultKernels().name, 'wasm-simd');
+  });
+
+  it('where WebAssembly SIMD does not validate, no WebAssembly kernels are offered and networks use JavaScript', () => {
+    const api = (globalThis as unknown as { WebAssembly: { validate: (b: Uint8Array) => boolean } }).WebAssembly;
+    const validate = api.validate;
+    let asked = 0;
+    api.validate = () => {
+      asked++;
+      return false;
+    };
+    try {
+      assert.equal(loadWasmKernels(), undefined);
+      assert.equal(asked, 1);
+      const net = new Mlp([2, 3, 1], ['relu', 'linear'], new Random(1), loadWasmKernels() ?? jsKernels);
+      assert.equal(net.kernels, 'js');
+    } finally {
+      api.validate = validate;
+    }
+    assert.ok(loadWasmKernels());
+  });
+
+  it('a product the WebAssembly memory cannot grow for is computed in JavaScript, with the same bits', () => {
+    const proto = (globalThis as unknown as { WebAssembly: { Memory: { prototype: { grow: (pages: number) => number } } } }).WebAssembly.Memory.prototype;
+    const grow = proto.grow;
+    proto.grow = () => {
+      throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');
+    };
+    try {
+      // A fresh instance: its memory is empty, so this product needs it to grow.
+      const fresh = loadWasmKernels()!;
+      const rng = new Random(4);
+      const [m, depth, n] = [9, 7, 5];
+      const a = random(rng, m * depth);
+      const b = random(rng, depth * n);
+      const c = new Float64Array(m * n);
+      const expected = new Float64Array(m * n);
+      fresh.gemm(a, depth, 1, b, c, m, depth, n, Epilogue.store, 0, c, c);
+      reference(a, depth, 1, b, expected, m, depth, n, Epilogue.store, 'linear', expected, expected);
+      sameBits(c, expected, 'product without memory to grow');
+    } finally {
+      proto.grow = grow;
+    }
+  });
+
+  // Shapes around the 4 × 4 block and its remainders, 1-wide layers, and the toys' own.
+  const SHAPES: [number, number, number][] = [
+    [1, 1, 1], [1, 3, 1], [3, 1, 2], [4, 4, 4], [5, 3, 7], [7, 5, 1], [1, 9, 6], [2, 2, 3],
+    [9, 1, 13], [13, 17, 5], [6, 64, 2], [128, 2, 64], [64, 64, 1], [33, 31, 29],
+  ];
+  const kernels: [string, () => Kernels][] = [
+    ['js', () => jsKernels],
+    ['wasm-simd', () => wasm!],
+  ];
+  for (const [name, get] of kernels) {
+    it(`${name}: every epilogue and activation gives the reference's exact bits on odd, 1-wide and block-sized shapes`, () => {
+      const k = get();
+      const rng = new Random(7);
+      let checked = 0;
+      for (const [m, depth, n] of SHAPES) {
+        for (const transposedA of [false, true]) {
+          // A as [m][depth], or read through its transpose ([depth][m] in memory).
+          const a = random(rng, m * depth);
+          const ars = transposedA ? 1 : depth;
+          const aks = transposedA ? m : 1;
+          const b = random(rng, depth * n);
+          for (const epilogue of Object.values(Epilogue)) {
+            for (const act of epilogue === Epilogue.forward || epilogue === Epilogue.backward ? ACTS : (['linear'] as ActivationName[])) {
+              const start = random(rng, m * n);
+              let x = random(rng, epilogue === Epilogue.forward ? n : m * n);
+              let y = new Float64Array(m * n);
+              if (epilogue === Epilogue.backward) {
+                // The layer's own pre-activations and outputs, as a forward pass leaves them.
+                y = new Float64Array(m * n);
+                Activations[act].forward(x, y, m * n);
+              } else if (epilogue !== Epilogue.forward) {
+                x = new Float64Array(0);
+              }
+              const c1 = start.slice();
+              const y1 = y.slice();
+              const c2 = start.slice();
+              const y2 = y.slice();
+              k.gemm(a, ars, aks, b, c1, m, depth, n, epilogue, ActCode[act], x, y1);
+              reference(a, ars, aks, b, c2, m, depth, n, epilogue, act, x, y2);
+              const what = `${name} ${m}x${depth}x${n}${transposedA ? ' (A transposed)' : ''} epilogue ${epilogue} ${act}`;
+              sameBits(c1, c2, what);
+              sameBits(y1, y2, `${what}, output`);
+              checked++;
+            }
+          }
+        }
+      }
+      assert.ok(checked > 300);
+    });
+  }
+
+  it('random shapes: both kernels agree with the reference exactly', () => {
+    const rng = new Random(11);
+    for (let t = 0; t < 60; t++) {
+      const m = 1 + rng.int(40);
+      const depth = 1 + rng.int(40);
+      const n = 1 + rng.int(40);
+      const a = random(rng, m * depth);
+      const b = random(rng, depth * n);
+      const bias = random(rng, n);
+      const expected = new Float64Array(m * n);
+      const expectedOut = new Float64Array(m * n);
+      reference(a, depth, 1, b, expected, m, depth, n, Epilogue.forward, 'leakyRelu', bias, expectedOut);
+      for (const k of [jsKernels, wasm!]) {
+        const c = new Float64Array(m * n);
+        const out = new Float64Array(m * n);
+        k.gemm(a, depth, 1, b, c, m, depth, n, Epilogue.forward, ActCode.leakyRelu, bias, out);
+        sameBits(c, expected, `${k.name} ${m}x${depth}x${n}`);
+        sameBits(out, expectedOut, `${k.name} ${m}x${depth}x${n} output`);
+      }
+    }
+  });
+});
+
+describe('JavaScript and WebAssembly paths step by step', () => {
+  afterEach(() => useKernels('wasm-simd'));
+
+  it('an MLP gives the same outputs, input gradients and parameter gradients on both', () => {
+    const nets = (['js', 'wasm-simd'] as const).map((name) => {
+      useKernels(name);
+      return new Mlp([3, 9, 1, 6, 2], ['tanh', 'leakyRelu', 'sigmoid', 'linear'], new Random(5));
+    });
+    assert.deepEqual(nets.map((n) => n.kernels), ['js', 'wasm-simd']);
+    const rng = new Random(6);
+    for (const batch of [1, 5, 16]) {
+      const input = random(rng, batch * 3);
+      const gradOut = random(rng, batch * 2);
+      const results = nets.map((net) => {
+        net.zeroGrad();
+        const out = net.forward(input, batch).slice();
+        const dIn = net.backward(gradOut, batch, true)!.slice();
+        const single = new Mlp([3, 5, 1], ['tanh', 'linear'], new Random(2), net.kernels === 'js' ? jsKernels : wasm!);
+        const penalty = single.gradientPenalty(input, batch, 10);
+        return { out, dIn, grads: net.grads.slice(), penalty, penaltyGrads: single.grads.slice() };
+      });
+      sameBits(results[1].out, results[0].out, `forward, batch ${batch}`);
+      sameBits(results[1].dIn, results[0].dIn, `input gradient, batch ${batch}`);
+      sameBits(results[1].grads, results[0].grads, `parameter gradients, batch ${batch}`);
+      assert.ok(Object.is(results[1].penalty, results[0].penalty), `gradient penalty, batch ${batch}`);
+      sameBits(results[1].penaltyGrads, results[0].penaltyGrads, `gradient penalty's gradients, batch ${batch}`);
+    }
+  });
+
+  const configs: [string, Partial<GanConfig>][] = [
+    ['the default GAN', {}],
+    ['WGAN-GP with tanh layers', { loss: 'wgan-gp', generatorActivation: 'tanh', discriminatorActivation: 'tanh', batchSize: 30, pack: 1 }],
+  ];
+  for (const [what, config] of configs) {
+    it(`${what}: the same seed gives the same run, step by step`, () => {
+      const trainers = (['js', 'wasm-simd'] as const).map((name) => {
+        useKernels(name);
+        return createGanTrainer({ ...config, seed: 3 });
+      });
+      for (let s = 0; s < 40; s++) {
+        trainers.forEach((t) => t.step(1));
+        sameBits(trainers[1].samples(), trainers[0].samples(), `${what}, samples after step ${s + 1}`);
+        const [a, b] = trainers.map((t) => t.snapshot({ samples: 16, heatmap: 4, manifold: 2, metrics: false }));
+        assert.ok(Object.is(a.lossD, b.lossD) && Object.is(a.lossG, b.lossG), `${what}, losses after step ${s + 1}`);
+      }
+    });
+  }
+});
