@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { recognize } from '../core/recognize';
 import { formatValue } from '../core/evaluate';
-import { HOVER_COMMANDS, explainLink, wholeFormulaLink } from './demos';
+import { HOVER_COMMANDS } from './commands';
+import { explainLink, wholeFormulaLink } from './demos';
 import { cardMarkdown, formulaMarkdown, imageFits, linkMarkdown, rowMarkdown } from './hoverMarkdown';
 import { formulaRows, rowAt } from './hoverRows';
 import type { DocumentFormulas } from './documentFormulas';

@@ -2,6 +2,7 @@
  * The messages of the Explain panel, host <-> webview (house style 1-3): one union per direction,
  * and guards for everything that arrives from the webview.
  */
+import type { FormulaKind } from '../core/recognize/types';
 import { isFiniteNumber, isRecord } from './is';
 
 /** Everything the panel shows for one formula. Plain data: it crosses postMessage. */
@@ -9,7 +10,7 @@ export interface ExplainContent {
   /** The formula as TeX to render, and whether it is display math. */
   readonly tex: string;
   readonly display: boolean;
-  readonly kind: string;
+  readonly kind: FormulaKind;
   readonly title: string;
   readonly confidence: number;
   readonly summary: string;
