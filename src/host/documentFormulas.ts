@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { findFormulas } from '../core/find';
 import { sentenceAround } from '../core/find/sentence';
 import type { FindResult, FoundFormula, SourceLanguage } from '../core/find/types';
+import { setting } from './config/read';
 import { Disposable } from './dispose';
 
 /** The document languages GenMath reads formulas from, and how it reads each. */
@@ -58,7 +59,7 @@ export class DocumentFormulas extends Disposable {
   #entry(doc: vscode.TextDocument): Entry | undefined {
     const language = LANGUAGES[doc.languageId];
     if (!language) return undefined;
-    const unicode = vscode.workspace.getConfiguration('genmath', doc).get<boolean>('unicode.enabled', true);
+    const unicode = setting('unicode.enabled', doc);
     const key = doc.uri.toString();
     const hit = this.#cache.get(key);
     if (hit && hit.version === doc.version && hit.unicode === unicode && hit.language === language) return hit;

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FoundFormula } from '../../core/find/types';
 import { isExplainCommand, type ExplainContent, type ExplainEvent } from '../../shared/explainProtocol';
+import { setting } from '../config/read';
 import { Disposable } from '../dispose';
 import type { DocumentFormulas } from '../documentFormulas';
 import { LANGUAGES } from '../documentFormulas';
@@ -132,7 +133,7 @@ export class ExplainPanel extends Disposable {
 
   #onSelection(e: vscode.TextEditorSelectionChangeEvent): void {
     const doc = e.textEditor.document;
-    if (!LANGUAGES[doc.languageId] || !vscode.workspace.getConfiguration('genmath', doc).get<boolean>('panel.followCursor', true)) return;
+    if (!LANGUAGES[doc.languageId] || !setting('panel.followCursor', doc)) return;
     clearTimeout(this.#follow);
     // Debounced: arrow keys through a note should not re-render the panel on every keystroke.
     this.#follow = setTimeout(() => {
