@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { isPastedFormula } from '../core/find';
-import { recognize } from '../core/recognize';
 import { convertLens } from './convertPasted';
 import { affectsSetting, setting } from './config/read';
 import { Disposable } from './dispose';
@@ -32,7 +31,7 @@ export class FormulaCodeLensProvider extends Disposable implements vscode.CodeLe
       if (!f.display) continue;
       // Math pasted from a page can become the note's own LaTeX, whatever its kind.
       if (isPastedFormula(f)) lenses.push(convertLens(doc, f));
-      const card = recognize(f.tex, { context: this.formulas.contextOf(doc, f) });
+      const card = this.formulas.cardOf(doc, f);
       if (card.kind === 'none') continue;
       const range = new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.start));
       const explain = explainLink(doc.uri.toString(), f.start);

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { recognize } from '../core/recognize';
 import { formatValue } from '../core/evaluate';
 import { HOVER_COMMANDS } from './commands';
 import { editorFontSize, setting } from './config/read';
@@ -68,7 +67,7 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
       }
     }
 
-    const card = recognize(formula.tex, { context: this.formulas.contextOf(doc, formula) });
+    const card = this.formulas.cardOf(doc, formula);
     const value = result.value ? valueLine(result.value) : undefined;
     const explain = card.kind === 'none' ? undefined : explainLink(doc.uri.toString(), formula.start);
     const markdown = new vscode.MarkdownString(cardMarkdown(card, formulaPart, { value, explain }), true);

@@ -3,6 +3,7 @@
  * `vscode` nor the explain code itself, so the host stays light and tests can drive it in Node.
  */
 import { Worker } from 'node:worker_threads';
+import type { FormulaCard } from '../../core/recognize/types';
 import type { ExplainContent } from '../../shared/explainProtocol';
 import { isRecord } from '../../shared/is';
 
@@ -16,9 +17,10 @@ export class ExplainService {
   /**
    * The content, or a one-line reason why there is none; never rejects. `context` is the prose
    * around the formula (`DocumentFormulas.contextOf`), the evidence the hover weighs too; `after`
-   * is the note's text right after the formula, where values for its symbols may be given.
+   * is the note's text right after the formula, where values for its symbols may be given; `card`
+   * is what the host already recognized it as (the worker then does not recognize it again).
    */
-  explain(tex: string, display: boolean, where: string, context = '', after = ''): Promise<ExplainContent | string> {
+  explain(tex: string, display: boolean, where: string, context = '', after = '', card?: FormulaCard): Promise<ExplainContent | string> {
     const worker = this.#ensureWorker();
     const id = this.#nextId++;
     return new Promise((resolve) => {
@@ -27,7 +29,7 @@ export class ExplainService {
         this.#stop(`explaining this formula took longer than ${this.budgetMs / 1000} s`);
       }, this.budgetMs);
       this.#pending.set(id, { resolve, timer });
-      worker.postMessage({ id, tex, display, where, context, after });
+      worker.postMessage({ id, tex, display, where, context, after, ...(card ? { card } : {}) });
     });
   }
 

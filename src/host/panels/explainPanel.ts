@@ -39,6 +39,14 @@ function textAfter(doc: vscode.TextDocument, formula: FoundFormula): string {
 }
 
 /**
+ * The explain worker's arguments for a formula: its TeX, where it is, the words around and after
+ * it, and the card the hover and the CodeLens read (recognized once per document version).
+ */
+export function explainRequest(formulas: DocumentFormulas, doc: vscode.TextDocument, formula: FoundFormula): Parameters<ExplainService['explain']> {
+  return [formula.tex, formula.display, whereOf(doc, formula), formulas.contextOf(doc, formula), textAfter(doc, formula), formulas.cardOf(doc, formula)];
+}
+
+/**
  * The side panel that explains a formula: KaTeX-rendered formula, kind, glossary, derivation,
  * evaluation and a toy instance. One at a time; it follows the cursor to the next formula
  * (`genmath.panel.followCursor`) and survives a window reload (its serializer re-opens the formula).
@@ -115,7 +123,8 @@ export class ExplainPanel extends Disposable {
   async #show(doc: vscode.TextDocument, formula: FoundFormula): Promise<void> {
     const shown = { uri: doc.uri.toString(), start: formula.start, version: doc.version };
     this.#shown = shown;
-    const content = await explainer(this.#context).explain(formula.tex, formula.display, whereOf(doc, formula), this.#formulas.contextOf(doc, formula), textAfter(doc, formula));
+    const request = explainRequest(this.#formulas, doc, formula);
+    const content = await explainer(this.#context).explain(...request);
     // The cursor may have moved on while the worker was busy: only the latest formula is shown.
     if (this.isDisposed || this.#shown !== shown) return;
     if (typeof content === 'string') {

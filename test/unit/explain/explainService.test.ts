@@ -4,6 +4,7 @@ import katex from 'katex';
 import { ExplainService } from '../../../src/host/explain/explainService';
 import { contentMarkdown } from '../../../src/host/explain/markdown';
 import type { ExplainContent } from '../../../src/shared/explainProtocol';
+import { recognize, type FormulaCard } from '../../../src/core/recognize';
 
 // The worker as the extension runs it (`npm run test:unit` builds it first).
 const workerPath = path.resolve('dist/workers/explain.js');
@@ -24,6 +25,18 @@ describe('the Explain panel content, built in its worker', function () {
     assert.ok(c.steps.some((s) => /q_\{?\\phi/.test(s.latex)), 'no step uses q_phi');
     for (const s of c.steps) katex.renderToString(s.latex, { throwOnError: true, displayMode: true, strict: 'ignore' });
     assert.ok(c.evaluation && 'error' in c.evaluation, 'a symbolic KL has no value');
+  });
+
+  it('explains the card the host recognized rather than recognizing the formula again, and ignores a malformed one', async () => {
+    const tex = 'D_{KL}(q_\\phi(z|x)\\,\\|\\,p_\\theta(z))';
+    const card = { ...recognize(tex), confidence: 0.42 };
+    const c = (await service.explain(tex, false, 'x', '', '', card)) as ExplainContent;
+    assert.equal(c.confidence, 0.42);
+    assert.equal(c.kind, 'kl');
+    const bad = { ...card, kind: 'bogus' } as unknown as FormulaCard;
+    const d = (await service.explain(tex, false, 'x', '', '', bad)) as ExplainContent;
+    assert.equal(d.kind, 'kl');
+    assert.notEqual(d.confidence, 0.42);
   });
 
   it('gives the value of a KL with concrete Gaussians', async () => {
