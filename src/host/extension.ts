@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(codeLens, vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, codeLens));
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new PastedMathCodeActions(formulas), PastedMathCodeActions.metadata),
-    ...registerCommands({
+    ...registerCommands(logger, {
       convertPastedMath: (location?: unknown) => convertPastedMath(formulas, location),
       ...registerExplain(context, formulas, logger),
       ...registerTraining(context, logger),
@@ -66,9 +66,23 @@ export function activate(context: vscode.ExtensionContext): void {
 /** What each command of the table does; the type makes a command without a handler a compile error. */
 type CommandHandlers<K extends CommandKey = CommandKey> = { readonly [C in K]: (...args: unknown[]) => unknown };
 
-/** Registers every command of the table (src/host/commands.ts) with its handler. */
-function registerCommands(handlers: CommandHandlers): vscode.Disposable[] {
-  return (Object.keys(COMMANDS) as CommandKey[]).map((key) => vscode.commands.registerCommand(COMMANDS[key].id, handlers[key]));
+/**
+ * Registers every command of the table (src/host/commands.ts) with its handler. A handler that
+ * throws is logged in the output channel with its stack, and the person is told in one line.
+ */
+function registerCommands(logger: Logger, handlers: CommandHandlers): vscode.Disposable[] {
+  return (Object.keys(COMMANDS) as CommandKey[]).map((key) => {
+    const { id, title } = COMMANDS[key];
+    return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handlers[key](...args);
+      } catch (err) {
+        logger.error(`${id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        void vscode.window.showErrorMessage(`GenMath: ${title} failed (${err instanceof Error ? err.message : String(err)}). The GenMath output channel has the details.`);
+        return undefined;
+      }
+    });
+  });
 }
 
 /** Explain Formula (palette, hover link, CodeLens) and the example notes: their panel's serializer, and their commands' handlers. */

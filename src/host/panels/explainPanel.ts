@@ -14,9 +14,9 @@ import { webviewHtml, webviewOptions } from './webviewHtml';
 let service: ExplainService | undefined;
 
 /** The explain worker's client, started on the first Explain (it loads KaTeX; activation should not). */
-function explainer(context: vscode.ExtensionContext): ExplainService {
+function explainer(context: vscode.ExtensionContext, logger: Logger): ExplainService {
   if (!service) {
-    const s = new ExplainService(path.join(context.extensionPath, 'dist', 'workers', 'explain.js'));
+    const s = new ExplainService(path.join(context.extensionPath, 'dist', 'workers', 'explain.js'), undefined, logger);
     context.subscriptions.push({ dispose: () => s.dispose() });
     service = s;
   }
@@ -80,8 +80,9 @@ export class ExplainPanel extends Disposable {
         const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(s.uri));
         const formula = formulas.at(doc, s.offset);
         if (formula) return await explain.#show(doc, formula);
-      } catch {
+      } catch (err) {
         // The note is gone or unreadable: say so below instead of failing the restore.
+        explain.#logger.info(`The Explain panel could not reopen its formula in ${s.uri}: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
     explain.#post({ type: 'empty', message: 'Put the cursor in a formula and run "GenMath: Explain Formula".' });
@@ -124,7 +125,7 @@ export class ExplainPanel extends Disposable {
     const shown = { uri: doc.uri.toString(), start: formula.start, version: doc.version };
     this.#shown = shown;
     const request = explainRequest(this.#formulas, doc, formula);
-    const content = await explainer(this.#context).explain(...request);
+    const content = await explainer(this.#context, this.#logger).explain(...request);
     // The cursor may have moved on while the worker was busy: only the latest formula is shown.
     if (this.isDisposed || this.#shown !== shown) return;
     if (typeof content === 'string') {

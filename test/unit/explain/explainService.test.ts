@@ -52,4 +52,24 @@ describe('the Explain panel content, built in its worker', function () {
     assert.equal((md.match(/^\$\$$/gm) ?? []).length, 2 * (c.steps.length + 1));
     assert.match(md, /## Derivation/);
   });
+
+  it('says in the log, not only in the panel, when it gives up on a formula or its worker fails', async () => {
+    const lines: string[] = [];
+    const record = (level: string) => (m: string) => lines.push(`${level}: ${m}`);
+    const slow = new ExplainService(workerPath, 1, { info: record('info'), warn: record('warn'), error: record('error') });
+    try {
+      const reason = await slow.explain('D_{KL}(q\\|p)', false, 'x');
+      assert.match(String(reason), /took longer than/);
+      assert.ok(lines.some((l) => /^warn: Gave up explaining D_\{KL\}/.test(l)), lines.join('\n'));
+    } finally {
+      slow.dispose();
+    }
+    const broken = new ExplainService(path.resolve('no/such/worker.js'), 10_000, { info: record('info'), warn: record('warn'), error: record('error') });
+    try {
+      assert.match(String(await broken.explain('x', false, 'x')), /the explainer failed/);
+      assert.ok(lines.some((l) => /^error: The explain worker failed/.test(l)), lines.join('\n'));
+    } finally {
+      broken.dispose();
+    }
+  });
 });
