@@ -4,7 +4,7 @@
 // the three count a point as right or wrong the same way.
 import * as fs from 'fs';
 import * as path from 'path';
-import { FORMULA_KINDS, KIND_TITLES, type FormulaKind } from '../src/core/recognize';
+import { FORMULA_KINDS, KINDS, type FormulaKind } from '../src/core/recognize';
 import { escapeMarkdown, hoverTitle } from '../src/host/hoverMarkdown';
 
 /** The folder of the notes, below the repository's root. */
@@ -76,8 +76,8 @@ export function offsetOf(text: string, line: number, column: number): number {
 
 /** Every way the hover may name each kind: its title, and its title worded as a guess. */
 const NAMES: readonly { kind: FormulaKind; name: string }[] = FORMULA_KINDS.filter((k) => k !== 'none').flatMap((kind) => [
-  { kind, name: hoverTitle({ kind, title: KIND_TITLES[kind], confidence: 1 }) },
-  { kind, name: hoverTitle({ kind, title: KIND_TITLES[kind], confidence: 0 }) },
+  { kind, name: hoverTitle({ kind, title: KINDS[kind].title, confidence: 1 }) },
+  { kind, name: hoverTitle({ kind, title: KINDS[kind].title, confidence: 0 }) },
 ]);
 
 /**

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isPastedFormula } from '../core/find';
-import { recognize } from '../core/recognize';
 import { convertLens } from './convertPasted';
+import { affectsSetting, setting } from './config/read';
 import { Disposable } from './dispose';
 import { demoFor, explainLink } from './demos';
 import type { DocumentFormulas } from './documentFormulas';
@@ -18,20 +18,20 @@ export class FormulaCodeLensProvider extends Disposable implements vscode.CodeLe
     super();
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('genmath.codeLens.enabled')) this.#changed.fire();
+        if (affectsSetting(e, 'codeLens.enabled')) this.#changed.fire();
       }),
     );
   }
 
   provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
-    if (!vscode.workspace.getConfiguration('genmath', doc).get<boolean>('codeLens.enabled', true)) return [];
+    if (!setting('codeLens.enabled', doc)) return [];
     const lenses: vscode.CodeLens[] = [];
     for (const f of this.formulas.of(doc)?.formulas ?? []) {
       if (token.isCancellationRequested) break;
       if (!f.display) continue;
       // Math pasted from a page can become the note's own LaTeX, whatever its kind.
       if (isPastedFormula(f)) lenses.push(convertLens(doc, f));
-      const card = recognize(f.tex, { context: this.formulas.contextOf(doc, f) });
+      const card = this.formulas.cardOf(doc, f);
       if (card.kind === 'none') continue;
       const range = new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.start));
       const explain = explainLink(doc.uri.toString(), f.start);

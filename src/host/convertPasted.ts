@@ -9,10 +9,8 @@ import * as vscode from 'vscode';
 import { isPastedFormula, latexReplacement } from '../core/find';
 import type { FoundFormula, UnreadablePaste } from '../core/find/types';
 import { isFormulaLocation } from '../shared/explainProtocol';
+import { COMMANDS } from './commands';
 import type { DocumentFormulas } from './documentFormulas';
-
-/** The command's id, as package.json contributes it. */
-export const CONVERT_PASTED_COMMAND = 'genmath.convertPastedMath';
 
 /** What the CodeLens and the quick fix are called. */
 export const CONVERT_TITLE = 'Convert to LaTeX';
@@ -111,7 +109,7 @@ export function convertLens(doc: vscode.TextDocument, f: FoundFormula): vscode.C
   const at = doc.positionAt(f.start);
   return new vscode.CodeLens(new vscode.Range(at, at), {
     title: CONVERT_TITLE,
-    command: CONVERT_PASTED_COMMAND,
+    command: COMMANDS.convertPastedMath.id,
     arguments: [{ uri: doc.uri.toString(), offset: f.start }],
   });
 }

@@ -2,7 +2,10 @@ import * as vscode from 'vscode';
 import { findFormulas } from '../core/find';
 import { sentenceAround } from '../core/find/sentence';
 import type { FindResult, FoundFormula, SourceLanguage } from '../core/find/types';
+import { recognize, type ClassifyOptions, type FormulaCard } from '../core/recognize';
+import { setting } from './config/read';
 import { Disposable } from './dispose';
+import { FORMULA_CACHE_MAX_DOCUMENTS } from './limits';
 
 /** The document languages GenMath reads formulas from, and how it reads each. */
 export const LANGUAGES: Readonly<Record<string, SourceLanguage>> = {
@@ -14,7 +17,7 @@ export const LANGUAGES: Readonly<Record<string, SourceLanguage>> = {
 /** The selector for providers: any scheme, so notebook cells and virtual workspaces work too. */
 export const DOCUMENT_SELECTOR: vscode.DocumentSelector = Object.keys(LANGUAGES).map((language) => ({ language }));
 
-/** What is kept of one document version: its text, its formulas and the words around those asked for. */
+/** What is kept of one document version: its text, its formulas, and the words around and the card of those asked for. */
 interface Entry {
   readonly version: number;
   readonly unicode: boolean;
@@ -23,14 +26,26 @@ interface Entry {
   readonly result: FindResult;
   /** The words around a formula, by its start offset. */
   readonly contexts: Map<number, string>;
+  /** What a formula is (kind, roles, glossary), by its start offset. */
+  readonly cards: Map<number, FormulaCard>;
 }
 
-/** The formulas of each open document, found once per document version. */
+/** How a formula is recognized; tests pass one that counts its calls. */
+export type Recognizer = (latex: string, options: ClassifyOptions) => FormulaCard;
+
+/**
+ * The formulas of each open document, found once per document version, and each formula
+ * recognized at most once per version: the hover, the CodeLens and the Explain panel all read
+ * the same card. At most FORMULA_CACHE_MAX_DOCUMENTS documents are kept (the least recently used
+ * goes first); a closed document's entry goes at once.
+ */
 export class DocumentFormulas extends Disposable {
   readonly #cache = new Map<string, Entry>();
+  readonly #recognize: Recognizer;
 
-  constructor() {
+  constructor(options: { readonly recognize?: Recognizer } = {}) {
     super();
+    this.#recognize = options.recognize ?? recognize;
     this._register(vscode.workspace.onDidCloseTextDocument((doc) => this.#cache.delete(doc.uri.toString())));
   }
 
@@ -55,16 +70,36 @@ export class DocumentFormulas extends Disposable {
     return context;
   }
 
+  /**
+   * What a formula of `doc` is, recognized with the words around it (`contextOf`); cached with the
+   * document's formulas until the document changes.
+   */
+  cardOf(doc: vscode.TextDocument, formula: FoundFormula): FormulaCard {
+    const entry = this.#entry(doc);
+    const cached = entry?.cards.get(formula.start);
+    if (cached) return cached;
+    const card = this.#recognize(formula.tex, { context: this.contextOf(doc, formula) });
+    entry?.cards.set(formula.start, card);
+    return card;
+  }
+
   #entry(doc: vscode.TextDocument): Entry | undefined {
     const language = LANGUAGES[doc.languageId];
     if (!language) return undefined;
-    const unicode = vscode.workspace.getConfiguration('genmath', doc).get<boolean>('unicode.enabled', true);
+    const unicode = setting('unicode.enabled', doc);
     const key = doc.uri.toString();
     const hit = this.#cache.get(key);
-    if (hit && hit.version === doc.version && hit.unicode === unicode && hit.language === language) return hit;
+    if (hit && hit.version === doc.version && hit.unicode === unicode && hit.language === language) {
+      // Most recently used last, so the oldest is the first to go.
+      this.#cache.delete(key);
+      this.#cache.set(key, hit);
+      return hit;
+    }
     const text = doc.getText();
-    const entry: Entry = { version: doc.version, unicode, language, text, result: findFormulas(text, language, { unicode }), contexts: new Map() };
+    const entry: Entry = { version: doc.version, unicode, language, text, result: findFormulas(text, language, { unicode }), contexts: new Map(), cards: new Map() };
+    this.#cache.delete(key);
     this.#cache.set(key, entry);
+    while (this.#cache.size > FORMULA_CACHE_MAX_DOCUMENTS) this.#cache.delete(this.#cache.keys().next().value as string);
     return entry;
   }
 

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DocumentFormulas, DOCUMENT_SELECTOR } from './documentFormulas';
 import { FormulaCodeLensProvider } from './codeLens';
-import { CONVERT_PASTED_COMMAND, convertPastedMath, PastedMathCodeActions } from './convertPasted';
+import { convertPastedMath, PastedMathCodeActions } from './convertPasted';
 import { FormulaHoverProvider } from './hover';
 import { MacroSources } from './macroSources';
 import { EquationReferences, ReferenceDefinitionProvider, ReferenceHoverProvider } from './references';
@@ -14,9 +14,9 @@ import { isFormulaLocation } from '../shared/explainProtocol';
 import { isGanSettings } from '../shared/ganProtocol';
 import { isSourceFormula } from '../shared/sourceFormula';
 import { isToySettings, type ToyName } from '../shared/toyProtocol';
-import { TOY_COMMANDS } from './demos';
+import { COMMANDS, type CommandKey, type CommandSpec, type ToyCommandKey } from './commands';
 import { ExplainPanel } from './panels/explainPanel';
-import { isExampleNoteName, offerExampleNote, openExampleNote, EXAMPLE_NOTES, OPEN_EXAMPLE_COMMAND } from './explain/exampleNote';
+import { isExampleNoteName, offerExampleNote, openExampleNote, EXAMPLE_NOTES } from './explain/exampleNote';
 import { HOVERED_CONTEXT, WalkthroughContext } from './walkthrough';
 import { ToyPanel } from './panels/toyPanel';
 import { GanPanel } from './panels/ganPanel';
@@ -54,17 +54,47 @@ export function activate(context: vscode.ExtensionContext): void {
   const codeLens = new FormulaCodeLensProvider(formulas);
   context.subscriptions.push(codeLens, vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, codeLens));
   context.subscriptions.push(
-    vscode.commands.registerCommand(CONVERT_PASTED_COMMAND, (location?: unknown) => convertPastedMath(formulas, location)),
     vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new PastedMathCodeActions(formulas), PastedMathCodeActions.metadata),
+    ...registerCommands(logger, {
+      convertPastedMath: (location?: unknown) => convertPastedMath(formulas, location),
+      ...registerExplain(context, formulas, logger),
+      ...registerTraining(context, logger),
+    }),
   );
-  registerExplain(context, formulas, logger);
-  registerTraining(context, logger);
 }
 
-/** Explain Formula: the command (palette, hover link, CodeLens) and its panel's serializer. */
-function registerExplain(context: vscode.ExtensionContext, formulas: DocumentFormulas, logger: Logger): void {
+/** What each command of the table does; the type makes a command without a handler a compile error. */
+type CommandHandlers<K extends CommandKey = CommandKey> = { readonly [C in K]: (...args: unknown[]) => unknown };
+
+/**
+ * Registers every command of the table (src/host/commands.ts) with its handler. A handler that
+ * throws is logged in the output channel with its stack, and the person is told in one line.
+ */
+function registerCommands(logger: Logger, handlers: CommandHandlers): vscode.Disposable[] {
+  return (Object.keys(COMMANDS) as CommandKey[]).map((key) => {
+    const { id, title } = COMMANDS[key];
+    return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handlers[key](...args);
+      } catch (err) {
+        logger.error(`${id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        void vscode.window.showErrorMessage(`GenMath: ${title} failed (${err instanceof Error ? err.message : String(err)}). The GenMath output channel has the details.`);
+        return undefined;
+      }
+    });
+  });
+}
+
+/** Explain Formula (palette, hover link, CodeLens) and the example notes: their panel's serializer, and their commands' handlers. */
+function registerExplain(context: vscode.ExtensionContext, formulas: DocumentFormulas, logger: Logger): CommandHandlers<'explainFormula' | 'openExampleNote'> {
   context.subscriptions.push(
-    vscode.commands.registerCommand('genmath.explainFormula', async (location?: unknown) => {
+    vscode.window.registerWebviewPanelSerializer(ExplainPanel.viewType, {
+      deserializeWebviewPanel: (panel, state: unknown) => ExplainPanel.revive(panel, context, formulas, logger, state),
+    }),
+    { dispose: () => ExplainPanel.current?.dispose() },
+  );
+  return {
+    explainFormula: async (location?: unknown) => {
       // From a hover or CodeLens link the argument says where; it is checked like any message.
       let doc: vscode.TextDocument | undefined;
       let offset = 0;
@@ -82,30 +112,26 @@ function registerExplain(context: vscode.ExtensionContext, formulas: DocumentFor
         return;
       }
       ExplainPanel.createOrShow(context, formulas, logger, doc, formula);
-    }),
-    vscode.commands.registerCommand(OPEN_EXAMPLE_COMMAND, async (name?: unknown) => {
+    },
+    openExampleNote: async (name?: unknown) => {
       // From a walkthrough link the argument names the note; from the palette the person picks one.
       const chosen = isExampleNoteName(name) ? name : await vscode.window.showQuickPick([...EXAMPLE_NOTES], { title: 'GenMath: Open an Example Note', placeHolder: 'An example note, opened as an untitled copy' });
       if (isExampleNoteName(chosen)) await openExampleNote(context, formulas, chosen);
-    }),
-    vscode.window.registerWebviewPanelSerializer(ExplainPanel.viewType, {
-      deserializeWebviewPanel: (panel, state: unknown) => ExplainPanel.revive(panel, context, formulas, logger, state),
-    }),
-    { dispose: () => ExplainPanel.current?.dispose() },
-  );
+    },
+  };
 }
 
-/** The toy trainings: commands, panels that survive a reload, and progress in the status bar. */
-function registerTraining(context: vscode.ExtensionContext, logger: Logger): void {
+/** The toy trainings: panels that survive a reload, progress in the status bar, and the commands' handlers. */
+function registerTraining(context: vscode.ExtensionContext, logger: Logger): CommandHandlers<ToyCommandKey> {
   const status = vscode.window.createStatusBarItem('genmath.training', vscode.StatusBarAlignment.Left, 10);
   status.name = 'GenMath training';
-  status.command = 'genmath.trainToyGan';
+  status.command = COMMANDS.trainToyGan.id;
+  const trainToyGan = (settings?: unknown, source?: unknown) => {
+    // The arguments can come from a hover's command link, so they are checked like any message.
+    GanPanel.createOrShow(context, status, logger, isGanSettings(settings) ? settings : {}, isSourceFormula(source) ? source : undefined);
+  };
   context.subscriptions.push(
     status,
-    vscode.commands.registerCommand('genmath.trainToyGan', (settings?: unknown, source?: unknown) => {
-      // The arguments can come from a hover's command link, so they are checked like any message.
-      GanPanel.createOrShow(context, status, logger, isGanSettings(settings) ? settings : {}, isSourceFormula(source) ? source : undefined);
-    }),
     vscode.window.registerWebviewPanelSerializer(GanPanel.viewType, {
       deserializeWebviewPanel: async (panel, state: unknown) => {
         GanPanel.revive(panel, context, status, logger, state);
@@ -117,17 +143,23 @@ function registerTraining(context: vscode.ExtensionContext, logger: Logger): voi
   toyStatus.name = 'GenMath toy training';
   context.subscriptions.push(
     toyStatus,
-    ...(Object.entries(TOY_COMMANDS) as [ToyName, string][]).map(([toy, command]) =>
-      // The argument can come from a hover's command link, so it is checked like any message.
-      vscode.commands.registerCommand(command, (settings?: unknown, source?: unknown) => {
-        ToyPanel.createOrShow(context, toyStatus, logger, toy, isToySettings(settings) ? settings : {}, isSourceFormula(source) ? source : undefined);
-      }),
-    ),
     vscode.window.registerWebviewPanelSerializer(ToyPanel.viewType, {
       deserializeWebviewPanel: async (panel, state: unknown) => ToyPanel.revive(panel, context, toyStatus, logger, state),
     }),
     { dispose: () => ToyPanel.disposeAll() },
   );
+  const toyHandler = (toy: ToyName) => (settings?: unknown, source?: unknown) => {
+    // The arguments can come from a hover's command link, so they are checked like any message.
+    ToyPanel.createOrShow(context, toyStatus, logger, toy, isToySettings(settings) ? settings : {}, isSourceFormula(source) ? source : undefined);
+  };
+  // Each toy's command opens the toy the table names for it.
+  const toyHandlers = Object.fromEntries(
+    (Object.keys(COMMANDS) as CommandKey[]).flatMap((key) => {
+      const toy = (COMMANDS[key] as CommandSpec).toy;
+      return toy && toy !== 'gan' ? [[key, toyHandler(toy)]] : [];
+    }),
+  ) as CommandHandlers<Exclude<ToyCommandKey, 'trainToyGan'>>;
+  return { ...toyHandlers, trainToyGan };
 }
 
 export function deactivate(): void {

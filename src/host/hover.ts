@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { recognize } from '../core/recognize';
 import { formatValue } from '../core/evaluate';
-import { HOVER_COMMANDS, explainLink, wholeFormulaLink } from './demos';
+import { HOVER_COMMANDS } from './commands';
+import { editorFontSize, setting } from './config/read';
+import { explainLink, wholeFormulaLink } from './demos';
 import { cardMarkdown, formulaMarkdown, imageFits, linkMarkdown, rowMarkdown } from './hoverMarkdown';
 import { formulaRows, rowAt } from './hoverRows';
 import type { DocumentFormulas } from './documentFormulas';
@@ -16,9 +17,8 @@ import { hoverTextColor } from './theme';
  * once: render-ahead builds the same requests, so that a hover finds them in the cache.
  */
 export function hoverRequests(doc: vscode.TextDocument, macroSources: MacroSources): (formula: Pick<FoundFormula, 'tex' | 'display'>) => RenderRequest {
-  const config = vscode.workspace.getConfiguration('genmath', doc);
-  const fontSize = vscode.workspace.getConfiguration('editor', doc).get<number>('fontSize', 14);
-  const scale = Math.min(4, Math.max(0.5, config.get<number>('hover.scale', 1.25)));
+  const fontSize = editorFontSize(doc);
+  const scale = setting('hover.scale', doc);
   // Merged in the order src/core/find/macroSources.ts states: the document's own definitions first.
   const macros: Macros = macroSources.macrosFor(doc);
   const color = hoverTextColor();
@@ -41,8 +41,7 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
   ) {}
 
   async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const config = vscode.workspace.getConfiguration('genmath', doc);
-    if (!config.get<boolean>('hover.enabled', true)) return undefined;
+    if (!setting('hover.enabled', doc)) return undefined;
     const formula = this.formulas.at(doc, doc.offsetAt(position));
     if (!formula) return undefined;
 
@@ -68,7 +67,7 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
       }
     }
 
-    const card = recognize(formula.tex, { context: this.formulas.contextOf(doc, formula) });
+    const card = this.formulas.cardOf(doc, formula);
     const value = result.value ? valueLine(result.value) : undefined;
     const explain = card.kind === 'none' ? undefined : explainLink(doc.uri.toString(), formula.start);
     const markdown = new vscode.MarkdownString(cardMarkdown(card, formulaPart, { value, explain }), true);

@@ -33,6 +33,12 @@ export const HOST_SLICE_MS = 15;
  */
 export const RENDER_AHEAD_MAX_DOCUMENT_CHARS = 400_000;
 
+/**
+ * Documents whose formulas (and the cards of those recognized) are kept; beyond this the least
+ * recently used is dropped (and found again when next asked for). A closed document is dropped at once.
+ */
+export const FORMULA_CACHE_MAX_DOCUMENTS = 32;
+
 /** At most this many `genmath.macroFiles` are read per workspace folder. */
 export const MACRO_FILES_MAX = 20;
 

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { fileMacros, mergeMacros, settingMacros } from '../core/find/macroSources';
 import type { MacroTable } from '../core/find/macros';
+import { affectsForeign, affectsSetting, foreignMacros, setting } from './config/read';
 import { Disposable } from './dispose';
 import type { DocumentFormulas } from './documentFormulas';
 import { MACRO_FILE_MAX_BYTES, MACRO_FILES_MAX } from './limits';
@@ -22,8 +23,8 @@ export class MacroSources extends Disposable {
   constructor(private readonly formulas: DocumentFormulas) {
     super();
     this._register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('genmath.macroFiles')) this.#files.clear();
-      if (['genmath.macros', 'genmath.macroFiles', 'katex.macros', 'markdown.math.macros'].some((s) => e.affectsConfiguration(s))) this.#onDidChange.fire();
+      if (affectsSetting(e, 'macroFiles')) this.#files.clear();
+      if (affectsSetting(e, 'macros') || affectsSetting(e, 'macroFiles') || affectsForeign(e, 'katex.macros') || affectsForeign(e, 'markdown.math.macros')) this.#onDidChange.fire();
     }));
     const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.{tex,sty}', true, false, false));
     const changed = (uri: vscode.Uri): void => {
@@ -49,13 +50,14 @@ export class MacroSources extends Disposable {
    */
   macrosFor(doc: vscode.TextDocument, own?: { macros: MacroTable; provided: readonly string[] }): MacroTable {
     const { macros: document, provided } = own ?? this.#documentMacros(doc);
+    const foreign = foreignMacros(doc);
     return mergeMacros({
       document,
       provided,
       files: this.#entry(doc)?.table ?? {},
-      genmath: settingMacros(vscode.workspace.getConfiguration('genmath', doc).get('macros')),
-      katex: settingMacros(vscode.workspace.getConfiguration('katex', doc).get('macros')),
-      markdownMath: settingMacros(vscode.workspace.getConfiguration('markdown.math', doc).get('macros')),
+      genmath: settingMacros(setting('macros', doc)),
+      katex: settingMacros(foreign.katex),
+      markdownMath: settingMacros(foreign.markdownMath),
     });
   }
 
@@ -99,7 +101,7 @@ export class MacroSources extends Disposable {
 
 /** The workspace-relative paths of `genmath.macroFiles` for a folder, at most MACRO_FILES_MAX. */
 function macroFilePaths(folder: vscode.WorkspaceFolder): string[] {
-  const raw = vscode.workspace.getConfiguration('genmath', folder.uri).get<unknown>('macroFiles');
+  const raw = setting('macroFiles', folder.uri);
   if (!Array.isArray(raw)) return [];
   return raw.filter((p): p is string => typeof p === 'string' && /\.(tex|sty)$/i.test(p) && !p.split(/[\\/]/).includes('..')).slice(0, MACRO_FILES_MAX);
 }

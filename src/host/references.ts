@@ -13,7 +13,9 @@ import type { MacroTable } from '../core/find/macros';
 import { initialState, numberDocument, type NumberedEquation } from '../core/find/numbering';
 import type { FindResult } from '../core/find/types';
 import { recognize } from '../core/recognize';
-import { explainLink, HOVER_COMMANDS } from './demos';
+import { HOVER_COMMANDS } from './commands';
+import { setting } from './config/read';
+import { explainLink } from './demos';
 import { LANGUAGES, type DocumentFormulas } from './documentFormulas';
 import { hoverRequests } from './hover';
 import { cardMarkdown, escapeMarkdown, formulaMarkdown } from './hoverMarkdown';
@@ -129,7 +131,7 @@ export class ReferenceHoverProvider implements vscode.HoverProvider {
   ) {}
 
   async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    if (!vscode.workspace.getConfiguration('genmath', doc).get<boolean>('hover.enabled', true)) return undefined;
+    if (!setting('hover.enabled', doc)) return undefined;
     const resolved = await this.references.resolve(doc, position);
     if (!resolved || token.isCancellationRequested) return undefined;
     await this.macroSources.ready(doc);

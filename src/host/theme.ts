@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { colorCustomizations } from './config/read';
 
 /**
  * The hover's text colour, baked into formula images (an `<img>` does not inherit `currentColor`).
@@ -6,7 +7,7 @@ import * as vscode from 'vscode';
  * user's own `workbench.colorCustomizations` for the hover or editor text taking precedence.
  */
 export function hoverTextColor(): string {
-  const custom = vscode.workspace.getConfiguration('workbench').get<Record<string, unknown>>('colorCustomizations') ?? {};
+  const custom = colorCustomizations();
   for (const key of ['editorHoverWidget.foreground', 'editor.foreground']) {
     const value = custom[key];
     if (typeof value === 'string' && /^#[0-9a-fA-F]{3,8}$/.test(value)) return value;

@@ -2,6 +2,8 @@
  * The messages of the Explain panel, host <-> webview (house style 1-3): one union per direction,
  * and guards for everything that arrives from the webview.
  */
+import { isFormulaKind } from '../core/kinds';
+import type { FormulaCard, FormulaKind } from '../core/recognize/types';
 import { isFiniteNumber, isRecord } from './is';
 
 /** Everything the panel shows for one formula. Plain data: it crosses postMessage. */
@@ -9,7 +11,7 @@ export interface ExplainContent {
   /** The formula as TeX to render, and whether it is display math. */
   readonly tex: string;
   readonly display: boolean;
-  readonly kind: string;
+  readonly kind: FormulaKind;
   readonly title: string;
   readonly confidence: number;
   readonly summary: string;
@@ -63,4 +65,14 @@ export function isExplainCommand(v: unknown): v is ExplainCommand {
 /** Checks where an Explain request points: a document and an offset in it (from a hover or CodeLens link). */
 export function isFormulaLocation(v: unknown): v is { readonly uri: string; readonly offset: number } {
   return isRecord(v) && typeof v.uri === 'string' && v.uri.length < 4096 && isFiniteNumber(v.offset) && v.offset >= 0;
+}
+
+/**
+ * Checks a formula card the host sends the explain worker (recognized once, on the host, with the
+ * words around the formula): the worker explains that card rather than recognizing the formula again.
+ */
+export function isFormulaCard(v: unknown): v is FormulaCard {
+  if (!isRecord(v) || !isFormulaKind(v.kind) || !isFiniteNumber(v.confidence) || v.confidence < 0 || v.confidence > 1) return false;
+  if (typeof v.title !== 'string' || typeof v.tex !== 'string' || !isRecord(v.roles) || !Array.isArray(v.glossary)) return false;
+  return Object.values(v.roles).every((r) => typeof r === 'string') && v.glossary.every((g) => isRecord(g) && typeof g.symbol === 'string' && typeof g.meaning === 'string');
 }

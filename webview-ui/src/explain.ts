@@ -3,9 +3,9 @@
  * its value, and a toy instance whose sliders recompute live. The toy's math is the core's own
  * (`src/core/evaluate/toy.ts`, DOM-free), bundled here so a slider never waits for the host.
  */
-import { toyInstanceFor, type ToyInstance, type ToyResult } from '../../src/core/evaluate/toy';
+import type { ToyInstance, ToyResult } from '../../src/core/evaluate/toy';
+import { explainedKindsText, isFormulaKind, toyInstanceFor } from '../../src/core/kinds';
 import { GUESS_BELOW, kindHeading } from '../../src/core/recognize/titles';
-import type { FormulaKind } from '../../src/core/recognize/types';
 import type { ExplainCommand, ExplainContent, ExplainEvent } from '../../src/shared/explainProtocol';
 import { el } from './dom';
 import { renderMath } from './math';
@@ -135,7 +135,7 @@ export function mountExplain(root: HTMLElement): void {
     root.textContent = '';
     const header = el('header', { class: 'explain-header' });
     // Worded as the hover words it: below GUESS_BELOW a guess says so, with its confidence.
-    const title = el('h1', {}, content.kind === 'none' ? 'Formula' : kindHeading({ ...content, kind: content.kind as FormulaKind }));
+    const title = el('h1', {}, content.kind === 'none' ? 'Formula' : kindHeading(content));
     if (content.kind !== 'none' && content.confidence < GUESS_BELOW) title.append(el('small', {}, ` (a guess: confidence ${content.confidence.toFixed(2)})`));
     const where = el('button', { class: 'link', id: 'reveal', title: 'Show the formula in its note' }, content.where);
     where.addEventListener('click', () => post({ type: 'reveal' }));
@@ -183,17 +183,17 @@ export function mountExplain(root: HTMLElement): void {
       });
       root.append(steps);
     } else if (content.kind === 'none') {
-      root.append(el('p', { class: 'muted' }, 'GenMath does not recognize this formula as one of the kinds it explains (maximum likelihood, KL, ELBO, GAN min-max, gradient step, marginal likelihood, reconstruction, diffusion, Bayes, entropy, Jensen-Shannon).'));
+      root.append(el('p', { class: 'muted' }, `GenMath does not recognize this formula as one of the kinds it explains (${explainedKindsText()}).`));
     }
 
-    const toy = toyInstanceFor(content.kind as FormulaKind, content.roles);
+    const toy = toyInstanceFor(content.kind, content.roles);
     if (toy) root.append(toySection(toy));
   }
 
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     const message = event.data as ExplainEvent;
     if (typeof message !== 'object' || message === null) return;
-    if (message.type === 'content' && typeof message.content === 'object') {
+    if (message.type === 'content' && typeof message.content === 'object' && message.content !== null && isFormulaKind(message.content.kind)) {
       // Remembered so that a window reload re-opens the same formula (the serializer reads it).
       vscode.setState({ uri: message.location.uri, offset: message.location.offset });
       show(message.content);

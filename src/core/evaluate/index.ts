@@ -11,7 +11,7 @@ import { DEFAULT_SAMPLES, MAX_SAMPLES } from './montecarlo';
 import { contextAssignments, readGiven, splitGiven } from './given';
 import { ReadError, SymbolicError, freeSymbols, isBareNumber, parseSide, splitSides, tokenize } from './reader';
 
-export { toyInstanceFor, type ToyInstance, type ToyParameter, type ToyResult } from './toy';
+export type { ToyInstance, ToyParameter, ToyResult } from './toy';
 
 /** What a formula with numbers equals, and how that was found. */
 export interface Evaluation {

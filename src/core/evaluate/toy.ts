@@ -3,7 +3,6 @@
  * sliders (the panel recomputes live as they move). Each `compute` clamps its inputs to the
  * sliders' ranges and returns only finite numbers, whatever the webview sends.
  */
-import type { FormulaKind } from '../recognize/types';
 import { gaussian, gaussianLogPdf, gaussianPdf } from './distributions';
 import { jsdGaussians, klGaussians } from './divergences';
 
@@ -17,24 +16,6 @@ export interface ToyInstance { readonly title: string; readonly latex: string; r
 type Curve = ToyResult['curves'][number];
 
 const POINTS = 200;
-
-/** The toy for a formula of `kind` (roles name its symbols in labels), or undefined when the kind has none. */
-export function toyInstanceFor(kind: FormulaKind, roles: Readonly<Record<string, string>>): ToyInstance | undefined {
-  switch (kind) {
-    case 'kl': return klToy(roles);
-    case 'entropy': return entropyToy();
-    case 'jsd': return jsdToy();
-    case 'minimax': return minimaxToy();
-    case 'elbo': return elboToy();
-    case 'gradient_step': return gradientToy(roles);
-    case 'bayes': return bayesToy();
-    case 'mle': return mleToy();
-    case 'marginal': return marginalToy();
-    case 'diffusion': return diffusionToy();
-    case 'reconstruction': return reconstructionToy();
-    default: return undefined;
-  }
-}
 
 function param(name: string, label: string, value: number, min: number, max: number, step: number): ToyParameter {
   return { name, label, value, min, max, step };
@@ -83,7 +64,8 @@ function f4(x: number): string {
   return Number(finite(x).toPrecision(4)).toString();
 }
 
-function klToy(roles: Readonly<Record<string, string>>): ToyInstance {
+/** The toy instance of its kind (src/core/kinds.ts names which). */
+export function klToy(roles: Readonly<Record<string, string>>): ToyInstance {
   const p = roles.first ?? 'p';
   const q = roles.second ?? 'q';
   const parameters = [
@@ -113,7 +95,8 @@ function binaryEntropy(p: number): number {
   return h;
 }
 
-function entropyToy(): ToyInstance {
+/** The toy instance of its kind (src/core/kinds.ts names which). */
+export function entropyToy(): ToyInstance {
   const parameters = [param('p', 'p = P(x = 1)', 0.3, 0, 1, 0.01)];
   return {
     title: 'Entropy of a Bernoulli(p)',
@@ -131,7 +114,8 @@ function entropyToy(): ToyInstance {
   };
 }
 
-function jsdToy(): ToyInstance {
+/** The toy instance of its kind (src/core/kinds.ts names which). */
+export function jsdToy(): ToyInstance {
   const parameters = [
     param('mu1', 'μ₁ (mean of P)', 0, -3, 3, 0.1), param('sigma1', 'σ₁ (std of P)', 1, 0.2, 3, 0.05),
     param('mu2', 'μ₂ (mean of Q)', 2, -3, 3, 0.1), param('sigma2', 'σ₂ (std of Q)', 1, 0.2, 3, 0.05),
@@ -153,7 +137,8 @@ function jsdToy(): ToyInstance {
   };
 }
 
-function minimaxToy(): ToyInstance {
+/** The toy instance of its kind (src/core/kinds.ts names which). */
+export function minimaxToy(): ToyInstance {
   const parameters = [param('muG', 'generator mean μ_g', 2, -4, 4, 0.1), param('sigmaG', 'generator std σ_g', 1, 0.3, 3, 0.05)];
   return {
     title: 'GAN value at the optimal discriminator: p_data = N(0, 1), p_g = N(μ_g, σ_g²)',
@@ -179,7 +164,8 @@ function minimaxToy(): ToyInstance {
   };
 }
 
-function elboToy(): ToyInstance {
+/** The toy instance of its kind (src/core/kinds.ts names which). */
+export function elboToy(): ToyInstance {
   const parameters = [
     param('x', 'observed x', 1.5, -3, 3, 0.1), param('noise', 'decoder noise std s', 1, 0.2, 2, 0.05),
     param('m', 'q mean m', 0, -3, 3, 0.05), param('sd', 'q std', 1, 0.05, 2, 0.01),
@@ -206,7 +192,8 @@ function elboToy(): ToyInstance {
   };
 }
 
-function gradientToy(roles: Readonly<Record<string, string>>): ToyInstance {
+/** The toy instance of its kind (src/core/kinds.ts names which). */
+export function gradientToy(roles: Readonly<Record<string, string>>): ToyInstance {
   const eta = roles.learning_rate ?? 'η';
   const theta = roles.parameter ?? 'θ';
   const parameters = [
@@ -238,7 +225,8 @@ function gradientToy(roles: Readonly<Record<string, string>>): ToyInstance {
   };
 }
 
-function bayesToy(): ToyInstance {
+/** The toy instance of its kind (src/core/kinds.ts names which). */
+export function bayesToy(): ToyInstance {
   const parameters = [
     param('prior', 'prior P(A)', 0.01, 0, 1, 0.005), param('likelihood', 'likelihood P(B | A)', 0.9, 0, 1, 0.01),
     param('falseRate', 'P(B | not A)', 0.1, 0, 1, 0.01),
@@ -264,7 +252,8 @@ function bayesToy(): ToyInstance {
   };
 }
 
-function mleToy(): ToyInstance {
+/** The toy instance of its kind (src/core/kinds.ts names which). */
+export function mleToy(): ToyInstance {
   const parameters = [
     param('n', 'coin flips n', 10, 1, 100, 1), param('k', 'heads k', 7, 0, 100, 1), param('theta', 'θ = P(heads)', 0.5, 0.01, 0.99, 0.01),
   ];
@@ -288,7 +277,8 @@ function mleToy(): ToyInstance {
   };
 }
 
-function marginalToy(): ToyInstance {
+/** The toy instance of its kind (src/core/kinds.ts names which). */
+export function marginalToy(): ToyInstance {
   const parameters = [
     param('pi', 'weight π of component 1', 0.3, 0, 1, 0.01), param('mu1', 'μ₁', -1.5, -4, 4, 0.1), param('mu2', 'μ₂', 1.5, -4, 4, 0.1),
     param('sigma', 'shared std σ', 0.7, 0.1, 3, 0.05), param('x', 'evaluate at x', 0, -5, 5, 0.1),
@@ -319,7 +309,8 @@ function alphaBar(t: number): number {
   return a;
 }
 
-function diffusionToy(): ToyInstance {
+/** The toy instance of its kind (src/core/kinds.ts names which). */
+export function diffusionToy(): ToyInstance {
   const parameters = [param('t', 'time step t', 100, 1, 1000, 1), param('x0', 'clean value x₀', 2, -3, 3, 0.1)];
   return {
     title: 'Forward diffusion: q(x_t | x₀) = N(√ᾱ_t x₀, 1 − ᾱ_t), linear β schedule, T = 1000',
@@ -339,7 +330,8 @@ function diffusionToy(): ToyInstance {
   };
 }
 
-function reconstructionToy(): ToyInstance {
+/** The toy instance of its kind (src/core/kinds.ts names which). */
+export function reconstructionToy(): ToyInstance {
   const parameters = [param('x', 'data x', 1, -3, 3, 0.05), param('xhat', 'reconstruction x̂', 0, -3, 3, 0.05), param('sigma', 'decoder std σ', 1, 0.1, 2, 0.05)];
   return {
     title: 'Squared error as a Gaussian negative log-likelihood',

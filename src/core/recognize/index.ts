@@ -7,14 +7,13 @@ import { classifyParsed, type ClassifyOptions } from './classify';
 import { buildContext } from './context';
 import { buildGlossary } from './glossary';
 import { normalizeFormula } from './normalize';
-import { KIND_TITLES } from './titles';
+import { KINDS } from '../kinds';
 import type { FormulaCard } from './types';
 
 export { classify, type ClassifyOptions } from './classify';
 export { normalizeFormula, stripDelimiters } from './normalize';
-export { KIND_TITLES } from './titles';
 export type { Classification, FormulaCard, FormulaKind, GlossaryEntry } from './types';
-export { FORMULA_KINDS } from './types';
+export { FORMULA_KINDS, KINDS } from '../kinds';
 
 /**
  * The formula card of `latex` (with or without delimiters, or Unicode text). Never throws:
@@ -27,9 +26,9 @@ export function recognize(latex: string, options: ClassifyOptions = {}): Formula
     const parsed = parseMath(tex);
     const c = classifyParsed(parsed, options);
     const glossary = parsed.lines.length > 0 ? buildGlossary(buildContext(parsed), c) : [];
-    return { ...c, title: KIND_TITLES[c.kind], glossary, tex };
+    return { ...c, title: KINDS[c.kind].title, glossary, tex };
   } catch {
-    return { kind: 'none', confidence: 0.1, roles: {}, title: KIND_TITLES.none, glossary: [], tex };
+    return { kind: 'none', confidence: 0.1, roles: {}, title: KINDS.none.title, glossary: [], tex };
   }
 }
 

@@ -1,20 +1,5 @@
+import { KINDS } from '../kinds';
 import type { FormulaKind } from './types';
-
-/** Each kind's name for people, as the hover and the CodeLens show it. */
-export const KIND_TITLES: Readonly<Record<FormulaKind, string>> = {
-  mle: 'Maximum likelihood',
-  kl: 'KL divergence',
-  elbo: 'Evidence lower bound (ELBO)',
-  minimax: 'GAN min-max game',
-  gradient_step: 'Gradient step',
-  marginal: 'Marginal likelihood',
-  reconstruction: 'Reconstruction loss',
-  diffusion: 'Diffusion model',
-  bayes: "Bayes' rule",
-  entropy: 'Entropy / cross-entropy',
-  jsd: 'Jensen-Shannon divergence',
-  none: 'Formula',
-};
 
 /**
  * Below this confidence a kind is worded as a guess ("Looks like a KL divergence"), in the hover
@@ -23,16 +8,13 @@ export const KIND_TITLES: Readonly<Record<FormulaKind, string>> = {
  */
 export const GUESS_BELOW = 0.7;
 
-/** Kinds whose names take no article: a principle or a rule, not one thing of a sort. */
-const NO_ARTICLE: ReadonlySet<FormulaKind> = new Set<FormulaKind>(['mle', 'bayes']);
-
 /** A kind's title as it reads after "Looks like": with its article, in lower case unless a name. */
 export function guessedName(kind: FormulaKind, title: string): string {
   const first = title.split(/[\s/]/, 1)[0];
   // `KL`, `GAN`: an acronym; `Bayes'`, `Jensen-Shannon`: names. Other words are common nouns.
   const proper = /^[A-Z0-9]{2,}$/.test(first) || first.includes("'") || /-[A-Z]/.test(first);
   const phrase = proper ? title : title.charAt(0).toLowerCase() + title.slice(1);
-  if (NO_ARTICLE.has(kind)) return phrase;
+  if (!KINDS[kind].article) return phrase;
   return `${/^[aeiouAEIOU]/.test(phrase) ? 'an' : 'a'} ${phrase}`;
 }
 

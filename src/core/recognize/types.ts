@@ -1,12 +1,10 @@
-/** The kinds of formula GenMath recognizes (design.md), `none` when it is none of them. */
+/**
+ * The kinds of formula GenMath recognizes (design.md), `none` when it is none of them; what each
+ * is called, explained and demonstrated by is in src/core/kinds.ts.
+ */
 export type FormulaKind =
   | 'mle' | 'kl' | 'elbo' | 'minimax' | 'gradient_step' | 'marginal' | 'reconstruction'
   | 'diffusion' | 'bayes' | 'entropy' | 'jsd' | 'none';
-
-/** Every kind, `none` last. */
-export const FORMULA_KINDS: readonly FormulaKind[] = [
-  'mle', 'kl', 'elbo', 'minimax', 'gradient_step', 'marginal', 'reconstruction', 'diffusion', 'bayes', 'entropy', 'jsd', 'none',
-];
 
 /** What `classify` says about one formula. */
 export interface Classification {

@@ -7,17 +7,18 @@
 import { derive } from '../../core/explain/derive';
 import { summarize } from '../../core/explain/summary';
 import { evaluate } from '../../core/evaluate';
-import { recognize } from '../../core/recognize';
+import { recognize, type FormulaCard } from '../../core/recognize';
 import type { ExplainContent } from '../../shared/explainProtocol';
 
 /**
  * Builds the panel's content for a formula's TeX; never throws. `context` is the prose around the
  * formula in its note, weighed as the hover weighs it, so the panel names the kind the hover named;
  * `after` is the note's text right after the formula, where values for its symbols may be given
- * ("where p = (0.5, 0.5)").
+ * ("where p = (0.5, 0.5)"). `recognized` is the card the host already holds for the formula
+ * (DocumentFormulas.cardOf), explained as it is so the formula is not recognized twice.
  */
-export function explainContent(tex: string, display: boolean, where: string, context = '', after = ''): ExplainContent {
-  const card = recognize(tex, { context });
+export function explainContent(tex: string, display: boolean, where: string, context = '', after = '', recognized?: FormulaCard): ExplainContent {
+  const card = recognized ?? recognize(tex, { context });
   const derivation = derive(card);
   const outcome = evaluate(tex, after ? { context: after } : {});
   return {

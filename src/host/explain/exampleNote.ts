@@ -17,9 +17,6 @@ export type ExampleNoteName = (typeof EXAMPLE_NOTES)[number];
 /** The example note the offer opens, as a path in the extension. */
 export const EXAMPLE_NOTE = `examples/${EXAMPLE_NOTES[0]}`;
 
-/** The command that opens an example note (the walkthrough's links name the note as their argument). */
-export const OPEN_EXAMPLE_COMMAND = 'genmath.openExampleNote';
-
 /** Whether `v` names an example note: the command's argument comes from a link, so it is checked. */
 export function isExampleNoteName(v: unknown): v is ExampleNoteName {
   return typeof v === 'string' && (EXAMPLE_NOTES as readonly string[]).includes(v);

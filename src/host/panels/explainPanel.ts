@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FoundFormula } from '../../core/find/types';
 import { isExplainCommand, type ExplainContent, type ExplainEvent } from '../../shared/explainProtocol';
+import { setting } from '../config/read';
 import { Disposable } from '../dispose';
 import type { DocumentFormulas } from '../documentFormulas';
 import { LANGUAGES } from '../documentFormulas';
@@ -13,9 +14,9 @@ import { webviewHtml, webviewOptions } from './webviewHtml';
 let service: ExplainService | undefined;
 
 /** The explain worker's client, started on the first Explain (it loads KaTeX; activation should not). */
-function explainer(context: vscode.ExtensionContext): ExplainService {
+function explainer(context: vscode.ExtensionContext, logger: Logger): ExplainService {
   if (!service) {
-    const s = new ExplainService(path.join(context.extensionPath, 'dist', 'workers', 'explain.js'));
+    const s = new ExplainService(path.join(context.extensionPath, 'dist', 'workers', 'explain.js'), undefined, logger);
     context.subscriptions.push({ dispose: () => s.dispose() });
     service = s;
   }
@@ -35,6 +36,14 @@ function textAfter(doc: vscode.TextDocument, formula: FoundFormula): string {
   const end = doc.positionAt(formula.end);
   const last = Math.min(doc.lineCount - 1, end.line + 1);
   return doc.getText(new vscode.Range(end, doc.lineAt(last).range.end)).slice(0, 2000);
+}
+
+/**
+ * The explain worker's arguments for a formula: its TeX, where it is, the words around and after
+ * it, and the card the hover and the CodeLens read (recognized once per document version).
+ */
+export function explainRequest(formulas: DocumentFormulas, doc: vscode.TextDocument, formula: FoundFormula): Parameters<ExplainService['explain']> {
+  return [formula.tex, formula.display, whereOf(doc, formula), formulas.contextOf(doc, formula), textAfter(doc, formula), formulas.cardOf(doc, formula)];
 }
 
 /**
@@ -71,8 +80,9 @@ export class ExplainPanel extends Disposable {
         const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(s.uri));
         const formula = formulas.at(doc, s.offset);
         if (formula) return await explain.#show(doc, formula);
-      } catch {
+      } catch (err) {
         // The note is gone or unreadable: say so below instead of failing the restore.
+        explain.#logger.info(`The Explain panel could not reopen its formula in ${s.uri}: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
     explain.#post({ type: 'empty', message: 'Put the cursor in a formula and run "GenMath: Explain Formula".' });
@@ -114,7 +124,8 @@ export class ExplainPanel extends Disposable {
   async #show(doc: vscode.TextDocument, formula: FoundFormula): Promise<void> {
     const shown = { uri: doc.uri.toString(), start: formula.start, version: doc.version };
     this.#shown = shown;
-    const content = await explainer(this.#context).explain(formula.tex, formula.display, whereOf(doc, formula), this.#formulas.contextOf(doc, formula), textAfter(doc, formula));
+    const request = explainRequest(this.#formulas, doc, formula);
+    const content = await explainer(this.#context, this.#logger).explain(...request);
     // The cursor may have moved on while the worker was busy: only the latest formula is shown.
     if (this.isDisposed || this.#shown !== shown) return;
     if (typeof content === 'string') {
@@ -132,7 +143,7 @@ export class ExplainPanel extends Disposable {
 
   #onSelection(e: vscode.TextEditorSelectionChangeEvent): void {
     const doc = e.textEditor.document;
-    if (!LANGUAGES[doc.languageId] || !vscode.workspace.getConfiguration('genmath', doc).get<boolean>('panel.followCursor', true)) return;
+    if (!LANGUAGES[doc.languageId] || !setting('panel.followCursor', doc)) return;
     clearTimeout(this.#follow);
     // Debounced: arrow keys through a note should not re-render the panel on every keystroke.
     this.#follow = setTimeout(() => {

@@ -9,6 +9,7 @@
  * to scan within a slice is not rendered ahead.
  */
 import * as vscode from 'vscode';
+import { affectsForeign, affectsSetting, setting } from '../config/read';
 import { Disposable } from '../dispose';
 import { LANGUAGES, type DocumentFormulas } from '../documentFormulas';
 import { hoverRequests } from '../hover';
@@ -39,7 +40,7 @@ export class RenderAhead extends Disposable {
     this._register(vscode.workspace.onDidChangeTextDocument((e) => { if (visible(e.document)) schedule(); }));
     this._register(vscode.window.onDidChangeActiveColorTheme(schedule));
     this._register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('genmath') || e.affectsConfiguration('editor.fontSize') || e.affectsConfiguration('workbench.colorCustomizations')) schedule();
+      if (affectsSetting(e) || affectsForeign(e, 'editor.fontSize') || affectsForeign(e, 'workbench.colorCustomizations')) schedule();
     }));
     this._register(macroSources.onDidChange(schedule));
     this._register({ dispose: () => clearTimeout(this.#timer) });
@@ -59,8 +60,7 @@ export class RenderAhead extends Disposable {
     for (const editor of vscode.window.visibleTextEditors) {
       const doc = editor.document;
       if (!LANGUAGES[doc.languageId] || doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) > RENDER_AHEAD_MAX_DOCUMENT_CHARS) continue;
-      const config = vscode.workspace.getConfiguration('genmath', doc);
-      if (!config.get<boolean>('hover.enabled', true) || !config.get<boolean>('hover.renderAhead', true)) continue;
+      if (!setting('hover.enabled', doc) || !setting('hover.renderAhead', doc)) continue;
       const found = this.formulas.of(doc)?.formulas ?? [];
       if (found.length === 0) continue;
       const ranges = editor.visibleRanges.map((r) => ({

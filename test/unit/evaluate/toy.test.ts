@@ -1,6 +1,7 @@
 /** Toy instances for symbolic formulas: finite at every slider extreme, and correct where checkable. */
 import * as assert from 'node:assert/strict';
-import { toyInstanceFor, type ToyInstance } from '../../../src/core/evaluate';
+import type { ToyInstance } from '../../../src/core/evaluate';
+import { toyInstanceFor } from '../../../src/core/kinds';
 import { recognize, type FormulaKind } from '../../../src/core/recognize';
 
 const KINDS: readonly FormulaKind[] = ['kl', 'entropy', 'jsd', 'minimax', 'elbo', 'gradient_step', 'bayes', 'mle', 'marginal', 'diffusion', 'reconstruction'];

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import katex from 'katex';
 import { derive, deriveReport } from '../../../src/core/explain/derive';
-import { FORMULA_KINDS, recognize, type FormulaKind } from '../../../src/core/recognize';
+import { FORMULA_KINDS, KINDS, recognize, type FormulaKind } from '../../../src/core/recognize';
 
 /** The options the panel renders with: a step that fails here would show a KaTeX error there. */
 function assertRenders(latex: string, where: string): void {
@@ -34,6 +34,8 @@ describe('derivations of the formulas in the dev corpus', function () {
       recognized.set(card.kind, (recognized.get(card.kind) ?? 0) + 1);
       const d = derive(card);
       assert.equal(d.kind, card.kind);
+      // The kind registry names the derivations of each kind: a formula gets one of its kind's, or its own lines explained.
+      if (d.steps.length > 1 && d.variant !== 'derivation') assert.ok((KINDS[card.kind].derivations as readonly string[]).includes(d.variant ?? ''), `${f.id}: a ${card.kind} derived as ${d.variant}`);
       if (d.steps.length > 1) explained.set(card.kind, (explained.get(card.kind) ?? 0) + 1);
       d.steps.forEach((s, i) => {
         assertRenders(s.latex, `${f.id} step ${i + 1}`);

@@ -4,6 +4,7 @@ import katex from 'katex';
 import { ExplainService } from '../../../src/host/explain/explainService';
 import { contentMarkdown } from '../../../src/host/explain/markdown';
 import type { ExplainContent } from '../../../src/shared/explainProtocol';
+import { recognize, type FormulaCard } from '../../../src/core/recognize';
 
 // The worker as the extension runs it (`npm run test:unit` builds it first).
 const workerPath = path.resolve('dist/workers/explain.js');
@@ -26,6 +27,18 @@ describe('the Explain panel content, built in its worker', function () {
     assert.ok(c.evaluation && 'error' in c.evaluation, 'a symbolic KL has no value');
   });
 
+  it('explains the card the host recognized rather than recognizing the formula again, and ignores a malformed one', async () => {
+    const tex = 'D_{KL}(q_\\phi(z|x)\\,\\|\\,p_\\theta(z))';
+    const card = { ...recognize(tex), confidence: 0.42 };
+    const c = (await service.explain(tex, false, 'x', '', '', card)) as ExplainContent;
+    assert.equal(c.confidence, 0.42);
+    assert.equal(c.kind, 'kl');
+    const bad = { ...card, kind: 'bogus' } as unknown as FormulaCard;
+    const d = (await service.explain(tex, false, 'x', '', '', bad)) as ExplainContent;
+    assert.equal(d.kind, 'kl');
+    assert.notEqual(d.confidence, 0.42);
+  });
+
   it('gives the value of a KL with concrete Gaussians', async () => {
     const c = (await service.explain('D_{KL}(\\mathcal{N}(0,1)\\|\\mathcal{N}(2,1))', false, 'x')) as ExplainContent;
     assert.ok(c.evaluation && 'value' in c.evaluation);
@@ -38,5 +51,25 @@ describe('the Explain panel content, built in its worker', function () {
     assert.match(md, /^# GAN min-max game/);
     assert.equal((md.match(/^\$\$$/gm) ?? []).length, 2 * (c.steps.length + 1));
     assert.match(md, /## Derivation/);
+  });
+
+  it('says in the log, not only in the panel, when it gives up on a formula or its worker fails', async () => {
+    const lines: string[] = [];
+    const record = (level: string) => (m: string) => lines.push(`${level}: ${m}`);
+    const slow = new ExplainService(workerPath, 1, { info: record('info'), warn: record('warn'), error: record('error') });
+    try {
+      const reason = await slow.explain('D_{KL}(q\\|p)', false, 'x');
+      assert.match(String(reason), /took longer than/);
+      assert.ok(lines.some((l) => /^warn: Gave up explaining D_\{KL\}/.test(l)), lines.join('\n'));
+    } finally {
+      slow.dispose();
+    }
+    const broken = new ExplainService(path.resolve('no/such/worker.js'), 10_000, { info: record('info'), warn: record('warn'), error: record('error') });
+    try {
+      assert.match(String(await broken.explain('x', false, 'x')), /the explainer failed/);
+      assert.ok(lines.some((l) => /^error: The explain worker failed/.test(l)), lines.join('\n'));
+    } finally {
+      broken.dispose();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { FORMULA_KINDS, KIND_TITLES, type FormulaKind } from '../../../src/core/recognize';
+import { FORMULA_KINDS, KINDS, type FormulaKind } from '../../../src/core/recognize';
 import { cardMarkdown, formulaMarkdown, GUESS_BELOW, HOVER_MARKDOWN_LIMIT, escapeMarkdown, hoverTitle } from '../../../src/host/hoverMarkdown';
 
 describe('the markdown of a formula hover', () => {
@@ -34,7 +34,7 @@ describe('the markdown of a formula hover', () => {
 });
 
 describe('the kind a formula hover names', () => {
-  const card = (kind: FormulaKind, confidence: number) => ({ kind, title: KIND_TITLES[kind], confidence, roles: {}, glossary: [], tex: 'x' });
+  const card = (kind: FormulaKind, confidence: number) => ({ kind, title: KINDS[kind].title, confidence, roles: {}, glossary: [], tex: 'x' });
   const firstLine = (kind: FormulaKind, confidence: number): string => cardMarkdown(card(kind, confidence), '![x](data:image/svg+xml;base64,AA==)').split('\n')[0];
 
   it('words a low-confidence answer as a guess, with the kind and its right article', () => {
