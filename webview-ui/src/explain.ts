@@ -8,6 +8,7 @@ import { GUESS_BELOW, kindHeading } from '../../src/core/recognize/titles';
 import type { FormulaKind } from '../../src/core/recognize/types';
 import type { ExplainCommand, ExplainContent, ExplainEvent } from '../../src/shared/explainProtocol';
 import { el } from './dom';
+import { formatNumber as formatWith } from './format';
 import { renderMath } from './math';
 import { prepare } from './plots';
 import { palette } from './theme';
@@ -32,10 +33,8 @@ function sentence(text: string): HTMLElement {
   return p;
 }
 
-function formatNumber(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  return Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(4) : Number(x.toPrecision(6)).toString();
-}
+/** Values of the Explain panel get a digit more than the toys' live values: they are read, not watched. */
+const formatNumber = (x: number): string => formatWith(x, 6);
 
 /** Draws the toy's curves (densities, paths) as lines on one canvas, with a legend. */
 function drawCurves(canvas: HTMLCanvasElement, legend: HTMLElement, result: ToyResult): void {

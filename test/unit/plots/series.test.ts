@@ -1,0 +1,20 @@
+import * as assert from 'node:assert/strict';
+import { latestValue, yAxisName } from '../../../webview-ui/src/plot/series';
+
+describe('what a chart of curves says beside its plot', () => {
+  it('shows the latest finite value of a curve when no step is hovered', () => {
+    assert.equal(latestValue([1, 2, 3]), 3);
+    assert.equal(latestValue([1, 2, null, NaN]), 2);
+    assert.equal(latestValue([]), null);
+    assert.equal(latestValue(undefined), null);
+  });
+
+  it('names the y axis from the chart title, or its only curve', () => {
+    const line = (label: string) => ({ label, color: 'fake' as const, y: [] });
+    assert.equal(yAxisName({ title: 'Reconstruction loss over steps', lines: [line('reconstruction loss')] }), 'Reconstruction loss');
+    assert.equal(yAxisName({ title: 'log₁₀ f(θ_t) over steps', lines: [line('a'), line('b')] }), 'log₁₀ f(θ_t)');
+    assert.equal(yAxisName({ title: 'The schedules’ ᾱ_t over t: the signal left at step t', lines: [line('a'), line('b')] }), 'The schedules’ ᾱ_t');
+    assert.equal(yAxisName({ title: 'Quality', lines: [line('modes covered')] }), 'modes covered');
+    assert.equal(yAxisName({ title: 'Quality', lines: [line('a'), line('b')] }), '');
+  });
+});
