@@ -11,7 +11,7 @@
 import type { ToyColor, ToyGridKind, ToyPlane } from '../../src/shared/toyProtocol';
 import { el } from './dom';
 import { formatNumber } from './format';
-import { contourLevels, gridRange, marchingSquares } from './plot/contours';
+import { contourLevels, marchingSquares, surfaceRange } from './plot/contours';
 import { divergingLut, lightness, LUT_SIZE, lutIndex, sequentialLut, type Lut, type Rgb } from './plot/colormap';
 import { formatTicks, niceTicks } from './plot/ticks';
 import { prepare } from './plots';
@@ -20,9 +20,12 @@ import './plot.css';
 
 export type Palette = ReturnType<typeof palette>;
 
-/** Options of a drawing: `colorBar: false` leaves out the colour scale (a small inset). */
+/** Options of a drawing. */
 export interface PlaneOptions {
+  /** False leaves out the colour scale (a small inset). */
   readonly colorBar?: boolean;
+  /** True lets the plot area fill a wide canvas instead of staying square (curves, not shapes). */
+  readonly fill?: boolean;
 }
 
 /** A plot colour role as a theme colour. */
@@ -111,7 +114,7 @@ function usableBounds(b: ToyPlane['bounds']) {
 }
 
 /**
- * Draws `plane` on `canvas` (sized by its CSS box). The plot area is square, so a circle in the
+ * Draws `plane` on `canvas` (sized by its CSS box). The plot area is square (unless `fill`), so a circle in the
  * data stays a circle when both axes span the same length; the rest of the canvas holds the tick
  * numbers, the axes' names and the colour scale.
  */
@@ -135,7 +138,7 @@ export function drawPlane(canvas: HTMLCanvasElement, plane: ToyPlane, colors: Pa
   let yLabelWidth = 0;
   for (const l of yLabels) yLabelWidth = Math.max(yLabelWidth, ctx.measureText(l).width);
   const kind: ToyGridKind = grid?.kind ?? 'surface';
-  const range = grid ? (kind === 'probability' ? { min: 0, max: 1 } : gridRange(grid.values)) : { min: 0, max: 1 };
+  const range = grid && kind !== 'probability' ? surfaceRange(grid.values) : { min: 0, max: 1, clipped: false };
   const barTicks = bar ? colorBarTicks(kind, range) : [];
   let barLabelWidth = 0;
   for (const t of barTicks) barLabelWidth = Math.max(barLabelWidth, ctx.measureText(t.label).width);
@@ -143,20 +146,23 @@ export function drawPlane(canvas: HTMLCanvasElement, plane: ToyPlane, colors: Pa
   const right = bar ? PAD + BAR_WIDTH + TICK + 2 + barLabelWidth + PAD + FONT_PX + PAD : PAD + 4;
   const top = PAD + 2;
   const bottom = TICK + 2 + FONT_PX + (named ? PAD + FONT_PX : 0) + PAD;
-  const size = Math.max(40, Math.min(w - left - right, h - top - bottom));
+  const fitW = Math.max(40, w - left - right);
+  const fitH = Math.max(40, h - top - bottom);
+  const pw = opts.fill ? fitW : Math.min(fitW, fitH);
+  const ph = opts.fill ? fitH : pw;
   // Centred in the space left, so a wide canvas does not push the plot against its edge.
-  const x0 = left + Math.max(0, Math.floor((w - left - right - size) / 2));
+  const x0 = left + Math.max(0, Math.floor((w - left - right - pw) / 2));
   const y0 = top;
-  const sx = size / (b.xMax - b.xMin);
-  const sy = size / (b.yMax - b.yMin);
+  const sx = pw / (b.xMax - b.xMin);
+  const sy = ph / (b.yMax - b.yMin);
   const px = (x: number) => x0 + (x - b.xMin) * sx;
-  const py = (y: number) => y0 + size - (y - b.yMin) * sy;
+  const py = (y: number) => y0 + ph - (y - b.yMin) * sy;
 
-  if (grid) drawGrid(ctx, canvas, grid, kind, range, lutOf(kind, colors).lut, { x0, y0, size }, colors);
+  if (grid) drawGrid(ctx, canvas, grid, kind, range, lutOf(kind, colors).lut, { x0, y0, pw, ph }, colors);
 
   ctx.save();
   ctx.beginPath();
-  ctx.rect(x0, y0, size, size);
+  ctx.rect(x0, y0, pw, ph);
   ctx.clip();
   drawLines(ctx, plane, colors, px, py);
   drawClouds(ctx, plane, colors, px, py);
@@ -166,14 +172,14 @@ export function drawPlane(canvas: HTMLCanvasElement, plane: ToyPlane, colors: Pa
   // The frame, the ticks and their numbers.
   ctx.strokeStyle = colors.grid;
   ctx.lineWidth = 1;
-  ctx.strokeRect(x0 + 0.5, y0 + 0.5, size - 1, size - 1);
-  const xTicks = niceTicks(b.xMin, b.xMax, Math.max(2, Math.round(size / 60)));
+  ctx.strokeRect(x0 + 0.5, y0 + 0.5, pw - 1, ph - 1);
+  const xTicks = niceTicks(b.xMin, b.xMax, Math.max(2, Math.round(pw / 60)));
   const xLabels = formatTicks(xTicks);
   ctx.beginPath();
   for (const t of xTicks) {
     const x = Math.round(px(t)) + 0.5;
-    ctx.moveTo(x, y0 + size);
-    ctx.lineTo(x, y0 + size + TICK);
+    ctx.moveTo(x, y0 + ph);
+    ctx.lineTo(x, y0 + ph + TICK);
   }
   for (const t of yTicks) {
     const y = Math.round(py(t)) + 0.5;
@@ -185,7 +191,7 @@ export function drawPlane(canvas: HTMLCanvasElement, plane: ToyPlane, colors: Pa
   ctx.fillStyle = colors.muted;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
-  xTicks.forEach((t, i) => ctx.fillText(xLabels[i], px(t), y0 + size + TICK + 2));
+  xTicks.forEach((t, i) => ctx.fillText(xLabels[i], px(t), y0 + ph + TICK + 2));
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
   yTicks.forEach((t, i) => ctx.fillText(yLabels[i], x0 - TICK - 2, py(t)));
@@ -193,10 +199,10 @@ export function drawPlane(canvas: HTMLCanvasElement, plane: ToyPlane, colors: Pa
   if (plane.axes) {
     ctx.fillStyle = colors.foreground;
     ctx.textAlign = 'center';
-    ctx.textBaseline = 'bottom';
-    ctx.fillText(plane.axes.x, x0 + size / 2, h - PAD + 2);
+    ctx.textBaseline = 'top';
+    ctx.fillText(plane.axes.x, x0 + pw / 2, y0 + ph + TICK + 2 + FONT_PX + PAD / 2);
     ctx.save();
-    ctx.translate(PAD, y0 + size / 2);
+    ctx.translate(x0 - TICK - 2 - yLabelWidth - PAD / 2 - FONT_PX, y0 + ph / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.textBaseline = 'top';
     ctx.fillText(plane.axes.y, 0, 0);
@@ -204,12 +210,12 @@ export function drawPlane(canvas: HTMLCanvasElement, plane: ToyPlane, colors: Pa
   }
 
   if (bar && grid) {
-    const bx = x0 + size + PAD;
+    const bx = x0 + pw + PAD;
     ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(lutOf(kind, colors).bar, bx, y0, BAR_WIDTH, size);
+    ctx.drawImage(lutOf(kind, colors).bar, bx, y0, BAR_WIDTH, ph);
     ctx.strokeStyle = colors.grid;
-    ctx.strokeRect(bx + 0.5, y0 + 0.5, BAR_WIDTH - 1, size - 1);
-    const barY = (v: number) => y0 + size - ((v - range.min) / (range.max - range.min || 1)) * size;
+    ctx.strokeRect(bx + 0.5, y0 + 0.5, BAR_WIDTH - 1, ph - 1);
+    const barY = (v: number) => y0 + ph - ((v - range.min) / (range.max - range.min || 1)) * ph;
     ctx.beginPath();
     for (const t of barTicks) {
       const y = Math.round(barY(t.value)) + 0.5;
@@ -222,10 +228,10 @@ export function drawPlane(canvas: HTMLCanvasElement, plane: ToyPlane, colors: Pa
     ctx.fillStyle = colors.muted;
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
-    for (const t of barTicks) if (t.label) ctx.fillText(t.label, bx + BAR_WIDTH + TICK + 2, Math.min(y0 + size - FONT_PX / 2, Math.max(y0 + FONT_PX / 2, barY(t.value))));
+    for (const t of barTicks) if (t.label) ctx.fillText(t.label, bx + BAR_WIDTH + TICK + 2, Math.min(y0 + ph - FONT_PX / 2, Math.max(y0 + FONT_PX / 2, barY(t.value))));
     ctx.fillStyle = colors.foreground;
     ctx.save();
-    ctx.translate(w - PAD, y0 + size / 2);
+    ctx.translate(w - PAD, y0 + ph / 2);
     ctx.rotate(Math.PI / 2);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
@@ -238,14 +244,15 @@ export function drawPlane(canvas: HTMLCanvasElement, plane: ToyPlane, colors: Pa
 interface BarTick { readonly value: number; readonly label: string; readonly level: boolean }
 
 /**
- * The colour scale's marks: 0, ½ and 1 for a probability; the grid's own minimum and maximum for a
- * score or a surface (the colours are scaled to them), and a surface's contour levels.
+ * The colour scale's marks: 0, ½ and 1 for a probability; the ends of the range the colours are
+ * scaled to for a score or a surface ("≥" at the top when a towering tail was cut off), and a
+ * surface's contour levels.
  */
-function colorBarTicks(kind: ToyGridKind, range: { min: number; max: number }): BarTick[] {
+function colorBarTicks(kind: ToyGridKind, range: { min: number; max: number; clipped: boolean }): BarTick[] {
   if (kind === 'probability') return [0, 0.5, 1].map((value) => ({ value, label: String(value), level: value === 0.5 }));
   const ends: BarTick[] = [
     { value: range.min, label: formatNumber(range.min, 3), level: false },
-    { value: range.max, label: formatNumber(range.max, 3), level: false },
+    { value: range.max, label: `${range.clipped ? '≥ ' : ''}${formatNumber(range.max, 3)}`, level: false },
   ];
   if (kind !== 'surface') return ends;
   return [...ends, ...contourLevels(range.min, range.max).map((value) => ({ value, label: '', level: true }))];
@@ -259,7 +266,7 @@ function drawGrid(
   kind: ToyGridKind,
   range: { min: number; max: number },
   lut: Lut,
-  area: { x0: number; y0: number; size: number },
+  area: { x0: number; y0: number; pw: number; ph: number },
   colors: Palette,
 ): void {
   const { width, height, values } = grid;
@@ -283,21 +290,21 @@ function drawGrid(
   // the centres of cells (src/core/train/gan.ts). Nodes are pixel centres of the small image, so
   // for a surface the image is cropped by half a pixel on each side to put them on the plot's edges.
   const nodes = kind === 'surface' && width > 1 && height > 1;
-  if (nodes) ctx.drawImage(canvas, 0.5, 0.5, width - 1, height - 1, area.x0, area.y0, area.size, area.size);
-  else ctx.drawImage(canvas, area.x0, area.y0, area.size, area.size);
+  if (nodes) ctx.drawImage(canvas, 0.5, 0.5, width - 1, height - 1, area.x0, area.y0, area.pw, area.ph);
+  else ctx.drawImage(canvas, area.x0, area.y0, area.pw, area.ph);
 
   const levels = kind === 'surface' ? contourLevels(range.min, range.max) : kind === 'probability' ? [0.5] : [];
   if (levels.length === 0) return;
   // Grid coordinates to pixels: nodes span the area; cell centres sit half a cell inside it.
-  const cw = area.size / (nodes ? width - 1 : width);
-  const ch = area.size / (nodes ? height - 1 : height);
+  const cw = area.pw / (nodes ? width - 1 : width);
+  const ch = area.ph / (nodes ? height - 1 : height);
   const off = nodes ? 0 : 0.5;
   ctx.beginPath();
   for (const level of levels) {
     const seg = marchingSquares(grid, level);
     for (let i = 0; i + 3 < seg.length; i += 4) {
-      ctx.moveTo(area.x0 + (seg[i] + off) * cw, area.y0 + area.size - (seg[i + 1] + off) * ch);
-      ctx.lineTo(area.x0 + (seg[i + 2] + off) * cw, area.y0 + area.size - (seg[i + 3] + off) * ch);
+      ctx.moveTo(area.x0 + (seg[i] + off) * cw, area.y0 + area.ph - (seg[i + 1] + off) * ch);
+      ctx.lineTo(area.x0 + (seg[i + 2] + off) * cw, area.y0 + area.ph - (seg[i + 3] + off) * ch);
     }
   }
   ctx.save();

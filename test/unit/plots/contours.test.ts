@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { contourLevels, gridRange, marchingSquares } from '../../../webview-ui/src/plot/contours';
+import { contourLevels, gridRange, marchingSquares, surfaceRange } from '../../../webview-ui/src/plot/contours';
 
 /** A grid of f(col, row). */
 function grid(width: number, height: number, f: (x: number, y: number) => number) {
@@ -68,5 +68,23 @@ describe('contour lines', () => {
   it('skips cells with a value that is not finite, and cells all on one side', () => {
     assert.deepEqual(marchingSquares({ width: 2, height: 2, values: [0, NaN, 1, 1] }, 0.5), []);
     assert.deepEqual(marchingSquares({ width: 2, height: 2, values: [0, 0, 0, 0] }, 0.5), []);
+  });
+});
+
+describe('the range a surface is coloured over', () => {
+  it('spans the whole grid when no value towers over the rest', () => {
+    const values = Array.from({ length: 100 }, (_, i) => i / 10);
+    assert.deepEqual(surfaceRange(values), { min: 0, max: 9.9, clipped: false });
+  });
+
+  it('cuts off a towering tail at the 95th percentile, and says so', () => {
+    // A basin from 1 to 2 with a wall up to 700 at one edge (a likelihood as σ goes to 0).
+    const values = Array.from({ length: 400 }, (_, i) => (i < 390 ? 1 + i / 390 : 100 * (i - 389)));
+    const r = surfaceRange(values);
+    assert.equal(r.clipped, true);
+    assert.equal(r.min, 1);
+    assert.ok(r.max > 1.9 && r.max < 2, `top ${r.max}`);
+    // Contour levels then fall in the basin, where the path is.
+    assert.ok(contourLevels(r.min, r.max).length >= 5);
   });
 });

@@ -23,11 +23,28 @@ export function gridRange(values: ArrayLike<number>): { min: number; max: number
   return Number.isFinite(min) && Number.isFinite(max) ? { min, max } : { min: 0, max: 1 };
 }
 
+/** Beyond this many times the spread of the bulk of the values, a tail is cut off the colour scale. */
+const TAIL = 4;
+
+/**
+ * The range the colours and contours of a surface span: the grid's minimum and maximum, unless a
+ * few values tower over the rest (a likelihood near σ = 0, a loss's wall), when the top is the 95th
+ * percentile and `clipped` is true: the values above it take the top colour, and the scale says so.
+ * Otherwise the basin, where the path goes, would be one flat colour without a contour.
+ */
+export function surfaceRange(values: ArrayLike<number>): { min: number; max: number; clipped: boolean } {
+  const { min, max } = gridRange(values);
+  const finite = Float64Array.from(values).filter(Number.isFinite).sort();
+  if (finite.length < 20) return { min, max, clipped: false };
+  const q = finite[Math.floor(0.95 * (finite.length - 1))];
+  return max - min > TAIL * (q - min) && q > min ? { min, max: q, clipped: true } : { min, max, clipped: false };
+}
+
 /**
  * About `count` round levels strictly between `min` and `max` (multiples of a 1-2-5 step), so each
  * contour is labelled by a number a person can read off. None for a flat grid.
  */
-export function contourLevels(min: number, max: number, count = 8): number[] {
+export function contourLevels(min: number, max: number, count = 10): number[] {
   if (!(max > min) || !Number.isFinite(max - min)) return [];
   const step = niceStep(max - min, count + 1);
   const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 1);
