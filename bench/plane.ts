@@ -75,7 +75,7 @@ function toyPlanes(): ToyPlane[] {
 
 async function main(): Promise<void> {
   const built = await esbuild.build({
-    entryPoints: [path.join(root, 'bench/fixtures/planePage.ts')], bundle: true, write: false, format: 'iife',
+    entryPoints: [path.join(root, 'webview-ui/bench/planePage.ts')], bundle: true, write: false, format: 'iife',
     platform: 'browser', target: 'es2022', outdir: '/tmp/plane-bench', logLevel: 'warning',
   });
   const js = built.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
@@ -93,15 +93,15 @@ async function main(): Promise<void> {
     };
     await load('dark');
     const plane = benchPlane();
-    await page.evaluate((p) => (window as unknown as { timePlane(p: ToyPlane, n: number): unknown }).timePlane(p, 20), plane);
-    const { ours, baseline } = await page.evaluate((p) => (window as unknown as { timePlane(p: ToyPlane, n: number): { ours: number[]; baseline: number[] } }).timePlane(p, 300), plane);
+    await page.evaluate((p) => (globalThis as unknown as { timePlane(p: ToyPlane, n: number): unknown }).timePlane(p, 20), plane);
+    const { ours, baseline } = await page.evaluate((p) => (globalThis as unknown as { timePlane(p: ToyPlane, n: number): { ours: number[]; baseline: number[] } }).timePlane(p, 300), plane);
     report('plane-frame', quantile(ours, 0.5), quantile(baseline, 0.5), 'ms', `median of 300 frames, 48 × 48 grid and 1,000 points, 360 px canvas; p95 ${quantile(ours, 0.95).toFixed(2)} ms vs ${quantile(baseline, 0.95).toFixed(2)} ms; the baseline draws no axes, scale nor contour`);
     const shots = process.env.PLANE_SHOTS;
     if (shots) {
       const planes = toyPlanes();
       for (const theme of Object.keys(THEMES)) {
         await load(theme);
-        await page.evaluate((ps) => (window as unknown as { showPlanes(p: ToyPlane[]): void }).showPlanes(ps), planes);
+        await page.evaluate((ps) => (globalThis as unknown as { showPlanes(p: ToyPlane[]): void }).showPlanes(ps), planes);
         await page.screenshot({ path: path.join(shots, `planes-${theme}.png`), fullPage: true });
       }
     }
