@@ -5,8 +5,8 @@
  * without a GPU as on a CI machine), each frame read back so rasterizing is counted. Target: our
  * median under 5 ms.
  *
- * With PLANE_SHOTS=DIR it also saves what the toys' planes look like in a dark and a light theme
- * (PNG files in DIR), for a person to look at.
+ * With PLANE_SHOTS=DIR it also saves what the toys' planes look like in a dark, a light
+ * and a high-contrast theme (PNG files in DIR), for a person to look at.
  */
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -23,11 +23,16 @@ import { quantile, report } from './stats';
 const esbuild = createRequire(__filename)('esbuild') as typeof import('esbuild');
 const root = path.resolve(__dirname, '..', '..');
 
-/** The theme variables of VS Code's Dark Modern and Light Modern, the ones the plots read. */
+/** The theme variables of VS Code's Dark Modern, Dark High Contrast and Light Modern that the plots read. */
 const THEMES: Record<string, Record<string, string>> = {
   dark: {
     '--vscode-editor-background': '#1f1f1f', '--vscode-editor-foreground': '#cccccc', '--vscode-foreground': '#cccccc',
     '--vscode-descriptionForeground': '#9d9d9d', '--vscode-editorWidget-border': '#313131', '--vscode-charts-blue': '#3794ff',
+    '--vscode-charts-orange': '#d18616', '--vscode-charts-green': '#89d185', '--vscode-charts-purple': '#b180d7', '--vscode-charts-red': '#f14c4c',
+  },
+  'high-contrast': {
+    '--vscode-editor-background': '#000000', '--vscode-editor-foreground': '#ffffff', '--vscode-foreground': '#ffffff',
+    '--vscode-descriptionForeground': '#ffffff', '--vscode-editorWidget-border': '#6fc3df', '--vscode-charts-blue': '#3794ff',
     '--vscode-charts-orange': '#d18616', '--vscode-charts-green': '#89d185', '--vscode-charts-purple': '#b180d7', '--vscode-charts-red': '#f14c4c',
   },
   light: {

@@ -1,6 +1,6 @@
 // The toy panels' plots as a person reads them, in a real VS Code (code-server): a chart's legend
 // holds numbers before anything is hovered, terms never show a typeset "e − 5", and the plots are
-// photographed in the dark and the light theme for a person to look at.
+// photographed in the light, dark and high-contrast themes for a person to look at.
 import * as assert from 'assert';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
@@ -47,7 +47,7 @@ async function openToy(wb: Workbench, command: string, title: string): Promise<F
   return frame;
 }
 
-describe('The toy plots in a real VS Code: live legends, plain numbers, light and dark themes', function () {
+describe('The toy plots in a real VS Code: live legends, plain numbers, light, dark and high-contrast themes', function () {
   this.timeout(240_000);
   let wb: Workbench;
   const workbench = useWorkbench('notes.md');
@@ -79,11 +79,11 @@ describe('The toy plots in a real VS Code: live legends, plain numbers, light an
     await closeTab(wb, 'Toy VAE');
   });
 
-  it('draws the likelihood surface and the gradient paths readably in the dark and the light theme', async () => {
+  it('draws the likelihood surface and the gradient paths in the light, dark and high-contrast themes', async () => {
     // The test window starts in VS Code's default light theme.
     try {
-      for (const theme of ['light', 'dark']) {
-        if (theme === 'dark') await setTheme(wb, 'Dark Modern');
+      for (const [theme, name] of [['light', ''], ['dark', 'Dark Modern'], ['high-contrast', 'Dark High Contrast']]) {
+        if (name) await setTheme(wb, name);
         await openToy(wb, 'GenMath: Fit by Maximum Likelihood', 'Fit by maximum likelihood');
         await shoot(wb, 'Maximum likelihood', `plots-mle-${theme}`);
         await closeTab(wb, 'Maximum likelihood');

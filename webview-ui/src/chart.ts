@@ -59,11 +59,14 @@ export class SeriesChart {
 
   #build(s: ToySeries): uPlot {
     const colors = this.#colors;
+    const family = getComputedStyle(document.body).fontFamily || 'sans-serif';
     const axis = (label: string): uPlot.Axis => ({
       label,
       stroke: colors.muted,
-      labelFont: `12px ${getComputedStyle(document.body).fontFamily || 'sans-serif'}`,
-      labelSize: 20,
+      font: `11px ${family}`,
+      labelFont: `11px ${family}`,
+      labelSize: 16,
+      labelGap: 0,
       grid: { stroke: colors.grid, width: 0.5 },
       ticks: { stroke: colors.grid },
       values: (_u, splits) => formatTicks(splits),
@@ -78,7 +81,8 @@ export class SeriesChart {
       width: this.#width,
       height: this.#height,
       scales: { x: { time: false } },
-      axes: [axis(s.xLabel ?? 'step'), { ...yAxis, size: 56 }],
+      // A short x axis leaves the y axis's name the height it needs (22 characters at 11 px).
+      axes: [{ ...axis(s.xLabel ?? 'step'), size: 38 }, { ...yAxis, size: 50 }],
       series: [
         { label: s.xLabel ?? 'step', value },
         ...s.lines.map((l) => ({ label: l.label, stroke: toyColor(l.color, colors), width: 1.5, value })),

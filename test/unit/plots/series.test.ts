@@ -15,6 +15,8 @@ describe('what a chart of curves says beside its plot', () => {
     assert.equal(yAxisName({ title: 'log₁₀ f(θ_t) over steps', lines: [line('a'), line('b')] }), 'log₁₀ f(θ_t)');
     assert.equal(yAxisName({ title: 'The schedules’ ᾱ_t over t: the signal left at step t', lines: [line('a'), line('b')] }), 'The schedules’ ᾱ_t');
     assert.equal(yAxisName({ title: 'Quality', lines: [line('modes covered')] }), 'modes covered');
-    assert.equal(yAxisName({ title: 'Quality', lines: [line('a'), line('b')] }), '');
+    // Too long to fit along the axis: the curves' labels instead, or nothing.
+    assert.equal(yAxisName({ title: 'ELBO and the exact log p(x) over steps: the gap is KL', lines: [line('ELBO'), line('log p(x)')] }), 'ELBO, log p(x)');
+    assert.equal(yAxisName({ title: 'Quality', lines: [line('modes covered'), line('high quality'), line('JSD / log 2')] }), '');
   });
 });

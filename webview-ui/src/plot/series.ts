@@ -14,13 +14,17 @@ export function latestValue(column: ArrayLike<number | null | undefined> | undef
   return null;
 }
 
+/** Longer names do not fit along a 170-pixel chart's y axis (11 px type). */
+const MAX_NAME = 22;
+
 /**
  * The y axis's name, from the chart's title: what comes before "over steps" or "over t" (the
- * titles say "Reconstruction loss over steps", "log₁₀ f(θ_t) over steps"); the single curve's
- * label when the title does not say; nothing rather than a guess otherwise.
+ * titles say "Reconstruction loss over steps", "log₁₀ f(θ_t) over steps"); when that is too long
+ * to fit, or the title does not say, the curves' own labels; nothing rather than a cut-off name.
  */
 export function yAxisName(s: Pick<ToySeries, 'title' | 'lines'>): string {
   const m = /^(.*?)\s+over\s+(?:steps|t)\b/i.exec(s.title);
-  if (m && m[1].length <= 32) return m[1];
-  return s.lines.length === 1 ? s.lines[0].label : m ? m[1] : '';
+  if (m && m[1].length <= MAX_NAME) return m[1];
+  const labels = s.lines.map((l) => l.label).join(', ');
+  return labels.length <= MAX_NAME ? labels : '';
 }
