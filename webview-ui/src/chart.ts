@@ -5,9 +5,8 @@
  */
 import uPlot from 'uplot';
 import type { ToySeries } from '../../src/shared/toyProtocol';
-import { formatNumber } from './format';
 import { toyColor, type Palette } from './plane';
-import { latestValue, yAxisName } from './plot/series';
+import { latestValue, legendValue, yAxisName } from './plot/series';
 import { formatTicks } from './plot/ticks';
 
 /** One chart; `update` redraws it with a new series, rebuilding uPlot only when its curves change. */
@@ -73,8 +72,7 @@ export class SeriesChart {
     });
     // With no step under the cursor (idx null) a legend entry shows its series' latest value.
     const value = (u: uPlot, v: number | null, sidx: number, idx: number | null) => {
-      const shown = idx === null ? latestValue(u.data[sidx] as ArrayLike<number | null>) : v;
-      return shown === null || shown === undefined ? '–' : formatNumber(shown, 4);
+      return legendValue(idx === null ? latestValue(u.data[sidx] as ArrayLike<number | null>) : v);
     };
     const yAxis = axis(yAxisName(s));
     return new uPlot({

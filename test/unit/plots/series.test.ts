@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { latestValue, yAxisName } from '../../../webview-ui/src/plot/series';
+import { latestValue, legendValue, yAxisName } from '../../../webview-ui/src/plot/series';
 
 describe('what a chart of curves says beside its plot', () => {
   it('shows the latest finite value of a curve when no step is hovered', () => {
@@ -18,5 +18,12 @@ describe('what a chart of curves says beside its plot', () => {
     // Too long to fit along the axis: the curves' labels instead, or nothing.
     assert.equal(yAxisName({ title: 'ELBO and the exact log p(x) over steps: the gap is KL', lines: [line('ELBO'), line('log p(x)')] }), 'ELBO, log p(x)');
     assert.equal(yAxisName({ title: 'Quality', lines: [line('modes covered'), line('high quality'), line('JSD / log 2')] }), '');
+  });
+
+  it('prints a step count whole and any other value to four significant digits', () => {
+    assert.equal(legendValue(12345), '12345');
+    assert.equal(legendValue(-1.79634), '-1.796');
+    assert.equal(legendValue(6.6812e-5), '6.681 × 10⁻⁵');
+    assert.equal(legendValue(null), '–');
   });
 });

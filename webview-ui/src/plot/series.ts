@@ -3,6 +3,7 @@
  * No DOM here: unit tests import it in plain Node.
  */
 import type { ToySeries } from '../../../src/shared/toyProtocol';
+import { formatNumber } from '../format';
 
 /** The last finite value of a column (what the legend shows when nothing is hovered). */
 export function latestValue(column: ArrayLike<number | null | undefined> | undefined): number | null {
@@ -27,4 +28,10 @@ export function yAxisName(s: Pick<ToySeries, 'title' | 'lines'>): string {
   if (m && m[1].length <= MAX_NAME) return m[1];
   const labels = s.lines.map((l) => l.label).join(', ');
   return labels.length <= MAX_NAME ? labels : '';
+}
+
+/** A legend's number: a whole number (a step) as it is up to a million, anything else to 4 significant digits. */
+export function legendValue(v: number | null | undefined): string {
+  if (v === null || v === undefined) return '–';
+  return Number.isInteger(v) && Math.abs(v) < 1e6 ? String(v) : formatNumber(v, 4);
 }
