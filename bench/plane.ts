@@ -56,8 +56,27 @@ function benchPlane(): ToyPlane {
   };
 }
 
+/** Generated points with arrows towards the unit circle, as a GAN's gradient arrows would show. */
+function arrowPlane(): ToyPlane {
+  const random = new Random(2);
+  const xy: number[] = [];
+  const xyd: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const x = 1.6 * random.normal(), y = 1.6 * random.normal();
+    const r = Math.hypot(x, y) || 1;
+    xy.push(x, y);
+    xyd.push(x, y, 0.3 * (x / r - x), 0.3 * (y / r - y));
+  }
+  return {
+    title: 'arrows', bounds: { xMin: -3, xMax: 3, yMin: -3, yMax: 3 }, axes: { x: 'x₁', y: 'x₂' },
+    points: [{ label: 'generated', color: 'fake', xy }],
+    lines: [],
+    arrows: [{ label: 'where G moves them', color: 'fake', xyd }],
+  };
+}
+
 function toyPlanes(): ToyPlane[] {
-  const planes: ToyPlane[] = [benchPlane()];
+  const planes: ToyPlane[] = [benchPlane(), arrowPlane()];
   const mle = mleToy.create({ model: 'gaussian', method: 'gradient', seed: 1 });
   mle.step(60);
   planes.push(...mle.view().planes);

@@ -4,7 +4,7 @@
  * D = ½ boundary where it is a probability), lines, point clouds (the real data last, so generated
  * samples never hide it), arrows; and the legend that goes under it.
  *
- * Cheap by design, about 1 ms for a 48 × 48 grid and 1,000 points (`npm run bench -- plane`):
+ * Cheap by design, 1-2 ms for a 48 × 48 grid and 1,000 points (`npm run bench -- plane`):
  * colour tables are built once per theme, every layer is one path or one image, and text is a
  * couple of dozen labels.
  */
@@ -114,9 +114,9 @@ function usableBounds(b: ToyPlane['bounds']) {
 }
 
 /**
- * Draws `plane` on `canvas` (sized by its CSS box). The plot area is square (unless `fill`), so a circle in the
- * data stays a circle when both axes span the same length; the rest of the canvas holds the tick
- * numbers, the axes' names and the colour scale.
+ * Draws `plane` on `canvas` (sized by its CSS box). The plot area is square unless `fill`, so a
+ * circle in the data stays a circle when both axes span the same length; the rest of the canvas
+ * holds the tick numbers, the axes' names and the colour scale.
  */
 export function drawPlane(canvas: HTMLCanvasElement, plane: ToyPlane, colors: Palette, opts: PlaneOptions = {}): void {
   canvas.classList.add('plane-canvas');
