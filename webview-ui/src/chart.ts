@@ -33,6 +33,8 @@ export class SeriesChart {
   update(s: ToySeries): void {
     const shape = JSON.stringify([s.title, s.xLabel, s.lines.map((l) => [l.label, l.color])]);
     if (!this.#plot || shape !== this.#shape) {
+      // The caller may have resized the uPlot itself (the panel's resize handler): keep its width.
+      if (this.#plot) this.#width = this.#plot.width;
       this.#plot?.destroy();
       this.#shape = shape;
       this.#plot = this.#build(s);
