@@ -5,14 +5,14 @@
  */
 import type { ToyControl } from '../../src/shared/toyProtocol';
 import { el } from './dom';
+import { formatNumber } from './format';
+
+/** Numbers are formatted in one place for every panel; re-exported for the views that import it from here. */
+export { formatNumber };
 
 const LIVE_MS = 60;
 /** A log slider's positions: fine enough that one arrow key moves η by about 0.5%. */
 const LOG_POSITIONS = 1000;
-
-export function formatNumber(x: number): string {
-  return Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(3) : Number(x.toPrecision(5)).toString();
-}
 
 /** Maps a log slider's position to its value and back. */
 function logScale(c: ToyControl) {

@@ -7,9 +7,11 @@ import type { ToyInstance, ToyResult } from '../../src/core/evaluate/toy';
 import { explainedKindsText, isFormulaKind, toyInstanceFor } from '../../src/core/kinds';
 import { GUESS_BELOW, kindHeading } from '../../src/core/recognize/titles';
 import type { ExplainCommand, ExplainContent, ExplainEvent } from '../../src/shared/explainProtocol';
+import type { ToyColor, ToyPlane } from '../../src/shared/toyProtocol';
 import { el } from './dom';
+import { formatNumber as formatWith } from './format';
 import { renderMath } from './math';
-import { prepare } from './plots';
+import { drawPlane, fillPlaneLegend } from './plane';
 import { palette } from './theme';
 import { vscode } from './vscodeApi';
 
@@ -32,44 +34,27 @@ function sentence(text: string): HTMLElement {
   return p;
 }
 
-function formatNumber(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  return Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(4) : Number(x.toPrecision(6)).toString();
-}
+/** Values of the Explain panel get a digit more than the toys' live values: they are read, not watched. */
+const formatNumber = (x: number): string => formatWith(x, 6);
 
-/** Draws the toy's curves (densities, paths) as lines on one canvas, with a legend. */
+/** Draws the toy's curves (densities, paths) as lines on one plot with axes, and its legend. */
 function drawCurves(canvas: HTMLCanvasElement, legend: HTMLElement, result: ToyResult): void {
-  const colors = palette();
-  const strokes = [colors.real, colors.fake, colors.high, colors.third];
-  const ctx = prepare(canvas);
-  const w = canvas.clientWidth || 480;
-  const h = canvas.clientHeight || 200;
-  ctx.clearRect(0, 0, w, h);
+  const roles: ToyColor[] = ['real', 'fake', 'high', 'third'];
   let xMin = Infinity, xMax = -Infinity, yMin = 0, yMax = -Infinity;
   for (const c of result.curves) {
     for (const x of c.x) { if (x < xMin) xMin = x; if (x > xMax) xMax = x; }
     for (const y of c.y) { if (y < yMin) yMin = y; if (y > yMax) yMax = y; }
   }
   if (!(xMax > xMin) || !(yMax > yMin)) return;
-  const pad = 6;
-  const px = (x: number) => pad + ((x - xMin) / (xMax - xMin)) * (w - 2 * pad);
-  const py = (y: number) => h - pad - ((y - yMin) / (yMax - yMin)) * (h - 2 * pad);
-  ctx.strokeStyle = colors.grid;
-  ctx.beginPath();
-  ctx.moveTo(pad, py(0));
-  ctx.lineTo(w - pad, py(0));
-  ctx.stroke();
-  legend.textContent = '';
-  result.curves.forEach((c, k) => {
-    ctx.strokeStyle = strokes[k % strokes.length];
-    ctx.lineWidth = 2;
-    ctx.beginPath();
-    for (let i = 0; i < c.x.length; i++) (i === 0 ? ctx.moveTo : ctx.lineTo).call(ctx, px(c.x[i]), py(c.y[i]));
-    ctx.stroke();
-    const key = el('span', { class: 'key' });
-    key.style.borderColor = strokes[k % strokes.length];
-    legend.append(key, document.createTextNode(` ${c.label}  `));
-  });
+  const plane: ToyPlane = {
+    title: '',
+    bounds: { xMin, xMax, yMin, yMax: yMax + 0.05 * (yMax - yMin) },
+    points: [],
+    lines: result.curves.map((c, k) => ({ label: c.label, color: roles[k % roles.length], xy: c.x.flatMap((x, i) => [x, c.y[i]]) })),
+  };
+  const colors = palette();
+  drawPlane(canvas, plane, colors, { fill: true });
+  fillPlaneLegend(legend, plane, colors);
 }
 
 /** The toy instance section: sliders, the live value, and the curves. */

@@ -1,10 +1,12 @@
 /** The Train Toy GAN panel: controls, the formula being trained, and plots that move while it learns. */
-import uPlot from 'uplot';
 import { GAN_NUMBER_RANGES, ganSettingsOf, type GanCommand, type GanEvent, type GanFrame, type GanSettings } from '../../src/shared/ganProtocol';
 import { el } from './dom';
 import { latestOnly } from './latest';
 import { renderMath } from './math';
-import { drawHeatmap, drawManifold, drawPoints, prepare, projector } from './plots';
+import { SeriesChart } from './chart';
+import { texNumber } from './format';
+import { drawPlane } from './plane';
+import { drawManifold, drawPoints, prepare, projector } from './plots';
 import { sourceView } from './source';
 import { palette } from './theme';
 import { vscode } from './vscodeApi';
@@ -119,20 +121,17 @@ export function mountGan(root: HTMLElement): void {
 
   const lossData: [number[], number[], number[]] = [[], [], []];
   const qualityData: [number[], number[], number[], number[]] = [[], [], [], []];
-  const axis = () => ({ stroke: colors.muted, grid: { stroke: colors.grid, width: 0.5 }, ticks: { stroke: colors.grid } });
   const plotWidth = () => Math.max(300, Math.min(760, root.clientWidth - 24));
-  const lossPlot = new uPlot({
-    width: plotWidth(), height: 180, legend: { show: true },
-    scales: { x: { time: false } },
-    axes: [axis(), axis()],
-    series: [{ label: 'step' }, { label: 'loss D', stroke: colors.lossD, width: 1.5 }, { label: 'loss G', stroke: colors.lossG, width: 1.5 }],
-  }, lossData, lossPlotEl);
-  const qualityPlot = new uPlot({
-    width: plotWidth(), height: 180, legend: { show: true },
-    scales: { x: { time: false }, frac: { range: [0, 1] } },
-    axes: [axis(), { ...axis(), scale: 'frac' }],
-    series: [{ label: 'step' }, { label: 'modes covered', stroke: colors.high, width: 1.5, scale: 'frac' }, { label: 'high quality', stroke: colors.real, width: 1.5, scale: 'frac' }, { label: 'JSD / log 2', stroke: colors.third, width: 1.5, scale: 'frac' }],
-  }, qualityData, qualityPlotEl);
+  // The losses in the loss colours (blue D, orange G); the quality fractions in green, blue and red.
+  const lossPlot = new SeriesChart(lossPlotEl, colors, plotWidth(), 180);
+  const qualityPlot = new SeriesChart(qualityPlotEl, colors, plotWidth(), 180);
+  const drawCharts = () => {
+    lossPlot.update({ title: 'losses over steps', x: lossData[0], lines: [{ label: 'loss D', color: 'real', y: lossData[1] }, { label: 'loss G', color: 'fake', y: lossData[2] }] });
+    qualityPlot.update({
+      title: 'fraction over steps', x: qualityData[0],
+      lines: [{ label: 'modes covered', color: 'high', y: qualityData[1] }, { label: 'high quality', color: 'real', y: qualityData[2] }, { label: 'JSD / log 2', color: 'third', y: qualityData[3] }],
+    });
+  };
 
   function showSettings(config: Record<string, unknown>): void {
     const active = document.activeElement;
@@ -158,14 +157,16 @@ export function mountGan(root: HTMLElement): void {
   function draw(frame: GanFrame): void {
     const b = frame.bounds;
     {
-      const ctx = prepare(scatter);
-      const w = scatter.clientWidth || 360;
-      const h = scatter.clientHeight || 360;
-      ctx.clearRect(0, 0, w, h);
-      drawHeatmap(ctx, w, h, frame.heatmap, colors.high, colors.low);
-      const p = projector(b, w, h);
-      drawPoints(ctx, frame.real, p, colors.real, 3);
-      drawPoints(ctx, frame.fake, p, colors.fake, 3);
+      // D's heat map with its colour scale, the real samples drawn above the generated ones.
+      const heat = frame.heatmap;
+      drawPlane(scatter, {
+        title: 'Real and generated samples over D(x)',
+        bounds: b,
+        axes: { x: 'x₁', y: 'x₂' },
+        grid: { ...heat, kind: heat.kind === 'probability' ? 'probability' : 'score', label: heat.kind === 'probability' ? 'D(x) = P(real)' : heat.kind === 'critic' ? "critic's score D(x)" : 'score D(x)' },
+        points: [{ label: 'generated', color: 'fake', xy: frame.fake }, { label: 'real', color: 'real', xy: frame.real }],
+        lines: [],
+      }, colors);
     }
     {
       const ctx = prepare(manifold);
@@ -183,15 +184,14 @@ export function mountGan(root: HTMLElement): void {
     lossData[0].push(...frame.history.steps);
     lossData[1].push(...frame.history.lossD);
     lossData[2].push(...frame.history.lossG);
-    lossPlot.setData(lossData);
     const m = frame.metrics;
     if (m && qualityData[0][qualityData[0].length - 1] !== m.step) {
       qualityData[0].push(m.step);
       qualityData[1].push(m.modesTotal > 0 ? m.modesCovered / m.modesTotal : 0);
       qualityData[2].push(m.highQualityRatio);
       qualityData[3].push(m.jsd / Math.LN2);
-      qualityPlot.setData(qualityData);
     }
+    drawCharts();
   }
 
   function show(frame: GanFrame): void {
@@ -201,10 +201,10 @@ export function mountGan(root: HTMLElement): void {
       shownLoss = lossName;
       renderMath(formula, FORMULAS[lossName] ?? FORMULAS.minimax);
     }
-    const v = frame.value === null ? '—' : frame.value.toFixed(4);
+    const v = frame.value === null ? '—' : texNumber(frame.value, 4);
     value.textContent = '';
     const valueMath = el('span');
-    renderMath(valueMath, `V(D,G) \\approx ${v === '—' ? '\\text{—}' : v} \\qquad \\text{optimum } ${OPTIMUM_TEX[lossName] ?? '-\\log 4'} = ${frame.valueOptimum.toFixed(4)}`, false);
+    renderMath(valueMath, `V(D,G) \\approx ${v === '—' ? '\\text{—}' : v} \\qquad \\text{optimum } ${OPTIMUM_TEX[lossName] ?? '-\\log 4'} = ${texNumber(frame.valueOptimum, 4)}`, false);
     value.append(valueMath);
     play.textContent = frame.running ? 'Pause' : 'Play';
     play.setAttribute('aria-pressed', String(frame.running));
@@ -264,13 +264,15 @@ export function mountGan(root: HTMLElement): void {
     else if (message.type === 'error' && typeof message.message === 'string') errors.textContent = message.message;
   });
   window.addEventListener('resize', () => {
-    lossPlot.setSize({ width: plotWidth(), height: 180 });
-    qualityPlot.setSize({ width: plotWidth(), height: 180 });
+    lossPlot.resize(plotWidth());
+    qualityPlot.resize(plotWidth());
     if (lastFrame) draw(lastFrame);
   });
   // VS Code changes the --vscode-* variables in place when the theme changes.
   new MutationObserver(() => {
     colors = palette();
+    lossPlot.setColors(colors);
+    qualityPlot.setColors(colors);
     if (lastFrame) draw(lastFrame);
   }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 

@@ -5,12 +5,14 @@
  * What to draw comes from the toy's frames; this file only knows how to draw.
  */
 import uPlot from 'uplot';
-import type { ToyColor, ToyCommand, ToyEvent, ToyFrame, ToyPlane, ToySeries } from '../../src/shared/toyProtocol';
-import { buildControl, formatNumber, type BuiltControl } from './controls';
+import type { ToyCommand, ToyEvent, ToyFrame, ToyPlane, ToySeries } from '../../src/shared/toyProtocol';
+import { buildControl, type BuiltControl } from './controls';
+import { texNumber } from './format';
 import { el } from './dom';
 import { latestOnly } from './latest';
 import { renderMath } from './math';
-import { drawHeatmap, drawPoints, prepare, projector } from './plots';
+import { SeriesChart } from './chart';
+import { drawPlane as drawPlaneOn, fillPlaneLegend } from './plane';
 import { sourceView } from './source';
 import { palette } from './theme';
 import { vscode } from './vscodeApi';
@@ -22,9 +24,8 @@ function post(command: ToyCommand): void {
   vscode.postMessage(command);
 }
 
-function colorOf(c: ToyColor, colors: ReturnType<typeof palette>): string {
-  return c === 'muted' ? colors.foreground : colors[c];
-}
+/** Each chart's uPlot wrapper, by the element it draws in. */
+const charts = new WeakMap<HTMLElement, SeriesChart>();
 
 const state = (): SavedState => (vscode.getState() as SavedState | undefined) ?? {};
 
@@ -104,40 +105,12 @@ export function mountToy(root: HTMLElement): void {
   }
 
   function drawPlane(view: PlaneView, p: ToyPlane): void {
-    const { canvas, legend } = view;
     if (view.title.textContent !== p.title) {
       view.title.textContent = p.title;
-      canvas.setAttribute('aria-label', p.title);
+      view.canvas.setAttribute('aria-label', p.title);
     }
-    const ctx = prepare(canvas);
-    const w = canvas.clientWidth || 360;
-    const h = canvas.clientHeight || 360;
-    ctx.clearRect(0, 0, w, h);
-    if (p.grid) {
-      // Banded, so the surface reads as contours.
-      let min = Infinity, max = -Infinity;
-      for (const v of p.grid.values) { if (v < min) min = v; if (v > max) max = v; }
-      const span = max > min ? max - min : 1;
-      const values = p.grid.values.map((v) => Math.floor(((v - min) / span) * 12) / 12);
-      drawHeatmap(ctx, w, h, { width: p.grid.width, height: p.grid.height, values, kind: 'probability' }, colors.high, colors.low);
-    }
-    const proj = projector(p.bounds, w, h);
-    for (const line of p.lines) {
-      ctx.strokeStyle = colorOf(line.color, colors);
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      for (let i = 0; i + 1 < line.xy.length; i += 2) (i === 0 ? ctx.moveTo : ctx.lineTo).call(ctx, proj.x(line.xy[i]), proj.y(line.xy[i + 1]));
-      ctx.stroke();
-    }
-    for (const pts of p.points) drawPoints(ctx, pts.xy, proj, colorOf(pts.color, colors), pts.color === 'muted' ? 7 : 3);
-    legend.textContent = '';
-    // An item without a label continues the one before it (a second circle of the same prior).
-    for (const item of [...p.points, ...p.lines]) {
-      if (!item.label) continue;
-      const key = el('span', { class: 'key' });
-      key.style.borderColor = colorOf(item.color, colors);
-      legend.append(key, document.createTextNode(` ${item.label}  `));
-    }
+    drawPlaneOn(view.canvas, p, colors);
+    fillPlaneLegend(view.legend, p, colors);
   }
 
   function seriesView(i: number): SeriesView {
@@ -155,17 +128,16 @@ export function mountToy(root: HTMLElement): void {
 
   function drawSeries(view: SeriesView, s: ToySeries): void {
     view.title.textContent = s.title;
-    const names = [s.xLabel, ...s.lines.map((l) => `${l.label}:${l.color}`)].join('|');
-    if (!view.plot || names !== view.lines) {
-      view.plot?.destroy();
-      view.lines = names;
-      const axis = () => ({ stroke: colors.muted, grid: { stroke: colors.grid, width: 0.5 }, ticks: { stroke: colors.grid } });
-      view.plot = new uPlot({
-        width: plotWidth(), height: 170, scales: { x: { time: false } }, axes: [axis(), axis()],
-        series: [{ label: s.xLabel ?? 'step' }, ...s.lines.map((l) => ({ label: l.label, stroke: colorOf(l.color, colors), width: 1.5 }))],
-      }, [[]], view.host);
+    // A new theme clears `lines`: the chart is then rebuilt in the new colours.
+    let chart = charts.get(view.host);
+    if (!chart || !view.plot || view.lines !== 'drawn') {
+      chart?.destroy();
+      chart = new SeriesChart(view.host, colors, plotWidth());
+      charts.set(view.host, chart);
+      view.lines = 'drawn';
     }
-    view.plot.setData([s.x as number[], ...s.lines.map((l) => l.y as number[])]);
+    chart.update(s);
+    view.plot = chart.plot;
   }
 
   /** Removes plots a previous frame had and this one has not (a setting changed the toy's views). */
@@ -188,7 +160,7 @@ export function mountToy(root: HTMLElement): void {
     terms.textContent = '';
     for (const t of frame.terms) {
       const span = el('span', { class: 'term' });
-      renderMath(span, `${t.tex} = ${formatNumber(t.value)}`, false);
+      renderMath(span, `${t.tex} = ${texNumber(t.value)}`, false);
       terms.append(span);
     }
     play.textContent = frame.running ? 'Pause' : 'Play';

@@ -25,6 +25,7 @@ export const autoencoderToy: ToyModel = {
         planes: [{
           title: 'Inputs and their reconstructions through the 1-D bottleneck',
           bounds: s.bounds,
+          axes: { x: 'x₁', y: 'x₂' },
           points: [
             { label: 'inputs', color: 'real', xy: plain(s.inputs) },
             { label: 'reconstructions', color: 'fake', xy: plain(s.reconstructions) },

@@ -76,6 +76,7 @@ export const diffusionToy: ToyModel = {
           planes: [{
             title: `Forward process: data noised step by step, t = ${forward.t} of ${T}`,
             bounds,
+            axes: { x: 'x₁', y: 'x₂' },
             points: [
               { label: 'data', color: 'real', xy: plain(snap.real) },
               { label: `x_t, t = ${forward.t}`, color: 'high', xy: plain(forward.points) },
@@ -84,6 +85,7 @@ export const diffusionToy: ToyModel = {
           }, {
             title: `Reverse sampling: noise to data, t = ${reverse.t}`,
             bounds,
+            axes: { x: 'x₁', y: 'x₂' },
             points: [
               { label: 'data', color: 'real', xy: plain(snap.real) },
               { label: `samples, t = ${reverse.t}`, color: 'fake', xy: plain(reverse.points) },

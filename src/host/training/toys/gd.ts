@@ -62,7 +62,7 @@ export const gdToy: ToyModel = {
     const paths = [snap.paths.sgd, snap.paths.momentum, snap.paths.adam];
     const total = Math.max(...paths.map((p) => p.steps));
     // Contours read better on a log scale: Rosenbrock's valley is flat next to its walls.
-    const grid = { width: snap.surface.width, height: snap.surface.height, values: plain(Array.from(snap.surface.values, (v) => Math.log1p(Math.max(0, v)))) };
+    const grid = { width: snap.surface.width, height: snap.surface.height, values: plain(Array.from(snap.surface.values, (v) => Math.log1p(Math.max(0, v)))), kind: 'surface' as const, label: 'log(1 + f)' };
     let shown = 0;
     return {
       get stepCount() { return shown; },
@@ -85,6 +85,8 @@ export const gdToy: ToyModel = {
           planes: [{
             title: fn === 'quadratic' ? 'The three paths on the contours of f (log scale)' : 'The three paths in Rosenbrock’s curved valley (contours on a log scale)',
             bounds: { xMin: snap.surface.xMin, xMax: snap.surface.xMax, yMin: snap.surface.yMin, yMax: snap.surface.yMax },
+            // The formula's own names: θ = (θ₁, θ₂) for the quadratic, f(x, y) for Rosenbrock.
+            axes: fn === 'quadratic' ? { x: 'θ₁', y: 'θ₂' } : { x: 'x', y: 'y' },
             grid,
             points: [{ label: 'minimum', color: 'muted', xy: plain(snap.minimum) }],
             lines: [

@@ -28,6 +28,7 @@ export const klfitToy: ToyModel = {
         planes: [{
           title: 'Densities: p and the two fitted Gaussians',
           bounds: { xMin: d.x[0], xMax: d.x[d.x.length - 1], yMin: 0, yMax: Math.max(1e-3, yMax * 1.1) },
+          axes: { x: 'x', y: 'density' },
           points: [],
           lines: [
             { label: 'p (bimodal)', color: 'real', xy: curve(d.p) },

@@ -6,6 +6,14 @@ import { createMleFitter, DEFAULT_MLE_CONFIG, MLE_METHODS, MLE_MODELS } from '..
 import type { Surface } from '../../../core/train/surface';
 import { budgetedSession, choice, num, plain, thin, type ToyModel } from './model';
 
+/** True when every (x, y) point of a path lies on the surface's box. */
+function holds(sf: Surface, path: ArrayLike<number>): boolean {
+  for (let i = 0; i + 1 < path.length; i += 2) {
+    if (path[i] < sf.xMin || path[i] > sf.xMax || path[i + 1] < sf.yMin || path[i + 1] > sf.yMax) return false;
+  }
+  return true;
+}
+
 export const mleToy: ToyModel = {
   title: 'Fit by maximum likelihood',
   controls: [
@@ -18,12 +26,15 @@ export const mleToy: ToyModel = {
     const model = choice(settings, 'model', MLE_MODELS, DEFAULT_MLE_CONFIG.model);
     const fitter = createMleFitter({ model, method: choice(settings, 'method', MLE_METHODS, DEFAULT_MLE_CONFIG.method), seed: num(settings, 'seed', DEFAULT_MLE_CONFIG.seed) });
     // A single Gaussian's surface over (μ, σ) never changes; a mixture's (over μ1, μ2, the rest at their
-    // current values) does, but costs ~100 ms, so it is redrawn only every 25 steps.
+    // current values) does, but costs ~100 ms, so it is redrawn only every 25 steps. Either is sampled
+    // again, over a box that holds the whole path, when the path leaves it: the path stays on the plot.
     let surface: Surface | null = null;
     let surfaceStep = -Infinity;
     return budgetedSession(fitter, () => {
-      const stale = surface === null || (model === 'mixture' && (fitter.stepCount - surfaceStep >= 25 || fitter.stepCount >= fitter.config.steps));
-      const s = fitter.snapshot({ surface: stale });
+      let s = fitter.snapshot({ surface: false });
+      if (surface === null || !holds(surface, s.path) || (model === 'mixture' && (fitter.stepCount - surfaceStep >= 25 || fitter.stepCount >= fitter.config.steps))) {
+        s = fitter.snapshot();
+      }
       if (s.surface) {
         surface = s.surface;
         surfaceStep = fitter.stepCount;
@@ -41,16 +52,18 @@ export const mleToy: ToyModel = {
           ...(gaussian ? [{ tex: '\\mu', value: s.current.means[0] }, { tex: '\\sigma', value: s.current.sigmas[0] }] : []),
         ],
         planes: [{
-          title: `Average log-likelihood over (${sf.xLabel}, ${sf.yLabel})`,
+          title: `Negative average log-likelihood over (${sf.xLabel}, ${sf.yLabel}): the path descends it`,
           bounds: { xMin: sf.xMin, xMax: sf.xMax, yMin: sf.yMin, yMax: sf.yMax },
-          grid: { width: sf.width, height: sf.height, values: plain(sf.values) },
+          axes: { x: sf.xLabel, y: sf.yLabel },
+          // Drawn as a surface to minimize, with contours: the negative of the log-likelihood the fit maximizes.
+          grid: { width: sf.width, height: sf.height, values: plain(Array.from(sf.values, (v) => -v)), kind: 'surface', label: 'negative log-likelihood per point' },
           points: [{ label: gaussian ? 'closed-form optimum' : 'EM optimum', color: 'muted', xy: plain(s.optimum) }],
           lines: [{ label: 'optimizer path', color: 'fake', xy: plain(s.path) }],
         }],
         series: [{ title: 'Average log-likelihood over steps', x: history.map((h) => h.step), lines: [{ label: 'average log-likelihood', color: 'fake', y: plain(history.map((h) => h.logLikelihood)) }] }],
         diagnostics: [
           ...(s.diverged ? [s.diverged] : []),
-          `The contour is the average log-likelihood over (${sf.xLabel}, ${sf.yLabel}); the path climbs it to the ${gaussian ? 'closed-form optimum (sample mean, biased sample std)' : 'optimum EM reaches'}.`,
+          `The contours are of the negative average log-likelihood over (${sf.xLabel}, ${sf.yLabel}); the path descends it to the ${gaussian ? 'closed-form optimum (sample mean, biased sample std)' : 'optimum EM reaches'}.`,
         ],
       };
     });

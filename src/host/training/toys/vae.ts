@@ -25,6 +25,7 @@ function latentPlane(s: VaeSnapshot): ToyPlane {
     return {
       title: 'Latent space: codes μ(x) and the prior N(0, I)',
       bounds: { xMin: -r, xMax: r, yMin: -r, yMax: r },
+      axes: { x: 'z₁', y: 'z₂' },
       points: [{ label: 'codes μ(x)', color: 'fake', xy: plain(s.latent) }],
       lines: [{ label: 'prior 1σ, 2σ', color: 'real', xy: circle(1) }, { label: '', color: 'real', xy: circle(2) }],
     };
@@ -43,6 +44,7 @@ function latentPlane(s: VaeSnapshot): ToyPlane {
   return {
     title: 'Latent space: the codes’ density q(z) and the prior p(z)',
     bounds: { xMin: lo, xMax: hi, yMin: 0, yMax: top * 1.1 },
+    axes: { x: 'z', y: 'density' },
     points: [{ label: 'codes μ(x)', color: 'fake', xy: plain(rug) }],
     lines: [{ label: 'prior p(z)', color: 'real', xy: curve((z) => standardNormalDensity(z)) }, { label: 'q(z)', color: 'fake', xy: curve((_, i) => q[i]) }],
   };
@@ -88,6 +90,7 @@ export const vaeToy: ToyModel = {
         planes: [{
           title: 'Data, reconstructions and samples',
           bounds: s.bounds,
+          axes: { x: 'x₁', y: 'x₂' },
           points: [
             { label: 'data', color: 'real', xy: plain(s.data) },
             { label: 'reconstructions', color: 'fake', xy: plain(s.reconstructions) },
