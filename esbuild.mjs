@@ -31,12 +31,40 @@ const common = {
 
 const nodeCommon = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 
+/**
+ * MathJax's speech rule engine reaches its own dependencies through `eval("require")`, which a
+ * bundle cannot follow and the .vsix (no node_modules) could not satisfy: this hands it the
+ * bundled modules instead, and a stand-in for the command line it never runs in a worker.
+ */
+const speechRuleEngineRequire = {
+  name: 'speech-rule-engine-require',
+  setup(build) {
+    build.onLoad({ filter: /speech-rule-engine[\\/]lib[\\/]sre\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('eval("require")')) throw new Error('speech-rule-engine no longer uses eval("require"): revisit esbuild.mjs');
+      const shim = `var __sreRequire = Object.assign(function (name) {
+  switch (name) {
+    case '@xmldom/xmldom': return require('@xmldom/xmldom');
+    case 'wicked-good-xpath': return require('wicked-good-xpath');
+    case 'fs': return require('fs');
+    case 'process': return require('process');
+    case 'readline': return require('readline');
+    case 'commander': return { program: null };
+    default: throw new Error('speech-rule-engine asked for ' + name);
+  }
+}, { resolve: function () { throw new Error('bundled'); } });
+`;
+      return { contents: shim + source.replace('eval("require")', '__sreRequire'), loader: 'js' };
+    });
+  },
+};
+
 /** One esbuild configuration per bundle; each names its own entry points. */
 const builds = [
   // The extension host: `vscode` comes from the host at run time.
   { ...nodeCommon, entryPoints: { extension: 'src/host/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   // Workers run off the extension host's thread (MathJax rendering, training).
-  { ...nodeCommon, entryPoints: tsFiles('src/host/workers').reduce((o, f) => ({ ...o, [f.replace(/^src\/host\/workers\//, '').replace(/\.ts$/, '')]: f }), {}), outdir: 'dist/workers' },
+  { ...nodeCommon, entryPoints: tsFiles('src/host/workers').reduce((o, f) => ({ ...o, [f.replace(/^src\/host\/workers\//, '').replace(/\.ts$/, '')]: f }), {}), outdir: 'dist/workers', plugins: [speechRuleEngineRequire] },
   // The command line over the same core.
   { ...nodeCommon, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // The panel's script, for the browser inside the webview.
@@ -70,6 +98,12 @@ if (watch) {
   console.log('[watch] watching for changes');
 } else {
   await Promise.all(buildsWithEntries.map((b) => esbuild.build(b)));
+}
+
+// The speech rule engine's English rules, read by the render worker when our own reading of a formula falls short.
+if (existsSync('node_modules/speech-rule-engine/lib/mathmaps')) {
+  mkdirSync('dist/workers/mathmaps', { recursive: true });
+  for (const name of ['base.json', 'en.json']) cpSync(`node_modules/speech-rule-engine/lib/mathmaps/${name}`, `dist/workers/mathmaps/${name}`);
 }
 
 // KaTeX's stylesheet and fonts are served to the webview from the extension itself (no network).

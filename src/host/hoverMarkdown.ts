@@ -5,6 +5,7 @@
 import { summarize } from '../core/explain/summary';
 import { escapeBidi } from '../core/text/controls';
 import { texToText } from '../core/explain/texToText';
+import { speakTex } from '../core/speech/speak';
 import { GUESS_BELOW, kindHeading } from '../core/recognize/titles';
 import type { FormulaCard } from '../core/recognize/types';
 
@@ -27,10 +28,14 @@ export function escapeMarkdown(text: string): string {
   return escapeBidi(text).replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, (c) => `\\${c}`);
 }
 
-/** A short, single-line alt text for the image (screen readers read it; markdown must not break on it). */
-function altText(tex: string): string {
-  const flat = tex.replace(/[\r\n\t]+/g, ' ').replace(/[[\]]/g, ' ').replace(/\s+/g, ' ').trim();
-  return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
+/**
+ * The image's alt text: the formula as it is read aloud (screen readers speak it), whole. The render
+ * worker's reading comes first (it falls back to MathJax's speech engine where our tree does not
+ * cover the formula); without one, our own. One line, no brackets, so markdown cannot break on it.
+ */
+function altText(tex: string, result: RenderResult): string {
+  const spoken = result.speech ?? speakTex(tex).text;
+  return spoken.replace(/[\r\n\t]+/g, ' ').replace(/[[\]]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function dataUri(svg: string): string {
@@ -52,7 +57,7 @@ export function formulaMarkdown(tex: string, result: RenderResult): string {
       const kb = Math.round(uri.length / 1024);
       parts.push(`$(warning) This formula is too large to show in a hover (its image would take ${kb} KB; VS Code shows at most ${HOVER_MARKDOWN_LIMIT / 1000} KB).`);
     } else {
-      parts.push(`![${escapeMarkdown(altText(tex))}](${uri})`);
+      parts.push(`![${escapeMarkdown(altText(tex, result))}](${uri})`);
     }
   } else if (result.error.startsWith('gave up')) {
     parts.push(`$(clock) GenMath ${escapeMarkdown(result.error)}; the formula is too complex to render in a hover.`);

@@ -60,6 +60,15 @@ describe('Hovering formulas in a real VS Code', function () {
     await wb.page.screenshot({ path: shot, clip });
   });
 
+  it('gives the formula image an alt text that reads the formula aloud, not its TeX', async function () {
+    const text = readWorkspaceFile(settings.workspace, 'notes.md');
+    await openFile(wb.page, 'notes.md');
+    const { image, text: seen, tries } = await hoverImageAt(wb.page, middleOf(text, INLINE));
+    assert.ok(image, `no formula image in the hover at the middle of ${INLINE} after ${tries} tries; last hover: ${JSON.stringify(seen)}`);
+    // What a screen reader speaks for the image: the KL in its order, the conditional's bar as "given".
+    assert.equal(await image.getAttribute('alt'), 'the KL divergence of q phi of z given x from p of z');
+  });
+
   it('shows a multi-line display formula as an SVG image', async function () {
     const text = readWorkspaceFile(settings.workspace, 'notes.md');
     await openFile(wb.page, 'notes.md');

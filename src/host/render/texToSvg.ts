@@ -10,6 +10,9 @@ import { TeX } from 'mathjax-full/js/input/tex.js';
 import { SVG } from 'mathjax-full/js/output/svg.js';
 import { liteAdaptor, type LiteAdaptor } from 'mathjax-full/js/adaptors/liteAdaptor.js';
 import { RegisterHTMLHandler } from 'mathjax-full/js/handlers/html.js';
+import { STATE } from 'mathjax-full/js/core/MathItem.js';
+import { SerializedMmlVisitor } from 'mathjax-full/js/core/MmlTree/SerializedMmlVisitor.js';
+import type { MmlNode } from 'mathjax-full/js/core/MmlTree/MmlNode.js';
 import { AllPackages } from 'mathjax-full/js/input/tex/AllPackages.js';
 import type { MathDocument } from 'mathjax-full/js/core/MathDocument.js';
 import ParseUtil from 'mathjax-full/js/input/tex/ParseUtil.js';
@@ -64,10 +67,10 @@ export interface HoverValue {
   readonly standardError?: number;
 }
 
-/** The result: an SVG, or MathJax's own error message; and the formula's value where it has one. */
+/** The result: an SVG, or MathJax's own error message; and the formula's value and spoken reading where it has them. */
 export type RenderResult =
-  | { readonly ok: true; readonly svg: string; readonly width: number; readonly height: number; readonly droppedMacros: readonly string[]; readonly value?: HoverValue }
-  | { readonly ok: false; readonly error: string; readonly droppedMacros: readonly string[]; readonly value?: HoverValue };
+  | { readonly ok: true; readonly svg: string; readonly width: number; readonly height: number; readonly droppedMacros: readonly string[]; readonly value?: HoverValue; readonly speech?: string }
+  | { readonly ok: false; readonly error: string; readonly droppedMacros: readonly string[]; readonly value?: HoverValue; readonly speech?: string };
 
 let adaptor: LiteAdaptor | undefined;
 
@@ -178,4 +181,24 @@ export function texToSvg(req: RenderRequest): RenderResult {
   const clean = sanitizeSvg(finished.svg);
   if (clean === undefined) return { ok: false, error: 'the rendered image was not plain SVG, so it is not shown', droppedMacros: dropped };
   return { ok: true, ...finished, svg: clean, droppedMacros: dropped };
+}
+
+let mmlVisitor: SerializedMmlVisitor | undefined;
+
+/**
+ * The formula as MathML, through the same TeX input (packages, macros, limits) as its image: what the
+ * speech rule engine reads where our own tree does not cover a formula. Undefined on a TeX error.
+ */
+export function texToMathml(tex: string, macros: Macros, display: boolean): string | undefined {
+  if (brokenTextProblem(tex)) return undefined;
+  const { doc, errors } = documentFor(workingMacros(macros).kept);
+  errors.length = 0;
+  try {
+    const node = doc.convert(tex, { display, end: STATE.CONVERT }) as MmlNode;
+    if (errors.length > 0) return undefined;
+    mmlVisitor ??= new SerializedMmlVisitor();
+    return mmlVisitor.visitTree(node);
+  } catch {
+    return undefined;
+  }
 }

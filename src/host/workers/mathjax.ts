@@ -3,9 +3,14 @@
  * formula can never freeze VS Code. The host kills this worker when a render exceeds its budget.
  */
 import { parentPort } from 'node:worker_threads';
+import * as path from 'node:path';
 import { evaluate } from '../../core/evaluate';
 import { texToSvg, type HoverValue } from '../render/texToSvg';
 import { isRenderJob, type RenderReply } from '../render/renderMessages';
+import { setSpeechRules, speakFormula } from '../render/texToSpeech';
+
+// The speech rule engine's English rules, copied beside this bundle by esbuild.mjs.
+setSpeechRules(path.join(__dirname, 'mathmaps'));
 
 /**
  * The formula's value, if it has concrete numbers. Evaluated here, not on the extension host:
@@ -23,7 +28,8 @@ parentPort?.on('message', (message: unknown) => {
   if (!isRenderJob(message)) return;
   let reply: RenderReply;
   try {
-    reply = { id: message.id, result: { ...texToSvg(message.request), value: valueOf(message.request.tex) } };
+    const r = message.request;
+    reply = { id: message.id, result: { ...texToSvg(r), value: valueOf(r.tex), speech: speakFormula(r.tex, r.macros, r.display) } };
   } catch (err) {
     reply = { id: message.id, result: { ok: false, error: err instanceof Error ? err.message : String(err), droppedMacros: [] } };
   }

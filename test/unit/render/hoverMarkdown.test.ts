@@ -3,14 +3,28 @@ import { FORMULA_KINDS, KINDS, type FormulaKind } from '../../../src/core/recogn
 import { cardMarkdown, formulaMarkdown, GUESS_BELOW, HOVER_MARKDOWN_LIMIT, escapeMarkdown, hoverTitle } from '../../../src/host/hoverMarkdown';
 
 describe('the markdown of a formula hover', () => {
-  it('embeds the SVG as a base64 data URI image with the formula as alt text', () => {
+  it('embeds the SVG as a base64 data URI image with the formula read aloud as alt text', () => {
     const md = formulaMarkdown('x^2', { ok: true, svg: '<svg></svg>', width: 10, height: 10, droppedMacros: [] });
-    assert.equal(md, `![x^2](data:image/svg+xml;base64,${Buffer.from('<svg></svg>').toString('base64')})`);
+    assert.equal(md, `![x squared](data:image/svg+xml;base64,${Buffer.from('<svg></svg>').toString('base64')})`);
+  });
+
+  it('speaks a long formula whole in the alt text, never its TeX cut short', () => {
+    const tex = String.raw`\log p(x) \geq \mathbb{E}_{q_\phi(z|x)}[\log p_\theta(x|z)] - D_{KL}(q_\phi(z|x) \| p(z)) + \sum_{i=1}^{N} \frac{1}{N} \|x_i\|^2`;
+    const md = formulaMarkdown(tex, { ok: true, svg: '<svg/>', width: 1, height: 1, droppedMacros: [] });
+    const alt = /^!\[(.*)\]\(data:/.exec(md)?.[1] ?? '';
+    assert.ok(alt.length > 120, alt);
+    assert.match(alt, /the KL divergence of q phi of z given x from p of z/);
+    assert.doesNotMatch(alt, /\\(?![,.()-])|\.\.\.$/);
+  });
+
+  it('uses the render worker\'s reading when it brings one (its fallback for formulas our tree does not cover)', () => {
+    const md = formulaMarkdown(String.raw`\Qux`, { ok: true, svg: '<svg/>', width: 1, height: 1, droppedMacros: [], speech: 'qux of nothing' });
+    assert.match(md, /^!\[qux of nothing\]\(data:/);
   });
 
   it('keeps the alt text on one line and free of brackets, so a multi-line formula cannot break the image', () => {
-    const md = formulaMarkdown('a]\n(b', { ok: true, svg: '<svg/>', width: 1, height: 1, droppedMacros: [] });
-    assert.match(md, /^!\[a \\\(b\]\(data:/);
+    const md = formulaMarkdown('a]\n(b', { ok: true, svg: '<svg/>', width: 1, height: 1, droppedMacros: [], speech: 'a] \n [b' });
+    assert.match(md, /^!\[a b\]\(data:/);
   });
 
   it('says the formula is too large instead of passing VS Code’s 100,000-character cap', () => {
