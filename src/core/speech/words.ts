@@ -25,7 +25,7 @@ export const BIG_OPERATORS: Readonly<Record<string, string>> = {
 
 /** Functions read by name and applied to what follows: `\log p(x)` is "log p of x". */
 export const FUNCTION_WORDS: Readonly<Record<string, string>> = {
-  log: 'log', exp: 'exp', sin: 'sine', cos: 'cosine', tanh: 'tanh', det: 'the determinant', tr: 'the trace', dim: 'the dimension',
+  log: 'log', exp: 'exp', sin: 'sine', cos: 'cosine', tanh: 'the hyperbolic tangent', det: 'the determinant', tr: 'the trace', dim: 'the dimension',
   ker: 'the kernel', softmax: 'softmax', sigmoid: 'sigmoid', Var: 'the variance', ELBO: 'the ELBO', arg: 'arg',
 };
 
