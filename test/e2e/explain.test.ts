@@ -37,6 +37,10 @@ describe('Explaining a formula in a real VS Code', function () {
     const formulas = await frame.locator('.katex').count();
     assert.ok(formulas >= 4, `only ${formulas} KaTeX formulas in the panel`);
     assert.equal(await frame.locator('.katex-error').count(), 0, 'a formula failed to render');
+    // A screen reader names the formula by its spoken reading, as the hover's image alt text does.
+    const main = frame.locator('.main-formula .katex').first();
+    assert.equal(await main.getAttribute('role'), 'math');
+    assert.equal(await main.getAttribute('aria-label'), 'the KL divergence of q phi of z given x from p of z');
     assert.ok((await frame.locator('.steps .step').count()) >= 4, 'fewer than four derivation steps');
 
     // The toy instance: two Gaussians whose KL updates as a slider moves.

@@ -69,6 +69,21 @@ describe('Hovering formulas in a real VS Code', function () {
     assert.equal(await image.getAttribute('alt'), 'the KL divergence of q phi of z given x from p of z');
   });
 
+  it('reads a formula with a note\'s own macro, which our reader does not know, with MathJax\'s speech engine from the installed .vsix', async function () {
+    const text = readWorkspaceFile(settings.workspace, 'speech.md');
+    await openFile(wb.page, 'speech.md');
+    // A formula of no known kind has a hover with the image alone, no text: wait for the image itself.
+    await goTo(wb.page, middleOf(text, String.raw`\pdata(x) \geq 0`));
+    const image = wb.page.locator(`${HOVER_SVG}:visible`).first();
+    for (let tries = 0; tries < 20 && !(await image.isVisible()); tries++) {
+      await showHoverAtCursor(wb.page);
+      await image.waitFor({ state: 'visible', timeout: 1_000 }).catch(() => undefined);
+    }
+    assert.ok(await image.isVisible(), 'no formula image in the hover of \\pdata(x) after 20 tries');
+    // The engine reads the macro's expansion (p_{\text{data}}), where our reader only knows its name.
+    assert.equal(await image.getAttribute('alt'), 'p sub data of x is greater than or equal to 0');
+  });
+
   it('shows a multi-line display formula as an SVG image', async function () {
     const text = readWorkspaceFile(settings.workspace, 'notes.md');
     await openFile(wb.page, 'notes.md');

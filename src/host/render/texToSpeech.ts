@@ -2,8 +2,8 @@
  * A formula's spoken reading in the render worker: our own (src/core/speech), and where that does
  * not cover the formula (a matrix, an unknown macro, a stray symbol) MathJax's speech rule engine
  * reading the formula's MathML. The engine is 360 KB of code and 570 KB of rules, ~300 ms to set
- * up: it loads only when a formula first needs it, after that formula has had our reading, so
- * neither the worker's start nor a hover waits for it.
+ * up: it loads only when a formula first needs it, so the worker's start (and the first hover over
+ * a formula our tree reads) never waits for it; the first formula that needs it waits once.
  */
 import { SPOKEN_LIMIT, speakTex } from '../../core/speech/speak';
 import { texToMathml, type Macros } from './texToSvg';
@@ -55,15 +55,18 @@ function engineReading(tex: string, macros: Macros, display: boolean): string | 
 }
 
 /**
- * The reading for a formula's alt text: ours when our tree covers the formula, else the engine's
- * when it is loaded (starting its load otherwise, for the formulas after this one), else ours.
+ * The reading for a formula's alt text: ours when our tree covers the formula, else the engine's,
+ * loading it first if need be (waiting at most `waitMs`, so a render stays inside its budget; a
+ * formula whose wait runs out keeps our reading, and the load goes on for the formulas after it).
  */
-export function speakFormula(tex: string, macros: Macros, display: boolean): string {
+export async function speakFormula(tex: string, macros: Macros, display: boolean, waitMs: number): Promise<string> {
   const own = speakTex(tex);
   if (own.complete) return own.text;
   if (!engine) {
-    void loadSpeechEngine();
-    return own.text;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => { timer = setTimeout(resolve, waitMs); });
+    await Promise.race([loadSpeechEngine(), waited]);
+    clearTimeout(timer);
   }
   return engineReading(tex, macros, display) ?? own.text;
 }
