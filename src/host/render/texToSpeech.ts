@@ -5,6 +5,7 @@
  * up: it loads only when a formula first needs it, so the worker's start (and the first hover over
  * a formula our tree reads) never waits for it; the first formula that needs it waits once.
  */
+import { createRequire } from 'node:module';
 import { SPOKEN_LIMIT, speakTex } from '../../core/speech/speak';
 import { texToMathml, type Macros } from './texToSvg';
 
@@ -12,23 +13,24 @@ type Engine = typeof import('speech-rule-engine');
 
 let engine: Engine | undefined;
 let loading: Promise<void> | undefined;
-/** Where the engine's rule files are: `mathmaps/` beside the worker's bundle (esbuild.mjs copies them). */
-let rulesDir: string | undefined;
+/** Where the engine is: its script (a bundle of its own) and its rule files (`en.json`, `base.json`). */
+let place: { readonly script: string; readonly rules: string } | undefined;
 
-/** Sets the folder of the engine's `en.json` and `base.json`; without one the engine is never loaded. */
-export function setSpeechRules(dir: string): void {
-  rulesDir = dir;
+/** Says where the engine's script and rules are; without this the engine is never loaded. */
+export function setSpeechEngine(where: { readonly script: string; readonly rules: string }): void {
+  place = where;
 }
 
 /** Loads and sets up the engine once; a failure leaves our own reading in use, silently (it is a fallback). */
 export function loadSpeechEngine(): Promise<void> {
-  if (loading || rulesDir === undefined) return loading ?? Promise.resolve();
-  const dir = rulesDir;
+  if (loading || place === undefined) return loading ?? Promise.resolve();
+  const { script, rules } = place;
   loading = (async () => {
     // Read at the engine's import, before `setupEngine` can say otherwise.
-    process.env.SRE_JSON_PATH = dir;
-    const sre = await import('speech-rule-engine');
-    await sre.setupEngine({ locale: 'en', domain: 'clearspeak', modality: 'speech', json: dir });
+    process.env.SRE_JSON_PATH = rules;
+    // Required at run time from its own file, never bundled into the render worker (see esbuild.mjs).
+    const sre = createRequire(__filename)(script) as Engine;
+    await sre.setupEngine({ locale: 'en', domain: 'clearspeak', modality: 'speech', json: rules });
     await sre.engineReady();
     engine = sre;
   })().catch(() => undefined);

@@ -7,11 +7,11 @@ import * as path from 'node:path';
 import { evaluate } from '../../core/evaluate';
 import { texToSvg, type HoverValue } from '../render/texToSvg';
 import { isRenderJob, type RenderReply } from '../render/renderMessages';
-import { setSpeechRules, speakFormula } from '../render/texToSpeech';
+import { setSpeechEngine, speakFormula } from '../render/texToSpeech';
 import { SPEECH_ENGINE_WAIT_MS } from '../limits';
 
-// The speech rule engine's English rules, copied beside this bundle by esbuild.mjs.
-setSpeechRules(path.join(__dirname, 'mathmaps'));
+// The speech rule engine's own bundle and its English rules, beside this bundle (see esbuild.mjs).
+setSpeechEngine({ script: path.join(__dirname, 'speechRuleEngine.js'), rules: path.join(__dirname, 'mathmaps') });
 
 /**
  * The formula's value, if it has concrete numbers. Evaluated here, not on the extension host:

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { setSpeechRules, speakFormula, speechEngineReady } from '../../../src/host/render/texToSpeech';
+import { setSpeechEngine, speakFormula, speechEngineReady } from '../../../src/host/render/texToSpeech';
 
 const MATRIX = String.raw`\begin{pmatrix} a & b \\ c & d \end{pmatrix}`;
 
@@ -8,7 +8,8 @@ describe('the render worker\'s spoken reading: ours, with the speech rule engine
   this.timeout(20_000);
 
   it('reads a formula our tree covers itself, without loading the engine', async () => {
-    setSpeechRules(join(process.cwd(), 'node_modules/speech-rule-engine/lib/mathmaps'));
+    const sre = join(process.cwd(), 'node_modules/speech-rule-engine/lib');
+    setSpeechEngine({ script: join(sre, 'sre.js'), rules: join(sre, 'mathmaps') });
     assert.equal(await speakFormula(String.raw`D_{KL}(q_\phi(z|x)\|p(z))`, {}, false, 0), 'the KL divergence of q phi of z given x from p of z');
     assert.equal(speechEngineReady(), false);
   });
