@@ -6,7 +6,8 @@
  * or `\notag` takes a row's number away; `\tag{...}` replaces it without stepping the counter (also
  * in a starred environment); inside `subequations` the counter steps once and the rows are numbered
  * 1a, 1b, ...; with `\numberwithin{equation}{section}` (or in a book or report, by chapter) the
- * number is prefixed and restarts with each section (or chapter), lettered after `\appendix`.
+ * number is prefixed and restarts with each section (or chapter), lettered after `\appendix`;
+ * `\setcounter{equation}{n}` and `\addtocounter{equation}{n}` between equations set or move the counter.
  * Markdown has no standard numbering: a note follows the same rules, and a `$$...$$` or `\[...\]`
  * display that carries a `\label` is numbered too, since its author asked to refer to it (as
  * Typora and MathJax with `tags: 'all'` number it).
@@ -169,13 +170,16 @@ export function numberFormula(file: string, formula: FoundFormula, language: Sou
 /** A structural command of a document, outside math, that the numbering follows. */
 export interface StructureEvent {
   readonly at: number;
-  readonly kind: 'beginSub' | 'endSub' | 'label' | 'outer' | 'appendix' | 'include';
-  /** The label key (for 'label') or the included file's name as written (for 'include'). */
+  readonly kind: 'beginSub' | 'endSub' | 'label' | 'outer' | 'appendix' | 'include' | 'setCounter' | 'addToCounter';
+  /** The label key (for 'label'), the included file's name as written (for 'include'), the value (for the counters). */
   readonly arg?: string;
   readonly end?: number;
 }
 
-const STRUCTURE = /\\(begin\{subequations\}|end\{subequations\}|label|section|chapter|appendix|input|include)(?![A-Za-z])(\*?)/g;
+const STRUCTURE = /\\(begin\{subequations\}|end\{subequations\}|label|section|chapter|appendix|input|include|setcounter|addtocounter)(?![A-Za-z])(\*?)/g;
+
+/** `{equation}{n}` after `\setcounter` or `\addtocounter`: the equation counter and a whole number (LaTeX takes no other). */
+const COUNTER_ARGS = /^\s*\{\s*equation\s*\}\s*\{\s*([+-]?\d{1,6})\s*\}/;
 
 /** The structural commands of a LaTeX (or markdown) text outside `formulas`, in order. */
 export function structureOf(text: string, formulas: readonly FoundFormula[], within: NumberWithin): StructureEvent[] {
@@ -195,6 +199,10 @@ export function structureOf(text: string, formulas: readonly FoundFormula[], wit
     else if (word === 'appendix') events.push({ at: m.index, kind: 'appendix' });
     else if (word === 'section' || word === 'chapter') {
       if (m[2] !== '*' && word === within) events.push({ at: m.index, kind: 'outer' });
+    } else if (word === 'setcounter' || word === 'addtocounter') {
+      // Only the equation counter; `\setcounter{section}{...}` and friends do not move equation numbers here.
+      const args = COUNTER_ARGS.exec(live.slice(m.index + m[0].length, m.index + m[0].length + 60));
+      if (args) events.push({ at: m.index, kind: word === 'setcounter' ? 'setCounter' : 'addToCounter', arg: args[1] });
     } else {
       let open = m.index + m[0].length;
       while (live[open] === ' ') open++;
@@ -260,6 +268,13 @@ export function numberDocument(
         break;
       case 'include':
         if (ev.arg) include(ev.arg);
+        break;
+      // `\setcounter{equation}{4}`: the next equation is 5, as in LaTeX (the counter holds the last number used).
+      case 'setCounter':
+        state.equation = Number(ev.arg);
+        break;
+      case 'addToCounter':
+        state.equation += Number(ev.arg);
         break;
     }
   };

@@ -64,6 +64,19 @@ describe('equation numbering as LaTeX counts it', () => {
     assert.deepEqual(numbers(tex), { z: '(1)', group: '(2)', a: '(2a)', b: '(2b)', c: '(2c)', d: '(3)' });
   });
 
+  it('follows \\setcounter{equation} and \\addtocounter{equation} between equations, and no other counter', () => {
+    const tex = [
+      '\\begin{equation} a \\label{one} \\end{equation}',
+      '\\setcounter{equation}{9}',
+      '\\begin{equation} b \\label{ten} \\end{equation}',
+      '\\addtocounter{equation}{-5}',
+      '\\begin{align} c \\label{six} \\\\ d \\label{seven} \\end{align}',
+      '\\setcounter{section}{3} % \\setcounter{equation}{100}',
+      '\\begin{equation} e \\label{eight} \\end{equation}',
+    ].join('\n');
+    assert.deepEqual(numbers(tex), { one: '(1)', ten: '(10)', six: '(6)', seven: '(7)', eight: '(8)' });
+  });
+
   it('numbers multline once, whatever its rows', () => {
     assert.deepEqual(numbers('\\begin{multline} a \\\\ b \\\\ c \\label{m} \\end{multline}\n\\begin{equation} d \\label{d}\\end{equation}'), { m: '(1)', d: '(2)' });
   });
