@@ -6,13 +6,6 @@
 /** How long MathJax may spend on one formula before the hover gives up on it. */
 export const RENDER_BUDGET_MS = 3000;
 
-/**
- * How long the render worker waits, once per worker, for MathJax's speech rule engine to load when a
- * formula's alt text needs it (our own reading does not cover the formula). Inside the render
- * budget; a formula whose wait runs out keeps our own reading.
- */
-export const SPEECH_ENGINE_WAIT_MS = 1500;
-
 /** Rendered formulas kept in memory (hovers and render-ahead share it). */
 export const RENDER_CACHE_SIZE = 1000;
 

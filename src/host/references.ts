@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { findFormulas } from '../core/find';
-import { findLabel, includePath, includesOf, projectEquations, referenceAt } from '../core/find/labels';
+import { cleverefStyle, findLabel, includePath, includesOf, printedReference, projectEquations, referenceAt } from '../core/find/labels';
 import type { MacroTable } from '../core/find/macros';
 import { initialState, numberDocument, type NumberedEquation } from '../core/find/numbering';
 import type { FindResult } from '../core/find/types';
@@ -32,6 +32,8 @@ interface Resolved {
   readonly label: { readonly start: number; readonly end: number };
   /** The project's (or note's) macros, for rendering the equation as its own file would. */
   readonly macros: { macros: MacroTable; provided: readonly string[] };
+  /** The reference as the document prints it (`eq. (3)` for `\cref`), when it has a number. */
+  readonly printed?: string;
 }
 
 /** `% !TEX root = main.tex` in a file's first lines: the project's root, relative to the file. */
@@ -88,7 +90,10 @@ export class EquationReferences {
         const own = this.formulas.of(cell);
         if (!own) continue;
         const found = findLabel(numberDocument(cell.uri.toString(), cell.getText(), own.formulas, 'markdown', state), ref.key);
-        if (found) return { key: ref.key, keyRange, equation: found.equation, uri: cell.uri, label: found.label, macros: { macros: own.macros, provided: own.provided ?? [] } };
+        if (found) {
+          const printed = found.equation.number !== undefined ? printedReference(ref.command, found.equation.number) : undefined;
+          return { key: ref.key, keyRange, equation: found.equation, uri: cell.uri, label: found.label, macros: { macros: own.macros, provided: own.provided ?? [] }, printed };
+        }
       }
       return undefined;
     }
@@ -118,7 +123,9 @@ export class EquationReferences {
       Object.assign(macros, own.macros);
       for (const name of own.provided ?? []) provided.add(name);
     }
-    return { key: ref.key, keyRange, equation: found.equation, uri: vscode.Uri.joinPath(folder, found.equation.file), label: found.label, macros: { macros, provided: [...provided] } };
+    // cleveref's options are in the root file's preamble.
+    const printed = found.equation.number !== undefined ? printedReference(ref.command, found.equation.number, cleverefStyle(texts.get(rootKey) ?? '')) : undefined;
+    return { key: ref.key, keyRange, equation: found.equation, uri: vscode.Uri.joinPath(folder, found.equation.file), label: found.label, macros: { macros, provided: [...provided] }, printed };
   }
 }
 
@@ -141,8 +148,10 @@ export class ReferenceHoverProvider implements vscode.HoverProvider {
     const result = await this.renderer.render(request);
     if (token.isCancellationRequested) return undefined;
     const where = resolved.uri.toString() === doc.uri.toString() ? '' : ` in ${escapeMarkdown(vscode.workspace.asRelativePath(resolved.uri, false))}`;
+    // What the reference prints as, when its command adds more than the number (`\cref`: "eq. (3)").
+    const cited = resolved.printed !== undefined && resolved.printed !== equation.number ? `, cited here as “${escapeMarkdown(resolved.printed)}”` : '';
     const heading = equation.number !== undefined
-      ? `Equation **${escapeMarkdown(equation.number)}**${where}`
+      ? `Equation **${escapeMarkdown(equation.number)}**${where}${cited}`
       : `Unnumbered equation \`${resolved.key.replace(/`/g, '')}\`${where}`;
     const card = recognize(equation.tex);
     const explain = card.kind === 'none' ? undefined : explainLink(resolved.uri.toString(), equation.start);

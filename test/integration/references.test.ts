@@ -62,6 +62,14 @@ describe('Equation references and macro settings inside VS Code', function () {
     assert.doesNotMatch(hover, /Undefined control sequence/, '\\data, defined in main.tex, renders in gan.tex\'s equation');
   });
 
+  it('says how a \\cref prints, with the cleveref options of the root\'s preamble', async function () {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'main.tex'));
+    const { hover, seen } = await waitForHover(doc.uri, inside(doc, '\\cref{eq:mle}', 7), 'Equation **\\(1\\)**');
+    assert.ok(hover, `no reference hover with (1) over \\cref; hovers: ${JSON.stringify(seen).slice(0, 600)}`);
+    // `noabbrev` in main.tex: "equation (1)", where cleveref's default would print "eq. (1)".
+    assert.match(hover, /cited here as “equation \\\(1\\\)”/);
+  });
+
   it('goes to the \\label of a reference in another file', async function () {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'main.tex'));
     const links = (await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, inside(doc, '\\ref{eq:gan}', 6))) ?? [];

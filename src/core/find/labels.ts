@@ -52,6 +52,43 @@ export function referenceAt(text: string, offset: number): ReferenceAt | undefin
   return undefined;
 }
 
+/** How cleveref is loaded: its `capitalise` and `noabbrev` options change how `\cref` prints. */
+export interface CleverefStyle {
+  readonly capitalise: boolean;
+  readonly noabbrev: boolean;
+}
+
+/** cleveref's defaults, for a note or a preamble that does not load it with options. */
+export const CLEVEREF_DEFAULTS: CleverefStyle = { capitalise: false, noabbrev: false };
+
+/** The cleveref options of a preamble (`\usepackage[capitalise,noabbrev]{cleveref}`), comments left out. */
+export function cleverefStyle(preamble: string): CleverefStyle {
+  const m = /\\usepackage\s*\[([^\]]{0,300})\]\s*\{cleveref\}/.exec(blankComments(preamble));
+  const options = m ? m[1].split(',').map((o) => o.trim()) : [];
+  return { capitalise: options.includes('capitalise') || options.includes('capitalize'), noabbrev: options.includes('noabbrev') };
+}
+
+/**
+ * A reference to an equation as the document prints it, from the number as `\eqref` shows it:
+ * `\ref` "3", `\eqref` and `\labelcref` "(3)", `\autoref` "Equation 3" (hyperref's name, no
+ * parentheses), `\cref` "eq. (3)" and `\Cref` "Eq. (3)" (cleveref's names for equations; "equation"
+ * and "Equation" with `noabbrev`; `capitalise` makes `\cref` print as `\Cref`).
+ */
+export function printedReference(command: string, number: string, style: CleverefStyle = CLEVEREF_DEFAULTS): string {
+  const bare = /^\(.*\)$/.test(number) ? number.slice(1, -1) : number;
+  switch (command) {
+    case 'ref': return bare;
+    case 'autoref': return `Equation ${bare}`;
+    case 'cref':
+    case 'Cref': {
+      const word = style.noabbrev ? 'equation' : 'eq.';
+      const capital = command === 'Cref' || style.capitalise;
+      return `${capital ? word.charAt(0).toUpperCase() + word.slice(1) : word} ${number}`;
+    }
+    default: return number;
+  }
+}
+
 /** The equation a label names, or undefined. */
 export function findLabel(equations: readonly NumberedEquation[], key: string): { equation: NumberedEquation; label: { start: number; end: number } } | undefined {
   for (const equation of equations) {

@@ -29,7 +29,7 @@ export function isRenderJob(v: unknown): v is RenderJob {
 export function isRenderReply(v: unknown): v is RenderReply {
   if (!isRecord(v) || typeof v.id !== 'number' || !isRecord(v.result)) return false;
   const r = v.result;
-  if (r.speech !== undefined && typeof r.speech !== 'string') return false;
+  if ((r.speech !== undefined && typeof r.speech !== 'string') || (r.speechPending !== undefined && typeof r.speechPending !== 'boolean')) return false;
   return r.ok === true ? typeof r.svg === 'string' : r.ok === false && typeof r.error === 'string';
 }
 

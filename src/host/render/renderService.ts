@@ -213,7 +213,9 @@ export class RenderService {
       const { job, timer } = this.#busy;
       clearTimeout(timer);
       this.#busy = undefined;
-      this.#answer(job, message.result, true);
+      // A reading made while the speech engine was still loading is answered but not kept: the next
+      // render of the formula gets the engine's reading.
+      this.#answer(job, message.result, message.result.speechPending !== true);
       this.#pump();
     });
     worker.on('error', (err) => {

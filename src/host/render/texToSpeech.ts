@@ -1,9 +1,9 @@
 /**
  * A formula's spoken reading in the render worker: our own (src/core/speech), and where that does
  * not cover the formula (a matrix, an unknown macro, a stray symbol) MathJax's speech rule engine
- * reading the formula's MathML. The engine is 360 KB of code and 570 KB of rules, ~300 ms to set
- * up: it loads only when a formula first needs it, so the worker's start (and the first hover over
- * a formula our tree reads) never waits for it; the first formula that needs it waits once.
+ * reading the formula's MathML. The engine is 400 KB of code and 570 KB of rules, ~300 ms to set
+ * up: it loads only when a formula first needs it, after that formula's reply, so neither the
+ * worker's start nor any render waits for it.
  */
 import { createRequire } from 'node:module';
 import { SPOKEN_LIMIT, speakTex } from '../../core/speech/speak';
@@ -13,6 +13,8 @@ type Engine = typeof import('speech-rule-engine');
 
 let engine: Engine | undefined;
 let loading: Promise<void> | undefined;
+/** True when loading the engine failed: our reading is then final. */
+let failed = false;
 /** Where the engine is: its script (a bundle of its own) and its rule files (`en.json`, `base.json`). */
 let place: { readonly script: string; readonly rules: string } | undefined;
 
@@ -33,7 +35,9 @@ export function loadSpeechEngine(): Promise<void> {
     await sre.setupEngine({ locale: 'en', domain: 'clearspeak', modality: 'speech', json: rules });
     await sre.engineReady();
     engine = sre;
-  })().catch(() => undefined);
+  })().catch(() => {
+    failed = true;
+  });
   return loading;
 }
 
@@ -56,19 +60,24 @@ function engineReading(tex: string, macros: Macros, display: boolean): string | 
   }
 }
 
+/** A formula's reading, and whether a better one is on its way (the engine is loading). */
+export interface FormulaSpeech {
+  readonly text: string;
+  /** True when our reading does not cover the formula and the engine is still loading: do not keep this reading. */
+  readonly pending: boolean;
+}
+
 /**
- * The reading for a formula's alt text: ours when our tree covers the formula, else the engine's,
- * loading it first if need be (waiting at most `waitMs`, so a render stays inside its budget; a
- * formula whose wait runs out keeps our reading, and the load goes on for the formulas after it).
+ * The reading for a formula's alt text: ours when our tree covers the formula, else the engine's once
+ * it is loaded. Never waits: a formula that needs the engine before it has loaded gets our reading,
+ * marked pending, and starts the load after this reply (so it does not count against this render's
+ * budget); the render service does not cache a pending reading, so the next hover gets the engine's.
  */
-export async function speakFormula(tex: string, macros: Macros, display: boolean, waitMs: number): Promise<string> {
+export function speakFormula(tex: string, macros: Macros, display: boolean): FormulaSpeech {
   const own = speakTex(tex);
-  if (own.complete) return own.text;
-  if (!engine) {
-    let timer: NodeJS.Timeout | undefined;
-    const waited = new Promise<void>((resolve) => { timer = setTimeout(resolve, waitMs); });
-    await Promise.race([loadSpeechEngine(), waited]);
-    clearTimeout(timer);
-  }
-  return engineReading(tex, macros, display) ?? own.text;
+  if (own.complete) return { text: own.text, pending: false };
+  if (engine) return { text: engineReading(tex, macros, display) ?? own.text, pending: false };
+  if (failed || place === undefined) return { text: own.text, pending: false };
+  if (!loading) setImmediate(() => void loadSpeechEngine());
+  return { text: own.text, pending: true };
 }

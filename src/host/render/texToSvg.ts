@@ -68,9 +68,16 @@ export interface HoverValue {
 }
 
 /** The result: an SVG, or MathJax's own error message; and the formula's value and spoken reading where it has them. */
+/** The formula read aloud (the image's alt text), and whether a better reading is still loading. */
+export interface SpokenReading {
+  readonly speech?: string;
+  /** True while the speech engine that would read this formula better is loading: the result is not to be cached. */
+  readonly speechPending?: boolean;
+}
+
 export type RenderResult =
-  | { readonly ok: true; readonly svg: string; readonly width: number; readonly height: number; readonly droppedMacros: readonly string[]; readonly value?: HoverValue; readonly speech?: string }
-  | { readonly ok: false; readonly error: string; readonly droppedMacros: readonly string[]; readonly value?: HoverValue; readonly speech?: string };
+  | ({ readonly ok: true; readonly svg: string; readonly width: number; readonly height: number; readonly droppedMacros: readonly string[]; readonly value?: HoverValue } & SpokenReading)
+  | ({ readonly ok: false; readonly error: string; readonly droppedMacros: readonly string[]; readonly value?: HoverValue } & SpokenReading);
 
 let adaptor: LiteAdaptor | undefined;
 

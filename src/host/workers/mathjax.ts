@@ -8,7 +8,6 @@ import { evaluate } from '../../core/evaluate';
 import { texToSvg, type HoverValue } from '../render/texToSvg';
 import { isRenderJob, type RenderReply } from '../render/renderMessages';
 import { setSpeechEngine, speakFormula } from '../render/texToSpeech';
-import { SPEECH_ENGINE_WAIT_MS } from '../limits';
 
 // The speech rule engine's own bundle and its English rules, beside this bundle (see esbuild.mjs).
 setSpeechEngine({ script: path.join(__dirname, 'speechRuleEngine.js'), rules: path.join(__dirname, 'mathmaps') });
@@ -25,22 +24,17 @@ function valueOf(tex: string): HoverValue | undefined {
   return { value: e.value, method: e.method, ...(e.standardError !== undefined ? { standardError: e.standardError } : {}) };
 }
 
-/** Renders one job and posts its reply; the spoken reading may wait once for the speech engine to load. */
-async function answer(message: unknown): Promise<void> {
+parentPort?.on('message', (message: unknown) => {
   if (!isRenderJob(message)) return;
   let reply: RenderReply;
   try {
     const r = message.request;
-    const result = { ...texToSvg(r), value: valueOf(r.tex) };
-    reply = { id: message.id, result: { ...result, speech: await speakFormula(r.tex, r.macros, r.display, SPEECH_ENGINE_WAIT_MS) } };
+    const speech = speakFormula(r.tex, r.macros, r.display);
+    reply = { id: message.id, result: { ...texToSvg(r), value: valueOf(r.tex), speech: speech.text, ...(speech.pending ? { speechPending: true } : {}) } };
   } catch (err) {
     reply = { id: message.id, result: { ok: false, error: err instanceof Error ? err.message : String(err), droppedMacros: [] } };
   }
   parentPort?.postMessage(reply);
-}
-
-parentPort?.on('message', (message: unknown) => {
-  void answer(message);
 });
 
 // MathJax builds its TeX parser on first use: do that now, so that from "ready" on a formula's

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { equationsOf, findLabel, includePath, includesOf, projectEquations, referenceAt } from '../../../src/core/find/labels';
+import { cleverefStyle, equationsOf, findLabel, includePath, includesOf, printedReference, projectEquations, referenceAt } from '../../../src/core/find/labels';
 
 /** Label key -> number as `\eqref` shows it ('-' when the labelled equation has none). */
 function numbers(text: string, language: 'latex' | 'markdown' = 'latex'): Record<string, string> {
@@ -139,6 +139,21 @@ describe('references and labels across files', () => {
     assert.equal(at('\\cref')?.key, 'a');
     assert.equal(at('By'), undefined);
     for (const command of ['ref', 'autoref', 'Cref']) assert.equal(referenceAt(`\\${command}{k}`, 2)?.command, command);
+  });
+
+  it('prints a reference as LaTeX does: \\ref bare, \\eqref in parentheses, \\autoref and \\cref with their names', () => {
+    assert.equal(printedReference('ref', '(3)'), '3');
+    assert.equal(printedReference('eqref', '(3)'), '(3)');
+    assert.equal(printedReference('labelcref', '(3)'), '(3)');
+    assert.equal(printedReference('autoref', '(2.1)'), 'Equation 2.1');
+    assert.equal(printedReference('cref', '(3)'), 'eq. (3)');
+    assert.equal(printedReference('Cref', '(3b)'), 'Eq. (3b)');
+    const both = cleverefStyle('\\usepackage{amsmath}\n\\usepackage[capitalise, noabbrev]{cleveref}');
+    assert.equal(printedReference('cref', '(3)', both), 'Equation (3)');
+    assert.equal(printedReference('cref', '(3)', cleverefStyle('\\usepackage[noabbrev]{cleveref}')), 'equation (3)');
+    assert.deepEqual(cleverefStyle('% \\usepackage[noabbrev]{cleveref}\n\\usepackage{cleveref}'), { capitalise: false, noabbrev: false });
+    // A \tag*{...} prints as it stands, so it has no parentheses to drop.
+    assert.equal(printedReference('ref', 'A'), 'A');
   });
 
   it('reads \\input and \\include names and makes paths of them', () => {

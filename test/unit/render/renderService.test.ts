@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { RenderService } from '../../../src/host/render/renderService';
-import type { RenderRequest } from '../../../src/host/render/texToSvg';
+import type { RenderRequest, RenderResult } from '../../../src/host/render/texToSvg';
 
 // The worker is the built one, as the extension runs it (`npm run test:unit` builds it first).
 const workerPath = path.resolve('dist/workers/mathjax.js');
@@ -23,6 +23,22 @@ describe('the render service', function () {
     const r = await service.render(request('a^2+b^2=c^2'));
     assert.ok(r.ok);
     assert.equal(service.cached(request('a^2+b^2=c^2')), r);
+  });
+
+  it('keeps a reading made while the speech engine loads out of the cache, and caches the engine\'s reading', async () => {
+    service = new RenderService({ workerPath, budgetMs: 20_000 });
+    const matrix = request(String.raw`\begin{pmatrix} a & b \\ c & d \end{pmatrix}`);
+    const first = await service.render(matrix);
+    assert.ok(first.ok);
+    assert.equal(first.speechPending, true);
+    assert.equal(service.cached(matrix), undefined);
+    let later: RenderResult = first;
+    for (let i = 0; i < 100 && later.speechPending; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      later = await service.render(matrix);
+    }
+    assert.match(later.speech ?? '', /^the 2 by 2 matrix/);
+    assert.equal(service.cached(matrix), later);
   });
 
   it('gives up on a formula that exceeds its budget, and remembers that it did', async () => {
