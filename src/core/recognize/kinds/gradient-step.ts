@@ -130,6 +130,9 @@ function updates(ctx: Context): Update[] {
       // `\Delta\theta_t = \frac{\epsilon_t}{2}\nabla \log p(\theta_t) + \eta_t`: a Langevin step written as the increment.
       if (target.name === 'Delta' && ts.length >= 2 && hasDerivative(first.nodes) && ts.slice(1).some((t) => t.nodes.length <= 2 && t.nodes.some((n) => n.type === 'id' && (n.name === 'eta' || n.name === 'epsilon' || n.name === 'xi' || n.name === 'z')))) {
         out.push({ target, rhs, gradientTerm: first.nodes, rel, scaled: false, noise: true });
+      } else if (target.name === 'Delta' && ts.length === 1 && (hasGradient(first.nodes) || isStepTerm(first.nodes, false)) && !isNoiseTerm(first.nodes)) {
+        // `\Delta W_{n+1} = \eta \frac{\hat m}{\sqrt{\hat v} + \epsilon}`: the increment set to one step term.
+        out.push({ target, rhs, gradientTerm: first.nodes, rel, scaled: false, noise: false });
       } else if (ts.length === 1 && first.sign === -1 && hasGradient(first.nodes) && first.nodes[0].type !== 'op' && !hasDerivative([first.nodes[0]])) {
         out.push({ target, rhs, gradientTerm: first.nodes, rel, scaled: false, noise: false });
       } else if (assigned && isGradientLetter(target) && hasDerivative(rhs)) {

@@ -17,12 +17,13 @@ const OPTIMIZERS: ReadonlySet<string> = new Set(['argmax', 'argmin', 'max', 'min
 function isLikelihoodFn(a: App): boolean {
   const f = a.fn;
   // `\ell_c(\theta)`: the complete-data log-likelihood of EM keeps a one-letter subscript.
-  const sub = f.sub === undefined || (f.sub.length === 1 && f.sub[0].type === 'id' && f.sub[0].name === 'c');
+  // `L_n(\theta)`: the likelihood of n samples.
+  const sub = f.sub === undefined || (f.sub.length === 1 && f.sub[0].type === 'id' && (f.sub[0].name === 'c' || f.sub[0].name === 'n'));
   if (f.type !== 'id' || f.font === 'cal' || !sub) return false;
   if (f.name !== 'L' && f.name !== 'l' && f.name !== 'ell') return false;
   // `L(\mu)`, `\ell(\mu, \sigma^2)`: a likelihood of a distribution's Greek parameters too.
   const greek = (arg: readonly MathNode[]): boolean => arg.length >= 1 && arg[0].type === 'id' && ['mu', 'sigma', 'lambda', 'pi', 'p'].includes(arg[0].name) && arg.length <= 2;
-  return a.main.length > 0 && (isParameter(a.main[0]) || (f.name === 'ell' || f.name === 'L') && a.cond.length === 0 && a.main.every(greek));
+  return a.main.length > 0 && (isParameter(a.main[0]) || a.params.some((c) => isParameter(c)) || (f.name === 'ell' || f.name === 'L') && a.cond.length === 0 && a.main.every(greek));
 }
 
 /** A density conditioned on (or parameterized by) the parameter: `P(X|\theta)`, `p(x;\theta)`. */
@@ -42,7 +43,8 @@ export function detectMLE(ctx: Context): Hit | null {
   let optimizer: MathNode | undefined;
   let classes = false;
   for (const n of ctx.nodes) {
-    if (n.type !== 'op' || !OPTIMIZERS.has(n.name) || !n.sub) continue;
+    // `\underset{\theta}{max}`: the operator spelled in plain letters under its range.
+    if ((n.type !== 'op' && n.type !== 'id') || !OPTIMIZERS.has(n.name) || !n.sub) continue;
     if (overParameter(n.sub)) optimizer ??= n;
     else classes = true;
   }
@@ -119,7 +121,27 @@ export function detectMLE(ctx: Context): Hit | null {
       }
     }
   }
-  return null;
+  return bareLogLikelihood(ctx) ? fill(undefined, 0.6) : null;
+}
+
+/**
+ * `\log p_\theta(x)`, `-\ln P(\mathbf y; \theta)`, `\log p(x_0)`: the log of a density of the data alone,
+ * with nothing else in the formula, is the log-likelihood a note is about to maximize. A log of a
+ * conditional (`\log p(x|z)`, a decoder's term) or of a critic (`\log D(x)`) is not.
+ */
+function bareLogLikelihood(ctx: Context): boolean {
+  if (ctx.lines.length !== 1 || ctx.logs.length !== 1 || ctx.rels.size > 0) return false;
+  const line = ctx.lines[0];
+  const log = ctx.logs[0];
+  const a = log.app;
+  if (!a || a.fn.name.toLowerCase() !== 'p' && a.fn.name !== 'L' || a.main.length !== 1 || a.main[0].length === 0) return false;
+  if (a.cond.length > 0 && !a.cond.every((c) => isParameter(c))) return false;
+  // Only the log, its density and its arguments: `\log p(x)`, `- \log p(x)`, `\ln \, L_n(y; \theta)`.
+  const body = line.filter((n) => n.type !== 'space');
+  const at = body.indexOf(log.seq[log.index]);
+  const head = body.slice(0, at);
+  const tail = body.slice(at + 1).filter((n) => n !== a.fn && n !== a.group && !(n.type === 'group' && (n.children ?? []).includes(a.fn)));
+  return log.seq === line && head.every((n) => n.type === 'bin' && n.name === '-') && tail.length === 0;
 }
 
 /**
