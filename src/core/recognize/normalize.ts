@@ -15,6 +15,8 @@ const WRAPPERS: readonly [RegExp, RegExp][] = [
   [/^\{\{<\s*\/?\s*(?:m|math|katex|tex|latex)\b[^>]*>\}\}/, /\{\{<\s*\/\s*(?:m|math|katex|tex|latex)\s*>\}\}$/],
   [/^\{\{%\s*(?:m|math|katex)\b[^%]*%\}\}/, /\{\{%\s*\/\s*(?:m|math|katex)\s*%\}\}$/],
   [/^```\s*(?:math|latex|tex|katex)\s*\n/, /```$/],
+  // Distill's tags, `<d-math block>...</d-math>` and the older `<dt-math>`.
+  [/^<dt?-math\b[^>]*>/, /<\/dt?-math>$/],
   // kramdown's escaped delimiters, `\\( ... \\)` and `\\[ ... \\]`, as markdown sources of Jekyll sites hold them.
   [/^\\\\\(/, /\\\\\)$/],
   [/^\\\\\[/, /\\\\\]$/],

@@ -8,7 +8,7 @@ import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
 import { isParameter } from '../math';
-import { appAt, isDensityName, sides, tex, type App } from '../query';
+import { appAt, firstApp, isDensityName, sides, terms, tex, type App } from '../query';
 import { argsTex, likelihoodPriorPairs, type LikelihoodPrior } from './probability';
 
 /** Detects Bayes' rule. */
@@ -63,7 +63,7 @@ export function detectBayes(ctx: Context): Hit | null {
       return { kind: 'bayes', confidence: 0.7, roles: { posterior: tex(parts[0]), parameter: tex(post.main[0]), data: argsTex(post.cond) } };
     }
   }
-  const logForm = bayesInLogs(ctx) ?? maximumAPosteriori(ctx);
+  const logForm = bayesInLogs(ctx) ?? maximumAPosteriori(ctx) ?? responsibility(ctx);
   if (logForm) return logForm;
   // Bayes' rule in words: posterior ∝ likelihood × prior.
   if (ctx.ids.has('likelihood') && ctx.ids.has('prior')) return { kind: 'bayes', confidence: 0.8, roles: { likelihood: 'likelihood', prior: 'prior' } };
@@ -110,5 +110,36 @@ function maximumAPosteriori(ctx: Context): Hit | null {
   const prior = logged.find((a) => a.cond.length === 0 && argsTex(a.main) === theta);
   const posterior = logged.find((a) => argsTex(a.main) === theta && a.cond.length > 0);
   if (prior || posterior) return { kind: 'bayes', confidence: 0.8, roles: { parameter: theta, variant: 'maximum a posteriori' } };
+  return null;
+}
+
+/** Letters notes use for a mixture's weights: π_k, w_k, α_k, λ_k, φ_k. */
+const WEIGHTS: ReadonlySet<string> = new Set(['pi', 'w', 'alpha', 'lambda', 'phi']);
+
+/** `\pi_k \mathcal N(x | \mu_k, \Sigma_k)`: a weight times a component's density; the component, or undefined. */
+function weightedComponent(nodes: readonly MathNode[]): App | undefined {
+  const s = nodes.filter((n) => n.type !== 'space' && !(n.type === 'bin' && n.name === '*'));
+  if (s.length !== 3 || s[0].type !== 'id' || !WEIGHTS.has(s[0].name) || !s[0].sub) return undefined;
+  const a = firstApp(s.slice(1));
+  // A component is a density: named as one (`p`, `\mathcal N`) or conditioned on its parameters (`g_1(x | \mu_1, \sigma_1)`).
+  return a && a.fn.type === 'id' && (isDensityName(a.fn) || a.fn.name === 'N' || a.cond.length > 0) ? a : undefined;
+}
+
+/**
+ * A mixture's responsibility, `\gamma_{k} = \frac{\pi_k \mathcal N(x|\mu_k,\Sigma_k)}{\sum_j \pi_j \mathcal N(x|\mu_j,\Sigma_j)}`:
+ * Bayes' rule for the component given the point, the prior weight times the component's likelihood
+ * over their sum over components. (A softmax holds no density; a normalised weight holds no weight.)
+ */
+function responsibility(ctx: Context): Hit | null {
+  for (const n of ctx.nodes) {
+    if (n.type !== 'frac' || !n.args) continue;
+    const [num, den] = n.args;
+    const c = weightedComponent(num);
+    if (!c) continue;
+    const ts = terms(den);
+    const summed = den[0]?.type === 'op' && den[0].name === 'sum' && weightedComponent(den.slice(1)) !== undefined;
+    const listed = ts.length >= 2 && ts.every((t) => t.sign === 1 && weightedComponent(t.nodes) !== undefined) && ts.some((t) => tex(t.nodes) === tex(num));
+    if (summed || listed) return { kind: 'bayes', confidence: 0.85, roles: { likelihood: tex([c.fn, c.group]), prior: tex(num.filter((m) => m.type === 'id').slice(0, 1)), variant: 'responsibility' } };
+  }
   return null;
 }

@@ -109,7 +109,10 @@ export function detectELBO(ctx: Context): Hit | null {
     // E_q[log p(x|z)] - KL(q || p), or its negative as a loss: an expected log-likelihood and a KL
     // from the variational distribution, with opposite signs on the same side.
     if (kls.length === 0 || ctx.expectations.length === 0) continue;
-    for (const part of parts) {
+    // On a side, or inside an average over the data that holds the two (`\mathbb{E}_{x \sim D}[\mathbb{E}_q[\log p(x|z)] - KL]`).
+    const within = new Set(allNodes(line));
+    const inner = ctx.seqs.filter((q) => q !== line && q.length > 0 && within.has(q[0]) && q.some(isKLOperator));
+    for (const part of [...parts, ...inner]) {
       let klSign = 0;
       let logSign = 0;
       for (const t of terms(part)) {

@@ -111,6 +111,9 @@ export function detectMinimax(ctx: Context): Hit | null {
     if (averaged && (realToo || generated)) { game = true; variant = squared ? 'least-squares' : 'wasserstein'; }
   }
   if (!game && logs === 0 && wassersteinDual(ctx, maxOps)) { game = true; variant = 'wasserstein'; }
+  // `L_D = \text{Error}(D(x), 1) + \text{Error}(D(G(z)), 0)`: a loss named for a player, scoring the
+  // generated sample, is that player's side of the game whatever distance it uses.
+  if (!game && comps.length > 0 && playerLossOnLeft(ctx)) game = true;
   if (!game) return null;
   if (!variant) {
     if (logOfComposition > 0 && oneMinusComposition === 0) variant = 'non-saturating';
@@ -191,4 +194,17 @@ function wassersteinDual(ctx: Context, maxOps: readonly MathNode[]): boolean {
   const bodies = ctx.expectations.map((e) => firstApp(e.body.length > 0 ? e.body : []));
   const fns = bodies.filter((a): a is App => a !== undefined && a.fn.type === 'id' && !isDensityName(a.fn)).map((a) => a.fn.name);
   return ctx.expectations.length >= 2 && fns.length >= 2 && fns.every((f) => f === fns[0]);
+}
+
+/** True when a line starts with a loss named for a player, `L_D`, `\mathcal{L}_G`, `J^{(D)}`, `\ell_G`, set equal to something. */
+function playerLossOnLeft(ctx: Context): boolean {
+  const player = (script: readonly MathNode[] | undefined): boolean => {
+    const ids = (script ?? []).filter((n) => n.type === 'id');
+    return ids.length === 1 && (ids[0].name === 'D' || ids[0].name === 'G');
+  };
+  return ctx.lines.some((line) => {
+    const f = line[0];
+    const rel = line[1];
+    return f !== undefined && f.type === 'id' && /^(?:L|J|ell|V)$/.test(f.name) && (player(f.sub) || player(f.sup)) && rel?.type === 'rel' && rel.name === '=';
+  });
 }

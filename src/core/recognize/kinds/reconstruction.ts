@@ -40,7 +40,8 @@ function comparedPairs(ctx: Context): [MathNode[], MathNode[]][] {
         const end = seq.findIndex((m, j) => j > k && m.type === 'par');
         if (end > k) { const d = difference(seq.slice(k + 1, end)); if (d) out.push(d); k = end; continue; }
       }
-      if (n.type === 'group' && (n.name === '||' || (n.name === '(' && n.sup && tex(n.sup) === '2'))) {
+      // `\|x - \hat x\|`, `(x - \hat x)^2`, and `|x - \hat x|^2` written with single bars.
+      if (n.type === 'group' && (n.name === '||' || ((n.name === '(' || n.name === '|') && n.sup && tex(n.sup) === '2'))) {
         const d = difference(n.children ?? []);
         if (d) out.push(d);
       }
@@ -100,6 +101,8 @@ export function detectReconstruction(ctx: Context): Hit | null {
       return hit({ decoder: nodeTex(a.fn), data: tex(a.main[0]), latent: tex(latent), variant: 'expected log-likelihood' }, 0.75);
     }
   }
+  const decoder = decoderLogLikelihood(ctx);
+  if (decoder) return hit(decoder, 0.7);
   // -log p_decoder(x | h = f(x~)): likelihood of the input given the code of (a corrupted copy of) itself.
   for (const log of ctx.logs) {
     const a = log.app;
@@ -112,4 +115,31 @@ export function detectReconstruction(ctx: Context): Hit | null {
     }
   }
   return null;
+}
+
+/** Letters notes use for the observed data and for a latent code. */
+const DATA_LETTERS: ReadonlySet<string> = new Set(['x', 'X']);
+const LATENT_LETTERS: ReadonlySet<string> = new Set(['z', 'Z', 'c', 'h']);
+
+/**
+ * The decoder's log-likelihood of the data given the code, `\log p_\theta(x|z)`, alone or defined
+ * (`\log p(x|z) = -\frac{1}{2\sigma^2}\|x - \mu(z)\|^2 + c`, `-\log p(x|z) \propto \|x - \mu(z)\|^2`):
+ * the VAE's reconstruction term for one code. The roles, or undefined.
+ */
+function decoderLogLikelihood(ctx: Context): Record<string, string> | undefined {
+  if (ctx.lines.length !== 1 || ctx.ops.has('KL') || ctx.expectations.length > 0) return undefined;
+  const line = ctx.lines[0].filter((n) => n.type !== 'space');
+  let k = 0;
+  if (line[k]?.type === 'bin' && line[k].name === '-') k++;
+  const log = ctx.logs.find((l) => l.seq === ctx.lines[0] && l.seq[l.index] === line[k]);
+  const a = log?.app;
+  if (!a || !isDensityName(a.fn) || a.main.length !== 1 || a.cond.length !== 1 || a.main[0].length !== 1 || a.cond[0].length !== 1) return undefined;
+  const x = a.main[0][0];
+  const z = a.cond[0][0];
+  if (x.type !== 'id' || z.type !== 'id' || !DATA_LETTERS.has(x.name) || !LATENT_LETTERS.has(z.name)) return undefined;
+  const rest = line.slice(k + 3);
+  // Alone, or set to what it is for this decoder (no further density of another variable).
+  const alone = rest.length === 0;
+  const defined = rest[0]?.type === 'rel' && (rest[0].name === '=' || rest[0].name === 'propto');
+  return alone || defined ? { decoder: nodeTex(a.fn), data: nodeTex(x), latent: nodeTex(z), variant: 'decoder log-likelihood' } : undefined;
 }
