@@ -94,7 +94,8 @@ export function detectELBO(ctx: Context): Hit | null {
       if (ev >= 0) {
         const rest = parts.filter((_, k) => k !== ev);
         // A log-likelihood bounded from below by anything is the bound EM and VI maximize.
-        const bound = rels.includes('>=') || rest.some((p) => some(p, (n) => isKLOperator(n) || (n.type === 'id' && n.name === 'E') || (n.type === 'id' && n.font === 'cal' && n.name === 'L')));
+        // (`\log \mathbb{E}_q[p(x,z)/q(z|x)]`, the log of an average, is the evidence itself rewritten.)
+        const bound = rels.includes('>=') || rest.some((p) => some(p, (n) => isKLOperator(n) || (n.type === 'id' && n.font === 'cal' && n.name === 'L')) || averageNotUnderLog(p));
         if (bound) return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
       }
     }
@@ -205,4 +206,21 @@ function freeEnergy(ctx: Context): boolean {
     if (logJoint && entropyOfQ) return true;
   }
   return false;
+}
+
+/** True when a side holds an expectation that is not the argument of a log (`\log \mathbb{E}[...]`). */
+function averageNotUnderLog(side: readonly MathNode[]): boolean {
+  let found = false;
+  const visit = (seq: readonly MathNode[]): void => {
+    for (let k = 0; k < seq.length && !found; k++) {
+      const n = seq[k];
+      if (n.type === 'id' && n.name === 'E') {
+        const before = seq[k - 1];
+        if (!(before && before.type === 'op' && before.name === 'log')) found = true;
+      }
+      for (const child of [n.children, n.sub, n.sup, ...(n.args ?? [])]) if (child) visit(child);
+    }
+  };
+  visit(side);
+  return found;
 }

@@ -69,7 +69,11 @@ export function detectMarginal(ctx: Context): Hit | null {
       // `p(x) = \int \delta(x - G(z)) p(z) dz`, `p(x) = \mathbb{E}_{u}[p(x + u)]`: the data's density as
       // an average over another variable's distribution.
       const integrated = rhs.some((n) => n.type === 'op' && n.name === 'int') && ctx.apps.some((a) => isDensityName(a.fn) && a.cond.length === 0 && a.main.length === 1 && tex(a.main[0]) !== wanted[0] && rhs.includes(a.fn));
-      const averaged = rhs[0]?.type === 'id' && rhs[0].name === 'E' && ctx.apps.some((a) => isDensityName(a.fn) && a.main.length === 1 && tex(a.main[0]).startsWith(wanted[0]) && tex(a.main[0]) !== wanted[0]);
+      // With logs on both sides, `\log p(x) = \log \mathbb{E}_{q(z|x)}[\frac{p(x,z)}{q(z|x)}]`: the evidence as the
+      // average of an importance ratio.
+      const e = rhs[0]?.type === 'op' && rhs[0].name === 'log' && parts[k][0]?.type === 'op' && parts[k][0].name === 'log' ? 1 : 0;
+      const ratio = rhs.slice(e).some((n) => n.type === 'group' && (n.children ?? []).some((m) => m.type === 'frac' && (m.args ?? []).every((arg) => arg.some((x) => x.type === 'id' && isDensityName(x)))));
+      const averaged = rhs[e]?.type === 'id' && rhs[e].name === 'E' && (ratio || ctx.apps.some((a) => isDensityName(a.fn) && a.main.length === 1 && tex(a.main[0]).startsWith(wanted[0]) && tex(a.main[0]) !== wanted[0]));
       if (lhs.cond.length === 0 && (integrated || averaged)) return { kind: 'marginal', confidence: 0.75, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), variant: integrated ? 'integral over a latent' : 'expectation' } };
       const explicit = ts.length >= 2 && ts.every((t) => t.sign === 1 && (t.nodes.length === 2 || likelihoodPriorPairs(t.nodes).length > 0));
       if (joints.length > 0 && (summed || explicit)) {

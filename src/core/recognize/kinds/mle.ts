@@ -158,7 +158,8 @@ export function likelihoodOnLeft(ctx: Context): boolean {
     if (logged) lhs = lhs.slice(1);
     const a = lhs.length === 2 ? appAt(lhs, 0) : undefined;
     // A density on the left is a likelihood only under a log (`p(z | x; \theta) = ...` is a posterior).
-    if (a && (isLikelihoodFn(a) || (logged && conditionedOnParameter(a, true)))) return true;
+    // (`\log p_\theta(x|z) = ...` is a decoder's term: conditioned on the code, not only on the parameter.)
+    if (a && (isLikelihoodFn(a) || (logged && conditionedOnParameter(a, true) && a.cond.every((c) => isParameter(c))))) return true;
   }
   return false;
 }

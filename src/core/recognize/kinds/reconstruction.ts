@@ -7,7 +7,7 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
-import { firstApp, isDensityName, measureOf, nodeTex, splitAt, terms, tex, type App } from '../query';
+import { firstApp, isDensityName, measureOf, nodeTex, sides, splitAt, terms, tex, type App } from '../query';
 
 /** `g(f(x))`: the decoder applied to the encoder's code of `x`; returns the two and the input. */
 function roundTrip(nodes: readonly MathNode[]): { decoder: App; encoder: App; input: MathNode } | undefined {
@@ -88,15 +88,21 @@ export function detectReconstruction(ctx: Context): Hit | null {
   }
   // `\mathbb{E}_{q(z|x)}[\log p(x|z)]` on its own: the VAE's reconstruction term, the data's
   // log-likelihood given a latent drawn from the encoder.
-  if (ctx.lines.length === 1 && ctx.expectations.length === 1 && !ctx.lines[0].some((n) => n.type === 'rel')) {
+  // Also set to its Monte Carlo estimate (`\approx \frac1L \sum_l \log p(x|z^{(l)})`), and with no measure
+  // written (`E[\log P(X|z)]`) when the log is of the data given a code.
+  const line0 = ctx.lines[0] ?? [];
+  const { sides: parts0 } = sides(line0);
+  const estimated = parts0.length === 2 && ctx.logs.filter((l) => !parts0[0].includes(l.seq[l.index]) && l.seq !== ctx.expectations[0]?.body).every((l) => l.app && ctx.logs.some((o) => o !== l && o.app && nodeTex(o.app.fn) === nodeTex(l.app!.fn)));
+  if (ctx.lines.length === 1 && ctx.expectations.length === 1 && (!line0.some((n) => n.type === 'rel') || estimated)) {
     const e = ctx.expectations[0];
-    const line = ctx.lines[0];
+    const line = parts0[0];
     const alone = line.length <= 2 && line[0] === e.node;
-    const log = ctx.logs.find((l) => l.seq === e.body || (l.seq === e.seq && l.index > e.index));
+    const log = ctx.logs.find((l) => l.seq === e.body) ?? ctx.logs.find((l) => l.seq === e.seq && l.index > e.index);
     const a = log?.app;
     const m = measureOf(e.node.sub)?.measure ?? [];
     // The latent is what the measure is of (`q(z|x)`), or the variable written alone (`\mathbb{E}_z`).
-    const latent = firstApp(m)?.main[0] ?? (m.length === 1 && m[0].type === 'id' ? m : undefined);
+    const codeGiven = a !== undefined && m.length === 0 && a.cond.length === 1 && a.cond[0].length === 1 && LATENT_LETTERS.has(a.cond[0][0].name) && a.main.length === 1 && DATA_LETTERS.has(a.main[0][0]?.name ?? '');
+    const latent = firstApp(m)?.main[0] ?? (m.length === 1 && m[0].type === 'id' ? m : codeGiven ? a.cond[0] : undefined);
     if (alone && a && isDensityName(a.fn) && a.cond.length === 1 && latent && tex(a.cond[0]) === tex(latent) && a.main.length === 1) {
       return hit({ decoder: nodeTex(a.fn), data: tex(a.main[0]), latent: tex(latent), variant: 'expected log-likelihood' }, 0.75);
     }
