@@ -121,7 +121,7 @@ function pick(ctx: Context): Hit | null {
   if (likelihoodOnLeft(ctx)) { const mle = detectMarginal(ctx) ?? detectMLE(ctx); if (mle) return mle; }
   const minimax = apps ? detectMinimax(ctx) : null;
   if (minimax) return minimax;
-  const diffusion = apps || ctx.ids.has('epsilon') || ctx.ids.has('alpha') ? detectDiffusion(ctx) : null;
+  const diffusion = apps || ctx.ids.has('epsilon') || ctx.ids.has('alpha') || ctx.ids.has('beta') || ctx.ids.has('mu') ? detectDiffusion(ctx) : null;
   if (diffusion && !diffusion.weak) return diffusion;
   const reconstruction = detectReconstruction(ctx);
   // The clean sample x_0 against its estimate is diffusion's denoising loss, not an autoencoder's.

@@ -9,7 +9,7 @@ import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
 import { isDensityApp, isTimeScript, klApps, TIME_LETTERS, timeVariable } from '../math';
-import { allNodes, appAt, isDensityName, nodeTex, sides, some, tex, type App } from '../query';
+import { allNodes, appAt, firstApp, isDensityName, nodeTex, sides, some, tex, type App } from '../query';
 
 /** A density between two time steps of the same variable: `q(x_t|x_{t-1})`, `p_\theta(x_{t-1}|x_t)`, `q(x_{t-1}|x_t,x_0)`. */
 function isTransition(a: App, steps: ReadonlySet<string>): boolean {
@@ -53,6 +53,12 @@ function stepLetters(ctx: Context): ReadonlySet<string> {
       for (const m of n.args?.[0] ?? []) if (m.type === 'id' && (m.name === 'alpha' || m.name === 'beta')) { const l = scriptLetter(m.sub); if (l) letters.add(l); }
     }
   }
+  // `\prod_{i=1}^{t} p_\theta(x_{i-1} | x_i)`: a product whose index runs up to the time step.
+  for (const n of ctx.nodes) {
+    if (n.type !== 'op' || (n.name !== 'prod' && n.name !== 'sum') || !n.sub || !n.sup) continue;
+    const i = n.sub[0];
+    if (i?.type === 'id' && i.name.length === 1 && n.sub[1]?.type === 'rel' && n.sup.length === 1 && n.sup[0].type === 'id' && TIME_LETTERS.has(n.sup[0].name)) letters.add(i.name);
+  }
   for (const a of ctx.apps) {
     if (a.fn.type !== 'id' || !a.fn.sub?.some((n) => n.type === 'id' && n.name === 'theta') || a.main.length < 2) continue;
     const last = a.main[a.main.length - 1];
@@ -85,7 +91,7 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
   // A network of the time step (`\epsilon_\theta(x_t, t)`, `s_\theta(x, t)`), or the noise predictor
   // applied to a noisy sample alone (`\epsilon_\theta(x_t)`, as DDIM writes it).
   const networks = ctx.apps.filter((a) => a.fn.type === 'id' && a.fn.sub !== undefined && a.fn.sub.some((n) => n.type === 'id' && n.name === 'theta')
-    && !isDensityName(a.fn) && (a.main.some((arg) => arg.length === 1 && arg[0].type === 'id' && arg[0].name === 't')
+    && !isDensityName(a.fn) && (a.main.some((arg) => arg[0]?.type === 'id' && arg[0].name === 't' && !arg[0].sub && arg.slice(1).every((n) => n.type === 'bin' || n.type === 'num' || (n.type === 'id' && (n.name === 'Delta' || n.name === 't'))))
       || (a.fn.name === 'epsilon' && a.main.length >= 1 && timeVariable(a.main[0], steps) !== undefined)));
   const transitions = ctx.apps.filter((a) => isTransition(a, steps));
   for (const t of transitions) {
@@ -142,7 +148,26 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
       // `x_{t-1} = \sqrt{\bar\alpha_{t-1}}\hat x_0 + ...`: a sampling step from an estimate of x_0.
       const lhs = line[0];
       if (lhs && timeVariable(line, steps) !== undefined && line.some((n) => n.type === 'id' && n.accent === 'hat' && timeVariable([n], steps) !== undefined)) strong = true;
+      // A later side weighing x_0 and a noisier x_t with the cumulative schedule: the forward posterior's
+      // mean worked out (`\mu_{Y|X} = ... = \frac{\sqrt{\bar\alpha_{t-1}}\beta_t}{1-\bar\alpha_t} x_0 + ... x_t`).
+      for (const side of parts.slice(1)) {
+        const ns = [...allNodes(side)];
+        if (ns.some((n) => isZero(n)) && ns.some((n) => n.type === 'id' && !isZero(n) && n.name !== 'alpha' && n.name !== 'beta' && timeVariable([n], steps) !== undefined)) { strong = true; roles.posterior ??= 'mean'; }
+      }
     }
+  }
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    if (strong || rels.length === 0 || parts[0].length !== 1) continue;
+    const lhs = parts[0][0];
+    const rhs = parts[1];
+    // `\hat x_0 = f(x_t, t)`: the clean sample estimated from a noisy one and its time step.
+    const estimate = lhs.type === 'id' && lhs.accent === 'hat' && isZero(lhs) && ctx.apps.some((a) => a.main.length === 2 && timeVariable(a.main[0], steps) !== undefined && a.main[1].length === 1 && a.main[1][0].type === 'id' && steps.has(a.main[1][0].name));
+    // `\mu_t = \sqrt{1-\beta_t} x_{t-1}`, `\mu_{t|t+1,0} = a_t x_0 + b_t x_{t+1}`: a mean at a time step set from
+    // the chain's neighbouring variables.
+    const rhsVars = [...allNodes(rhs)].filter((n) => n.type === 'id' && n.name.length === 1 && timeVariable([n], steps) !== undefined);
+    const mean = lhs.type === 'id' && lhs.name === 'mu' && isTimeScript((lhs.sub ?? []).filter((n) => n.type !== 'bar' && n.type !== 'punct'), steps) && rhsVars.length > 0 && (schedule !== '' || rhsVars.some(isZero));
+    if (estimate || mean) { strong = true; roles.posterior ??= nodeTex(lhs); }
   }
   if (!strong && continuous) {
     if (roles.noise_predictor) roles.noise ??= '\\epsilon';
@@ -235,6 +260,15 @@ function continuousSigns(ctx: Context, scheduled: boolean): string | undefined {
     const hasNoise = vars.some(isNoise);
     if (hasT && (hasX0 || hasNoise)) return 'loss over time steps';
   }
+  // The same averages nested, `\mathbb{E}_{q(x_0)} \mathbb{E}_t \mathbb{E}_{q(x_{t+1} | x_0)}[...]`: one over the
+  // time step, another over the clean data or a noisy sample given it.
+  const overT = ctx.expectations.some((e) => (e.node.sub ?? []).some((n) => n.type === 'id' && n.name === 't' && !n.sub));
+  const overData = ctx.expectations.some((e) => { const a = firstApp(e.measure); return a !== undefined && isDensityName(a.fn) && (a.main.some((m) => isZero(m[0])) || a.cond.some((c) => isZero(c[0]))); });
+  if (overT && overData) return 'loss over time steps';
+  // Tweedie's formula, `\mathbb{E}[x_{t-1} | x_t] \approx x_t + \sigma_t^2 \nabla \log p_t(x_t)`: the score of the
+  // noised density at a time step, in a relation about the chain's variables.
+  if (ctx.rels.size > 0 && ctx.logs.some((l) => l.app && isDensityName(l.app.fn) && l.app.fn.sub?.length === 1 && l.app.fn.sub[0].type === 'id' && l.app.fn.sub[0].name === 't' && l.seq[l.index - 1]?.type === 'op' && l.seq[l.index - 1].name === 'nabla')
+    && ctx.nodes.some((n) => n.type === 'id' && n.name !== 'p' && timeVariable([n]) !== undefined && !isZero(n))) return 'score of the noised density';
   // x_t = \alpha(t) x_0 + \sigma(t) \epsilon, v = \alpha(t)\epsilon - \sigma(t) x_0: continuous-time forward process.
   if (scheduled && ctx.nodes.some(isNoise) && ctx.nodes.some(isZero)) return 'forward process';
   if (scheduled && ctx.apps.some((a) => isDensityName(a.fn) && a.cond.some((c) => c.length === 1 && isZero(c[0])) && a.main.some((m) => timeVariable(m) !== undefined))) return 'forward process';

@@ -37,10 +37,24 @@ export function detectMarginal(ctx: Context): Hit | null {
     const { sides: parts } = sides(line);
     for (let k = 0; k + 1 < parts.length; k++) {
       const lhs = lhsDensity(parts[k]);
-      // `p(y | \lambda, \mu, \sigma)`: conditioned on parameters only, it is still the data's marginal.
-      if (!lhs || !lhs.cond.every((c) => isParameterArg(c))) continue;
+      if (!lhs) continue;
       const wanted = lhs.main.map(tex);
       const rhs = parts[k + 1];
+      // `P(y | x, \mathcal D) = \int P(y | x, \theta) P(\theta | \mathcal D) d\theta`: the left side's variable given
+      // another, times that other's density, summed or integrated (the law of total probability).
+      if (summed) {
+        let total: App | undefined;
+        forEachSeq([rhs], (seq) => {
+          for (let i = 0; i + 2 < seq.length && !total; i++) {
+            const a = appAt(seq, i);
+            const b = appAt(seq, i + 2);
+            if (a && b && isDensityName(a.fn) && isDensityName(b.fn) && argsTex(a.main) === argsTex(lhs.main) && b.main.length === 1 && a.cond.some((c) => tex(c) === tex(b.main[0]))) total = b;
+          }
+        });
+        if (total) return { kind: 'marginal', confidence: 0.8, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), latent: tex(total.main[0]), variant: 'total probability' } };
+      }
+      // `p(y | \lambda, \mu, \sigma)`: conditioned on parameters only, it is still the data's marginal.
+      if (!lhs.cond.every((c) => isParameterArg(c))) continue;
       const ts = terms(rhs);
       // A joint with the left side's variables and more, summed/integrated or written out term by term.
       const joints: App[] = [];
@@ -63,7 +77,8 @@ export function detectMarginal(ctx: Context): Hit | null {
       const mixture = mixtureOf(rhs, wanted[0]);
       if (mixture) return { kind: 'marginal', confidence: 0.8, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), component: mixture, variant: 'mixture' } };
       // `\log p(x) \approx \log \frac1k \sum_i p(x | z^{(i)})`: the marginal estimated by sampling the latent.
-      if (ctx.ops.has('sum') && ctx.apps.some((a) => isDensityName(a.fn) && a.main.length > 0 && tex(a.main[0]) === wanted[0] && a.cond.length > 0 && a.cond.some((c) => c[0]?.type === 'id' && (c[0].sup !== undefined || c[0].sub !== undefined)))) {
+      // (The sampled latent carries its index: `z^{(i)}`, `z_i`, also as `Z = z_i`.)
+      if (ctx.ops.has('sum') && ctx.apps.some((a) => isDensityName(a.fn) && a.main.length > 0 && tex(a.main[0]) === wanted[0] && a.cond.length > 0 && a.cond.some((c) => c.some((n) => n.type === 'id' && (n.sup !== undefined || n.sub !== undefined))))) {
         return { kind: 'marginal', confidence: 0.75, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), variant: 'Monte Carlo estimate' } };
       }
       // `p(x) = \int \delta(x - G(z)) p(z) dz`, `p(x) = \mathbb{E}_{u}[p(x + u)]`: the data's density as

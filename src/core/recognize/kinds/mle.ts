@@ -97,14 +97,19 @@ export function detectMLE(ctx: Context): Hit | null {
     const rhs = sides(line).sides[1] ?? [];
     const likelihoodShape = rhs.some((n) => (n.type === 'op' && (n.name === 'prod' || n.name === 'sum' || n.name === 'log')) || (n.sup !== undefined && n.sup.some((m) => m.type === 'id')))
       || densityApps.filter((a) => a.seq === rhs || rhs.includes(a.fn)).length >= 2;
-    if (first && conditionedOnParameter(first, false) && sides(line).rels.length > 0 && likelihoodShape) return fill(undefined, 0.8);
+    // A q on the left is a variational family (`q(\theta|\phi) = \prod_i q_i(\theta_i|\phi_i)`), and a joint set
+    // to a density times a conditional of the rest is the chain rule, not a likelihood.
+    const family = (a: App | undefined): boolean => a !== undefined && a.fn.name.toLowerCase() === 'q';
+    if (first && !family(first) && !chainRule(first, rhs) && conditionedOnParameter(first, false) && sides(line).rels.length > 0 && likelihoodShape) return fill(undefined, 0.8);
     if (line[0]?.type === 'op' && line[0].name === 'prod') {
       const a = appAt(line, 1);
-      if (a && isDensityApp(a)) return fill(undefined, 0.7);
+      if (a && isDensityApp(a) && !family(a)) return fill(undefined, 0.7);
     }
   }
   // A product of p's given the parameter; a product of q's is a mean-field family, not a likelihood.
-  if (ctx.ops.has('prod') && densityApps.some((a) => conditionedOnParameter(a, false) && a.fn.name.toLowerCase() === 'p')) return fill(undefined, 0.8);
+  // (`\prod_i p(y_i | x_i; w)`: the parameter after a semicolon too.)
+  const underProduct = (a: App): boolean => a.seq.slice(0, a.index).some((n) => n.type === 'op' && n.name === 'prod');
+  if (ctx.ops.has('prod') && densityApps.some((a) => (conditionedOnParameter(a, false) || (underProduct(a) && a.cond.length > 0 && a.params.some((c) => isParameterArg(c)))) && a.fn.name.toLowerCase() === 'p')) return fill(undefined, 0.8);
   // Σ_{x∈D} log p(x), E_{x~p_data}[log p(x)]: the log-likelihood of data averaged.
   if (ctx.ops.has('exp')) return null;
   for (const log of ctx.logs) {
@@ -162,4 +167,13 @@ export function likelihoodOnLeft(ctx: Context): boolean {
     if (a && (isLikelihoodFn(a) || (logged && conditionedOnParameter(a, true) && a.cond.every((c) => isParameter(c))))) return true;
   }
   return false;
+}
+
+/** `p(x, z | \theta) = p(x | \theta)\, p(z | x, \theta)`: a joint set to the density of some of its variables times the rest given them. */
+function chainRule(joint: App, rhs: readonly MathNode[]): boolean {
+  if (joint.main.length < 2) return false;
+  const apps: App[] = [];
+  for (let i = 0; i < rhs.length - 1; i++) { const a = appAt(rhs as MathNode[], i); if (a && isDensityName(a.fn)) apps.push(a); }
+  const vars = new Set(apps.flatMap((a) => a.main.map(tex)));
+  return apps.length === 2 && joint.main.every((m) => vars.has(tex(m))) && vars.size === joint.main.length;
 }
