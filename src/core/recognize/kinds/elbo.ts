@@ -8,6 +8,7 @@ import type { Context, LogUse } from '../context';
 import type { Hit } from '../types';
 import { appKey, isDensityApp, isKLOperator, isParameter, klApps, logRatios, measureDensity, sameLetter } from '../math';
 import { densityRoles } from '../roles';
+import { gaussianClosedForm } from './kl';
 import { allNodes, appAt, firstApp, isDensityName, nodeTex, sides, some, terms, tex, type App } from '../query';
 
 /** True when a log stands after a minus, directly or through the expectation it sits in. */
@@ -54,7 +55,12 @@ export function detectELBO(ctx: Context): Hit | null {
   if (importanceWeighted(ctx)) return { kind: 'elbo', confidence: 0.85, roles: { ...densityRoles(ctx), variant: 'importance-weighted' } };
   const named = namedTerms(ctx);
   if (named) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: named } };
+  // A reconstruction error beside the closed-form Gaussian KL to the prior: the VAE's loss written out.
+  if (ctx.seqs.some(gaussianClosedForm) && (ctx.nodes.some((n) => n.type === 'group' && (n.name === '||' || n.name === '(') && n.sup?.[0]?.name === '2' && (n.children ?? []).some((m) => m.type === 'bin' && m.name === '-')) || ctx.nodes.some((n) => n.type === 'par'))) {
+    return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: 'reconstruction plus closed-form KL' } };
+  }
   if (freeEnergy(ctx)) return { kind: 'elbo', confidence: 0.85, roles: { ...densityRoles(ctx), variant: 'free energy' } };
+  if (sampledBound(ctx)) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: 'Monte Carlo estimate' } };
   if (logRatios(ctx).some((r) => r.shape === 'elbo')) return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
   // E_q[log p(...) - log q(...)]: the entropy term of the measure itself, plus a log of another density.
   for (const e of ctx.expectations) {
@@ -223,4 +229,25 @@ function averageNotUnderLog(side: readonly MathNode[]): boolean {
   };
   visit(side);
   return found;
+}
+
+/**
+ * The bound estimated from samples of the latent, `\frac1k \sum_i \log \frac{p(x, z^{(i)})}{q(z^{(i)})}` or
+ * `\frac{N}{M}\sum_m \log p(x, z_m) - \log q(z_m)`: under a sum, the log of the joint of the data and a
+ * latent against (or minus) the log of that latent's own density.
+ */
+function sampledBound(ctx: Context): boolean {
+  const joint = (a: App | undefined): a is App => a !== undefined && isDensityName(a.fn) && a.main.length >= 2 && a.cond.length === 0;
+  const ofPart = (j: App, a: App | undefined): boolean => a !== undefined && isDensityName(a.fn) && a.main.length === 1 && j.main.some((m) => tex(m) === tex(a.main[0])) && !sameLetter(a.fn, j.fn);
+  for (const log of ctx.logs) {
+    if (!log.seq.slice(0, log.index).some((n) => n.type === 'op' && n.name === 'sum')) continue;
+    if (log.frac?.args) {
+      const num = firstApp(log.frac.args[0]);
+      if (joint(num) && ofPart(num, firstApp(log.frac.args[1]))) return true;
+    } else if (joint(log.app)) {
+      const j = log.app;
+      if (ctx.logs.some((o) => o !== log && o.seq === log.seq && o.index > log.index && negated(o, ctx) && ofPart(j, o.app))) return true;
+    }
+  }
+  return false;
 }

@@ -72,14 +72,24 @@ function logApp(nodes: readonly MathNode[]): App | undefined {
   return k >= 0 ? appAt(nodes as MathNode[], k + 1) : undefined;
 }
 
-/** `1 + \log \sigma^2 - \mu^2 - \sigma^2` (in any order): the terms of the Gaussian KL's closed form. */
-function gaussianClosedForm(seq: readonly MathNode[]): boolean {
+/**
+ * `1 + \log \sigma^2 - \mu^2 - \sigma^2` (in any order), or all four negated as the KL itself writes them
+ * (`\mu^2 + \sigma^2 - \log\sigma^2 - 1`, also with `(\mu_j^{(i)})^2`): the terms of the Gaussian KL's closed form.
+ */
+export function gaussianClosedForm(seq: readonly MathNode[]): boolean {
   const ts = terms(seq);
   if (ts.length < 4) return false;
-  const squared = (t: { nodes: MathNode[] }, name: string): boolean => t.nodes.length === 1 && t.nodes[0].type === 'id' && t.nodes[0].name === name && t.nodes[0].sup?.[0]?.name === '2';
-  const one = ts.some((t) => t.sign === 1 && t.nodes.length === 1 && t.nodes[0].type === 'num' && t.nodes[0].name === '1');
-  const logVar = ts.some((t) => t.sign === 1 && t.nodes[0]?.type === 'op' && t.nodes[0].name === 'log' && t.nodes.some((n) => n.type === 'id' && n.name === 'sigma'));
-  const mean = ts.some((t) => t.sign === -1 && squared(t, 'mu'));
-  const variance = ts.some((t) => t.sign === -1 && (squared(t, 'sigma') || (t.nodes[0]?.type === 'op' && t.nodes[0].name === 'exp')));
-  return one && logVar && mean && variance;
+  // The multivariate form, `\mathrm{tr}(\Sigma) + \mu^T\mu - k - \log\det\Sigma`.
+  const has = (t: { nodes: MathNode[] }, name: string): boolean => t.nodes.some((n) => (n.type === 'id' || n.type === 'op') && n.name === name);
+  if (ts.some((t) => has(t, 'tr')) && ts.some((t) => has(t, 'log') && has(t, 'det')) && ts.some((t) => has(t, 'mu'))) return true;
+  const named = (n: MathNode | undefined, name: string): boolean => n !== undefined && ((n.type === 'id' && n.name === name) || (n.type === 'group' && (n.children ?? []).length === 1 && n.children![0].type === 'id' && n.children![0].name === name));
+  const squared = (t: { nodes: MathNode[] }, name: string): boolean => t.nodes.length === 1 && named(t.nodes[0], name) && (t.nodes[0].sup?.[0]?.name === '2' || t.nodes[0].children?.[0]?.sup?.[0]?.name === '2');
+  for (const s of [1, -1]) {
+    const one = ts.some((t) => t.sign === s && t.nodes.length === 1 && t.nodes[0].type === 'num' && t.nodes[0].name === '1');
+    const logVar = ts.some((t) => t.sign === s && t.nodes[0]?.type === 'op' && t.nodes[0].name === 'log' && t.nodes.some((n) => named(n, 'sigma') || (n.type === 'group' && (n.children ?? []).some((m) => named(m, 'sigma')))));
+    const mean = ts.some((t) => t.sign === -s && squared(t, 'mu'));
+    const variance = ts.some((t) => t.sign === -s && (squared(t, 'sigma') || (t.nodes[0]?.type === 'op' && t.nodes[0].name === 'exp')));
+    if (one && logVar && mean && variance) return true;
+  }
+  return false;
 }
