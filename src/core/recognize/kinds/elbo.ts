@@ -92,6 +92,9 @@ export function detectELBO(ctx: Context): Hit | null {
       return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
     }
   }
+  if (klWrittenOutBound(ctx)) return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
+  // A squared reconstruction error plus a KL: the VAE's loss (`|x - \hat x|^2 + D_{KL}(q \| p)`).
+  if (kls.length > 0 && ctx.nodes.some((n) => n.type === 'id' && n.accent === 'hat') && squaredDifference(ctx)) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: 'as a loss' } };
   for (const line of ctx.lines) {
     const { sides: parts, rels } = sides(line);
     // log p(x) = L + KL, log p(x) >= E[...] - KL, log Z = KL - J >= -J.
@@ -248,6 +251,39 @@ function sampledBound(ctx: Context): boolean {
       const j = log.app;
       if (ctx.logs.some((o) => o !== log && o.seq === log.seq && o.index > log.index && negated(o, ctx) && ofPart(j, o.app))) return true;
     }
+  }
+  return false;
+}
+
+/** True when some term squares a difference: `\|a - b\|^2`, `(a - b)^2`, `|a - b|^2`. */
+function squaredDifference(ctx: Context): boolean {
+  const minus = (seq: readonly MathNode[]): boolean => seq.some((m) => m.type === 'bin' && m.name === '-');
+  if (ctx.nodes.some((n) => n.type === 'group' && (n.name === '||' || n.name === '(' || n.name === '|') && n.sup?.[0]?.name === '2' && minus(n.children ?? []))) return true;
+  // `|x - \hat x|^2` read as two bars around the difference, the second squared.
+  return ctx.seqs.some((seq) => seq.some((n, k) => n.type === 'bar' && seq.some((m, j) => j > k + 1 && m.type === 'bar' && m.sup?.[0]?.name === '2' && minus(seq.slice(k + 1, j)))));
+}
+
+/**
+ * `\mathbb{E}_q[\log p(x|z)] - \mathbb{E}_q[\log \frac{q(z|x)}{p(z)}]`: the expected log-likelihood minus the KL
+ * to the prior written out as an average of the log ratio (or of `\log q - \log p`) under q itself.
+ */
+function klWrittenOutBound(ctx: Context): boolean {
+  for (const seq of ctx.seqs) {
+    let klSign = 0;
+    let likSign = 0;
+    for (const t of terms(seq)) {
+      const e = ctx.expectations.find((x) => x.seq === seq && t.nodes.includes(x.node));
+      const m = e ? measureDensity(e.measure) : undefined;
+      if (!e || !m) continue;
+      const key = m.app ? appKey(m.app) : nodeTex(m.node);
+      const same = (a: App | undefined): boolean => a !== undefined && (m.app ? appKey(a) === key : nodeTex(a.fn) === key);
+      const logs = ctx.logs.filter((l) => l.seq === e.body || e.body.includes(l.seq[l.index]));
+      const ratio = logs.some((l) => l.frac?.args && same(firstApp(l.frac.args[0])) && firstApp(l.frac.args[1]) !== undefined);
+      const difference = logs.length === 2 && same(logs[0].app) && !logs[0].negated && logs[1].negated && isDensityApp(logs[1].app);
+      if (ratio || difference) klSign = t.sign;
+      else if (logs.length === 1 && logs[0].app && isDensityApp(logs[0].app) && logs[0].app.cond.length > 0 && !same(logs[0].app)) likSign = t.sign;
+    }
+    if (klSign !== 0 && likSign !== 0 && klSign !== likSign) return true;
   }
   return false;
 }

@@ -40,6 +40,11 @@ function comparedPairs(ctx: Context): [MathNode[], MathNode[]][] {
         const end = seq.findIndex((m, j) => j > k && m.type === 'par');
         if (end > k) { const d = difference(seq.slice(k + 1, end)); if (d) out.push(d); k = end; continue; }
       }
+      // `|x - \hat x|^2`: single bars around the difference, the second squared.
+      if (n.type === 'bar' && !n.sup) {
+        const end = seq.findIndex((m, j) => j > k + 1 && m.type === 'bar' && m.sup !== undefined && tex(m.sup) === '2');
+        if (end > k) { const d = difference(seq.slice(k + 1, end)); if (d) out.push(d); k = end; continue; }
+      }
       // `\|x - \hat x\|`, `(x - \hat x)^2`, and `|x - \hat x|^2` written with single bars.
       if (n.type === 'group' && (n.name === '||' || ((n.name === '(' || n.name === '|') && n.sup && tex(n.sup) === '2'))) {
         const d = difference(n.children ?? []);
