@@ -143,3 +143,18 @@ function responsibility(ctx: Context): Hit | null {
   }
   return null;
 }
+
+/**
+ * Classifier guidance, `s(x_t, t) + \lambda \nabla_{x_t} \log p_\phi(y | x_t)`, also on the noise prediction
+ * (`\epsilon_\theta(x_t, t) - \sqrt{1 - \bar\alpha_t}\,\nabla_{x_t} \log p_\phi(y | x_t)`): the model's score plus
+ * the classifier's, Bayes' rule for scores with the evidence's score gone.
+ */
+export function classifierGuidance(ctx: Context): Hit | null {
+  const classifier = ctx.logs.find((l) => l.app && isDensityName(l.app.fn) && l.app.cond.length === 1 && l.app.main.length === 1
+    && l.seq[l.index - 1]?.type === 'op' && l.seq[l.index - 1].name === 'nabla' && l.app.main[0].length === 1 && l.app.main[0][0].type === 'id' && l.app.main[0][0].name === 'y');
+  if (!classifier?.app) return null;
+  // Beside the model's own score or noise prediction: a network of (x_t, t), or the score of x's density alone.
+  const model = ctx.apps.some((a) => a.fn.type === 'id' && a.fn.sub?.some((n) => n.type === 'id' && n.name === 'theta') && a.main.length >= 2)
+    || ctx.logs.some((l) => l !== classifier && l.app && isDensityName(l.app.fn) && l.app.cond.length === 0 && l.seq[l.index - 1]?.type === 'op' && l.seq[l.index - 1].name === 'nabla');
+  return model ? { kind: 'bayes', confidence: 0.8, roles: { likelihood: tex([classifier.app.fn, classifier.app.group]), variant: 'classifier guidance' } } : null;
+}

@@ -22,6 +22,7 @@ function lhsDensity(side: readonly MathNode[]): App | undefined {
 
 /** Detects a marginal likelihood. */
 export function detectMarginal(ctx: Context): Hit | null {
+  const fracParts = new Set<MathNode[]>(ctx.nodes.filter((n) => n.type === 'frac').flatMap((n) => n.args ?? []));
   const summed = ctx.ops.has('sum') || ctx.ops.has('int');
   if (summed) {
     let found: { likelihood: App; prior: App } | undefined;
@@ -61,7 +62,9 @@ export function detectMarginal(ctx: Context): Hit | null {
       forEachSeq([rhs], (seq) => {
         for (let i = 0; i < seq.length - 1; i++) {
           const a = appAt(seq, i);
-          if (!a || !isDensityName(a.fn) || a.cond.length > 0) continue;
+          // (`p(x, z | \theta)`: a joint given the parameter only.)
+          // (A joint divided by something, `\tilde P(Z) = \frac{P(X, Z|\theta)}{e^{1+\lambda}}`, is normalised, not summed out.)
+          if (!a || !isDensityName(a.fn) || !a.cond.every((c) => isParameterArg(c)) || fracParts.has(seq)) continue;
           const have = a.main.map(tex);
           if (have.length > wanted.length && wanted.every((w) => have.includes(w))) joints.push(a);
         }
