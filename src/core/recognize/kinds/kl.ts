@@ -4,7 +4,7 @@ import type { Hit } from '../types';
 import type { MathNode } from '../../parse/tree';
 import { appKey, isDensityApp, isKLOperator, klApps, logRatios, measureDensity } from '../math';
 import { argsTex } from './probability';
-import { appAt, terms, tex, type App } from '../query';
+import { appAt, firstApp, sides, terms, tex, type App } from '../query';
 import { densityRoles } from '../roles';
 
 /**
@@ -55,6 +55,25 @@ export function detectKL(ctx: Context): Hit | null {
     if (a && b && appKey(a) === appKey(m.app) && isDensityApp(b) && appKey(b) !== appKey(a) && argsTex(a.main) === argsTex(b.main)) {
       const first = tex([a.fn, a.group]);
       const second = tex([b.fn, b.group]);
+      return { kind: 'kl', confidence: 0.8, roles: { first, second, direction: direction(first, second) } };
+    }
+  }
+  // `\sum_i p(x_i) \log p(x_i) - \sum_i p(x_i) \log q(x_i)`: the KL as the difference of two sums weighted by p.
+  for (const seq of [...ctx.seqs, ...ctx.lines.flatMap((l) => sides(l).sides)]) {
+    const ts = terms(seq);
+    if (ts.length !== 2 || ts[0].sign !== 1 || ts[1].sign !== -1) continue;
+    const weighted = (nodes: readonly MathNode[]): [App, App] | undefined => {
+      if (nodes[0]?.type !== 'op' || nodes[0].name !== 'sum') return undefined;
+      const w = appAt(nodes as MathNode[], 1);
+      const k = nodes.findIndex((n) => n.type === 'op' && n.name === 'log');
+      const l = k > 0 ? appAt(nodes as MathNode[], k + 1) ?? firstApp(nodes[k + 1]?.children ?? []) : undefined;
+      return w && l && isDensityApp(w) && isDensityApp(l) ? [w, l] : undefined;
+    };
+    const a = weighted(ts[0].nodes);
+    const b = weighted(ts[1].nodes);
+    if (a && b && appKey(a[0]) === appKey(b[0]) && appKey(a[1]) === appKey(a[0]) && appKey(b[1]) !== appKey(a[0])) {
+      const first = tex([a[0].fn, a[0].group]);
+      const second = tex([b[1].fn, b[1].group]);
       return { kind: 'kl', confidence: 0.8, roles: { first, second, direction: direction(first, second) } };
     }
   }

@@ -9,7 +9,7 @@ import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
 import { hasDerivative, isDensityApp, isParameter, isParameterArg, measureDensity, overParameter } from '../math';
-import { appAt, isDensityName, nodeTex, sides, tex, type App } from '../query';
+import { appAt, isDensityName, nodeTex, sides, some, tex, type App } from '../query';
 
 const OPTIMIZERS: ReadonlySet<string> = new Set(['argmax', 'argmin', 'max', 'min']);
 
@@ -163,8 +163,11 @@ export function likelihoodOnLeft(ctx: Context): boolean {
     if (logged) lhs = lhs.slice(1);
     const a = lhs.length === 2 ? appAt(lhs, 0) : undefined;
     // A density on the left is a likelihood only under a log (`p(z | x; \theta) = ...` is a posterior).
-    // (`\log p_\theta(x|z) = ...` is a decoder's term: conditioned on the code, not only on the parameter.)
-    if (a && (isLikelihoodFn(a) || (logged && conditionedOnParameter(a, true) && a.cond.every((c) => isParameter(c))))) return true;
+    // (`\log p_\theta(x|z) = ...` is a decoder's term: conditioned on the code, not only on the parameter; and
+    // `L(\theta) = \|\epsilon - \epsilon_\theta(x_t, t)\|^2`, with no log, density or product, is a loss named L.)
+    const rhs = parts[1] ?? [];
+    const likelihoodLike = logged || some(rhs, (n) => (n.type === 'op' && (n.name === 'log' || n.name === 'prod' || n.name === 'sum')) || (n.type === 'id' && isDensityName(n)) || (n.type === 'id' && n.name === 'E'));
+    if (a && ((isLikelihoodFn(a) && likelihoodLike) || (logged && conditionedOnParameter(a, true) && a.cond.every((c) => isParameter(c))))) return true;
   }
   return false;
 }
