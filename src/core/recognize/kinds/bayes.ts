@@ -118,7 +118,7 @@ const WEIGHTS: ReadonlySet<string> = new Set(['pi', 'w', 'alpha', 'lambda', 'phi
 
 /** `\pi_k \mathcal N(x | \mu_k, \Sigma_k)`: a weight times a component's density; the component, or undefined. */
 function weightedComponent(nodes: readonly MathNode[]): App | undefined {
-  const s = nodes.filter((n) => n.type !== 'space' && !(n.type === 'bin' && n.name === '*'));
+  const s = nodes.filter((n) => !(n.type === 'bin' && n.name === '*'));
   if (s.length !== 3 || s[0].type !== 'id' || !WEIGHTS.has(s[0].name) || !s[0].sub) return undefined;
   const a = firstApp(s.slice(1));
   // A component is a density: named as one (`p`, `\mathcal N`) or conditioned on its parameters (`g_1(x | \mu_1, \sigma_1)`).

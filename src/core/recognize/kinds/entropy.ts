@@ -66,7 +66,7 @@ export function detectEntropy(ctx: Context): Hit | null {
   }
   // `H(P, Q)`, `\mathbb{H}[\cdot]`, `\frac{1}{M} H(m, \hat d)`: an entropy named alone, perhaps scaled.
   if (ctx.lines.length === 1 && ctx.rels.size === 0) {
-    const line = ctx.lines[0].filter((n) => n.type !== 'space');
+    const line = ctx.lines[0];
     const k = line[0]?.type === 'frac' || line[0]?.type === 'num' ? 1 : 0;
     const a = line.length === k + 2 ? appAt(line, k) : undefined;
     if (a && isEntropyApp(a)) return { kind: 'entropy', confidence: 0.65, roles: { quantity: tex([a.fn, a.group]), variant: a.main.length === 2 ? 'cross-entropy' : 'entropy' } };

@@ -142,7 +142,7 @@ function bareLogLikelihood(ctx: Context): boolean {
   if (!a || a.fn.name.toLowerCase() !== 'p' && a.fn.name !== 'L' || a.main.length !== 1 || a.main[0].length === 0) return false;
   if (a.cond.length > 0 && !a.cond.every((c) => isParameter(c))) return false;
   // Only the log, its density and its arguments: `\log p(x)`, `- \log p(x)`, `\ln \, L_n(y; \theta)`.
-  const body = line.filter((n) => n.type !== 'space');
+  const body = line;
   const at = body.indexOf(log.seq[log.index]);
   const head = body.slice(0, at);
   const tail = body.slice(at + 1).filter((n) => n !== a.fn && n !== a.group && !(n.type === 'group' && (n.children ?? []).includes(a.fn)));

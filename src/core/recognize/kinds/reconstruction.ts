@@ -139,7 +139,7 @@ const LATENT_LETTERS: ReadonlySet<string> = new Set(['z', 'Z', 'c', 'h']);
  */
 function decoderLogLikelihood(ctx: Context): Record<string, string> | undefined {
   if (ctx.lines.length !== 1 || ctx.ops.has('KL') || ctx.expectations.length > 0) return undefined;
-  const line = ctx.lines[0].filter((n) => n.type !== 'space');
+  const line = ctx.lines[0];
   let k = 0;
   if (line[k]?.type === 'bin' && line[k].name === '-') k++;
   const log = ctx.logs.find((l) => l.seq === ctx.lines[0] && l.seq[l.index] === line[k]);
