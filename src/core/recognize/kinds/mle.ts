@@ -139,13 +139,12 @@ function bareLogLikelihood(ctx: Context): boolean {
   const line = ctx.lines[0];
   const log = ctx.logs[0];
   const a = log.app;
-  if (!a || a.fn.name.toLowerCase() !== 'p' && a.fn.name !== 'L' || a.main.length !== 1 || a.main[0].length === 0) return false;
+  if (!a || (a.fn.name.toLowerCase() !== 'p' && a.fn.name !== 'L') || a.main.length !== 1 || a.main[0].length === 0) return false;
   if (a.cond.length > 0 && !a.cond.every((c) => isParameter(c))) return false;
   // Only the log, its density and its arguments: `\log p(x)`, `- \log p(x)`, `\ln \, L_n(y; \theta)`.
-  const body = line;
-  const at = body.indexOf(log.seq[log.index]);
-  const head = body.slice(0, at);
-  const tail = body.slice(at + 1).filter((n) => n !== a.fn && n !== a.group && !(n.type === 'group' && (n.children ?? []).includes(a.fn)));
+  const at = line.indexOf(log.seq[log.index]);
+  const head = line.slice(0, at);
+  const tail = line.slice(at + 1).filter((n) => n !== a.fn && n !== a.group && !(n.type === 'group' && (n.children ?? []).includes(a.fn)));
   return log.seq === line && head.every((n) => n.type === 'bin' && n.name === '-') && tail.length === 0;
 }
 
