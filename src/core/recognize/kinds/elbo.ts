@@ -42,7 +42,8 @@ function isLogEvidence(side: readonly MathNode[]): boolean {
   const a = appAt(s as MathNode[], 1);
   if (!a) return false;
   if (a.fn.type === 'id' && a.fn.name === 'Z') return true;
-  return isDensityName(a.fn) && a.cond.length === 0 && a.main.length === 1;
+  // `\log P(\mathcal D | \theta)`: the evidence given the parameter only.
+  return isDensityName(a.fn) && a.cond.every((c) => isParameter(c)) && a.main.length === 1;
 }
 
 /** Detects an ELBO. */

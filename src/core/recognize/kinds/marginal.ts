@@ -7,13 +7,19 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
-import { appAt, forEachSeq, isDensityName, nodeTex, sides, terms, tex, type App } from '../query';
+import { allNodes, appAt, forEachSeq, isDensityName, nodeTex, sides, terms, tex, type App } from '../query';
 import { argsTex, likelihoodPriorPairs } from './probability';
 import { isParameterArg } from '../math';
+
+/** Letters of hidden (latent) variables, and of the visible data, in an energy model. */
+const LATENT_LETTERS: ReadonlySet<string> = new Set(['h', 'z']);
+const DATA_LETTERS: ReadonlySet<string> = new Set(['x', 'v']);
 
 /** The density on the left of `=`, with an optional `\log` in front. */
 function lhsDensity(side: readonly MathNode[]): App | undefined {
   let s = side as MathNode[];
+  // `\sum_i \log p(x_i | \theta)`: the data's log-likelihood summed over its points.
+  if (s[0]?.type === 'op' && s[0].name === 'sum' && s[1]?.type === 'op' && s[1].name === 'log') s = s.slice(1);
   if (s[0]?.type === 'op' && s[0].name === 'log') s = s.slice(1);
   if (s.length !== 2) return undefined;
   const a = appAt(s, 0);
@@ -32,6 +38,18 @@ export function detectMarginal(ctx: Context): Hit | null {
     }
     if (found) {
       return { kind: 'marginal', confidence: 0.9, roles: { likelihood: tex([found.likelihood.fn, found.likelihood.group]), prior: tex([found.prior.fn, found.prior.group]), latent: argsTex(found.prior.main), data: argsTex(found.likelihood.main) } };
+    }
+  }
+  // `-\log \sum_h e^{-E(x, h)}`: an energy model's unnormalised marginal, the hidden units summed out.
+  for (const seq of ctx.seqs) {
+    for (let k = 0; k + 1 < seq.length; k++) {
+      const n = seq[k];
+      const h = n.type === 'op' && n.name === 'sum' ? n.sub?.[0] : undefined;
+      if (!h || h.type !== 'id' || !LATENT_LETTERS.has(h.name)) continue;
+      const e = seq[k + 1];
+      const exponent = e.type === 'id' && e.name === 'e' ? e.sup : e.type === 'op' && e.name === 'exp' ? seq[k + 2]?.children : undefined;
+      const ids = exponent ? [...allNodes(exponent)].filter((m) => m.type === 'id') : [];
+      if (ids.some((m) => m.name === h.name) && ids.some((m) => DATA_LETTERS.has(m.name))) return { kind: 'marginal', confidence: 0.7, roles: { latent: h.name, variant: 'energy model, hidden units summed out' } };
     }
   }
   for (const line of ctx.lines) {
