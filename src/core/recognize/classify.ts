@@ -12,7 +12,7 @@ import { classifierGuidance, detectBayes } from './kinds/bayes';
 import { detectDiffusion } from './kinds/diffusion';
 import { detectELBO, hasLogEvidence } from './kinds/elbo';
 import { detectEntropy, entropyOnLeft } from './kinds/entropy';
-import { detectGradientStep } from './kinds/gradient-step';
+import { detectGradientStep, movingAverageStep } from './kinds/gradient-step';
 import { detectJSD } from './kinds/jsd';
 import { detectKL } from './kinds/kl';
 import { detectMarginal } from './kinds/marginal';
@@ -132,7 +132,7 @@ function pick(ctx: Context): Hit | null {
   // The clean sample x_0 against its estimate is diffusion's denoising loss, not an autoencoder's.
   if (reconstruction && /_0$|_\{0\}$/.test(reconstruction.roles.data ?? '')) return { kind: 'diffusion', confidence: 0.8, roles: { ...reconstruction.roles, variant: 'denoising loss' } };
   return detectBayes(ctx) ?? reconstruction ?? (logs || apps ? detectEntropy(ctx) : null) ?? (klOrJs || logs ? detectKL(ctx) : null)
-    ?? (apps ? detectMarginal(ctx) : null) ?? detectMLE(ctx) ?? diffusion;
+    ?? (apps ? detectMarginal(ctx) : null) ?? detectMLE(ctx) ?? diffusion ?? movingAverageStep(ctx);
 }
 
 /**

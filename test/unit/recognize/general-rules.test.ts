@@ -115,3 +115,21 @@ describe('recognize: players and steps named', () => {
   expectKind('none', [String.raw`\Delta S = k_B \ln \Omega`, String.raw`\Delta G = \Delta H - T \Delta S`]);
   expectRoles(String.raw`\Delta w_{k+1} = \eta \frac{\hat m_{k+1}}{\sqrt{\hat v_{k+1}} + \epsilon}`, { learning_rate: '\\eta' });
 });
+
+describe('recognize: accumulators, energy models and copied pages', () => {
+  expectKind('gradient_step', [
+    String.raw`\beta\, S_{k-1} + (1 - \beta)\, g_k^2`,
+    String.raw`\sqrt{\rho\, E[g^2]_{k-1} + (1-\rho)\, g_k^2}`,
+  ]);
+  expectKind('marginal', [String.raw`\mathcal{F}(v) = -\log \sum_{h} e^{-E(v, h)}`]);
+  expectKind('none', [
+    // A weighted average of non-gradients, a softmax's denominator, the reparameterisation.
+    String.raw`\beta\, y_{k-1} + (1-\beta)\, y_k`,
+    String.raw`\log \sum_j e^{a_j}`,
+    String.raw`r(\lambda, \epsilon) = \mu + \sigma \epsilon`,
+  ]);
+  it('reads p_θ and ᾱ that a copy from a rendered page flattened', () => {
+    assert.equal(classify('pθ(x_{t−1}∣x_t)=N(x_{t−1};μθ(x_t,t),σ_t^2 I)').kind, 'diffusion');
+    assert.equal(classify('log pθ(x)').kind, 'mle');
+  });
+});

@@ -247,7 +247,9 @@ function continuousSigns(ctx: Context, scheduled: boolean): string | undefined {
       const next = seq[k + 1];
       if (n.type === 'id' && n.name === 'sigma' && (n.sub || (next?.type === 'group' && seq[k + 2]?.type === 'id' && isNoise(seq[k + 2]))) && next && (isNoise(next) || (next.type === 'bin' && next.name === '*' && seq[k + 2] && isNoise(seq[k + 2])))) {
         const before = seq[k - 1];
-        if (before && before.type === 'bin' && before.name === '+') return 'perturbed sample';
+        // (`\mu + \sigma \epsilon` is the reparameterisation of a Gaussian, not a sample noised by a level.)
+        const base = seq[k - 2];
+        if (before && before.type === 'bin' && before.name === '+' && !(base?.type === 'id' && base.name === 'mu')) return 'perturbed sample';
       }
     }
   }

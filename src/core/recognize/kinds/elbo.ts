@@ -99,7 +99,8 @@ export function detectELBO(ctx: Context): Hit | null {
   for (const line of ctx.lines) {
     const { sides: parts, rels } = sides(line);
     // log p(x) = L + KL, log p(x) >= E[...] - KL, log Z = KL - J >= -J.
-    if (rels.length > 0 && rels.every((r) => r === '=' || r === '>=' || r === '<=')) {
+    // (`:=`, `\triangleq`: a name given to the bound at the end of its derivation.)
+    if (rels.length > 0 && rels.every((r) => r === '=' || r === '>=' || r === '<=' || r === ':=')) {
       const ev = parts.findIndex((p) => isLogEvidence(p));
       if (ev >= 0) {
         const rest = parts.filter((_, k) => k !== ev);

@@ -210,3 +210,25 @@ export function detectGradientStep(ctx: Context): Hit | null {
   }
   return { kind: 'gradient_step', confidence: u.rel === '=' ? 0.85 : 0.95, roles };
 }
+
+/**
+ * The right side of a moment's update written alone, `\rho\, E[g^2]_{t-1} + (1 - \rho)\, g_t^2`: a decay times the
+ * previous accumulator plus one minus the same decay times the new (squared) gradient or step, as notes write
+ * RMSProp's and AdaDelta's accumulators inline. A weighted average of anything else is not one.
+ */
+export function movingAverageStep(ctx: Context): Hit | null {
+  for (const seq of ctx.seqs) {
+    const ts = terms(seq);
+    if (ts.length !== 2 || ts[0].sign !== 1 || ts[1].sign !== 1) continue;
+    const [a, b] = [ts[0].nodes.filter((n) => !(n.type === 'bin' && n.name === '*')), ts[1].nodes.filter((n) => !(n.type === 'bin' && n.name === '*'))];
+    const decay = a[0];
+    if (!decay || decay.type !== 'id' || !['rho', 'beta', 'gamma', 'mu'].includes(decay.name)) continue;
+    const g = b[0];
+    const complement = g?.type === 'group' && tex(g.children ?? []) === '1-' + nodeTex(decay);
+    const previous = a.slice(1).some((n) => /-1/.test(tex(n.sub ?? [])));
+    const current = b.slice(1);
+    const gradientLike = current.some((n) => n.type === 'id' && (n.name === 'g' || n.name === 'Delta')) || hasDerivative(current);
+    if (complement && previous && gradientLike) return { kind: 'gradient_step', confidence: 0.7, roles: { variant: 'moving average of squared gradients', momentum: nodeTex(decay) } };
+  }
+  return null;
+}
