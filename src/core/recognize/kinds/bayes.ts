@@ -7,7 +7,7 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
-import { isParameter } from '../math';
+import { isParameter, isParameterArg } from '../math';
 import { appAt, firstApp, isDensityName, sides, terms, tex, type App } from '../query';
 import { argsTex, likelihoodPriorPairs, type LikelihoodPrior } from './probability';
 
@@ -46,7 +46,9 @@ export function detectBayes(ctx: Context): Hit | null {
       for (const p of likelihoodPriorPairs(side)) {
         // With naive Bayes' product the likelihood's variable is one feature `x_i` of the conditions.
         const features = side[p.start + 2]?.type === 'op' && side[p.start + 2].name === 'prod';
-        if (argsTex(p.prior.main) === argsTex(post.main) && (argsTex(p.likelihood.main) === argsTex(post.cond) || features)) {
+        // (The posterior may also be given the model's parameters: `\Pr[z = k | y, \mu, \sigma, \lambda]`.)
+        const given = post.cond.filter((c) => !isParameterArg(c));
+        if (argsTex(p.prior.main) === argsTex(post.main) && (argsTex(p.likelihood.main) === argsTex(post.cond) || argsTex(p.likelihood.main) === argsTex(given) || features)) {
           return { kind: 'bayes', confidence: 0.9, roles: roles(p) };
         }
       }

@@ -52,7 +52,9 @@ export function detectKL(ctx: Context): Hit | null {
     if (ts.length !== 2 || ts[0].sign !== 1 || ts[1].sign !== -1) continue;
     const a = logApp(ts[0].nodes);
     const b = logApp(ts[1].nodes);
-    if (a && b && appKey(a) === appKey(m.app) && isDensityApp(b) && appKey(b) !== appKey(a) && argsTex(a.main) === argsTex(b.main)) {
+    // (Scores, `\nabla \log p - \nabla \log q`, averaged and squared are the Fisher divergence, not a KL.)
+    const scored = [...ts[0].nodes, ...ts[1].nodes].some((n) => n.type === 'op' && n.name === 'nabla');
+    if (a && b && !scored && appKey(a) === appKey(m.app) && isDensityApp(b) && appKey(b) !== appKey(a) && argsTex(a.main) === argsTex(b.main)) {
       const first = tex([a.fn, a.group]);
       const second = tex([b.fn, b.group]);
       return { kind: 'kl', confidence: 0.8, roles: { first, second, direction: direction(first, second) } };
