@@ -105,6 +105,8 @@ describe('recognize: bounds, divergences and Bayes written out', () => {
 
 describe('recognize: players and steps named', () => {
   expectKind('minimax', [
+    String.raw`\mathcal{L}(G, F, D_A, D_B) = \mathcal{L}_{GAN}(G, D_B, A, B) + \mathcal{L}_{GAN}(F, D_A, B, A) + \lambda \mathcal{L}_{cyc}(G, F)`,
+    String.raw`D_f(P \| Q) \geq \sup_{V \in \mathcal{V}} \left(\mathbb{E}_{x \sim P}[V(x)] - \mathbb{E}_{x \sim Q}[f^*(V(x))]\right)`,
     String.raw`L_D = \ell(D(x), 1) + \ell(D(G(z)), 0)`,
     String.raw`\mathcal{L}_G = \ell(D(G(z)), 1)`,
   ]);
