@@ -38,7 +38,7 @@ function load(): { rows: Row[]; listed: string[] } {
  * there yet (see the README's table), so the test holds the line at what it reaches and is raised
  * as rules improve, never lowered.
  */
-const MIN_ACCURACY = 0.925;
+const MIN_ACCURACY = 0.93;
 
 describe('recognize: the labelled corpus', function () {
   this.timeout(60000);
