@@ -73,6 +73,8 @@ describe('recognize: bounds, divergences and Bayes written out', () => {
     String.raw`\mathbb{E}_{x \sim D}\left[\mathbb{E}_{z \sim q(z|x)}[\log p(x|z)] - D_{KL}(q(z|x) \| p(z))\right]`,
     String.raw`\frac{1}{S}\sum_{s=1}^{S} \log \frac{p(x, z_s)}{q(z_s)}`,
     String.raw`\|x - \hat{x}\|^2 + \frac{1}{2}\sum_j (\mu_j^2 + \sigma_j^2 - \log \sigma_j^2 - 1)`,
+    String.raw`\mathbb{E}_r[\log p(x, z)] - \mathbb{E}_r[\log r]`,
+    String.raw`\mathbb{E}_{\tilde Q}[\log P(X, Z | \theta)] - \mathbb{E}_{\tilde Q} \log \tilde Q_\theta(Z)`,
     String.raw`\ell = -\mathbb{E}_{q(z|x)}[\log p(x|z)] + KL(q(z|x) \mid\mid p(z))`,
   ]);
   expectKind('marginal', [

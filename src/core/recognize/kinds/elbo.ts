@@ -67,12 +67,17 @@ export function detectELBO(ctx: Context): Hit | null {
   for (const e of ctx.expectations) {
     const m = measureDensity(e.measure);
     // A variational family may be named by any letter (`\mathbb{E}_s`), as long as its own log appears.
-    if (!m || (!isDensityName(m.node) && !ctx.logs.some((l) => l.app?.fn.type === "id" && l.app.fn.name === m.node.name))) continue;
+    // (Or by its bare letter under the log, `\mathbb{E}_s[\log s]`.)
+    const bareOwn = (l: LogUse): boolean => !l.app && l.arg.length === 1 && l.arg[0].type === 'id' && l.arg[0].name === m?.node.name && !l.arg[0].sub;
+    if (!m || (!isDensityName(m.node) && !ctx.logs.some((l) => (l.app?.fn.type === 'id' && l.app.fn.name === m.node.name) || bareOwn(l)))) continue;
     const measureKey = m.app ? appKey(m.app) : nodeTex(m.node);
-    const matches = (a: App): boolean => (m.app ? appKey(a) === measureKey : nodeTex(a.fn) === measureKey);
+    // A measure written without arguments (`\mathbb{E}_{\tilde P}`) is the same density as its log's
+    // whatever scripts that log adds (`\log \tilde P_\theta(Z)`).
+    const matches = (a: App): boolean => (m.app ? appKey(a) === measureKey : nodeTex(a.fn) === measureKey || (a.fn.type === 'id' && a.fn.name === m.node.name && a.fn.accent === m.node.accent));
     let own = false;
     let other = false;
     for (const log of ctx.logs) {
+      if (bareOwn(log) && negated(log, ctx)) own = true;
       if (!log.app) continue;
       // The measure's own log may carry any letter (`\mathbb{E}_s[\log s(z)]`); the other must be a density.
       if (matches(log.app) && negated(log, ctx)) own = true;
