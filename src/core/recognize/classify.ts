@@ -8,11 +8,11 @@
 import { parseMath } from '../parse/parser';
 import type { ParsedFormula } from '../parse/tree';
 import { buildContext, type Context } from './context';
-import { detectBayes } from './kinds/bayes';
+import { classifierGuidance, detectBayes } from './kinds/bayes';
 import { detectDiffusion } from './kinds/diffusion';
 import { detectELBO, hasLogEvidence } from './kinds/elbo';
 import { detectEntropy, entropyOnLeft } from './kinds/entropy';
-import { detectGradientStep } from './kinds/gradient-step';
+import { detectGradientStep, movingAverageStep } from './kinds/gradient-step';
 import { detectJSD } from './kinds/jsd';
 import { detectKL } from './kinds/kl';
 import { detectMarginal } from './kinds/marginal';
@@ -112,22 +112,27 @@ function pick(ctx: Context): Hit | null {
   // `KL(p \| q) = ...` is about that KL, unless the log evidence is in the line: a KL from the
   // approximate posterior that brings in log p(x) is the ELBO's derivation.
   if (klOrJs && klOnLeft(ctx) && !hasLogEvidence(ctx) && !detectJSD(ctx)) return detectKL(ctx);
+  // The two log ratios to one mixture (`\log \frac{p}{p + q}`, `\log \frac{q}{p + q}`) are the JSD's, though an
+  // average of a log ratio also looks like a bound.
+  const jsd = klOrJs || logs ? detectJSD(ctx) : null;
+  if (jsd && !klOrJs) return jsd;
   const elbo = detectELBO(ctx);
   if (elbo) return elbo;
-  const jsd = klOrJs ? detectJSD(ctx) : null;
   if (jsd) return jsd;
   if (klOrJs && klOnLeft(ctx)) return detectKL(ctx);
   if (entropyOnLeft(ctx)) return detectEntropy(ctx);
   if (likelihoodOnLeft(ctx)) { const mle = detectMarginal(ctx) ?? detectMLE(ctx); if (mle) return mle; }
   const minimax = apps ? detectMinimax(ctx) : null;
   if (minimax) return minimax;
-  const diffusion = apps || ctx.ids.has('epsilon') || ctx.ids.has('alpha') ? detectDiffusion(ctx) : null;
+  const guidance = logs ? classifierGuidance(ctx) : null;
+  if (guidance) return guidance;
+  const diffusion = apps || ctx.ids.has('epsilon') || ctx.ids.has('alpha') || ctx.ids.has('beta') || ctx.ids.has('mu') ? detectDiffusion(ctx) : null;
   if (diffusion && !diffusion.weak) return diffusion;
   const reconstruction = detectReconstruction(ctx);
   // The clean sample x_0 against its estimate is diffusion's denoising loss, not an autoencoder's.
   if (reconstruction && /_0$|_\{0\}$/.test(reconstruction.roles.data ?? '')) return { kind: 'diffusion', confidence: 0.8, roles: { ...reconstruction.roles, variant: 'denoising loss' } };
   return detectBayes(ctx) ?? reconstruction ?? (logs || apps ? detectEntropy(ctx) : null) ?? (klOrJs || logs ? detectKL(ctx) : null)
-    ?? (apps ? detectMarginal(ctx) : null) ?? detectMLE(ctx) ?? diffusion;
+    ?? (apps ? detectMarginal(ctx) : null) ?? detectMLE(ctx) ?? diffusion ?? movingAverageStep(ctx);
 }
 
 /**

@@ -76,6 +76,8 @@ export function buildContext(parsed: ParsedFormula): Context {
       if (n.sup) stack.push(n.sup);
       if (n.args) for (const a of n.args) stack.push(a);
       if (i + 1 < seq.length && seq[i + 1].type === 'group') {
+        // The arguments' double bar is joined before they are split (`KL(q \mid\mid p)`).
+        if (seq[i + 1].children) joinDoubleBars(seq[i + 1].children!);
         const a = appAt(seq, i);
         if (a) apps.push(a);
       }

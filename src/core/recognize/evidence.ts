@@ -55,7 +55,9 @@ export function weighContext(c: Classification, context: string | undefined): Cl
   // binary cross-entropy; a KL of the posterior is a step of the ELBO's derivation), the note's
   // words choose, if they name the other reading and not this one.
   const other = TWO_READINGS[c.kind];
-  if (other && !named.includes(c.kind)) {
+  // (A decoder's log-likelihood of the data given a code is the reconstruction term, which notes
+  // call a log-likelihood: those words confirm it rather than name another reading.)
+  if (other && !named.includes(c.kind) && !(c.kind === 'reconstruction' && c.roles.latent !== undefined)) {
     const pick = other.find((k) => named.includes(k));
     if (pick) return { ...c, kind: pick, confidence: 0.7, roles: { ...c.roles, reading: 'chosen by the words around the formula' } };
   }

@@ -26,14 +26,19 @@ export function overParameter(sub: readonly MathNode[] | undefined): boolean {
   return isParameter(sub) || sub.some((n) => n.type === 'id' && PARAMETER_NAMES.has(n.name) && !n.sub);
 }
 
+/** The letters that index time steps in any formula: `t` and its horizon `T`. */
+export const TIME_LETTERS: ReadonlySet<string> = new Set(['t', 'T']);
+
 /** True for a subscript that is a time step: `t`, `t-1`, `0`, `T`, `1:T`, `0:T`, `t+1`. */
-export function isTimeScript(sub: readonly MathNode[] | undefined): boolean {
+export function isTimeScript(sub: readonly MathNode[] | undefined, steps: ReadonlySet<string> = TIME_LETTERS): boolean {
   if (!sub || sub.length === 0) return false;
   // `\tau_i`: DDIM's sub-sequence of time steps. Another letter in the script (`z_{\ell+1}`,
-  // `x_{i-1}`) is a layer or an item index, not a time step.
+  // `x_{i-1}`) is a layer or an item index, not a time step, unless the formula itself says the
+  // letter counts steps (see diffusion's stepLetters: `\alpha_i`, `\epsilon_\theta(x_i, i)`).
   const ids = sub.filter((n) => n.type === 'id');
   if (ids.some((n) => n.name === 'tau')) return true;
-  if (ids.some((n) => n.name !== 't' && n.name !== 'T')) return false;
+  // `x_{t+\Delta t}`: a step of size Δt from t.
+  if (ids.some((n) => !steps.has(n.name) && !(n.name === 'Delta' && ids.some((m) => steps.has(m.name))))) return false;
   return ids.length > 0 || sub.some((n) => n.type === 'num');
 }
 
@@ -41,10 +46,10 @@ export function isTimeScript(sub: readonly MathNode[] | undefined): boolean {
  * The base symbol of a time-indexed variable at the start of `nodes`: `x` for `x_t`,
  * `x_{t-1}`, `x_0` and for the flattened `x t - 1` of text scraped from a rendered page.
  */
-export function timeVariable(nodes: readonly MathNode[]): string | undefined {
+export function timeVariable(nodes: readonly MathNode[], steps: ReadonlySet<string> = TIME_LETTERS): string | undefined {
   const n = nodes[0];
   if (!n || n.type !== 'id' || n.name.length === 0) return undefined;
-  if (isTimeScript(n.sub)) return n.name;
+  if (isTimeScript(n.sub, steps)) return n.name;
   const next = nodes[1];
   if (!n.sub && next && next.type === 'id' && (next.name === 't' || next.name === 'T') && !next.sub) return n.name;
   return undefined;

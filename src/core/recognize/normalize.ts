@@ -15,6 +15,8 @@ const WRAPPERS: readonly [RegExp, RegExp][] = [
   [/^\{\{<\s*\/?\s*(?:m|math|katex|tex|latex)\b[^>]*>\}\}/, /\{\{<\s*\/\s*(?:m|math|katex|tex|latex)\s*>\}\}$/],
   [/^\{\{%\s*(?:m|math|katex)\b[^%]*%\}\}/, /\{\{%\s*\/\s*(?:m|math|katex)\s*%\}\}$/],
   [/^```\s*(?:math|latex|tex|katex)\s*\n/, /```$/],
+  // Distill's tags, `<d-math block>...</d-math>` and the older `<dt-math>`.
+  [/^<dt?-math\b[^>]*>/, /<\/dt?-math>$/],
   // kramdown's escaped delimiters, `\\( ... \\)` and `\\[ ... \\]`, as markdown sources of Jekyll sites hold them.
   [/^\\\\\(/, /\\\\\)$/],
   [/^\\\\\[/, /\\\\\]$/],
@@ -60,6 +62,18 @@ export function looksLikeUnicodeMath(s: string): boolean {
 /** Delimiters and wrappers removed, Unicode turned into TeX: what the parser reads. */
 export function normalizeFormula(source: string): string {
   const body = stripDelimiters(source);
-  if (looksLikeUnicodeMath(body)) return unicodeToLatex(body);
+  if (looksLikeUnicodeMath(body)) return unflattenScripts(unicodeToLatex(body));
   return looksLikeAsciiMath(body) ? asciiToTex(body) : body;
+}
+
+/**
+ * Text copied from a page that rendered its math loses the scripts' layout: `p_\theta(x)` comes as
+ * `pθ(x)`, `\bar\alpha_t` as `αˉt`. Two of those losses can be undone without guessing: a model's
+ * parameter written right after a letter that is applied to arguments is its subscript, and a
+ * modifier macron after a letter is a bar over it.
+ */
+function unflattenScripts(tex: string): string {
+  return tex
+    .replace(/(\\[A-Za-z]+|[A-Za-z])\u02c9/g, '\\bar{$1}')
+    .replace(/(^|[^\\A-Za-z])([A-Za-z]|\\(?:mu|Sigma|sigma|epsilon))\\(theta|phi|psi)(?=\()/g, '$1$2_{\\$3}');
 }

@@ -7,8 +7,8 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
-import { isParameter } from '../math';
-import { appAt, isDensityName, sides, tex, type App } from '../query';
+import { isParameter, isParameterArg } from '../math';
+import { appAt, firstApp, isDensityName, sides, terms, tex, type App } from '../query';
 import { argsTex, likelihoodPriorPairs, type LikelihoodPrior } from './probability';
 
 /** Detects Bayes' rule. */
@@ -46,7 +46,9 @@ export function detectBayes(ctx: Context): Hit | null {
       for (const p of likelihoodPriorPairs(side)) {
         // With naive Bayes' product the likelihood's variable is one feature `x_i` of the conditions.
         const features = side[p.start + 2]?.type === 'op' && side[p.start + 2].name === 'prod';
-        if (argsTex(p.prior.main) === argsTex(post.main) && (argsTex(p.likelihood.main) === argsTex(post.cond) || features)) {
+        // (The posterior may also be given the model's parameters: `\Pr[z = k | y, \mu, \sigma, \lambda]`.)
+        const given = post.cond.filter((c) => !isParameterArg(c));
+        if (argsTex(p.prior.main) === argsTex(post.main) && (argsTex(p.likelihood.main) === argsTex(post.cond) || argsTex(p.likelihood.main) === argsTex(given) || features)) {
           return { kind: 'bayes', confidence: 0.9, roles: roles(p) };
         }
       }
@@ -63,7 +65,7 @@ export function detectBayes(ctx: Context): Hit | null {
       return { kind: 'bayes', confidence: 0.7, roles: { posterior: tex(parts[0]), parameter: tex(post.main[0]), data: argsTex(post.cond) } };
     }
   }
-  const logForm = bayesInLogs(ctx) ?? maximumAPosteriori(ctx);
+  const logForm = bayesInLogs(ctx) ?? maximumAPosteriori(ctx) ?? responsibility(ctx);
   if (logForm) return logForm;
   // Bayes' rule in words: posterior ∝ likelihood × prior.
   if (ctx.ids.has('likelihood') && ctx.ids.has('prior')) return { kind: 'bayes', confidence: 0.8, roles: { likelihood: 'likelihood', prior: 'prior' } };
@@ -111,4 +113,50 @@ function maximumAPosteriori(ctx: Context): Hit | null {
   const posterior = logged.find((a) => argsTex(a.main) === theta && a.cond.length > 0);
   if (prior || posterior) return { kind: 'bayes', confidence: 0.8, roles: { parameter: theta, variant: 'maximum a posteriori' } };
   return null;
+}
+
+/** Letters notes use for a mixture's weights: π_k, w_k, α_k, λ_k, φ_k. */
+const WEIGHTS: ReadonlySet<string> = new Set(['pi', 'w', 'alpha', 'lambda', 'phi']);
+
+/** `\pi_k \mathcal N(x | \mu_k, \Sigma_k)`: a weight times a component's density; the component, or undefined. */
+function weightedComponent(nodes: readonly MathNode[]): App | undefined {
+  const s = nodes.filter((n) => !(n.type === 'bin' && n.name === '*'));
+  if (s.length !== 3 || s[0].type !== 'id' || !WEIGHTS.has(s[0].name) || !s[0].sub) return undefined;
+  const a = firstApp(s.slice(1));
+  // A component is a density: named as one (`p`, `\mathcal N`) or conditioned on its parameters (`g_1(x | \mu_1, \sigma_1)`).
+  return a && a.fn.type === 'id' && (isDensityName(a.fn) || a.fn.name === 'N' || a.cond.length > 0) ? a : undefined;
+}
+
+/**
+ * A mixture's responsibility, `\gamma_{k} = \frac{\pi_k \mathcal N(x|\mu_k,\Sigma_k)}{\sum_j \pi_j \mathcal N(x|\mu_j,\Sigma_j)}`:
+ * Bayes' rule for the component given the point, the prior weight times the component's likelihood
+ * over their sum over components. (A softmax holds no density; a normalised weight holds no weight.)
+ */
+function responsibility(ctx: Context): Hit | null {
+  for (const n of ctx.nodes) {
+    if (n.type !== 'frac' || !n.args) continue;
+    const [num, den] = n.args;
+    const c = weightedComponent(num);
+    if (!c) continue;
+    const ts = terms(den);
+    const summed = den[0]?.type === 'op' && den[0].name === 'sum' && weightedComponent(den.slice(1)) !== undefined;
+    const listed = ts.length >= 2 && ts.every((t) => t.sign === 1 && weightedComponent(t.nodes) !== undefined) && ts.some((t) => tex(t.nodes) === tex(num));
+    if (summed || listed) return { kind: 'bayes', confidence: 0.85, roles: { likelihood: tex([c.fn, c.group]), prior: tex(num.filter((m) => m.type === 'id').slice(0, 1)), variant: 'responsibility' } };
+  }
+  return null;
+}
+
+/**
+ * Classifier guidance, `s(x_t, t) + \lambda \nabla_{x_t} \log p_\phi(y | x_t)`, also on the noise prediction
+ * (`\epsilon_\theta(x_t, t) - \sqrt{1 - \bar\alpha_t}\,\nabla_{x_t} \log p_\phi(y | x_t)`): the model's score plus
+ * the classifier's, Bayes' rule for scores with the evidence's score gone.
+ */
+export function classifierGuidance(ctx: Context): Hit | null {
+  const classifier = ctx.logs.find((l) => l.app && isDensityName(l.app.fn) && l.app.cond.length === 1 && l.app.main.length === 1
+    && l.seq[l.index - 1]?.type === 'op' && l.seq[l.index - 1].name === 'nabla' && l.app.main[0].length === 1 && l.app.main[0][0].type === 'id' && l.app.main[0][0].name === 'y');
+  if (!classifier?.app) return null;
+  // Beside the model's own score or noise prediction: a network of (x_t, t), or the score of x's density alone.
+  const model = ctx.apps.some((a) => a.fn.type === 'id' && a.fn.sub?.some((n) => n.type === 'id' && n.name === 'theta') && a.main.length >= 2)
+    || ctx.logs.some((l) => l !== classifier && l.app && isDensityName(l.app.fn) && l.app.cond.length === 0 && l.seq[l.index - 1]?.type === 'op' && l.seq[l.index - 1].name === 'nabla');
+  return model ? { kind: 'bayes', confidence: 0.8, roles: { likelihood: tex([classifier.app.fn, classifier.app.group]), variant: 'classifier guidance' } } : null;
 }

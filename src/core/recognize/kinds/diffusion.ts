@@ -8,29 +8,63 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
-import { isDensityApp, isTimeScript, klApps, timeVariable } from '../math';
-import { allNodes, appAt, isDensityName, nodeTex, sides, some, tex, type App } from '../query';
+import { isDensityApp, isTimeScript, klApps, TIME_LETTERS, timeVariable } from '../math';
+import { allNodes, appAt, firstApp, isDensityName, nodeTex, sides, some, tex, type App } from '../query';
 
 /** A density between two time steps of the same variable: `q(x_t|x_{t-1})`, `p_\theta(x_{t-1}|x_t)`, `q(x_{t-1}|x_t,x_0)`. */
-function isTransition(a: App): boolean {
+function isTransition(a: App, steps: ReadonlySet<string>): boolean {
   if (!isDensityApp(a) || a.cond.length === 0 || a.main.length === 0) return false;
   // `p(x_t | x_{<t})`, `p(x_i | x_1, \dots, x_{i-1})`: an autoregressive factor conditions on the
   // whole past, a diffusion step on one neighbouring step (and x_0 for the forward posterior).
   if (a.cond.length > 2 || a.cond.some((c) => some(c, (n) => n.type === 'rel' || (n.type === 'punct' && (n.name === ':' || n.name === '...'))))) return false;
-  const condVar = timeVariable(a.cond[0]);
-  const mainVar = timeVariable(a.main[0]);
+  const condVar = timeVariable(a.cond[0], steps);
+  const mainVar = timeVariable(a.main[0], steps);
   if (!condVar) return false;
   const m = a.main[0][0];
   return mainVar === condVar || (m.type === 'id' && m.name === condVar);
 }
 
 /** A symbol of the noise schedule with a time index: `\beta_t`, `\alpha_t`, `\bar\alpha_t`, or the flattened `\beta t`. */
-function isScheduleSymbol(seq: readonly MathNode[], k: number): boolean {
+function isScheduleSymbol(seq: readonly MathNode[], k: number, steps: ReadonlySet<string>): boolean {
   const n = seq[k];
   if (n.type !== 'id' || (n.name !== 'beta' && n.name !== 'alpha')) return false;
-  if (isTimeScript(n.sub)) return true;
+  if (isTimeScript(n.sub, steps)) return true;
   const next = seq[k + 1];
   return next !== undefined && next.type === 'id' && next.name === 't';
+}
+
+/** The one letter of a script such as `i`, `i-1`, `{n+1}`, if that is all it holds besides numbers. */
+function scriptLetter(sub: readonly MathNode[] | undefined): string | undefined {
+  const ids = (sub ?? []).filter((n) => n.type === 'id');
+  return ids.length === 1 && ids[0].name.length === 1 && (sub ?? []).every((n) => n.type === 'id' || n.type === 'num' || n.type === 'bin') ? ids[0].name : undefined;
+}
+
+/**
+ * The letters that count time steps in this formula: `t` always, and the letter a note uses
+ * instead (`x_i`, `\bar\alpha_{i-1}`) when the formula shows it indexes the chain: the cumulative
+ * schedule `\bar\alpha_i` or a schedule under a root (`\sqrt{\alpha_i}`), or a network given the
+ * index as its time argument (`\mu_\theta(x_i, i)`). A bare `x_i` stays an item index.
+ */
+function stepLetters(ctx: Context): ReadonlySet<string> {
+  const letters = new Set(TIME_LETTERS);
+  for (const n of ctx.nodes) {
+    if (n.type === 'id' && n.name === 'alpha' && n.accent === 'bar') { const l = scriptLetter(n.sub); if (l) letters.add(l); }
+    if (n.type === 'sqrt') {
+      for (const m of n.args?.[0] ?? []) if (m.type === 'id' && (m.name === 'alpha' || m.name === 'beta')) { const l = scriptLetter(m.sub); if (l) letters.add(l); }
+    }
+  }
+  // `\prod_{i=1}^{t} p_\theta(x_{i-1} | x_i)`: a product whose index runs up to the time step.
+  for (const n of ctx.nodes) {
+    if (n.type !== 'op' || (n.name !== 'prod' && n.name !== 'sum') || !n.sub || !n.sup) continue;
+    const i = n.sub[0];
+    if (i?.type === 'id' && i.name.length === 1 && n.sub[1]?.type === 'rel' && n.sup.length === 1 && n.sup[0].type === 'id' && TIME_LETTERS.has(n.sup[0].name)) letters.add(i.name);
+  }
+  for (const a of ctx.apps) {
+    if (a.fn.type !== 'id' || !a.fn.sub?.some((n) => n.type === 'id' && n.name === 'theta') || a.main.length < 2) continue;
+    const last = a.main[a.main.length - 1];
+    if (last.length === 1 && last[0].type === 'id' && last[0].name.length === 1 && scriptLetter(a.main[0][0]?.sub) === last[0].name) letters.add(last[0].name);
+  }
+  return letters;
 }
 
 /** Detects a diffusion-model formula; `weak` when the only sign is a KL between time-step densities. */
@@ -38,8 +72,9 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
   const roles: Record<string, string> = {};
   let strong = false;
   let schedule = '';
+  const steps = stepLetters(ctx);
   for (const seq of ctx.seqs) {
-    for (let k = 0; k < seq.length && !schedule; k++) if (isScheduleSymbol(seq, k)) schedule = nodeTex(seq[k]);
+    for (let k = 0; k < seq.length && !schedule; k++) if (isScheduleSymbol(seq, k, steps)) schedule = nodeTex(seq[k]);
   }
   // `\alpha(t)`, `\sigma(t)`, `g(t)`: a schedule in continuous time, a function of t alone.
   if (!schedule) {
@@ -51,14 +86,14 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
   const gaussians = ctx.apps.filter((a) => a.fn.type === 'id' && a.fn.name === 'N' && a.main.length > 0);
   const timedGaussian = gaussians.some((g) => {
     const first = (g.group.children ?? []).slice(0, 3);
-    return timeVariable(first) !== undefined;
+    return timeVariable(first, steps) !== undefined;
   });
   // A network of the time step (`\epsilon_\theta(x_t, t)`, `s_\theta(x, t)`), or the noise predictor
   // applied to a noisy sample alone (`\epsilon_\theta(x_t)`, as DDIM writes it).
   const networks = ctx.apps.filter((a) => a.fn.type === 'id' && a.fn.sub !== undefined && a.fn.sub.some((n) => n.type === 'id' && n.name === 'theta')
-    && !isDensityName(a.fn) && (a.main.some((arg) => arg.length === 1 && arg[0].type === 'id' && arg[0].name === 't')
-      || (a.fn.name === 'epsilon' && a.main.length >= 1 && timeVariable(a.main[0]) !== undefined)));
-  const transitions = ctx.apps.filter(isTransition);
+    && !isDensityName(a.fn) && (a.main.some((arg) => arg[0]?.type === 'id' && arg[0].name === 't' && !arg[0].sub && arg.slice(1).every((n) => n.type === 'bin' || n.type === 'num' || (n.type === 'id' && (n.name === 'Delta' || n.name === 't'))))
+      || (a.fn.name === 'epsilon' && a.main.length >= 1 && timeVariable(a.main[0], steps) !== undefined)));
+  const transitions = ctx.apps.filter((a) => isTransition(a, steps));
   for (const t of transitions) {
     const name = t.fn.name.toLowerCase();
     const cond = t.cond.map(tex);
@@ -68,36 +103,71 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
   }
   if (transitions.length > 0 && (timedGaussian || schedule || ctx.ops.has('prod') || networks.length > 0)) strong = true;
   if (networks.length > 0) {
-    strong = true;
+    // The noise predictor on its own, named (`\epsilon_{cond} = \epsilon_\theta(x_t, t, y)`) or its
+    // outputs mixed (classifier-free guidance), is notation about the network, not a step of the chain.
+    if (transitions.length > 0 || !networkOnly(ctx, networks, steps)) strong = true;
     roles.noise_predictor = nodeTex(networks[0].fn);
   }
-  // x_t = sqrt(abar_t) x_0 + sqrt(1 - abar_t) eps: the forward process sampled in one step.
+  // x_t = sqrt(abar_t) x_0 + sqrt(1 - abar_t) eps: the forward process sampled in one step. The
+  // clean sample may be written without its index (`\mathbf c_t = \sqrt{\bar\alpha_t}\mathbf c + ...`),
+  // and the noise as a Gaussian of mean zero (`x_t \leftarrow x_0 + \mathcal N(0, \sigma^2 t)`).
   for (const line of ctx.lines) {
     const { sides: parts } = sides(line);
     if (parts.length < 2) continue;
-    const base = timeVariable(parts[0]);
-    if (!base) continue;
-    const rhs = [...allNodes(parts[1])];
-    const noise = rhs.some((n) => n.type === 'id' && n.name === 'epsilon');
-    const earlier = rhs.some((n, k) => n.type === 'id' && n.name === base && (isTimeScript(n.sub) || (rhs[k + 1]?.type === 'id' && rhs[k + 1].name === 't')));
+    const base = timeVariable(parts[0], steps);
+    if (!base || parts[0].length > 2) continue;
+    const rhsTop = parts[parts.length - 1];
+    const rhs = [...allNodes(rhsTop)];
+    const zeroMeanGaussian = ctx.apps.some((a) => a.fn.type === 'id' && a.fn.name === 'N' && rhsTop.includes(a.fn) && a.main.length === 2 && a.main[0].length === 1 && a.main[0][0].type === 'num' && a.main[0][0].name === '0');
+    const noise = rhs.some((n) => n.type === 'id' && n.name === 'epsilon') || zeroMeanGaussian;
+    const earlier = rhs.some((n, k) => n.type === 'id' && n.name === base && n.accent === parts[0][0].accent && (isTimeScript(n.sub, steps) || !n.sub || (rhs[k + 1]?.type === 'id' && rhs[k + 1].name === 't')));
     // The noise scaled by a schedule (`\sqrt{\beta_t}\epsilon`) makes it a diffusion; an AR(1)
     // process `x_t = \phi x_{t-1} + \epsilon_t` adds noise too, but with no schedule and no square root.
-    const scheduled = schedule !== '' || rhs.some((n) => n.type === 'sqrt');
+    const scheduled = schedule !== '' || rhs.some((n) => n.type === 'sqrt') || zeroMeanGaussian;
     if (noise && earlier && scheduled) { strong = true; roles.reparameterized ??= tex(parts[0]); roles.noise ??= '\\epsilon'; }
   }
   // The forward posterior's mean and variance, `\tilde\mu_t(x_t, x_0)` and `\tilde\beta_t`, written
-  // with the cumulative schedule: a line defining a tilde quantity at a time step from \bar\alpha.
-  const cumulative = ctx.nodes.some((n) => n.type === 'id' && n.name === 'alpha' && n.accent === 'bar' && isTimeScript(n.sub));
+  // with the cumulative schedule: a side of a relation that is a tilde quantity at a time step (or
+  // applied to time-step arguments, `\tilde\mu(x_i, x_0)`, `\tilde\sigma^2(i)`), set from \bar\alpha.
+  const cumulative = ctx.nodes.some((n) => n.type === 'id' && n.name === 'alpha' && n.accent === 'bar' && isTimeScript(n.sub, steps));
   if (!strong && cumulative) {
+    const stepArgs = (k: number, line: readonly MathNode[]): boolean => {
+      const a = appAt(line as MathNode[], k);
+      return a !== undefined && a.main.length > 0 && a.main.every((m) => timeVariable(m, steps) !== undefined || (m.length === 1 && m[0].type === 'id' && steps.has(m[0].name)));
+    };
     for (const line of ctx.lines) {
-      const lhs = line[0];
-      if (lhs && lhs.type === 'id' && lhs.accent === 'tilde' && (lhs.name === 'mu' || lhs.name === 'beta' || lhs.name === 'sigma') && isTimeScript(lhs.sub) && sides(line).rels.length > 0) {
-        strong = true;
-        roles.posterior ??= nodeTex(lhs);
+      const { sides: parts } = sides(line);
+      if (parts.length < 2) continue;
+      for (const side of parts.slice(0, -1)) {
+        const lhs = side[0];
+        if (lhs && lhs.type === 'id' && lhs.accent === 'tilde' && (lhs.name === 'mu' || lhs.name === 'beta' || lhs.name === 'sigma') && (isTimeScript(lhs.sub, steps) || stepArgs(line.indexOf(lhs), line))) {
+          strong = true;
+          roles.posterior ??= nodeTex(lhs);
+        }
       }
       // `x_{t-1} = \sqrt{\bar\alpha_{t-1}}\hat x_0 + ...`: a sampling step from an estimate of x_0.
-      if (lhs && timeVariable(line) !== undefined && line.some((n) => n.type === 'id' && n.accent === 'hat' && timeVariable([n]) !== undefined)) strong = true;
+      const lhs = line[0];
+      if (lhs && timeVariable(line, steps) !== undefined && line.some((n) => n.type === 'id' && n.accent === 'hat' && timeVariable([n], steps) !== undefined)) strong = true;
+      // A later side weighing x_0 and a noisier x_t with the cumulative schedule: the forward posterior's
+      // mean worked out (`\mu_{Y|X} = ... = \frac{\sqrt{\bar\alpha_{t-1}}\beta_t}{1-\bar\alpha_t} x_0 + ... x_t`).
+      for (const side of parts.slice(1)) {
+        const ns = [...allNodes(side)];
+        if (ns.some((n) => isZero(n)) && ns.some((n) => n.type === 'id' && !isZero(n) && n.name !== 'alpha' && n.name !== 'beta' && timeVariable([n], steps) !== undefined)) { strong = true; roles.posterior ??= 'mean'; }
+      }
     }
+  }
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    if (strong || rels.length === 0 || parts[0].length !== 1) continue;
+    const lhs = parts[0][0];
+    const rhs = parts[1];
+    // `\hat x_0 = f(x_t, t)`: the clean sample estimated from a noisy one and its time step.
+    const estimate = lhs.type === 'id' && lhs.accent === 'hat' && isZero(lhs) && ctx.apps.some((a) => a.main.length === 2 && timeVariable(a.main[0], steps) !== undefined && a.main[1].length === 1 && a.main[1][0].type === 'id' && steps.has(a.main[1][0].name));
+    // `\mu_t = \sqrt{1-\beta_t} x_{t-1}`, `\mu_{t|t+1,0} = a_t x_0 + b_t x_{t+1}`: a mean at a time step set from
+    // the chain's neighbouring variables.
+    const rhsVars = [...allNodes(rhs)].filter((n) => n.type === 'id' && n.name.length === 1 && timeVariable([n], steps) !== undefined);
+    const mean = lhs.type === 'id' && lhs.name === 'mu' && isTimeScript((lhs.sub ?? []).filter((n) => n.type !== 'bar' && n.type !== 'punct'), steps) && rhsVars.length > 0 && (schedule !== '' || rhsVars.some(isZero));
+    if (estimate || mean) { strong = true; roles.posterior ??= nodeTex(lhs); }
   }
   if (!strong && continuous) {
     if (roles.noise_predictor) roles.noise ??= '\\epsilon';
@@ -114,6 +184,18 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
   const timedKL = klApps(ctx).some((k) => k.first.length > 0 && timeVariable((k.first[2]?.children ?? k.first[1]?.children ?? [])) !== undefined);
   if (timedKL) return { kind: 'diffusion', confidence: 0.6, roles: { time_step: 't' }, weak: true };
   return null;
+}
+
+/**
+ * True when nothing but the networks' applications (and names, numbers, + and -) stands in the
+ * formula: no density, schedule, root, fraction, operator, norm or time-step variable of its own.
+ */
+function networkOnly(ctx: Context, networks: readonly App[], steps: ReadonlySet<string>): boolean {
+  const inside = new Set<MathNode>();
+  for (const a of networks) { inside.add(a.fn); for (const n of allNodes([a.group])) inside.add(n); }
+  const rest = ctx.nodes.filter((n) => !inside.has(n) && !(n.sub && [...n.sub].some((m) => inside.has(m))));
+  return !rest.some((n) => n.type === 'sqrt' || n.type === 'frac' || n.type === 'op' || n.type === 'par' || (n.type === 'group' && n.name === '||')
+    || (n.type === 'id' && (n.name === 'alpha' || n.name === 'beta' || n.name === 'N' || isDensityName(n) || timeVariable([n], steps) !== undefined)));
 }
 
 /** Letters of a continuous-time schedule: `\alpha(t)`, `\sigma(t)`, `\beta(t)`, `g(t)`, `\lambda(t)`, `w(t)`. */
@@ -165,7 +247,9 @@ function continuousSigns(ctx: Context, scheduled: boolean): string | undefined {
       const next = seq[k + 1];
       if (n.type === 'id' && n.name === 'sigma' && (n.sub || (next?.type === 'group' && seq[k + 2]?.type === 'id' && isNoise(seq[k + 2]))) && next && (isNoise(next) || (next.type === 'bin' && next.name === '*' && seq[k + 2] && isNoise(seq[k + 2])))) {
         const before = seq[k - 1];
-        if (before && before.type === 'bin' && before.name === '+') return 'perturbed sample';
+        // (`\mu + \sigma \epsilon` is the reparameterisation of a Gaussian, not a sample noised by a level.)
+        const base = seq[k - 2];
+        if (before && before.type === 'bin' && before.name === '+' && !(base?.type === 'id' && base.name === 'mu')) return 'perturbed sample';
       }
     }
   }
@@ -178,6 +262,15 @@ function continuousSigns(ctx: Context, scheduled: boolean): string | undefined {
     const hasNoise = vars.some(isNoise);
     if (hasT && (hasX0 || hasNoise)) return 'loss over time steps';
   }
+  // The same averages nested, `\mathbb{E}_{q(x_0)} \mathbb{E}_t \mathbb{E}_{q(x_{t+1} | x_0)}[...]`: one over the
+  // time step, another over the clean data or a noisy sample given it.
+  const overT = ctx.expectations.some((e) => (e.node.sub ?? []).some((n) => n.type === 'id' && n.name === 't' && !n.sub));
+  const overData = ctx.expectations.some((e) => { const a = firstApp(e.measure); return a !== undefined && isDensityName(a.fn) && (a.main.some((m) => isZero(m[0])) || a.cond.some((c) => isZero(c[0]))); });
+  if (overT && overData) return 'loss over time steps';
+  // Tweedie's formula, `\mathbb{E}[x_{t-1} | x_t] \approx x_t + \sigma_t^2 \nabla \log p_t(x_t)`: the score of the
+  // noised density at a time step, in a relation about the chain's variables.
+  if (ctx.rels.size > 0 && ctx.logs.some((l) => l.app && isDensityName(l.app.fn) && l.app.fn.sub?.length === 1 && l.app.fn.sub[0].type === 'id' && l.app.fn.sub[0].name === 't' && l.seq[l.index - 1]?.type === 'op' && l.seq[l.index - 1].name === 'nabla')
+    && ctx.nodes.some((n) => n.type === 'id' && n.name !== 'p' && timeVariable([n]) !== undefined && !isZero(n))) return 'score of the noised density';
   // x_t = \alpha(t) x_0 + \sigma(t) \epsilon, v = \alpha(t)\epsilon - \sigma(t) x_0: continuous-time forward process.
   if (scheduled && ctx.nodes.some(isNoise) && ctx.nodes.some(isZero)) return 'forward process';
   if (scheduled && ctx.apps.some((a) => isDensityName(a.fn) && a.cond.some((c) => c.length === 1 && isZero(c[0])) && a.main.some((m) => timeVariable(m) !== undefined))) return 'forward process';

@@ -8,6 +8,7 @@ import type { Context, LogUse } from '../context';
 import type { Hit } from '../types';
 import { appKey, isDensityApp, isKLOperator, isParameter, klApps, logRatios, measureDensity, sameLetter } from '../math';
 import { densityRoles } from '../roles';
+import { gaussianClosedForm } from './kl';
 import { allNodes, appAt, firstApp, isDensityName, nodeTex, sides, some, terms, tex, type App } from '../query';
 
 /** True when a log stands after a minus, directly or through the expectation it sits in. */
@@ -41,7 +42,8 @@ function isLogEvidence(side: readonly MathNode[]): boolean {
   const a = appAt(s as MathNode[], 1);
   if (!a) return false;
   if (a.fn.type === 'id' && a.fn.name === 'Z') return true;
-  return isDensityName(a.fn) && a.cond.length === 0 && a.main.length === 1;
+  // `\log P(\mathcal D | \theta)`: the evidence given the parameter only.
+  return isDensityName(a.fn) && a.cond.every((c) => isParameter(c)) && a.main.length === 1;
 }
 
 /** Detects an ELBO. */
@@ -54,18 +56,28 @@ export function detectELBO(ctx: Context): Hit | null {
   if (importanceWeighted(ctx)) return { kind: 'elbo', confidence: 0.85, roles: { ...densityRoles(ctx), variant: 'importance-weighted' } };
   const named = namedTerms(ctx);
   if (named) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: named } };
+  // A reconstruction error beside the closed-form Gaussian KL to the prior: the VAE's loss written out.
+  if (ctx.seqs.some(gaussianClosedForm) && (ctx.nodes.some((n) => n.type === 'group' && (n.name === '||' || n.name === '(') && n.sup?.[0]?.name === '2' && (n.children ?? []).some((m) => m.type === 'bin' && m.name === '-')) || ctx.nodes.some((n) => n.type === 'par'))) {
+    return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: 'reconstruction plus closed-form KL' } };
+  }
   if (freeEnergy(ctx)) return { kind: 'elbo', confidence: 0.85, roles: { ...densityRoles(ctx), variant: 'free energy' } };
+  if (sampledBound(ctx)) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: 'Monte Carlo estimate' } };
   if (logRatios(ctx).some((r) => r.shape === 'elbo')) return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
   // E_q[log p(...) - log q(...)]: the entropy term of the measure itself, plus a log of another density.
   for (const e of ctx.expectations) {
     const m = measureDensity(e.measure);
     // A variational family may be named by any letter (`\mathbb{E}_s`), as long as its own log appears.
-    if (!m || (!isDensityName(m.node) && !ctx.logs.some((l) => l.app?.fn.type === "id" && l.app.fn.name === m.node.name))) continue;
+    // (Or by its bare letter under the log, `\mathbb{E}_s[\log s]`.)
+    const bareOwn = (l: LogUse): boolean => !l.app && l.arg.length === 1 && l.arg[0].type === 'id' && l.arg[0].name === m?.node.name && !l.arg[0].sub;
+    if (!m || (!isDensityName(m.node) && !ctx.logs.some((l) => (l.app?.fn.type === 'id' && l.app.fn.name === m.node.name) || bareOwn(l)))) continue;
     const measureKey = m.app ? appKey(m.app) : nodeTex(m.node);
-    const matches = (a: App): boolean => (m.app ? appKey(a) === measureKey : nodeTex(a.fn) === measureKey);
+    // A measure written without arguments (`\mathbb{E}_{\tilde P}`) is the same density as its log's
+    // whatever scripts that log adds (`\log \tilde P_\theta(Z)`).
+    const matches = (a: App): boolean => (m.app ? appKey(a) === measureKey : nodeTex(a.fn) === measureKey || (a.fn.type === 'id' && a.fn.name === m.node.name && a.fn.accent === m.node.accent));
     let own = false;
     let other = false;
     for (const log of ctx.logs) {
+      if (bareOwn(log) && negated(log, ctx)) own = true;
       if (!log.app) continue;
       // The measure's own log may carry any letter (`\mathbb{E}_s[\log s(z)]`); the other must be a density.
       if (matches(log.app) && negated(log, ctx)) own = true;
@@ -86,15 +98,20 @@ export function detectELBO(ctx: Context): Hit | null {
       return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
     }
   }
+  if (klWrittenOutBound(ctx)) return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
+  // A squared reconstruction error plus a KL: the VAE's loss (`|x - \hat x|^2 + D_{KL}(q \| p)`).
+  if (kls.length > 0 && ctx.nodes.some((n) => n.type === 'id' && n.accent === 'hat') && squaredDifference(ctx)) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: 'as a loss' } };
   for (const line of ctx.lines) {
     const { sides: parts, rels } = sides(line);
     // log p(x) = L + KL, log p(x) >= E[...] - KL, log Z = KL - J >= -J.
-    if (rels.length > 0 && rels.every((r) => r === '=' || r === '>=' || r === '<=')) {
+    // (`:=`, `\triangleq`: a name given to the bound at the end of its derivation.)
+    if (rels.length > 0 && rels.every((r) => r === '=' || r === '>=' || r === '<=' || r === ':=')) {
       const ev = parts.findIndex((p) => isLogEvidence(p));
       if (ev >= 0) {
         const rest = parts.filter((_, k) => k !== ev);
         // A log-likelihood bounded from below by anything is the bound EM and VI maximize.
-        const bound = rels.includes('>=') || rest.some((p) => some(p, (n) => isKLOperator(n) || (n.type === 'id' && n.name === 'E') || (n.type === 'id' && n.font === 'cal' && n.name === 'L')));
+        // (`\log \mathbb{E}_q[p(x,z)/q(z|x)]`, the log of an average, is the evidence itself rewritten.)
+        const bound = rels.includes('>=') || rest.some((p) => some(p, (n) => isKLOperator(n) || (n.type === 'id' && n.font === 'cal' && n.name === 'L')) || averageNotUnderLog(p));
         if (bound) return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
       }
     }
@@ -109,7 +126,10 @@ export function detectELBO(ctx: Context): Hit | null {
     // E_q[log p(x|z)] - KL(q || p), or its negative as a loss: an expected log-likelihood and a KL
     // from the variational distribution, with opposite signs on the same side.
     if (kls.length === 0 || ctx.expectations.length === 0) continue;
-    for (const part of parts) {
+    // On a side, or inside an average over the data that holds the two (`\mathbb{E}_{x \sim D}[\mathbb{E}_q[\log p(x|z)] - KL]`).
+    const within = new Set(allNodes(line));
+    const inner = ctx.seqs.filter((q) => q !== line && q.length > 0 && within.has(q[0]) && q.some(isKLOperator));
+    for (const part of [...parts, ...inner]) {
       let klSign = 0;
       let logSign = 0;
       for (const t of terms(part)) {
@@ -200,6 +220,77 @@ function freeEnergy(ctx: Context): boolean {
     const entropyOfQ = ctx.apps.some((a) => a.fn.type === 'id' && a.fn.name === 'H' && tex(a.group.children ?? []) === m)
       || ctx.nodes.some((n) => n.type === 'id' && n.name === 'H' && n.sub !== undefined && tex(n.sub) === m);
     if (logJoint && entropyOfQ) return true;
+  }
+  return false;
+}
+
+/** True when a side holds an expectation that is not the argument of a log (`\log \mathbb{E}[...]`). */
+function averageNotUnderLog(side: readonly MathNode[]): boolean {
+  let found = false;
+  const visit = (seq: readonly MathNode[]): void => {
+    for (let k = 0; k < seq.length && !found; k++) {
+      const n = seq[k];
+      if (n.type === 'id' && n.name === 'E') {
+        const before = seq[k - 1];
+        if (!(before && before.type === 'op' && before.name === 'log')) found = true;
+      }
+      for (const child of [n.children, n.sub, n.sup, ...(n.args ?? [])]) if (child) visit(child);
+    }
+  };
+  visit(side);
+  return found;
+}
+
+/**
+ * The bound estimated from samples of the latent, `\frac1k \sum_i \log \frac{p(x, z^{(i)})}{q(z^{(i)})}` or
+ * `\frac{N}{M}\sum_m \log p(x, z_m) - \log q(z_m)`: under a sum, the log of the joint of the data and a
+ * latent against (or minus) the log of that latent's own density.
+ */
+function sampledBound(ctx: Context): boolean {
+  const joint = (a: App | undefined): a is App => a !== undefined && isDensityName(a.fn) && a.main.length >= 2 && a.cond.length === 0;
+  const ofPart = (j: App, a: App | undefined): boolean => a !== undefined && isDensityName(a.fn) && a.main.length === 1 && j.main.some((m) => tex(m) === tex(a.main[0])) && !sameLetter(a.fn, j.fn);
+  for (const log of ctx.logs) {
+    if (!log.seq.slice(0, log.index).some((n) => n.type === 'op' && n.name === 'sum')) continue;
+    if (log.frac?.args) {
+      const num = firstApp(log.frac.args[0]);
+      if (joint(num) && ofPart(num, firstApp(log.frac.args[1]))) return true;
+    } else if (joint(log.app)) {
+      const j = log.app;
+      if (ctx.logs.some((o) => o !== log && o.seq === log.seq && o.index > log.index && negated(o, ctx) && ofPart(j, o.app))) return true;
+    }
+  }
+  return false;
+}
+
+/** True when some term squares a difference: `\|a - b\|^2`, `(a - b)^2`, `|a - b|^2`. */
+function squaredDifference(ctx: Context): boolean {
+  const minus = (seq: readonly MathNode[]): boolean => seq.some((m) => m.type === 'bin' && m.name === '-');
+  if (ctx.nodes.some((n) => n.type === 'group' && (n.name === '||' || n.name === '(' || n.name === '|') && n.sup?.[0]?.name === '2' && minus(n.children ?? []))) return true;
+  // `|x - \hat x|^2` read as two bars around the difference, the second squared.
+  return ctx.seqs.some((seq) => seq.some((n, k) => n.type === 'bar' && seq.some((m, j) => j > k + 1 && m.type === 'bar' && m.sup?.[0]?.name === '2' && minus(seq.slice(k + 1, j)))));
+}
+
+/**
+ * `\mathbb{E}_q[\log p(x|z)] - \mathbb{E}_q[\log \frac{q(z|x)}{p(z)}]`: the expected log-likelihood minus the KL
+ * to the prior written out as an average of the log ratio (or of `\log q - \log p`) under q itself.
+ */
+function klWrittenOutBound(ctx: Context): boolean {
+  for (const seq of ctx.seqs) {
+    let klSign = 0;
+    let likSign = 0;
+    for (const t of terms(seq)) {
+      const e = ctx.expectations.find((x) => x.seq === seq && t.nodes.includes(x.node));
+      const m = e ? measureDensity(e.measure) : undefined;
+      if (!e || !m) continue;
+      const key = m.app ? appKey(m.app) : nodeTex(m.node);
+      const same = (a: App | undefined): boolean => a !== undefined && (m.app ? appKey(a) === key : nodeTex(a.fn) === key);
+      const logs = ctx.logs.filter((l) => l.seq === e.body || e.body.includes(l.seq[l.index]));
+      const ratio = logs.some((l) => l.frac?.args && same(firstApp(l.frac.args[0])) && firstApp(l.frac.args[1]) !== undefined);
+      const difference = logs.length === 2 && same(logs[0].app) && !logs[0].negated && logs[1].negated && isDensityApp(logs[1].app);
+      if (ratio || difference) klSign = t.sign;
+      else if (logs.length === 1 && logs[0].app && isDensityApp(logs[0].app) && logs[0].app.cond.length > 0 && !same(logs[0].app)) likSign = t.sign;
+    }
+    if (klSign !== 0 && likSign !== 0 && klSign !== likSign) return true;
   }
   return false;
 }

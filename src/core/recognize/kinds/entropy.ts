@@ -64,6 +64,13 @@ export function detectEntropy(ctx: Context): Hit | null {
       return { kind: 'entropy', confidence: 0.75, roles: { variant: 'entropy' } };
     }
   }
+  // `H(P, Q)`, `\mathbb{H}[\cdot]`, `\frac{1}{M} H(m, \hat d)`: an entropy named alone, perhaps scaled.
+  if (ctx.lines.length === 1 && ctx.rels.size === 0) {
+    const line = ctx.lines[0];
+    const k = line[0]?.type === 'frac' || line[0]?.type === 'num' ? 1 : 0;
+    const a = line.length === k + 2 ? appAt(line, k) : undefined;
+    if (a && isEntropyApp(a)) return { kind: 'entropy', confidence: 0.65, roles: { quantity: tex([a.fn, a.group]), variant: a.main.length === 2 ? 'cross-entropy' : 'entropy' } };
+  }
   const softmax = softmaxCrossEntropy(ctx);
   if (softmax) return softmax;
   // -E_{x~P}[log p(x)]: the average surprise under the distribution itself.

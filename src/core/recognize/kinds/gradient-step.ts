@@ -130,6 +130,9 @@ function updates(ctx: Context): Update[] {
       // `\Delta\theta_t = \frac{\epsilon_t}{2}\nabla \log p(\theta_t) + \eta_t`: a Langevin step written as the increment.
       if (target.name === 'Delta' && ts.length >= 2 && hasDerivative(first.nodes) && ts.slice(1).some((t) => t.nodes.length <= 2 && t.nodes.some((n) => n.type === 'id' && (n.name === 'eta' || n.name === 'epsilon' || n.name === 'xi' || n.name === 'z')))) {
         out.push({ target, rhs, gradientTerm: first.nodes, rel, scaled: false, noise: true });
+      } else if (target.name === 'Delta' && ts.length === 1 && (hasGradient(first.nodes) || isStepTerm(first.nodes, false)) && !isNoiseTerm(first.nodes)) {
+        // `\Delta W_{n+1} = \eta \frac{\hat m}{\sqrt{\hat v} + \epsilon}`: the increment set to one step term.
+        out.push({ target, rhs, gradientTerm: first.nodes, rel, scaled: false, noise: false });
       } else if (ts.length === 1 && first.sign === -1 && hasGradient(first.nodes) && first.nodes[0].type !== 'op' && !hasDerivative([first.nodes[0]])) {
         out.push({ target, rhs, gradientTerm: first.nodes, rel, scaled: false, noise: false });
       } else if (assigned && isGradientLetter(target) && hasDerivative(rhs)) {
@@ -206,4 +209,26 @@ export function detectGradientStep(ctx: Context): Hit | null {
     return { kind: 'diffusion', confidence: 0.85, roles: { ...rest, ...(loss ? { density: loss } : {}), variant: 'langevin dynamics' } };
   }
   return { kind: 'gradient_step', confidence: u.rel === '=' ? 0.85 : 0.95, roles };
+}
+
+/**
+ * The right side of a moment's update written alone, `\rho\, E[g^2]_{t-1} + (1 - \rho)\, g_t^2`: a decay times the
+ * previous accumulator plus one minus the same decay times the new (squared) gradient or step, as notes write
+ * RMSProp's and AdaDelta's accumulators inline. A weighted average of anything else is not one.
+ */
+export function movingAverageStep(ctx: Context): Hit | null {
+  for (const seq of ctx.seqs) {
+    const ts = terms(seq);
+    if (ts.length !== 2 || ts[0].sign !== 1 || ts[1].sign !== 1) continue;
+    const [a, b] = [ts[0].nodes.filter((n) => !(n.type === 'bin' && n.name === '*')), ts[1].nodes.filter((n) => !(n.type === 'bin' && n.name === '*'))];
+    const decay = a[0];
+    if (!decay || decay.type !== 'id' || !['rho', 'beta', 'gamma', 'mu'].includes(decay.name)) continue;
+    const g = b[0];
+    const complement = g?.type === 'group' && tex(g.children ?? []) === '1-' + nodeTex(decay);
+    const previous = a.slice(1).some((n) => /-1/.test(tex(n.sub ?? [])));
+    const current = b.slice(1);
+    const gradientLike = current.some((n) => n.type === 'id' && (n.name === 'g' || n.name === 'Delta')) || hasDerivative(current);
+    if (complement && previous && gradientLike) return { kind: 'gradient_step', confidence: 0.7, roles: { variant: 'moving average of squared gradients', momentum: nodeTex(decay) } };
+  }
+  return null;
 }

@@ -20,11 +20,25 @@ export function detectJSD(ctx: Context): Hit | null {
     for (let j = i + 1; j < kls.length; j++) {
       const a = kls[i];
       const b = kls[j];
-      if (tex(a.second) === tex(b.second) && tex(a.first) !== tex(b.first)) {
-        const mix = tex(a.second);
-        const mixture = /\+/.test(mix) || ctx.lines.some((l) => tex(l).includes(mix + '=') && /\+/.test(tex(l)));
-        if (mixture) return { kind: 'jsd', confidence: 0.85, roles: { first: tex(a.first), second: tex(b.first), mixture: mix } };
-      }
+      if (tex(a.first) === tex(b.first)) continue;
+      const mix = tex(a.second);
+      // The common reference is a mixture: written as a sum, defined as one on another line
+      // (`m(x) = 0.5 p(x) + 0.5 q(x)`), or the two firsts are what the left side is a divergence of
+      // (`J(P, Q) = \frac12 (D(P \| R) + D(Q \| R))`).
+      const defined = ctx.lines.some((l) => l[0]?.type === 'id' && l[0].name === mix && l.some((n) => n.type === 'rel') && /\+/.test(tex(l)));
+      const ofBoth = ctx.apps.some((f) => f.main.length === 2 && !f.main.some((m) => m.length === 0) && new Set(f.main.map(tex)).has(tex(a.first)) && new Set(f.main.map(tex)).has(tex(b.first)));
+      const sameMixture = tex(a.second) === tex(b.second) && (/\+/.test(mix) || defined || ofBoth);
+      // Both to a sum of two densities, even where a typo makes the two sums differ.
+      const bothMixtures = /\+/.test(tex(a.second)) && /\+/.test(tex(b.second));
+      if (sameMixture || bothMixtures) return { kind: 'jsd', confidence: 0.85, roles: { first: tex(a.first), second: tex(b.first), mixture: mix } };
+    }
+  }
+  // `\int p \log \frac{2p}{p+q} + q \log \frac{2q}{p+q}`: the two log ratios to the same mixture, written out.
+  const toMixture = ctx.logs.filter((l) => l.frac?.args && /\+/.test(tex(l.frac.args[1])));
+  for (let i = 0; i < toMixture.length; i++) {
+    for (let j = i + 1; j < toMixture.length; j++) {
+      const [a, b] = [toMixture[i].frac!.args!, toMixture[j].frac!.args!];
+      if (tex(a[1]) === tex(b[1]) && tex(a[0]) !== tex(b[0])) return { kind: 'jsd', confidence: 0.8, roles: { mixture: tex(a[1]) } };
     }
   }
   return null;

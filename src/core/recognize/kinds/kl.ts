@@ -4,7 +4,7 @@ import type { Hit } from '../types';
 import type { MathNode } from '../../parse/tree';
 import { appKey, isDensityApp, isKLOperator, klApps, logRatios, measureDensity } from '../math';
 import { argsTex } from './probability';
-import { appAt, terms, tex, type App } from '../query';
+import { appAt, firstApp, sides, terms, tex, type App } from '../query';
 import { densityRoles } from '../roles';
 
 /**
@@ -52,9 +52,30 @@ export function detectKL(ctx: Context): Hit | null {
     if (ts.length !== 2 || ts[0].sign !== 1 || ts[1].sign !== -1) continue;
     const a = logApp(ts[0].nodes);
     const b = logApp(ts[1].nodes);
-    if (a && b && appKey(a) === appKey(m.app) && isDensityApp(b) && appKey(b) !== appKey(a) && argsTex(a.main) === argsTex(b.main)) {
+    // (Scores, `\nabla \log p - \nabla \log q`, averaged and squared are the Fisher divergence, not a KL.)
+    const scored = [...ts[0].nodes, ...ts[1].nodes].some((n) => n.type === 'op' && n.name === 'nabla');
+    if (a && b && !scored && appKey(a) === appKey(m.app) && isDensityApp(b) && appKey(b) !== appKey(a) && argsTex(a.main) === argsTex(b.main)) {
       const first = tex([a.fn, a.group]);
       const second = tex([b.fn, b.group]);
+      return { kind: 'kl', confidence: 0.8, roles: { first, second, direction: direction(first, second) } };
+    }
+  }
+  // `\sum_i p(x_i) \log p(x_i) - \sum_i p(x_i) \log q(x_i)`: the KL as the difference of two sums weighted by p.
+  for (const seq of [...ctx.seqs, ...ctx.lines.flatMap((l) => sides(l).sides)]) {
+    const ts = terms(seq);
+    if (ts.length !== 2 || ts[0].sign !== 1 || ts[1].sign !== -1) continue;
+    const weighted = (nodes: readonly MathNode[]): [App, App] | undefined => {
+      if (nodes[0]?.type !== 'op' || nodes[0].name !== 'sum') return undefined;
+      const w = appAt(nodes as MathNode[], 1);
+      const k = nodes.findIndex((n) => n.type === 'op' && n.name === 'log');
+      const l = k > 0 ? appAt(nodes as MathNode[], k + 1) ?? firstApp(nodes[k + 1]?.children ?? []) : undefined;
+      return w && l && isDensityApp(w) && isDensityApp(l) ? [w, l] : undefined;
+    };
+    const a = weighted(ts[0].nodes);
+    const b = weighted(ts[1].nodes);
+    if (a && b && appKey(a[0]) === appKey(b[0]) && appKey(a[1]) === appKey(a[0]) && appKey(b[1]) !== appKey(a[0])) {
+      const first = tex([a[0].fn, a[0].group]);
+      const second = tex([b[1].fn, b[1].group]);
       return { kind: 'kl', confidence: 0.8, roles: { first, second, direction: direction(first, second) } };
     }
   }
@@ -72,14 +93,24 @@ function logApp(nodes: readonly MathNode[]): App | undefined {
   return k >= 0 ? appAt(nodes as MathNode[], k + 1) : undefined;
 }
 
-/** `1 + \log \sigma^2 - \mu^2 - \sigma^2` (in any order): the terms of the Gaussian KL's closed form. */
-function gaussianClosedForm(seq: readonly MathNode[]): boolean {
+/**
+ * `1 + \log \sigma^2 - \mu^2 - \sigma^2` (in any order), or all four negated as the KL itself writes them
+ * (`\mu^2 + \sigma^2 - \log\sigma^2 - 1`, also with `(\mu_j^{(i)})^2`): the terms of the Gaussian KL's closed form.
+ */
+export function gaussianClosedForm(seq: readonly MathNode[]): boolean {
   const ts = terms(seq);
   if (ts.length < 4) return false;
-  const squared = (t: { nodes: MathNode[] }, name: string): boolean => t.nodes.length === 1 && t.nodes[0].type === 'id' && t.nodes[0].name === name && t.nodes[0].sup?.[0]?.name === '2';
-  const one = ts.some((t) => t.sign === 1 && t.nodes.length === 1 && t.nodes[0].type === 'num' && t.nodes[0].name === '1');
-  const logVar = ts.some((t) => t.sign === 1 && t.nodes[0]?.type === 'op' && t.nodes[0].name === 'log' && t.nodes.some((n) => n.type === 'id' && n.name === 'sigma'));
-  const mean = ts.some((t) => t.sign === -1 && squared(t, 'mu'));
-  const variance = ts.some((t) => t.sign === -1 && (squared(t, 'sigma') || (t.nodes[0]?.type === 'op' && t.nodes[0].name === 'exp')));
-  return one && logVar && mean && variance;
+  // The multivariate form, `\mathrm{tr}(\Sigma) + \mu^T\mu - k - \log\det\Sigma`.
+  const has = (t: { nodes: MathNode[] }, name: string): boolean => t.nodes.some((n) => (n.type === 'id' || n.type === 'op') && n.name === name);
+  if (ts.some((t) => has(t, 'tr')) && ts.some((t) => has(t, 'log') && has(t, 'det')) && ts.some((t) => has(t, 'mu'))) return true;
+  const named = (n: MathNode | undefined, name: string): boolean => n !== undefined && ((n.type === 'id' && n.name === name) || (n.type === 'group' && (n.children ?? []).length === 1 && n.children![0].type === 'id' && n.children![0].name === name));
+  const squared = (t: { nodes: MathNode[] }, name: string): boolean => t.nodes.length === 1 && named(t.nodes[0], name) && (t.nodes[0].sup?.[0]?.name === '2' || t.nodes[0].children?.[0]?.sup?.[0]?.name === '2');
+  for (const s of [1, -1]) {
+    const one = ts.some((t) => t.sign === s && t.nodes.length === 1 && t.nodes[0].type === 'num' && t.nodes[0].name === '1');
+    const logVar = ts.some((t) => t.sign === s && t.nodes[0]?.type === 'op' && t.nodes[0].name === 'log' && t.nodes.some((n) => named(n, 'sigma') || (n.type === 'group' && (n.children ?? []).some((m) => named(m, 'sigma')))));
+    const mean = ts.some((t) => t.sign === -s && squared(t, 'mu'));
+    const variance = ts.some((t) => t.sign === -s && (squared(t, 'sigma') || (t.nodes[0]?.type === 'op' && t.nodes[0].name === 'exp')));
+    if (one && logVar && mean && variance) return true;
+  }
+  return false;
 }

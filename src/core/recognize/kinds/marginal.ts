@@ -7,13 +7,19 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
-import { appAt, forEachSeq, isDensityName, nodeTex, sides, terms, tex, type App } from '../query';
+import { allNodes, appAt, forEachSeq, isDensityName, nodeTex, sides, terms, tex, type App } from '../query';
 import { argsTex, likelihoodPriorPairs } from './probability';
 import { isParameterArg } from '../math';
+
+/** Letters of hidden (latent) variables, and of the visible data, in an energy model. */
+const LATENT_LETTERS: ReadonlySet<string> = new Set(['h', 'z']);
+const DATA_LETTERS: ReadonlySet<string> = new Set(['x', 'v']);
 
 /** The density on the left of `=`, with an optional `\log` in front. */
 function lhsDensity(side: readonly MathNode[]): App | undefined {
   let s = side as MathNode[];
+  // `\sum_i \log p(x_i | \theta)`: the data's log-likelihood summed over its points.
+  if (s[0]?.type === 'op' && s[0].name === 'sum' && s[1]?.type === 'op' && s[1].name === 'log') s = s.slice(1);
   if (s[0]?.type === 'op' && s[0].name === 'log') s = s.slice(1);
   if (s.length !== 2) return undefined;
   const a = appAt(s, 0);
@@ -22,6 +28,7 @@ function lhsDensity(side: readonly MathNode[]): App | undefined {
 
 /** Detects a marginal likelihood. */
 export function detectMarginal(ctx: Context): Hit | null {
+  const fracParts = new Set<MathNode[]>(ctx.nodes.filter((n) => n.type === 'frac').flatMap((n) => n.args ?? []));
   const summed = ctx.ops.has('sum') || ctx.ops.has('int');
   if (summed) {
     let found: { likelihood: App; prior: App } | undefined;
@@ -33,21 +40,49 @@ export function detectMarginal(ctx: Context): Hit | null {
       return { kind: 'marginal', confidence: 0.9, roles: { likelihood: tex([found.likelihood.fn, found.likelihood.group]), prior: tex([found.prior.fn, found.prior.group]), latent: argsTex(found.prior.main), data: argsTex(found.likelihood.main) } };
     }
   }
+  // `-\log \sum_h e^{-E(x, h)}`: an energy model's unnormalised marginal, the hidden units summed out.
+  for (const seq of ctx.seqs) {
+    for (let k = 0; k + 1 < seq.length; k++) {
+      const n = seq[k];
+      const h = n.type === 'op' && n.name === 'sum' ? n.sub?.[0] : undefined;
+      if (!h || h.type !== 'id' || !LATENT_LETTERS.has(h.name)) continue;
+      const e = seq[k + 1];
+      const exponent = e.type === 'id' && e.name === 'e' ? e.sup : e.type === 'op' && e.name === 'exp' ? seq[k + 2]?.children : undefined;
+      const ids = exponent ? [...allNodes(exponent)].filter((m) => m.type === 'id') : [];
+      if (ids.some((m) => m.name === h.name) && ids.some((m) => DATA_LETTERS.has(m.name))) return { kind: 'marginal', confidence: 0.7, roles: { latent: h.name, variant: 'energy model, hidden units summed out' } };
+    }
+  }
   for (const line of ctx.lines) {
     const { sides: parts } = sides(line);
     for (let k = 0; k + 1 < parts.length; k++) {
       const lhs = lhsDensity(parts[k]);
-      // `p(y | \lambda, \mu, \sigma)`: conditioned on parameters only, it is still the data's marginal.
-      if (!lhs || !lhs.cond.every((c) => isParameterArg(c))) continue;
+      if (!lhs) continue;
       const wanted = lhs.main.map(tex);
       const rhs = parts[k + 1];
+      // `P(y | x, \mathcal D) = \int P(y | x, \theta) P(\theta | \mathcal D) d\theta`: the left side's variable given
+      // another, times that other's density, summed or integrated (the law of total probability).
+      if (summed) {
+        let total: App | undefined;
+        forEachSeq([rhs], (seq) => {
+          for (let i = 0; i + 2 < seq.length && !total; i++) {
+            const a = appAt(seq, i);
+            const b = appAt(seq, i + 2);
+            if (a && b && isDensityName(a.fn) && isDensityName(b.fn) && argsTex(a.main) === argsTex(lhs.main) && b.main.length === 1 && a.cond.some((c) => tex(c) === tex(b.main[0]))) total = b;
+          }
+        });
+        if (total) return { kind: 'marginal', confidence: 0.8, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), latent: tex(total.main[0]), variant: 'total probability' } };
+      }
+      // `p(y | \lambda, \mu, \sigma)`: conditioned on parameters only, it is still the data's marginal.
+      if (!lhs.cond.every((c) => isParameterArg(c))) continue;
       const ts = terms(rhs);
       // A joint with the left side's variables and more, summed/integrated or written out term by term.
       const joints: App[] = [];
       forEachSeq([rhs], (seq) => {
         for (let i = 0; i < seq.length - 1; i++) {
           const a = appAt(seq, i);
-          if (!a || !isDensityName(a.fn) || a.cond.length > 0) continue;
+          // (`p(x, z | \theta)`: a joint given the parameter only.)
+          // (A joint divided by something, `\tilde P(Z) = \frac{P(X, Z|\theta)}{e^{1+\lambda}}`, is normalised, not summed out.)
+          if (!a || !isDensityName(a.fn) || !a.cond.every((c) => isParameterArg(c)) || fracParts.has(seq)) continue;
           const have = a.main.map(tex);
           if (have.length > wanted.length && wanted.every((w) => have.includes(w))) joints.push(a);
         }
@@ -63,13 +98,18 @@ export function detectMarginal(ctx: Context): Hit | null {
       const mixture = mixtureOf(rhs, wanted[0]);
       if (mixture) return { kind: 'marginal', confidence: 0.8, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), component: mixture, variant: 'mixture' } };
       // `\log p(x) \approx \log \frac1k \sum_i p(x | z^{(i)})`: the marginal estimated by sampling the latent.
-      if (ctx.ops.has('sum') && ctx.apps.some((a) => isDensityName(a.fn) && a.main.length > 0 && tex(a.main[0]) === wanted[0] && a.cond.length > 0 && a.cond.some((c) => c[0]?.type === 'id' && (c[0].sup !== undefined || c[0].sub !== undefined)))) {
+      // (The sampled latent carries its index: `z^{(i)}`, `z_i`, also as `Z = z_i`.)
+      if (ctx.ops.has('sum') && ctx.apps.some((a) => isDensityName(a.fn) && a.main.length > 0 && tex(a.main[0]) === wanted[0] && a.cond.length > 0 && a.cond.some((c) => c.some((n) => n.type === 'id' && (n.sup !== undefined || n.sub !== undefined))))) {
         return { kind: 'marginal', confidence: 0.75, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), variant: 'Monte Carlo estimate' } };
       }
       // `p(x) = \int \delta(x - G(z)) p(z) dz`, `p(x) = \mathbb{E}_{u}[p(x + u)]`: the data's density as
       // an average over another variable's distribution.
       const integrated = rhs.some((n) => n.type === 'op' && n.name === 'int') && ctx.apps.some((a) => isDensityName(a.fn) && a.cond.length === 0 && a.main.length === 1 && tex(a.main[0]) !== wanted[0] && rhs.includes(a.fn));
-      const averaged = rhs[0]?.type === 'id' && rhs[0].name === 'E' && ctx.apps.some((a) => isDensityName(a.fn) && a.main.length === 1 && tex(a.main[0]).startsWith(wanted[0]) && tex(a.main[0]) !== wanted[0]);
+      // With logs on both sides, `\log p(x) = \log \mathbb{E}_{q(z|x)}[\frac{p(x,z)}{q(z|x)}]`: the evidence as the
+      // average of an importance ratio.
+      const e = rhs[0]?.type === 'op' && rhs[0].name === 'log' && parts[k][0]?.type === 'op' && parts[k][0].name === 'log' ? 1 : 0;
+      const ratio = rhs.slice(e).some((n) => n.type === 'group' && (n.children ?? []).some((m) => m.type === 'frac' && (m.args ?? []).every((arg) => arg.some((x) => x.type === 'id' && isDensityName(x)))));
+      const averaged = rhs[e]?.type === 'id' && rhs[e].name === 'E' && (ratio || ctx.apps.some((a) => isDensityName(a.fn) && a.main.length === 1 && tex(a.main[0]).startsWith(wanted[0]) && tex(a.main[0]) !== wanted[0]));
       if (lhs.cond.length === 0 && (integrated || averaged)) return { kind: 'marginal', confidence: 0.75, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), variant: integrated ? 'integral over a latent' : 'expectation' } };
       const explicit = ts.length >= 2 && ts.every((t) => t.sign === 1 && (t.nodes.length === 2 || likelihoodPriorPairs(t.nodes).length > 0));
       if (joints.length > 0 && (summed || explicit)) {

@@ -111,6 +111,11 @@ export function detectMinimax(ctx: Context): Hit | null {
     if (averaged && (realToo || generated)) { game = true; variant = squared ? 'least-squares' : 'wasserstein'; }
   }
   if (!game && logs === 0 && wassersteinDual(ctx, maxOps)) { game = true; variant = 'wasserstein'; }
+  // `L_D = \text{Error}(D(x), 1) + \text{Error}(D(G(z)), 0)`: a loss named for a player, scoring the
+  // generated sample, is that player's side of the game whatever distance it uses.
+  if (!game && comps.length > 0 && playerLossOnLeft(ctx)) game = true;
+  // `\mathcal{L}_{GAN}(G, D_Y, X, Y) + \lambda \mathcal{L}_{cyc}(G, F)`: objectives built from losses named as a GAN's.
+  if (!game && ctx.nodes.some((n) => n.type === 'id' && /^(?:L|J|ell)$/.test(n.name) && (n.sub ?? []).some((m) => /^(?:GAN|gan|adv|cGAN)$/.test(m.name)))) game = true;
   if (!game) return null;
   if (!variant) {
     if (logOfComposition > 0 && oneMinusComposition === 0) variant = 'non-saturating';
@@ -185,10 +190,30 @@ function wassersteinDual(ctx: Context, maxOps: readonly MathNode[]): boolean {
     const sub = m.sub ?? [];
     const lipschitz = sub.some((n) => n.type === 'par' && n.sub?.some((k) => k.type === 'id' && k.name === 'L')) || sub.some((n) => n.type === 'text' && /lipschitz/i.test(n.name));
     const weights = sub.length >= 1 && sub[0].type === 'id' && sub[0].name === 'w';
-    return lipschitz || weights;
+    // `\sup_{T \in \mathcal{T}}`: over a class of critics (f-GAN's variational bound).
+    const critics = sub.length >= 3 && sub[0].type === 'id' && sub[0].name.length === 1 && sub[1].type === 'rel' && sub[1].name === 'in' && sub[2].font === 'cal';
+    return lipschitz || weights || critics;
   });
   if (!over) return false;
   const bodies = ctx.expectations.map((e) => firstApp(e.body.length > 0 ? e.body : []));
-  const fns = bodies.filter((a): a is App => a !== undefined && a.fn.type === 'id' && !isDensityName(a.fn)).map((a) => a.fn.name);
-  return ctx.expectations.length >= 2 && fns.length >= 2 && fns.every((f) => f === fns[0]);
+  const apps = bodies.filter((a): a is App => a !== undefined && a.fn.type === 'id' && !isDensityName(a.fn));
+  const fns = apps.map((a) => a.fn.name);
+  // The same critic under both distributions, or the critic under one and a function of it under the
+  // other (`\mathbb{E}_p[T(x)] - \mathbb{E}_q[f^*(T(x))]`).
+  const critic = fns[0];
+  const sameCritic = fns.every((f) => f === critic) || apps.slice(1).every((a) => a.main.length === 1 && firstApp(a.main[0])?.fn.name === critic);
+  return ctx.expectations.length >= 2 && fns.length >= 2 && sameCritic;
+}
+
+/** True when a line starts with a loss named for a player, `L_D`, `\mathcal{L}_G`, `J^{(D)}`, `\ell_G`, set equal to something. */
+function playerLossOnLeft(ctx: Context): boolean {
+  const player = (script: readonly MathNode[] | undefined): boolean => {
+    const ids = (script ?? []).filter((n) => n.type === 'id');
+    return ids.length === 1 && (ids[0].name === 'D' || ids[0].name === 'G');
+  };
+  return ctx.lines.some((line) => {
+    const f = line[0];
+    const rel = line[1];
+    return f !== undefined && f.type === 'id' && /^(?:L|J|ell|V)$/.test(f.name) && (player(f.sub) || player(f.sup)) && rel?.type === 'rel' && rel.name === '=';
+  });
 }

@@ -9,7 +9,7 @@ import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
 import { hasDerivative, isDensityApp, isParameter, isParameterArg, measureDensity, overParameter } from '../math';
-import { appAt, isDensityName, nodeTex, sides, tex, type App } from '../query';
+import { appAt, isDensityName, nodeTex, sides, some, tex, type App } from '../query';
 
 const OPTIMIZERS: ReadonlySet<string> = new Set(['argmax', 'argmin', 'max', 'min']);
 
@@ -17,12 +17,13 @@ const OPTIMIZERS: ReadonlySet<string> = new Set(['argmax', 'argmin', 'max', 'min
 function isLikelihoodFn(a: App): boolean {
   const f = a.fn;
   // `\ell_c(\theta)`: the complete-data log-likelihood of EM keeps a one-letter subscript.
-  const sub = f.sub === undefined || (f.sub.length === 1 && f.sub[0].type === 'id' && f.sub[0].name === 'c');
+  // `L_n(\theta)`: the likelihood of n samples.
+  const sub = f.sub === undefined || (f.sub.length === 1 && f.sub[0].type === 'id' && (f.sub[0].name === 'c' || f.sub[0].name === 'n'));
   if (f.type !== 'id' || f.font === 'cal' || !sub) return false;
   if (f.name !== 'L' && f.name !== 'l' && f.name !== 'ell') return false;
   // `L(\mu)`, `\ell(\mu, \sigma^2)`: a likelihood of a distribution's Greek parameters too.
   const greek = (arg: readonly MathNode[]): boolean => arg.length >= 1 && arg[0].type === 'id' && ['mu', 'sigma', 'lambda', 'pi', 'p'].includes(arg[0].name) && arg.length <= 2;
-  return a.main.length > 0 && (isParameter(a.main[0]) || (f.name === 'ell' || f.name === 'L') && a.cond.length === 0 && a.main.every(greek));
+  return a.main.length > 0 && (isParameter(a.main[0]) || a.params.some((c) => isParameter(c)) || (f.name === 'ell' || f.name === 'L') && a.cond.length === 0 && a.main.every(greek));
 }
 
 /** A density conditioned on (or parameterized by) the parameter: `P(X|\theta)`, `p(x;\theta)`. */
@@ -42,7 +43,8 @@ export function detectMLE(ctx: Context): Hit | null {
   let optimizer: MathNode | undefined;
   let classes = false;
   for (const n of ctx.nodes) {
-    if (n.type !== 'op' || !OPTIMIZERS.has(n.name) || !n.sub) continue;
+    // `\underset{\theta}{max}`: the operator spelled in plain letters under its range.
+    if ((n.type !== 'op' && n.type !== 'id') || !OPTIMIZERS.has(n.name) || !n.sub) continue;
     if (overParameter(n.sub)) optimizer ??= n;
     else classes = true;
   }
@@ -95,14 +97,19 @@ export function detectMLE(ctx: Context): Hit | null {
     const rhs = sides(line).sides[1] ?? [];
     const likelihoodShape = rhs.some((n) => (n.type === 'op' && (n.name === 'prod' || n.name === 'sum' || n.name === 'log')) || (n.sup !== undefined && n.sup.some((m) => m.type === 'id')))
       || densityApps.filter((a) => a.seq === rhs || rhs.includes(a.fn)).length >= 2;
-    if (first && conditionedOnParameter(first, false) && sides(line).rels.length > 0 && likelihoodShape) return fill(undefined, 0.8);
+    // A q on the left is a variational family (`q(\theta|\phi) = \prod_i q_i(\theta_i|\phi_i)`), and a joint set
+    // to a density times a conditional of the rest is the chain rule, not a likelihood.
+    const family = (a: App | undefined): boolean => a !== undefined && a.fn.name.toLowerCase() === 'q';
+    if (first && !family(first) && !chainRule(first, rhs) && conditionedOnParameter(first, false) && sides(line).rels.length > 0 && likelihoodShape) return fill(undefined, 0.8);
     if (line[0]?.type === 'op' && line[0].name === 'prod') {
       const a = appAt(line, 1);
-      if (a && isDensityApp(a)) return fill(undefined, 0.7);
+      if (a && isDensityApp(a) && !family(a)) return fill(undefined, 0.7);
     }
   }
   // A product of p's given the parameter; a product of q's is a mean-field family, not a likelihood.
-  if (ctx.ops.has('prod') && densityApps.some((a) => conditionedOnParameter(a, false) && a.fn.name.toLowerCase() === 'p')) return fill(undefined, 0.8);
+  // (`\prod_i p(y_i | x_i; w)`: the parameter after a semicolon too.)
+  const underProduct = (a: App): boolean => a.seq.slice(0, a.index).some((n) => n.type === 'op' && n.name === 'prod');
+  if (ctx.ops.has('prod') && densityApps.some((a) => (conditionedOnParameter(a, false) || (underProduct(a) && a.cond.length > 0 && a.params.some((c) => isParameterArg(c)))) && a.fn.name.toLowerCase() === 'p')) return fill(undefined, 0.8);
   // Σ_{x∈D} log p(x), E_{x~p_data}[log p(x)]: the log-likelihood of data averaged.
   if (ctx.ops.has('exp')) return null;
   for (const log of ctx.logs) {
@@ -119,7 +126,26 @@ export function detectMLE(ctx: Context): Hit | null {
       }
     }
   }
-  return null;
+  return bareLogLikelihood(ctx) ? fill(undefined, 0.6) : null;
+}
+
+/**
+ * `\log p_\theta(x)`, `-\ln P(\mathbf y; \theta)`, `\log p(x_0)`: the log of a density of the data alone,
+ * with nothing else in the formula, is the log-likelihood a note is about to maximize. A log of a
+ * conditional (`\log p(x|z)`, a decoder's term) or of a critic (`\log D(x)`) is not.
+ */
+function bareLogLikelihood(ctx: Context): boolean {
+  if (ctx.lines.length !== 1 || ctx.logs.length !== 1 || ctx.rels.size > 0) return false;
+  const line = ctx.lines[0];
+  const log = ctx.logs[0];
+  const a = log.app;
+  if (!a || (a.fn.name.toLowerCase() !== 'p' && a.fn.name !== 'L') || a.main.length !== 1 || a.main[0].length === 0) return false;
+  if (a.cond.length > 0 && !a.cond.every((c) => isParameter(c))) return false;
+  // Only the log, its density and its arguments: `\log p(x)`, `- \log p(x)`, `\ln \, L_n(y; \theta)`.
+  const at = line.indexOf(log.seq[log.index]);
+  const head = line.slice(0, at);
+  const tail = line.slice(at + 1).filter((n) => n !== a.fn && n !== a.group && !(n.type === 'group' && (n.children ?? []).includes(a.fn)));
+  return log.seq === line && head.every((n) => n.type === 'bin' && n.name === '-') && tail.length === 0;
 }
 
 /**
@@ -136,7 +162,20 @@ export function likelihoodOnLeft(ctx: Context): boolean {
     if (logged) lhs = lhs.slice(1);
     const a = lhs.length === 2 ? appAt(lhs, 0) : undefined;
     // A density on the left is a likelihood only under a log (`p(z | x; \theta) = ...` is a posterior).
-    if (a && (isLikelihoodFn(a) || (logged && conditionedOnParameter(a, true)))) return true;
+    // (`\log p_\theta(x|z) = ...` is a decoder's term: conditioned on the code, not only on the parameter; and
+    // `L(\theta) = \|\epsilon - \epsilon_\theta(x_t, t)\|^2`, with no log, density or product, is a loss named L.)
+    const rhs = parts[1] ?? [];
+    const likelihoodLike = logged || some(rhs, (n) => (n.type === 'op' && (n.name === 'log' || n.name === 'prod' || n.name === 'sum')) || (n.type === 'id' && isDensityName(n)) || (n.type === 'id' && n.name === 'E'));
+    if (a && ((isLikelihoodFn(a) && likelihoodLike) || (logged && conditionedOnParameter(a, true) && a.cond.every((c) => isParameter(c))))) return true;
   }
   return false;
+}
+
+/** `p(x, z | \theta) = p(x | \theta)\, p(z | x, \theta)`: a joint set to the density of some of its variables times the rest given them. */
+function chainRule(joint: App, rhs: readonly MathNode[]): boolean {
+  if (joint.main.length < 2) return false;
+  const apps: App[] = [];
+  for (let i = 0; i < rhs.length - 1; i++) { const a = appAt(rhs as MathNode[], i); if (a && isDensityName(a.fn)) apps.push(a); }
+  const vars = new Set(apps.flatMap((a) => a.main.map(tex)));
+  return apps.length === 2 && joint.main.every((m) => vars.has(tex(m))) && vars.size === joint.main.length;
 }

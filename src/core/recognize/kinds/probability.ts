@@ -34,11 +34,14 @@ export function likelihoodPriorPairs(seq: MathNode[]): LikelihoodPrior[] {
     if (!b || !isDensityName(b.fn)) continue;
     // The likelihood is conditioned on what the prior is of (and maybe on parameters too:
     // `p(y | z = k, \mu, \sigma)\, p(z = k | \lambda)`); the prior is of that alone, given parameters at most.
+    // Both may also be conditioned on the same further variables, as the forward posterior of a
+    // diffusion is: `q(x_t | x_{t-1}, x_0)\, q(x_{t-1} | x_0)`.
     const pair = (lik: App, pri: App): boolean => {
-      if (lik.cond.length === 0 || pri.main.length === 0 || !pri.cond.every((c) => isParameterArg(c))) return false;
-      if (argsTex(lik.cond) === argsTex(pri.main) && pri.cond.length === 0) return true;
+      if (lik.cond.length === 0 || pri.main.length === 0) return false;
       const cond = lik.cond.map(tex);
-      return pri.main.every((m) => cond.includes(tex(m))) && lik.cond.every((c) => pri.main.some((m) => tex(m) === tex(c)) || isParameterArg(c));
+      if (!pri.cond.every((c) => isParameterArg(c) || cond.includes(tex(c)))) return false;
+      if (argsTex(lik.cond) === argsTex(pri.main) && pri.cond.length === 0) return true;
+      return pri.main.every((m) => cond.includes(tex(m))) && lik.cond.every((c) => pri.main.some((m) => tex(m) === tex(c)) || pri.cond.some((m) => tex(m) === tex(c)) || isParameterArg(c));
     };
     if (pair(a, b)) out.push({ likelihood: a, prior: b, start: i, end: j + 2 });
     else if (pair(b, a)) out.push({ likelihood: b, prior: a, start: i, end: j + 2 });

@@ -7,7 +7,7 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
-import { firstApp, isDensityName, measureOf, nodeTex, splitAt, terms, tex, type App } from '../query';
+import { firstApp, isDensityName, measureOf, nodeTex, sides, splitAt, terms, tex, type App } from '../query';
 
 /** `g(f(x))`: the decoder applied to the encoder's code of `x`; returns the two and the input. */
 function roundTrip(nodes: readonly MathNode[]): { decoder: App; encoder: App; input: MathNode } | undefined {
@@ -40,7 +40,13 @@ function comparedPairs(ctx: Context): [MathNode[], MathNode[]][] {
         const end = seq.findIndex((m, j) => j > k && m.type === 'par');
         if (end > k) { const d = difference(seq.slice(k + 1, end)); if (d) out.push(d); k = end; continue; }
       }
-      if (n.type === 'group' && (n.name === '||' || (n.name === '(' && n.sup && tex(n.sup) === '2'))) {
+      // `|x - \hat x|^2`: single bars around the difference, the second squared.
+      if (n.type === 'bar' && !n.sup) {
+        const end = seq.findIndex((m, j) => j > k + 1 && m.type === 'bar' && m.sup !== undefined && tex(m.sup) === '2');
+        if (end > k) { const d = difference(seq.slice(k + 1, end)); if (d) out.push(d); k = end; continue; }
+      }
+      // `\|x - \hat x\|`, `(x - \hat x)^2`, and `|x - \hat x|^2` written with single bars.
+      if (n.type === 'group' && (n.name === '||' || ((n.name === '(' || n.name === '|') && n.sup && tex(n.sup) === '2'))) {
         const d = difference(n.children ?? []);
         if (d) out.push(d);
       }
@@ -87,19 +93,27 @@ export function detectReconstruction(ctx: Context): Hit | null {
   }
   // `\mathbb{E}_{q(z|x)}[\log p(x|z)]` on its own: the VAE's reconstruction term, the data's
   // log-likelihood given a latent drawn from the encoder.
-  if (ctx.lines.length === 1 && ctx.expectations.length === 1 && !ctx.lines[0].some((n) => n.type === 'rel')) {
+  // Also set to its Monte Carlo estimate (`\approx \frac1L \sum_l \log p(x|z^{(l)})`), and with no measure
+  // written (`E[\log P(X|z)]`) when the log is of the data given a code.
+  const line0 = ctx.lines[0] ?? [];
+  const { sides: parts0 } = sides(line0);
+  const estimated = parts0.length === 2 && ctx.logs.filter((l) => !parts0[0].includes(l.seq[l.index]) && l.seq !== ctx.expectations[0]?.body).every((l) => l.app && ctx.logs.some((o) => o !== l && o.app && nodeTex(o.app.fn) === nodeTex(l.app!.fn)));
+  if (ctx.lines.length === 1 && ctx.expectations.length === 1 && (!line0.some((n) => n.type === 'rel') || estimated)) {
     const e = ctx.expectations[0];
-    const line = ctx.lines[0];
+    const line = parts0[0];
     const alone = line.length <= 2 && line[0] === e.node;
-    const log = ctx.logs.find((l) => l.seq === e.body || (l.seq === e.seq && l.index > e.index));
+    const log = ctx.logs.find((l) => l.seq === e.body) ?? ctx.logs.find((l) => l.seq === e.seq && l.index > e.index);
     const a = log?.app;
     const m = measureOf(e.node.sub)?.measure ?? [];
     // The latent is what the measure is of (`q(z|x)`), or the variable written alone (`\mathbb{E}_z`).
-    const latent = firstApp(m)?.main[0] ?? (m.length === 1 && m[0].type === 'id' ? m : undefined);
+    const codeGiven = a !== undefined && m.length === 0 && a.cond.length === 1 && a.cond[0].length === 1 && LATENT_LETTERS.has(a.cond[0][0].name) && a.main.length === 1 && DATA_LETTERS.has(a.main[0][0]?.name ?? '');
+    const latent = firstApp(m)?.main[0] ?? (m.length === 1 && m[0].type === 'id' ? m : codeGiven ? a.cond[0] : undefined);
     if (alone && a && isDensityName(a.fn) && a.cond.length === 1 && latent && tex(a.cond[0]) === tex(latent) && a.main.length === 1) {
       return hit({ decoder: nodeTex(a.fn), data: tex(a.main[0]), latent: tex(latent), variant: 'expected log-likelihood' }, 0.75);
     }
   }
+  const decoder = decoderLogLikelihood(ctx);
+  if (decoder) return hit(decoder, 0.7);
   // -log p_decoder(x | h = f(x~)): likelihood of the input given the code of (a corrupted copy of) itself.
   for (const log of ctx.logs) {
     const a = log.app;
@@ -112,4 +126,31 @@ export function detectReconstruction(ctx: Context): Hit | null {
     }
   }
   return null;
+}
+
+/** Letters notes use for the observed data and for a latent code. */
+const DATA_LETTERS: ReadonlySet<string> = new Set(['x', 'X']);
+const LATENT_LETTERS: ReadonlySet<string> = new Set(['z', 'Z', 'c', 'h']);
+
+/**
+ * The decoder's log-likelihood of the data given the code, `\log p_\theta(x|z)`, alone or defined
+ * (`\log p(x|z) = -\frac{1}{2\sigma^2}\|x - \mu(z)\|^2 + c`, `-\log p(x|z) \propto \|x - \mu(z)\|^2`):
+ * the VAE's reconstruction term for one code. The roles, or undefined.
+ */
+function decoderLogLikelihood(ctx: Context): Record<string, string> | undefined {
+  if (ctx.lines.length !== 1 || ctx.ops.has('KL') || ctx.expectations.length > 0) return undefined;
+  const line = ctx.lines[0];
+  let k = 0;
+  if (line[k]?.type === 'bin' && line[k].name === '-') k++;
+  const log = ctx.logs.find((l) => l.seq === ctx.lines[0] && l.seq[l.index] === line[k]);
+  const a = log?.app;
+  if (!a || !isDensityName(a.fn) || a.main.length !== 1 || a.cond.length !== 1 || a.main[0].length !== 1 || a.cond[0].length !== 1) return undefined;
+  const x = a.main[0][0];
+  const z = a.cond[0][0];
+  if (x.type !== 'id' || z.type !== 'id' || !DATA_LETTERS.has(x.name) || !LATENT_LETTERS.has(z.name)) return undefined;
+  const rest = line.slice(k + 3);
+  // Alone, or set to what it is for this decoder (no further density of another variable).
+  const alone = rest.length === 0;
+  const defined = rest[0]?.type === 'rel' && (rest[0].name === '=' || rest[0].name === 'propto');
+  return alone || defined ? { decoder: nodeTex(a.fn), data: nodeTex(x), latent: nodeTex(z), variant: 'decoder log-likelihood' } : undefined;
 }
