@@ -4,7 +4,8 @@ import type { ExplainContent } from '../../shared/explainProtocol';
 /** The derivation as a markdown note (with `$$` math), for "Export as Markdown". */
 export function contentMarkdown(c: ExplainContent): string {
   const lines = [`# ${c.title}`, '', `_${c.where}_`, '', `$$\n${c.tex.trim()}\n$$`, ''];
-  if (c.summary) lines.push(`${c.summary[0].toUpperCase()}${c.summary.slice(1)}.`, '');
+  const summary = c.summaryTex ?? c.summary;
+  if (summary) lines.push(`${summary[0].toUpperCase()}${summary.slice(1)}.`, '');
   if (c.glossary.length > 0) {
     lines.push('## Symbols', '');
     for (const g of c.glossary) lines.push(`- $${g.symbol}$: ${g.meaningTex ?? g.meaning}`);
