@@ -207,7 +207,7 @@ describe('the Gaussians the toy instances name', () => {
 
   it("give the ELBO toy's posterior as the slider values that close the gap", () => {
     const t = toyInstanceFor('elbo', {})!;
-    for (const values of [{}, { x: -2.3, noise: 0.4 }, { x: 2.9, noise: 1.9 }]) {
+    for (const values of [{}, { x: -2.3, noise: 0.4 }, { x: 2.9, noise: 1.9 }] as Record<string, number>[]) {
       const r = t.compute(values);
       // "... that is $m$ = 0.75 and $s_q$ = 0.7071": setting the q sliders there makes ELBO = log p(x).
       const said = /\$m\$ = (-?[\d.]+) and \$s_q\$ = ([\d.]+)/.exec(r.text);
