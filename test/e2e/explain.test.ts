@@ -217,12 +217,31 @@ describe('The Explain panel at a glance, beside its note', function () {
     const fitted = await frame.locator('.fit-math').evaluateAll((els) => (els as unknown as DomElement[]).filter((e) => e.classList.contains('math-broken') || e.style.fontSize !== '').length);
     assert.ok(fitted >= 1, 'no formula needed fitting: the fixture no longer has a line too wide for the panel');
     await page.screenshot({ path: path.join(screenshotsDir(), 'explain-fit-1400x900.png') });
+
+    // Twelve rows, the widest wider than the panel: fitted too.
+    await openFile(page, 'long-derivation.md');
+    const long = readWorkspaceFile(settings.workspace, 'long-derivation.md');
+    await goTo(page, middleOf(long, String.raw`&\geq \mathbb{E}_{z \sim q_\phi(z \mid x)}`));
+    await runCommand(page, 'GenMath: Explain Formula');
+    const longFrame = await webviewFrame(page, '.explain-header .link', (t) => /long-derivation\.md/.test(t), 30_000);
+    await longFrame.locator('.main-formula .katex').first().waitFor({ state: 'visible', timeout: 20_000 });
+    await settled(longFrame);
+    assert.deepEqual(await overflowing(longFrame, '#app'), [], 'the long derivation is cut or scrolled');
+    assert.equal((await panelSize(longFrame)).pageScrollsSideways, false);
+    const longFitted = await longFrame.locator('.main-formula').evaluate((e) => (e as unknown as DomElement).classList.contains('math-broken') || (e as unknown as DomElement).style.fontSize !== '');
+    assert.ok(longFitted, 'the long derivation fits without fitting: the fixture no longer tests it');
+    await page.screenshot({ path: path.join(screenshotsDir(), 'explain-long-derivation-1400x900.png') });
   });
 
   it("labels a toy's sliders in words with the symbol typeset, and says its results without TeX source", async () => {
     const page = wb.page;
     // The ELBO's toy: its sliders and the posterior it names.
-    const frame = await explainFrame(wb, /evidence lower bound/i);
+    await openFile(page, 'explain-layout.md');
+    const text = readWorkspaceFile(settings.workspace, 'explain-layout.md');
+    await goTo(page, middleOf(text, String.raw`\log p_\theta(x) &= \log \int`));
+    await runCommand(page, 'GenMath: Explain Formula');
+    const frame = await webviewFrame(page, '.explain-header .link', (t) => /explain-layout\.md/.test(t), 30_000);
+    await frame.locator('.sliders .param').first().waitFor({ state: 'visible', timeout: 20_000 });
     const labels = await shownTexts(frame, '.sliders .param');
     assert.ok(labels.length >= 4, `only ${labels.length} sliders`);
     for (const l of labels) {
@@ -238,7 +257,6 @@ describe('The Explain panel at a glance, beside its note', function () {
     await page.screenshot({ path: path.join(screenshotsDir(), 'explain-toy-elbo.png') });
 
     // The KL of the same note: its labels name the note's own q_φ(z|x).
-    const text = readWorkspaceFile(settings.workspace, 'explain-layout.md');
     await goTo(page, middleOf(text, String.raw`D_{KL}(q_\phi(z|x)`));
     await runCommand(page, 'GenMath: Explain Formula');
     const kl = await explainFrame(wb, /KL divergence/);
