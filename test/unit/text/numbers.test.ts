@@ -1,6 +1,7 @@
 /** Numbers in plain scientific notation, in prose and in TeX, never JavaScript's `6.681e-5`. */
 import * as assert from 'node:assert/strict';
 import katex from 'katex';
+import { formatValue } from '../../../src/core/evaluate';
 import { toTex } from '../../../src/core/explain/expr/tex';
 import { formatNumber, numberTex } from '../../../src/core/text/numbers';
 
@@ -18,6 +19,9 @@ describe('numbers as people read them', () => {
     assert.equal(formatNumber(1e-12), '1 × 10⁻¹²');
     assert.equal(numberTex(6.681e-5, 4), '6.681 \\times 10^{-5}');
     assert.equal(numberTex(3e21), '3 \\times 10^{21}');
+    // The hover writes a value as the panel does.
+    assert.equal(formatValue(6.681e-5), '6.681 × 10⁻⁵');
+    assert.equal(formatValue(0.44314718), '0.4431');
   });
 
   it('writes ordinary values as they are, to the digits asked for', () => {
