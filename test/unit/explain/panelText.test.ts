@@ -16,6 +16,7 @@ import { FORMULA_KINDS, recognize, type FormulaKind } from '../../../src/core/re
 import { kindHeading } from '../../../src/core/recognize/titles';
 import { proseParts, texOutsideMath } from '../../../src/core/text/prose';
 import { explainContent } from '../../../src/host/explain/content';
+import { contentMarkdown } from '../../../src/host/explain/markdown';
 
 const FIXTURES = path.join(process.cwd(), 'test', 'fixtures', 'recognize');
 
@@ -216,5 +217,16 @@ describe('the Gaussians the toy instances name', () => {
       const atPosterior = t.compute({ ...values, m: Number(said[1]), sd: Number(said[2]) });
       assert.ok(Math.abs(atPosterior.value - logPx) < 1e-3, `${r.text}: at the named posterior the ELBO is ${atPosterior.value}, log p(x) ${logPx}`);
     }
+  });
+});
+
+describe('the Explain panel exported as markdown', () => {
+  it('writes its value in plain scientific notation and its summary with the symbols as math', () => {
+    const c = explainContent('\\log \\frac{1}{1+e^{-20}}', true, 'x');
+    assert.ok(c.evaluation && 'value' in c.evaluation);
+    const md = contentMarkdown(c);
+    assert.match(md, /## Value\n\n-2\.06115 × 10⁻⁹:/);
+    const kl = contentMarkdown(explainContent('D_{KL}(q_{\\phi}(z|x)\\,\\|\\,p(z))', true, 'x'));
+    assert.match(kl, /when \$p\(z\)\$ is used in place of \$q_\{\\phi\}\(z\|x\)\$/);
   });
 });
