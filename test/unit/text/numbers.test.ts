@@ -32,7 +32,8 @@ describe('numbers as people read them', () => {
     assert.equal(formatNumber(0.127687, 6), '0.127687');
     assert.equal(numberTex(0.5), '0.5');
     assert.equal(formatNumber(Infinity), '∞');
-    assert.equal(formatNumber(NaN), 'NaN');
+    assert.equal(formatNumber(NaN), 'not a number');
+    assert.equal(formatNumber(-Infinity), '−∞');
   });
 
   it('never reaches KaTeX as "6.681e-5", which it typesets as "6.681e − 5"', () => {
