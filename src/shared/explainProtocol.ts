@@ -15,6 +15,8 @@ export interface ExplainContent {
   readonly title: string;
   readonly confidence: number;
   readonly summary: string;
+  /** The summary with the formula's own symbols in `$...$` for KaTeX (src/core/text/prose.ts); the panel shows this one. */
+  readonly summaryTex?: string;
   readonly roles: Readonly<Record<string, string>>;
   /** Each symbol with its meaning; `meaningTex` has the meaning's math in `$...$` for KaTeX. */
   readonly glossary: readonly { readonly symbol: string; readonly meaning: string; readonly meaningTex?: string }[];

@@ -6,9 +6,11 @@
 import type { ToyInstance, ToyResult } from '../../src/core/evaluate/toy';
 import { explainedKindsText, isFormulaKind, toyInstanceFor } from '../../src/core/kinds';
 import { GUESS_BELOW, kindHeading } from '../../src/core/recognize/titles';
+import { proseParts } from '../../src/core/text/prose';
 import type { ExplainCommand, ExplainContent, ExplainEvent } from '../../src/shared/explainProtocol';
 import type { ToyColor, ToyPlane } from '../../src/shared/toyProtocol';
 import { el } from './dom';
+import { clearFitted, fitAll, renderDisplayMath, watchFit } from './fit';
 import { formatNumber as formatWith } from './format';
 import { renderMath } from './math';
 import { drawPlane, fillPlaneLegend } from './plane';
@@ -19,19 +21,26 @@ function post(command: ExplainCommand): void {
   vscode.postMessage(command);
 }
 
-/** A sentence that may hold inline `$...$` math: text parts as text, math parts through KaTeX. */
-function sentence(text: string): HTMLElement {
-  const p = el('p', { class: 'why' });
-  text.split(/(\$[^$]+\$)/).forEach((part) => {
-    if (/^\$[^$]+\$$/.test(part)) {
-      const span = el('span');
-      renderMath(span, part.slice(1, -1), false);
-      p.append(span);
-    } else if (part) {
-      p.append(document.createTextNode(part));
+/**
+ * Appends prose to `parent`: its words as text, its `$...$` symbols typeset inline by KaTeX
+ * (src/core/text/prose.ts), so a label keeps its spaces and no TeX source shows.
+ */
+function appendProse(parent: HTMLElement, text: string): HTMLElement {
+  for (const part of proseParts(text)) {
+    if (part.math) {
+      const span = el('span', { class: 'inline-math' });
+      renderMath(span, part.text, false);
+      parent.append(span);
+    } else {
+      parent.append(document.createTextNode(part.text));
     }
-  });
-  return p;
+  }
+  return parent;
+}
+
+/** A sentence that may hold inline `$...$` math. */
+function sentence(text: string): HTMLElement {
+  return appendProse(el('p', { class: 'why' }), text);
 }
 
 /** Values of the Explain panel get a digit more than the toys' live values: they are read, not watched. */
@@ -55,14 +64,23 @@ function drawCurves(canvas: HTMLCanvasElement, legend: HTMLElement, result: ToyR
   const colors = palette();
   drawPlane(canvas, plane, colors, { fill: true });
   fillPlaneLegend(legend, plane, colors);
+  // The plane's legend writes labels as text; a toy's labels are prose whose symbols are typeset.
+  // A legend left unchanged by fillPlaneLegend keeps the typeset labels it already has.
+  for (const item of legend.querySelectorAll<HTMLElement>('.legend-item')) {
+    const label = item.lastChild;
+    if (label && label.nodeType === Node.TEXT_NODE && label.textContent?.includes('$')) {
+      label.remove();
+      appendProse(item, ` ${label.textContent}`);
+    }
+  }
 }
 
 /** The toy instance section: sliders, the live value, and the curves. */
 function toySection(toy: ToyInstance): HTMLElement {
   const section = el('section', { class: 'toy', 'aria-label': 'toy instance' });
-  section.append(el('h2', {}, `Toy instance: ${toy.title}`));
-  const formula = el('div', { class: 'toy-formula' });
-  renderMath(formula, toy.latex);
+  section.append(appendProse(el('h2', {}, 'Toy instance: '), toy.title));
+  const formula = el('div', { class: 'toy-formula formula' });
+  renderDisplayMath(formula, toy.latex);
   const controls = el('div', { class: 'sliders' });
   const value = el('div', { class: 'toy-value', id: 'toy-value', role: 'status' });
   const canvas = el('canvas', { id: 'toy-plot', width: '480', height: '200', 'aria-label': 'the toy instance plotted' });
@@ -71,15 +89,16 @@ function toySection(toy: ToyInstance): HTMLElement {
   const values: Record<string, number> = {};
   const update = () => {
     const result = toy.compute(values);
-    value.textContent = `= ${formatNumber(result.value)}  ${result.text}`;
+    // The text states the value itself ("KL(p ‖ q) = 0.1277 nats"), in words and typeset symbols.
+    value.textContent = '';
+    appendProse(value, result.text);
     drawCurves(canvas, legend, result);
   };
   for (const p of toy.parameters) {
     values[p.name] = p.value;
     const id = `toy-${p.name}`;
     const label = el('label', { for: id });
-    const name = el('span', { class: 'param' });
-    renderMath(name, p.label, false);
+    const name = appendProse(el('span', { class: 'param' }), p.label);
     const input = el('input', { id, type: 'range', min: String(p.min), max: String(p.max), step: String(p.step), value: String(p.value) });
     const shown = el('output', { for: id }, formatNumber(p.value));
     input.addEventListener('input', () => {
@@ -110,7 +129,7 @@ function stepMeta(s: ExplainContent['steps'][number]): HTMLElement {
   const mark = s.checked ? CHECK_MARKS[s.checked] : undefined;
   if (mark) meta.append(el('span', { class: `mark checked-${s.checked?.replace(/\s+/g, '-')}`, title: mark.title }, mark.text));
   if (s.example) meta.append(el('span', { class: 'mark example', title: 'An illustrative example, tied back to the formula in its sentence' }, 'example'));
-  if (s.rule) meta.append(el('span', { class: 'rule' }, s.rule));
+  if (s.rule) meta.append(appendProse(el('span', { class: 'rule' }), s.rule));
   return meta;
 }
 
@@ -118,6 +137,7 @@ function stepMeta(s: ExplainContent['steps'][number]): HTMLElement {
 export function mountExplain(root: HTMLElement): void {
   function show(content: ExplainContent): void {
     root.textContent = '';
+    clearFitted();
     const header = el('header', { class: 'explain-header' });
     // Worded as the hover words it: below GUESS_BELOW a guess says so, with its confidence.
     const title = el('h1', {}, content.kind === 'none' ? 'Formula' : kindHeading(content));
@@ -129,14 +149,15 @@ export function mountExplain(root: HTMLElement): void {
     header.append(title, where, exportButton);
 
     const formula = el('div', { class: 'formula main-formula' });
-    renderMath(formula, content.tex, true);
+    renderDisplayMath(formula, content.tex);
     root.append(header, formula);
-    if (content.summary) root.append(el('p', { class: 'summary' }, `${content.summary[0].toUpperCase()}${content.summary.slice(1)}.`));
+    const summary = content.summaryTex ?? content.summary;
+    if (summary) root.append(appendProse(el('p', { class: 'summary' }), `${summary[0].toUpperCase()}${summary.slice(1)}.`));
 
     if (content.evaluation && 'value' in content.evaluation) {
       const e = content.evaluation;
       const se = e.standardError !== undefined ? ` ± ${formatNumber(e.standardError)} (standard error, ${e.samples ?? '?'} samples)` : '';
-      root.append(el('p', { class: 'evaluation', id: 'evaluation' }, `= ${formatNumber(e.value)}${se} — ${e.detail}`));
+      root.append(appendProse(el('p', { class: 'evaluation', id: 'evaluation' }), `= ${formatNumber(e.value)}${se} — ${e.detail}`));
     }
 
     if (content.glossary.length > 0) {
@@ -158,7 +179,7 @@ export function mountExplain(root: HTMLElement): void {
       content.steps.forEach((s, i) => {
         const item = el('li', { class: 'step' });
         const math = el('div', { class: 'formula' });
-        renderMath(math, s.latex, true);
+        renderDisplayMath(math, s.latex);
         const copy = el('button', { class: 'copy', title: 'Copy this step as LaTeX', 'aria-label': `Copy step ${i + 1} as LaTeX` }, 'Copy LaTeX');
         copy.addEventListener('click', () => post({ type: 'copy', text: s.latex }));
         item.append(stepMeta(s), sentence(s.why));
@@ -173,6 +194,7 @@ export function mountExplain(root: HTMLElement): void {
 
     const toy = toyInstanceFor(content.kind, content.roles);
     if (toy) root.append(toySection(toy));
+    fitAll();
   }
 
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -187,5 +209,6 @@ export function mountExplain(root: HTMLElement): void {
       root.append(el('p', { class: 'muted' }, message.message));
     }
   });
+  watchFit(root);
   post({ type: 'ready' });
 }

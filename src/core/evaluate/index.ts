@@ -6,7 +6,8 @@
  */
 import { normalizeFormula } from '../recognize/normalize';
 import { DomainError } from './distributions';
-import { BudgetError, Evaluator, fmt, type EvalSettings } from './arithmetic';
+import { formatNumber } from '../text/numbers';
+import { BudgetError, Evaluator, type EvalSettings } from './arithmetic';
 import { DEFAULT_SAMPLES, MAX_SAMPLES } from './montecarlo';
 import { contextAssignments, readGiven, splitGiven } from './given';
 import { ReadError, SymbolicError, freeSymbols, isBareNumber, parseSide, splitSides, tokenize } from './reader';
@@ -159,10 +160,9 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** A value as the hover shows it: `0.4431`, `2`, `1.2e-7`. */
+/** A value as the hover shows it: `0.4431`, `2`, `1.2 × 10⁻⁷` (plain scientific notation, as the panel writes it). */
 export function formatValue(x: number): string {
-  if (x !== 0 && (Math.abs(x) < 1e-4 || Math.abs(x) >= 1e6)) return x.toExponential(3);
-  return fmt(Number(x.toPrecision(4)));
+  return formatNumber(x, 4);
 }
 
 /**

@@ -4,6 +4,7 @@
  * previous line to it, checked numerically on a toy instance where one exists, or said honestly
  * to be "not a step GenMath recognizes".
  */
+import { formatNumber } from '../text/numbers';
 import { TableJoint } from './check/models';
 import { Numeric, Unevaluable } from './check/numeric';
 import { makeWorld, real, type Getter, type World, type WorldFactory } from './check/world';
@@ -138,7 +139,7 @@ function holds(a: unknown, b: unknown, rel: Rel): boolean | undefined {
 
 /** Numbers for a message. */
 function fmt(x: unknown): string {
-  return typeof x === 'number' ? Number(x.toPrecision(4)).toString() : String(x);
+  return typeof x === 'number' ? formatNumber(x) : String(x);
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { KINDS } from '../kinds';
 import type { FormulaCard } from '../recognize/types';
+import { inlineMath } from '../text/prose';
 import { texToText } from './texToText';
 
 const VARIANTS: Readonly<Record<string, string>> = {
@@ -17,10 +18,23 @@ const VARIANTS: Readonly<Record<string, string>> = {
   adam: 'Adam-style',
 };
 
-/** The card's one-sentence summary, in the formula's own symbols where its roles name them. */
+/** The card's one-sentence summary, in the formula's own symbols (as plain text) where its roles name them. */
 export function summarize(card: Pick<FormulaCard, 'kind' | 'roles'>): string {
+  return summaryWith(card, texToText);
+}
+
+/**
+ * The same sentence for a panel that typesets math: the formula's own symbols in `$...$`
+ * (src/core/text/prose.ts), so `q_{\phi}(z|x)` is shown typeset rather than as "q_φ(z|x)".
+ */
+export function summaryTex(card: Pick<FormulaCard, 'kind' | 'roles'>): string {
+  return summaryWith(card, inlineMath);
+}
+
+/** The summary with each role's TeX written by `write`. */
+function summaryWith(card: Pick<FormulaCard, 'kind' | 'roles'>, write: (tex: string) => string): string {
   const r = card.roles;
-  const sym = (key: string) => (r[key] ? texToText(r[key]) : undefined);
+  const sym = (key: string) => (r[key] ? write(r[key]) : undefined);
   if (card.kind === 'kl' && r.first && r.second) {
     return `how much information is lost when ${sym('second')} is used in place of ${sym('first')}; asymmetric, ≥ 0`;
   }

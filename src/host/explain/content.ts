@@ -5,7 +5,7 @@
  * takes 40-70 ms, and activation should not load it at all.
  */
 import { derive } from '../../core/explain/derive';
-import { summarize } from '../../core/explain/summary';
+import { summarize, summaryTex } from '../../core/explain/summary';
 import { evaluate } from '../../core/evaluate';
 import { recognize, type FormulaCard } from '../../core/recognize';
 import type { ExplainContent } from '../../shared/explainProtocol';
@@ -28,6 +28,7 @@ export function explainContent(tex: string, display: boolean, where: string, con
     title: card.title,
     confidence: card.confidence,
     summary: summarize(card),
+    summaryTex: summaryTex(card),
     roles: card.roles,
     glossary: card.glossary,
     steps: derivation.steps,

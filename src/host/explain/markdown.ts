@@ -1,10 +1,12 @@
 /** The Explain panel's content as a markdown note, for "Export as Markdown". Plain string work: no KaTeX. */
+import { formatNumber } from '../../core/text/numbers';
 import type { ExplainContent } from '../../shared/explainProtocol';
 
 /** The derivation as a markdown note (with `$$` math), for "Export as Markdown". */
 export function contentMarkdown(c: ExplainContent): string {
   const lines = [`# ${c.title}`, '', `_${c.where}_`, '', `$$\n${c.tex.trim()}\n$$`, ''];
-  if (c.summary) lines.push(`${c.summary[0].toUpperCase()}${c.summary.slice(1)}.`, '');
+  const summary = c.summaryTex ?? c.summary;
+  if (summary) lines.push(`${summary[0].toUpperCase()}${summary.slice(1)}.`, '');
   if (c.glossary.length > 0) {
     lines.push('## Symbols', '');
     for (const g of c.glossary) lines.push(`- $${g.symbol}$: ${g.meaningTex ?? g.meaning}`);
@@ -19,8 +21,8 @@ export function contentMarkdown(c: ExplainContent): string {
     });
   }
   if (c.evaluation && 'value' in c.evaluation) {
-    const se = c.evaluation.standardError !== undefined ? ` ± ${c.evaluation.standardError.toPrecision(2)} (standard error)` : '';
-    lines.push('## Value', '', `${c.evaluation.value}${se}: ${c.evaluation.detail}`, '');
+    const se = c.evaluation.standardError !== undefined ? ` ± ${formatNumber(c.evaluation.standardError, 2)} (standard error)` : '';
+    lines.push('## Value', '', `${formatNumber(c.evaluation.value, 6)}${se}: ${c.evaluation.detail}`, '');
   }
   return lines.join('\n');
 }

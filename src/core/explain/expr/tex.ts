@@ -2,6 +2,7 @@
  * Writes the expression tree as display TeX, with the parentheses precedence needs and no more.
  * What a step shows is produced here from the same tree the checker evaluates.
  */
+import { numberTex } from '../../text/numbers';
 import { substitute } from './walk';
 import type { Expr, Rel, Stmt } from './types';
 
@@ -45,8 +46,9 @@ function join(parts: readonly string[], sep: string): string {
 }
 
 function numTex(v: number): string {
-  if (Number.isInteger(v)) return String(v);
-  return String(Number(v.toPrecision(6)));
+  // An integer as it is (`1000000`, not a power of ten); anything else in plain scientific notation when tiny or huge.
+  if (Number.isInteger(v) && Math.abs(v) < 1e21) return String(v);
+  return numberTex(v, 6);
 }
 
 /** The subscript form of an expression: `t-1`, `i`, `0`. */
