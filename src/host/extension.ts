@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new PastedMathCodeActions(formulas), PastedMathCodeActions.metadata),
     ...registerCommands(logger, {
       convertPastedMath: (location?: unknown) => convertPastedMath(formulas, location),
-      ...registerExplain(context, formulas, logger),
+      ...registerExplain(context, formulas, macroSources, logger),
       ...registerTraining(context, logger),
     }),
   );
@@ -86,10 +86,10 @@ function registerCommands(logger: Logger, handlers: CommandHandlers): vscode.Dis
 }
 
 /** Explain Formula (palette, hover link, CodeLens) and the example notes: their panel's serializer, and their commands' handlers. */
-function registerExplain(context: vscode.ExtensionContext, formulas: DocumentFormulas, logger: Logger): CommandHandlers<'explainFormula' | 'openExampleNote'> {
+function registerExplain(context: vscode.ExtensionContext, formulas: DocumentFormulas, macroSources: MacroSources, logger: Logger): CommandHandlers<'explainFormula' | 'openExampleNote'> {
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(ExplainPanel.viewType, {
-      deserializeWebviewPanel: (panel, state: unknown) => ExplainPanel.revive(panel, context, formulas, logger, state),
+      deserializeWebviewPanel: (panel, state: unknown) => ExplainPanel.revive(panel, context, formulas, macroSources, logger, state),
     }),
     { dispose: () => ExplainPanel.current?.dispose() },
   );
@@ -111,7 +111,7 @@ function registerExplain(context: vscode.ExtensionContext, formulas: DocumentFor
         void offerExampleNote(context, formulas);
         return;
       }
-      ExplainPanel.createOrShow(context, formulas, logger, doc, formula);
+      ExplainPanel.createOrShow(context, formulas, macroSources, logger, doc, formula);
     },
     openExampleNote: async (name?: unknown) => {
       // From a walkthrough link the argument names the note; from the palette the person picks one.

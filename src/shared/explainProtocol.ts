@@ -36,7 +36,8 @@ export interface ExplainContent {
 
 /** Host -> webview. */
 export type ExplainEvent =
-  | { readonly type: 'content'; readonly content: ExplainContent; readonly location: { readonly uri: string; readonly offset: number } }
+  /** `macros`: the note's macros in KaTeX's form (`\\name` -> body), so the panel typesets what the hover does. */
+  | { readonly type: 'content'; readonly content: ExplainContent; readonly location: { readonly uri: string; readonly offset: number }; readonly macros?: Readonly<Record<string, string>> }
   | { readonly type: 'empty'; readonly message: string };
 
 /** Webview -> host. */
@@ -45,6 +46,33 @@ export type ExplainCommand =
   | { readonly type: 'copy'; readonly text: string }
   | { readonly type: 'export' }
   | { readonly type: 'reveal' };
+
+/** At most this many macros reach the panel, each body at most MAX_MACRO_BODY long (KaTeX also bounds expansion). */
+export const MAX_PANEL_MACROS = 500;
+export const MAX_MACRO_BODY = 10_000;
+
+/**
+ * A note's macro table (MathJax's form: name without backslash -> body or [body, argument count])
+ * in KaTeX's form, bounded: KaTeX reads the arguments from the body's #1..#9.
+ */
+export function katexMacros(table: Readonly<Record<string, string | readonly [string, number]>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  let n = 0;
+  for (const [name, def] of Object.entries(table)) {
+    const body = typeof def === 'string' ? def : def[0];
+    if (!/^[A-Za-z]+$/.test(name) || typeof body !== 'string' || body.length > MAX_MACRO_BODY) continue;
+    if (++n > MAX_PANEL_MACROS) break;
+    out[`\\${name}`] = body;
+  }
+  return out;
+}
+
+/** Checks macros that arrive in a message: the shape `katexMacros` makes, within its bounds. */
+export function isPanelMacros(v: unknown): v is Record<string, string> {
+  if (!isRecord(v)) return false;
+  const entries = Object.entries(v);
+  return entries.length <= MAX_PANEL_MACROS && entries.every(([k, body]) => /^\\[A-Za-z]+$/.test(k) && typeof body === 'string' && body.length <= MAX_MACRO_BODY);
+}
 
 /** Longest text the panel may ask the host to copy: a derivation step is far shorter. */
 export const MAX_COPY_LENGTH = 100_000;

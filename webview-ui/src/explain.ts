@@ -7,12 +7,12 @@ import type { ToyInstance, ToyResult } from '../../src/core/evaluate/toy';
 import { explainedKindsText, isFormulaKind, toyInstanceFor } from '../../src/core/kinds';
 import { GUESS_BELOW, kindHeading } from '../../src/core/recognize/titles';
 import { proseParts } from '../../src/core/text/prose';
-import type { ExplainCommand, ExplainContent, ExplainEvent } from '../../src/shared/explainProtocol';
+import { isPanelMacros, type ExplainCommand, type ExplainContent, type ExplainEvent } from '../../src/shared/explainProtocol';
 import type { ToyColor, ToyPlane } from '../../src/shared/toyProtocol';
 import { el } from './dom';
 import { clearFitted, fitAll, renderDisplayMath, watchFit } from './fit';
 import { formatNumber as formatWith } from './format';
-import { renderMath } from './math';
+import { renderMath, setMacros } from './math';
 import { drawPlane, fillPlaneLegend } from './plane';
 import { palette } from './theme';
 import { vscode } from './vscodeApi';
@@ -203,6 +203,8 @@ export function mountExplain(root: HTMLElement): void {
     if (message.type === 'content' && typeof message.content === 'object' && message.content !== null && isFormulaKind(message.content.kind)) {
       // Remembered so that a window reload re-opens the same formula (the serializer reads it).
       vscode.setState({ uri: message.location.uri, offset: message.location.offset });
+      // Typeset with the note's macros, as the hover renders them; malformed ones are dropped whole.
+      setMacros(isPanelMacros(message.macros) ? message.macros : {});
       show(message.content);
     } else if (message.type === 'empty' && typeof message.message === 'string') {
       root.textContent = '';

@@ -2,7 +2,8 @@ import type { Logger } from '../../shared/logger';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FoundFormula } from '../../core/find/types';
-import { isExplainCommand, type ExplainContent, type ExplainEvent } from '../../shared/explainProtocol';
+import { isExplainCommand, katexMacros, type ExplainContent, type ExplainEvent } from '../../shared/explainProtocol';
+import type { MacroSources } from '../macroSources';
 import { setting } from '../config/read';
 import { Disposable } from '../dispose';
 import type { DocumentFormulas } from '../documentFormulas';
@@ -56,7 +57,7 @@ export class ExplainPanel extends Disposable {
   static #current: ExplainPanel | undefined;
 
   /** Shows the panel for a formula, creating it beside the editor if needed. */
-  static createOrShow(context: vscode.ExtensionContext, formulas: DocumentFormulas, logger: Logger, doc: vscode.TextDocument, formula: FoundFormula): ExplainPanel {
+  static createOrShow(context: vscode.ExtensionContext, formulas: DocumentFormulas, macros: MacroSources, logger: Logger, doc: vscode.TextDocument, formula: FoundFormula): ExplainPanel {
     let current = ExplainPanel.#current;
     if (current) {
       current.#panel.reveal(vscode.ViewColumn.Beside, true);
@@ -65,15 +66,15 @@ export class ExplainPanel extends Disposable {
         ...webviewOptions(context.extensionUri),
         retainContextWhenHidden: true,
       });
-      current = new ExplainPanel(panel, context, formulas, logger);
+      current = new ExplainPanel(panel, context, formulas, macros, logger);
     }
     void current.#show(doc, formula);
     return current;
   }
 
   /** Restores the panel after a window reload, on the formula it showed. */
-  static async revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, formulas: DocumentFormulas, logger: Logger, state: unknown): Promise<void> {
-    const explain = new ExplainPanel(panel, context, formulas, logger);
+  static async revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, formulas: DocumentFormulas, macros: MacroSources, logger: Logger, state: unknown): Promise<void> {
+    const explain = new ExplainPanel(panel, context, formulas, macros, logger);
     const s = state as { uri?: unknown; offset?: unknown } | undefined;
     if (typeof s?.uri === 'string' && typeof s.offset === 'number') {
       try {
@@ -95,13 +96,17 @@ export class ExplainPanel extends Disposable {
   readonly #panel: vscode.WebviewPanel;
   readonly #context: vscode.ExtensionContext;
   readonly #formulas: DocumentFormulas;
+  readonly #macros: MacroSources;
+  /** The shown note's macros in KaTeX's form, sent with its content. */
+  #shownMacros: Record<string, string> = {};
   readonly #logger: Logger;
   #content: ExplainContent | undefined;
   #shown: { uri: string; start: number; version: number } | undefined;
   #follow: NodeJS.Timeout | undefined;
 
-  private constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, formulas: DocumentFormulas, logger: Logger) {
+  private constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, formulas: DocumentFormulas, macros: MacroSources, logger: Logger) {
     super();
+    this.#macros = macros;
     this.#logger = logger;
     this.#panel = panel;
     this.#context = context;
@@ -133,8 +138,11 @@ export class ExplainPanel extends Disposable {
       return;
     }
     this.#content = content;
+    await this.#macros.ready(doc);
+    if (this.isDisposed || this.#shown !== shown) return;
+    this.#shownMacros = katexMacros(this.#macros.macrosFor(doc));
     this.#panel.title = `Explain: ${content.kind === 'none' ? 'formula' : content.title}`;
-    this.#post({ type: 'content', content, location: { uri: shown.uri, offset: shown.start } });
+    this.#post({ type: 'content', content, location: { uri: shown.uri, offset: shown.start }, macros: this.#shownMacros });
   }
 
   #post(event: ExplainEvent): void {
@@ -161,7 +169,7 @@ export class ExplainPanel extends Disposable {
     }
     switch (message.type) {
       case 'ready':
-        if (this.#content && this.#shown) this.#post({ type: 'content', content: this.#content, location: { uri: this.#shown.uri, offset: this.#shown.start } });
+        if (this.#content && this.#shown) this.#post({ type: 'content', content: this.#content, location: { uri: this.#shown.uri, offset: this.#shown.start }, macros: this.#shownMacros });
         break;
       case 'copy':
         void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.setStatusBarMessage('$(check) GenMath: copied the LaTeX', 2000));
