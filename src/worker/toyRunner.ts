@@ -169,8 +169,8 @@ export class ToyRunner {
     const key = [s.title, s.xLabel ?? '', ...s.lines.map((l) => `${l.label}:${l.color}`)].join('|');
     const sent = this.#sent[i];
     const n = s.x.length;
-    const grew = sent !== undefined && sent.key === key && n >= sent.count && sent.count > 0
-      && s.x[0] === sent.firstX && s.x[sent.count - 1] === sent.lastX && s.lines.every((l, j) => l.y[sent.count - 1] === sent.lastY[j]);
+    const grew = sent !== undefined && sent.key === key && n >= sent.count
+      && (sent.count === 0 || (s.x[0] === sent.firstX && s.x[sent.count - 1] === sent.lastX && s.lines.every((l, j) => l.y[sent.count - 1] === sent.lastY[j])));
     this.#sent[i] = { key, count: n, firstX: s.x[0], lastX: s.x[n - 1], lastY: s.lines.map((l) => l.y[n - 1]) };
     if (!grew) return s;
     const from = sent.count;
