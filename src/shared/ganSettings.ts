@@ -5,7 +5,7 @@
  * them into the core trainer's config.
  */
 import { DATASET_NAMES } from '../core/train/datasets';
-import { DEFAULT_GAN_CONFIG, GAN_LOSSES, type GanConfig } from '../core/train/gan';
+import { DEFAULT_GAN_CONFIG, GAN_LOSSES, PLAIN_GAN, type GanConfig } from '../core/train/gan';
 import { parseList } from './toySettings';
 import type { ToyControl } from './toyProtocol';
 
@@ -28,6 +28,7 @@ export const GAN_CONTROLS: readonly ToyControl[] = [
   { key: 'discriminatorHidden', label: 'D layers', kind: 'list', ...LAYERS, title: 'Hidden layer widths of D, e.g. 64,64' },
   { key: 'pack', label: 'Packing', kind: 'number', min: 1, max: 8, step: 1, integer: true, title: 'PacGAN: D judges this many samples at once' },
   { key: 'gradientPenalty', label: 'Grad. penalty λ', kind: 'number', min: 0, max: 100, step: 0.1 },
+  { key: 'lrDecay', label: 'lr schedule', kind: 'select', options: ['linear', 'none'], title: 'linear: both learning rates fall to a tenth over the run\'s steps; none: constant' },
   { key: 'emaDecay', label: 'Weight EMA', kind: 'number', min: 0, max: 0.9999, step: 0.001, title: "Decay of the average of G's weights that samples come from (0: G itself)" },
   { key: 'seed', label: 'Seed', kind: 'number', min: 0, max: 1_000_000, step: 1, integer: true },
 ];
@@ -51,8 +52,22 @@ export function ganSettingsOf(config: Readonly<Record<string, unknown>>): Record
   return out;
 }
 
+/** Settings without the data set: a preset keeps the data one trains on. */
+function withoutDataset(settings: Readonly<Record<string, string | number>>): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(settings).filter(([k]) => k !== 'dataset'));
+}
+
 /** The defaults as the panel shows them. */
 export const GAN_DEFAULT_SETTINGS: Readonly<Record<string, string | number>> = ganSettingsOf(DEFAULT_GAN_CONFIG as unknown as Record<string, unknown>);
+
+/**
+ * The plain GAN: the defaults without stabilizers or schedule (no packing, no weight averaging, no
+ * gradient penalty, constant and equal learning rates), to watch it collapse. The data set is kept.
+ */
+export const PLAIN_GAN_SETTINGS: Readonly<Record<string, string | number>> = withoutDataset(ganSettingsOf({ ...DEFAULT_GAN_CONFIG, ...PLAIN_GAN } as unknown as Record<string, unknown>));
+
+/** The stabilized defaults, the data set kept. */
+export const DEFAULT_GAN_PRESET: Readonly<Record<string, string | number>> = withoutDataset(GAN_DEFAULT_SETTINGS);
 
 /**
  * The trainer's config entries of some settings (already checked against the controls): only the

@@ -118,6 +118,8 @@ export interface ToyAction {
   readonly id: string;
   readonly label: string;
   readonly title?: string;
+  /** A preset: the settings this button applies (the runner applies them as any change); absent for a toy's own action. */
+  readonly settings?: Readonly<Record<string, string | number>>;
 }
 
 /** Most points a person may draw; a `data` command with more is refused. */

@@ -67,6 +67,8 @@ export class ToyRunner {
         this.#sent = [];
         return this.#frame();
       case 'play':
+        // What a single step or action updated no longer describes a run at speed.
+        if (!this.#slow) this.#update = undefined;
         if (this.#session.finished) this.#restart();
         this.#running = !this.#session.diverged;
         return this.#tick();
@@ -91,13 +93,17 @@ export class ToyRunner {
         if (this.#running) this.#tick();
         else this.#frame();
         return;
-      case 'action':
-        if (!this.#model.actions?.some((a) => a.id === command.id)) return;
+      case 'action': {
+        const action = this.#model.actions?.find((a) => a.id === command.id);
+        if (!action) return;
+        // A preset is a change of settings, and a change that needs a fresh run restarts it.
+        if (action.settings) return this.#apply(action.settings, this.#drawn);
         this.#running = false;
         clearTimeout(this.#timer);
         this.#session.action?.(command.id);
         this.#update = this.#session.lastUpdate?.();
         return this.#frame();
+      }
       case 'data':
         if (!this.#model.drawable || command.points.length / 2 > this.#model.drawable.max) return;
         return this.#apply(this.#model.drawable.setting, command.points);
@@ -125,6 +131,7 @@ export class ToyRunner {
         this.#settings = next;
         this.#drawn = drawn;
         this.#sent = [];
+        this.#update = undefined;
         if (this.#model.keepsStep && at > 0) this.#session.step(at);
       }
     } catch (err) {

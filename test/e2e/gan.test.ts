@@ -176,11 +176,17 @@ describe('Training a toy GAN in a real VS Code', function () {
   it('Copy experiment writes a genmath block into the note, and its link opens the panel with the same settings', async () => {
     const page = wb.page;
     let frame = await ganFrame(page);
+    await recordFrames(frame);
     await frame.locator('#setting-seed').fill('7');
     await frame.locator('#setting-seed').press('Enter');
     await frame.locator('#setting-loss').selectOption('least-squares');
-    await frame.locator('#terms', { hasText: /V\^\*/ }).waitFor({ timeout: 20_000 });
-    await sleep(500);
+    for (const until = Date.now() + 20_000; Date.now() < until;) {
+      const s = (await latest(frame)).settings;
+      if (s.seed === 7 && s.loss === 'least-squares') break;
+      await sleep(250);
+    }
+    assert.deepEqual([(await latest(frame)).settings.seed, (await latest(frame)).settings.loss], [7, 'least-squares']);
+    assert.equal(await frame.locator('#error').textContent(), '');
     await frame.locator('button#copyExperiment').click();
     // The block lands in notes.md, beside the panel, with its CodeLens.
     const lens = page.locator('.codelens-decoration a', { hasText: 'Run this experiment' });

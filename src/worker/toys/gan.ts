@@ -5,7 +5,7 @@
  * where the trainer allows (learning rates, loss, optimizer...), else start it again.
  */
 import { createGanTrainer, type GanConfig, type GanSnapshot, type GanTrainer } from '../../core/train/gan';
-import { DRAWN_DATASET, GAN_CONTROLS, GAN_DEFAULT_SETTINGS, ganConfigOf } from '../../shared/ganSettings';
+import { DEFAULT_GAN_PRESET, DRAWN_DATASET, GAN_CONTROLS, GAN_DEFAULT_SETTINGS, ganConfigOf, PLAIN_GAN_SETTINGS } from '../../shared/ganSettings';
 import { MAX_DRAWN_POINTS, type ToyPlane, type ToySeries } from '../../shared/toyProtocol';
 import { plain, type ToyModel, type ToySession, type ToyView } from './model';
 
@@ -81,9 +81,10 @@ function diagnosticsOf(snap: GanSnapshot): string[] {
 }
 
 /** A run of the GAN for the panel. */
-function ganSession(trainer: GanTrainer): ToySession {
+function ganSession(trainer: GanTrainer, drawn: readonly number[] | undefined): ToySession {
   const quality = { x: [] as number[], modes: [] as number[], high: [] as number[], jsd: [] as number[] };
   let lastMetrics = -Infinity;
+  let modesTotal = 0;
   let last = 'No step yet.';
 
   // Said only when asked (slow motion): a step must not pay for a sentence.
@@ -98,6 +99,7 @@ function ganSession(trainer: GanTrainer): ToySession {
     const snap = trainer.snapshot({ samples: 512, heatmap: 48, manifold: 16, metrics: wantMetrics });
     if (snap.metrics) {
       lastMetrics = now;
+      modesTotal = snap.metrics.modesTotal;
       if (quality.x[quality.x.length - 1] !== snap.step) {
         quality.x.push(snap.step);
         quality.modes.push(snap.metrics.modesTotal > 0 ? snap.metrics.modesCovered / snap.metrics.modesTotal : 0);
@@ -117,9 +119,12 @@ function ganSession(trainer: GanTrainer): ToySession {
       title: 'Quality of the samples over steps',
       x: [...quality.x],
       yRange: [0, 1],
+      // A data set without modes (moons, spiral, line, drawn points) has no modes to cover: only its JSD is plotted.
       lines: [
-        { label: 'modes covered', color: 'high', y: plain(quality.modes) },
-        { label: 'high quality', color: 'real', y: plain(quality.high) },
+        ...(modesTotal > 0 ? [
+          { label: 'modes covered', color: 'high' as const, y: plain(quality.modes) },
+          { label: 'high quality', color: 'real' as const, y: plain(quality.high) },
+        ] : []),
         { label: 'JSD / log 2', color: 'third', y: plain(quality.jsd) },
       ],
     }];
@@ -166,7 +171,7 @@ function ganSession(trainer: GanTrainer): ToySession {
     view,
     update(settings) {
       // The trainer says when a change (sizes, packing, seed) needs the run started again.
-      return !trainer.update(ganConfigOf(settings)).restarted;
+      return !trainer.update(ganConfigOf(settings, drawn)).restarted;
     },
     action(id) {
       if (id === 'stepD' && trainer.stepD()) describe(`D alone took one step (G and the samples are unchanged); the heat map moved.`);
@@ -187,9 +192,11 @@ export const ganToy: ToyModel = {
   actions: [
     { id: 'stepD', label: 'Step D', title: 'One update of the discriminator alone: the heat map changes, the samples do not' },
     { id: 'stepG', label: 'Step G', title: 'One update of the generator alone: the samples move along the arrows' },
+    { id: 'defaults', label: 'Defaults', title: 'Our stabilized defaults: packing, weight averaging, learning-rate decay', settings: DEFAULT_GAN_PRESET },
+    { id: 'plain', label: 'Plain GAN', title: 'The plain GAN, without stabilizers: watch it collapse', settings: PLAIN_GAN_SETTINGS },
   ],
   drawable: { max: MAX_DRAWN_POINTS, setting: { dataset: DRAWN_DATASET } },
   create(settings, drawn) {
-    return ganSession(createGanTrainer(ganConfigOf(settings, drawn)));
+    return ganSession(createGanTrainer(ganConfigOf(settings, drawn)), drawn);
   },
 };

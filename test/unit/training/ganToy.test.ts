@@ -141,6 +141,32 @@ describe('the GAN as a toy', function () {
     r.dispose();
   });
 
+  it('in slow motion steps once a second and says what the step updated', async () => {
+    const { r, frames } = runner();
+    r.handle({ type: 'ready' });
+    r.handle({ type: 'slow', on: true });
+    r.handle({ type: 'play' });
+    await new Promise((done) => setTimeout(done, 2300));
+    r.handle({ type: 'pause' });
+    r.dispose();
+    const last = frames[frames.length - 1];
+    // Steps at 0, 1 and 2 s: three, not the hundreds a normal speed makes in 2 s.
+    assert.ok(last.step >= 2 && last.step <= 3, `step ${last.step}`);
+    assert.ok(frames.some((f) => f.slow && f.running));
+    assert.match(last.update ?? '', /^Step \d+: D took 1 step, then G one\. D's loss is now -?\d/);
+  });
+
+  it('applies a preset as settings: Plain GAN turns the stabilizers off and keeps the data set', () => {
+    const { r, frames } = runner({ dataset: 'grid25' });
+    r.handle({ type: 'ready' });
+    r.handle({ type: 'action', id: 'plain' });
+    const s = frames[frames.length - 1].settings;
+    assert.deepEqual([s.dataset, s.pack, s.emaDecay, s.lrDecay, s.learningRateD], ['grid25', 1, 0, 'none', s.learningRateG]);
+    r.handle({ type: 'action', id: 'defaults' });
+    assert.deepEqual({ ...frames[frames.length - 1].settings }, { ...GAN_DEFAULT_SETTINGS, dataset: 'grid25' });
+    r.dispose();
+  });
+
   it('exports its plane as a standalone SVG with every layer', () => {
     const s = ganToy.create(GAN_DEFAULT_SETTINGS);
     s.step(5);
