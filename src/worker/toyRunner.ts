@@ -154,7 +154,7 @@ export class ToyRunner {
     const started = Date.now();
     if (this.#slow) {
       this.#session.step(1);
-      this.#update = this.#session.lastUpdate?.();
+      this.#update = this.#session.lastUpdate?.() ?? `Step ${this.#session.stepCount}: one training step.`;
     } else {
       let steps = 0;
       while (steps < this.#stepsPerFrame && Date.now() - started < BURST_MS) {
