@@ -105,7 +105,7 @@ export function mountToy(root: HTMLElement): void {
 
   const plotWidth = () => Math.max(160, Math.min(760, seriesBox.clientWidth - 4));
   // Beside the plot (a panel 480 px or wider) the charts are lower, so plot and charts fit in one screen.
-  const chartHeight = () => (stage.clientWidth >= 480 ? 140 : 170);
+  const chartHeight = () => (stage.clientWidth >= 480 ? 130 : 170);
 
   function buildSettings(frame: ToyFrame): void {
     settings.textContent = '';
