@@ -63,8 +63,9 @@ const speechRuleEngineRequire = {
 const builds = [
   // The extension host: `vscode` comes from the host at run time.
   { ...nodeCommon, entryPoints: { extension: 'src/host/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  // Workers run off the extension host's thread (MathJax rendering, training).
-  { ...nodeCommon, entryPoints: tsFiles('src/host/workers').reduce((o, f) => ({ ...o, [f.replace(/^src\/host\/workers\//, '').replace(/\.ts$/, '')]: f }), {}), outdir: 'dist/workers' },
+  // Workers run off the extension host's thread (MathJax rendering, explanations, training): one
+  // bundle per thread's entry in src/worker/threads/.
+  { ...nodeCommon, entryPoints: tsFiles('src/worker/threads').reduce((o, f) => ({ ...o, [f.replace(/^src\/worker\/threads\//, '').replace(/\.ts$/, '')]: f }), {}), outdir: 'dist/workers' },
   // MathJax's speech rule engine, apart from the render worker's bundle: only a formula our own reader
   // does not cover loads it, so the worker's start (and a window's first hover) never parses it.
   { ...nodeCommon, entryPoints: { speechRuleEngine: 'node_modules/speech-rule-engine/lib/sre.js' }, outdir: 'dist/workers', plugins: [speechRuleEngineRequire] },

@@ -29,4 +29,13 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'HTMLElement', 'localStorage'],
     },
   },
+  {
+    // Worker threads have no VS Code API and no DOM; they may use host modules that need neither
+    // (MathJax's renderer, the explain content builder).
+    files: ['src/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Worker threads have no VS Code API: the host passes them what they need.' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'HTMLElement', 'localStorage'],
+    },
+  },
 );

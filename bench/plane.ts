@@ -12,10 +12,10 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { ToyPlane } from '../src/shared/toyProtocol';
-import { gdToy } from '../src/host/training/toys/gd';
-import { klfitToy } from '../src/host/training/toys/klfit';
-import { mleToy } from '../src/host/training/toys/mle';
-import { vaeToy } from '../src/host/training/toys/vae';
+import { gdToy } from '../src/worker/toys/gd';
+import { klfitToy } from '../src/worker/toys/klfit';
+import { mleToy } from '../src/worker/toys/mle';
+import { vaeToy } from '../src/worker/toys/vae';
 import { Random } from '../src/core/train/random';
 import { quantile, report } from './stats';
 

@@ -15,6 +15,7 @@ import type { TrainTask } from './train/task';
 import { vaeTask } from './train/vae';
 import { created, exitCode, parseFlags, pointsJson, runWithProgress, outputFlag, writeOutput, type FlagSpec, stepsFlag } from './train/flags';
 import { ganSettingsHelp, GAN_SETTING_FLAGS, readSettingsFile, settingsFromFlags } from './train/ganSettings';
+import { ganConfigOf } from '../shared/ganSettings';
 
 const USAGE = 'train gan [--config FILE] [--dataset NAME] [--loss L] [--optimizer O] [--learning-rate-g X] ... [--steps N] [--seed S] [--json] [--samples FILE] [--svg FILE]';
 
@@ -25,8 +26,8 @@ const HELP = [
   ...ganSettingsHelp(),
   '',
   'Other options:',
-  '  --config FILE            the panel\'s settings as JSON, e.g. {"loss": "wgan-gp", "learningRateD": 0.001, "generatorHidden": [64, 64]}',
-  '                           (the panel\'s Copy settings button copies its settings in this form)',
+  '  --config FILE            the panel\'s settings as JSON, e.g. {"loss": "wgan-gp", "learningRateD": 0.001, "generatorHidden": [64, 64]},',
+  '                           or the JSON of a genmath block that the panel\'s Copy experiment writes ({"toy": "gan", "settings": {...}})',
   `  --steps N                G steps to run (default ${DEFAULT_GAN_CONFIG.steps}); the learning-rate schedule spans them`,
   '  --json                   print the final metrics as one JSON object',
   '  --samples FILE           write 2,500 generated samples as [[x, y], ...]',
@@ -52,9 +53,9 @@ const SPEC: FlagSpec = { ...GAN_SETTING_FLAGS, '--config': 'value', '--steps': '
 export function parseTrainArgs(args: readonly string[]): TrainOptions {
   const flags = parseFlags(args, SPEC, USAGE);
   const file = flags.get('--config');
-  const fromFile = typeof file === 'string' ? readSettingsFile(file, USAGE) : {};
-  // The panel's settings are a subset of the trainer's config with the same names.
-  const config: { -readonly [K in keyof GanConfig]?: GanConfig[K] } = { ...(fromFile as Partial<GanConfig>), ...(settingsFromFlags(flags, USAGE) as Partial<GanConfig>) };
+  const fromFile = typeof file === 'string' ? readSettingsFile(file, USAGE) : { settings: {} };
+  // The panel's settings name the trainer's config entries; a layer list becomes numbers.
+  const config: { -readonly [K in keyof GanConfig]?: GanConfig[K] } = ganConfigOf({ ...fromFile.settings, ...settingsFromFlags(flags, USAGE) }, fromFile.drawn);
   const steps = stepsFlag(flags, DEFAULT_GAN_CONFIG.steps, USAGE);
   // The learning-rate schedule spans the run that was asked for.
   config.steps = steps;

@@ -11,15 +11,15 @@ import { FormulaHoverProvider } from './hover';
 import { MacroSources } from './macroSources';
 import { EquationReferences, ReferenceDefinitionProvider, ReferenceHoverProvider } from './references';
 import { isFormulaLocation } from '../shared/explainProtocol';
-import { isGanSettings } from '../shared/ganProtocol';
 import { isSourceFormula } from '../shared/sourceFormula';
-import { isToySettings, type ToyName } from '../shared/toyProtocol';
+import { isDrawnPoints, isToySettings, type ToyName } from '../shared/toyProtocol';
+import { isRecord } from '../shared/is';
 import { COMMANDS, type CommandKey, type CommandSpec, type ToyCommandKey } from './commands';
 import { ExplainPanel } from './panels/explainPanel';
 import { isExampleNoteName, offerExampleNote, openExampleNote, EXAMPLE_NOTES } from './explain/exampleNote';
 import { HOVERED_CONTEXT, WalkthroughContext } from './walkthrough';
 import { ToyPanel } from './panels/toyPanel';
-import { GanPanel } from './panels/ganPanel';
+import { ExperimentCodeLens } from './experiments';
 import { RenderService } from './render/renderService';
 import { createOutputLogger } from './logging';
 import type { Logger } from '../shared/logger';
@@ -121,45 +121,43 @@ function registerExplain(context: vscode.ExtensionContext, formulas: DocumentFor
   };
 }
 
-/** The toy trainings: panels that survive a reload, progress in the status bar, and the commands' handlers. */
+/**
+ * The toy trainings (the GAN among them): panels that survive a reload, progress in the status bar,
+ * kept experiments' CodeLens, and the commands' handlers.
+ */
 function registerTraining(context: vscode.ExtensionContext, logger: Logger): CommandHandlers<ToyCommandKey> {
-  const status = vscode.window.createStatusBarItem('genmath.training', vscode.StatusBarAlignment.Left, 10);
-  status.name = 'GenMath training';
-  status.command = COMMANDS.trainToyGan.id;
-  const trainToyGan = (settings?: unknown, source?: unknown) => {
-    // The arguments can come from a hover's command link, so they are checked like any message.
-    GanPanel.createOrShow(context, status, logger, isGanSettings(settings) ? settings : {}, isSourceFormula(source) ? source : undefined);
-  };
-  context.subscriptions.push(
-    status,
-    vscode.window.registerWebviewPanelSerializer(GanPanel.viewType, {
-      deserializeWebviewPanel: async (panel, state: unknown) => {
-        GanPanel.revive(panel, context, status, logger, state);
-      },
-    }),
-    { dispose: () => GanPanel.current?.dispose() },
-  );
   const toyStatus = vscode.window.createStatusBarItem('genmath.toys', vscode.StatusBarAlignment.Left, 9);
   toyStatus.name = 'GenMath toy training';
+  toyStatus.command = COMMANDS.trainToyGan.id;
   context.subscriptions.push(
     toyStatus,
     vscode.window.registerWebviewPanelSerializer(ToyPanel.viewType, {
       deserializeWebviewPanel: async (panel, state: unknown) => ToyPanel.revive(panel, context, toyStatus, logger, state),
     }),
+    // A panel of the GAN from before the GAN was a toy comes back as the toy panel of the GAN.
+    vscode.window.registerWebviewPanelSerializer('genmath.ganPanel', {
+      deserializeWebviewPanel: async (panel, state: unknown) => ToyPanel.revive(panel, context, toyStatus, logger, { ...(isRecord(state) ? state : {}), toy: 'gan', settings: {} }),
+    }),
+    vscode.languages.registerCodeLensProvider({ language: 'markdown' }, new ExperimentCodeLens()),
     { dispose: () => ToyPanel.disposeAll() },
   );
-  const toyHandler = (toy: ToyName) => (settings?: unknown, source?: unknown) => {
-    // The arguments can come from a hover's command link, so they are checked like any message.
-    ToyPanel.createOrShow(context, toyStatus, logger, toy, isToySettings(settings) ? settings : {}, isSourceFormula(source) ? source : undefined);
+  // The arguments can come from a hover's or a note's command link, so they are checked like any message.
+  const toyHandler = (toy: ToyName) => (settings?: unknown, source?: unknown, extra?: unknown) => {
+    const more = isRecord(extra) ? extra : {};
+    ToyPanel.createOrShow(context, toyStatus, logger, toy, {
+      settings: isToySettings(settings) ? settings : {},
+      ...(isSourceFormula(source) ? { source } : {}),
+      ...(isDrawnPoints(more.drawn) ? { drawn: more.drawn } : {}),
+      restart: more.restart === true,
+    });
   };
   // Each toy's command opens the toy the table names for it.
-  const toyHandlers = Object.fromEntries(
+  return Object.fromEntries(
     (Object.keys(COMMANDS) as CommandKey[]).flatMap((key) => {
       const toy = (COMMANDS[key] as CommandSpec).toy;
-      return toy && toy !== 'gan' ? [[key, toyHandler(toy)]] : [];
+      return toy ? [[key, toyHandler(toy)]] : [];
     }),
-  ) as CommandHandlers<Exclude<ToyCommandKey, 'trainToyGan'>>;
-  return { ...toyHandlers, trainToyGan };
+  ) as CommandHandlers<ToyCommandKey>;
 }
 
 export function deactivate(): void {

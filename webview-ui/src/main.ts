@@ -2,12 +2,10 @@
 import 'uplot/dist/uPlot.min.css';
 import './style.css';
 import { mountExplain } from './explain';
-import { mountGan } from './gan';
 import { mountToy } from './toy';
 
 const root = document.getElementById('app');
 const view = document.body.dataset.view;
-if (root && view === 'gan') mountGan(root);
-else if (root && view === 'explain') mountExplain(root);
+if (root && view === 'explain') mountExplain(root);
 else if (root && view === 'toy') mountToy(root);
 else if (root) root.textContent = `GenMath: unknown view ${String(view)}`;

@@ -1,65 +1,59 @@
 /**
- * The GAN panel's settings on the command line: one flag per setting, named after the panel's
- * key (`learningRateG` is `--learning-rate-g`), with the panel's ranges, and `--config FILE` for
- * the JSON object of those same keys that the panel's settings make. Both go through the guard
- * the panel's messages go through (`isGanSettings`) and the shared range table.
+ * The GAN panel's settings on the command line: one flag per control, named after its key
+ * (`learningRateG` is `--learning-rate-g`), and `--config FILE` for the JSON object of those same
+ * keys (or a kept experiment, as "Copy experiment" writes it). Flags, the file and `--help` all
+ * read their limits from the panel's controls (GAN_CONTROLS), so the two accept the same values.
  */
 import { readFileSync } from 'node:fs';
-import { GAN_LAYERS, GAN_NUMBER_RANGES, ganSettingsRangeProblem, isGanSettings, LIST_SETTINGS, NUMBER_SETTINGS, STRING_SETTINGS, type GanSettings } from '../../shared/ganProtocol';
-import { DATASET_NAMES } from '../../core/train/datasets';
-import { GAN_LOSSES } from '../../core/train/gan';
+import { isExperiment } from '../../shared/experiment';
+import { GAN_CONTROLS, GAN_SETTING_KEYS } from '../../shared/ganSettings';
+import { isRecord } from '../../shared/is';
+import { describeControl, settingProblem } from '../../shared/toySettings';
 import { CliError } from '../io';
 import { usageError, type FlagSpec, type Flags } from './flags';
+
+/** Settings as the panel holds them (a layer list as `64,64`), and drawn data when the file had some. */
+export interface CliGanSettings {
+  readonly settings: Readonly<Record<string, string | number>>;
+  readonly drawn?: readonly number[];
+}
 
 /** `learningRateG` -> `--learning-rate-g`. */
 export function flagOf(key: string): string {
   return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-const CHOICES: Readonly<Record<(typeof STRING_SETTINGS)[number], readonly string[]>> = {
-  dataset: DATASET_NAMES,
-  loss: GAN_LOSSES,
-  optimizer: ['sgd', 'momentum', 'adam'],
-};
-
 /** Every setting's flag, a value flag each. */
-export const GAN_SETTING_FLAGS: FlagSpec = Object.fromEntries([...STRING_SETTINGS, ...NUMBER_SETTINGS, ...LIST_SETTINGS].map((k) => [flagOf(k), 'value' as const]));
+export const GAN_SETTING_FLAGS: FlagSpec = Object.fromEntries(GAN_SETTING_KEYS.map((k) => [flagOf(k), 'value' as const]));
 
 /** The lines of `genmath train gan --help` that list the settings, each with its range. */
 export function ganSettingsHelp(): string[] {
-  const lines: string[] = [];
-  for (const k of STRING_SETTINGS) lines.push(`  ${flagOf(k).padEnd(24)} ${CHOICES[k].join('|')}`);
-  for (const k of NUMBER_SETTINGS) {
-    const r = GAN_NUMBER_RANGES[k];
-    lines.push(`  ${flagOf(k).padEnd(24)} ${r.integer ? 'whole number' : 'number'} from ${r.min} to ${r.max}`);
-  }
-  for (const k of LIST_SETTINGS) lines.push(`  ${flagOf(k).padEnd(24)} widths, e.g. 64,64: 1 to ${GAN_LAYERS.maxLayers} layers of 1 to ${GAN_LAYERS.maxWidth} units`);
-  return lines;
+  return GAN_CONTROLS.map((c) => `  ${flagOf(c.key).padEnd(24)} ${describeControl(c)}`);
 }
 
 /**
- * Settings that passed the panel's guard and ranges, or a usage error that names the first bad
- * one. `origin` says where they came from (a flag or a file) in the message.
+ * Settings that fit the panel's controls, or a usage error that names the first bad one. A layer
+ * list may be given as JSON numbers ([64, 64]) or as the panel's text ("64,64"). `origin` says
+ * where they came from (a flag or a file) in the message.
  */
-export function checkedSettings(value: unknown, origin: string, usage: string): GanSettings {
-  if (!isGanSettings(value)) {
-    const known = new Set<string>([...STRING_SETTINGS, ...NUMBER_SETTINGS, ...LIST_SETTINGS]);
-    const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-    const unknown = record ? Object.keys(record).find((k) => !known.has(k)) : undefined;
-    const why = !record ? 'it is not a JSON object' : unknown !== undefined ? `unknown setting '${unknown}' (have: ${[...known].join(', ')})` : 'a setting has the wrong type or size';
-    throw usageError(usage, `${origin}: ${why}`);
+export function checkedSettings(value: unknown, origin: string, usage: string): Record<string, string | number> {
+  if (!isRecord(value)) throw usageError(usage, `${origin}: it is not a JSON object`);
+  const out: Record<string, string | number> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const control = GAN_CONTROLS.find((c) => c.key === key);
+    if (!control) throw usageError(usage, `${origin}: unknown setting '${key}' (have: ${GAN_SETTING_KEYS.join(', ')})`);
+    const text = control.kind === 'list' && Array.isArray(v) && v.every((n) => typeof n === 'number') ? v.join(',') : v;
+    const typed = control.kind === 'number' || control.kind === 'range' ? typeof text === 'number' : typeof text === 'string' && text.length <= 40;
+    if (!typed) throw usageError(usage, `${origin}: a setting has the wrong type or size`);
+    const problem = settingProblem(control, text as string | number);
+    if (problem) throw usageError(usage, `${origin}: ${problem}`);
+    out[key] = text as string | number;
   }
-  const problem = ganSettingsRangeProblem(value);
-  if (problem) throw usageError(usage, `${origin}: ${problem}`);
-  for (const k of STRING_SETTINGS) {
-    const v = value[k];
-    if (v !== undefined && !CHOICES[k].includes(v)) throw usageError(usage, `${origin}: unknown ${k} '${v}' (have: ${CHOICES[k].join(', ')})`);
-  }
-  return value;
+  return out;
 }
 
-/** The settings in the JSON file `file` (the panel's settings object); a missing or bad file is a usage error. */
-export function readSettingsFile(file: string, usage: string): GanSettings {
+/** The settings in the JSON file `file` (the panel's settings, or a kept experiment of the GAN); a missing or bad file is a usage error. */
+export function readSettingsFile(file: string, usage: string): CliGanSettings {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -72,32 +66,26 @@ export function readSettingsFile(file: string, usage: string): GanSettings {
   } catch (err) {
     throw usageError(usage, `--config ${file}: not JSON (${err instanceof Error ? err.message : String(err)})`);
   }
-  return checkedSettings(json, `--config ${file}`, usage);
+  if (isRecord(json) && 'toy' in json) {
+    if (!isExperiment(json) || json.toy !== 'gan') throw usageError(usage, `--config ${file}: not an experiment of the GAN (it needs "toy": "gan" and "settings")`);
+    return { settings: checkedSettings(json.settings, `--config ${file}`, usage), ...(json.drawn ? { drawn: json.drawn } : {}) };
+  }
+  return { settings: checkedSettings(json, `--config ${file}`, usage) };
 }
 
 /** The settings the flags give, each checked as the panel checks it. */
-export function settingsFromFlags(flags: Flags, usage: string): GanSettings {
-  const out: Record<string, unknown> = {};
-  for (const k of STRING_SETTINGS) {
-    const text = flags.get(flagOf(k));
-    if (typeof text === 'string') out[k] = text;
-  }
-  for (const k of NUMBER_SETTINGS) {
-    const text = flags.get(flagOf(k));
+export function settingsFromFlags(flags: Flags, usage: string): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const control of GAN_CONTROLS) {
+    const text = flags.get(flagOf(control.key));
     if (typeof text !== 'string') continue;
-    const n = Number(text);
-    if (text.trim() === '' || !Number.isFinite(n)) throw usageError(usage, `${flagOf(k)} needs a number, got '${text}'`);
-    out[k] = n;
-  }
-  for (const k of LIST_SETTINGS) {
-    const text = flags.get(flagOf(k));
-    if (typeof text !== 'string') continue;
-    const widths = text.split(/[\s,]+/).filter(Boolean).map(Number);
-    out[k] = widths;
-  }
-  for (const [k, v] of Object.entries(out)) {
+    let value: string | number = text;
+    if (control.kind === 'number' || control.kind === 'range') {
+      value = Number(text);
+      if (text.trim() === '' || !Number.isFinite(value)) throw usageError(usage, `${flagOf(control.key)} needs a number, got '${text}'`);
+    }
     // One key at a time, so the message names the flag that was given.
-    checkedSettings({ [k]: v }, flagOf(k), usage);
+    Object.assign(out, checkedSettings({ [control.key]: value }, flagOf(control.key), usage));
   }
-  return out as GanSettings;
+  return out;
 }

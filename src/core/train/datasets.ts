@@ -21,7 +21,8 @@ export interface Bounds {
 
 /** One toy data set. */
 export interface Dataset {
-  readonly name: DatasetName;
+  /** A named data set's name, or `drawn` for points a person drew (`drawnDataset`). */
+  readonly name: DatasetName | 'drawn';
   /** 2, or 1 for `bimodal`. */
   readonly dim: 1 | 2;
   /** Centres of its Gaussian modes as (x, y) points (y = 0 in 1-D); empty when it has no modes. */
@@ -160,4 +161,43 @@ export function toPlane(points: Float64Array, dim: 1 | 2): Float64Array {
   const out = new Float64Array(points.length * 2);
   for (let i = 0; i < points.length; i++) out[2 * i] = points[i];
   return out;
+}
+
+/** The spread of a drawn data set's samples around each drawn point. */
+export const DRAWN_STD = 0.05;
+
+/**
+ * A data set of points a person drew, [x0, y0, x1, y1, ...]: each sample is one of them, picked
+ * uniformly, plus N(0, DRAWN_STD²) noise, so the data have a density and not only atoms. No modes
+ * are counted (the metrics report its JS divergence only); bounds cover the points with a margin.
+ */
+export function drawnDataset(points: readonly number[]): Dataset {
+  const n = Math.floor(points.length / 2);
+  if (n < 1) throw new RangeError('drawn data need at least one point: draw some on the plot first');
+  for (const v of points) if (!Number.isFinite(v)) throw new RangeError('drawn data must be finite numbers');
+  let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity;
+  for (let i = 0; i < n; i++) {
+    xMin = Math.min(xMin, points[2 * i]); xMax = Math.max(xMax, points[2 * i]);
+    yMin = Math.min(yMin, points[2 * i + 1]); yMax = Math.max(yMax, points[2 * i + 1]);
+  }
+  // A square around the points, at least 2 wide, so the plot keeps its aspect and a lone point has room.
+  const half = Math.max(1, (xMax - xMin) / 2, (yMax - yMin) / 2) * 1.25;
+  const cx = (xMin + xMax) / 2;
+  const cy = (yMin + yMax) / 2;
+  const xy = Float64Array.from(points.slice(0, 2 * n));
+  return {
+    name: 'drawn',
+    dim: 2,
+    modes: [],
+    std: 0,
+    bounds: { xMin: cx - half, xMax: cx + half, yMin: cy - half, yMax: cy + half },
+    description: `${n} drawn points, each with noise of standard deviation ${DRAWN_STD}`,
+    sample(rng, out, count) {
+      for (let i = 0; i < count; i++) {
+        const k = rng.int(n);
+        out[2 * i] = xy[2 * k] + DRAWN_STD * rng.normal();
+        out[2 * i + 1] = xy[2 * k + 1] + DRAWN_STD * rng.normal();
+      }
+    },
+  };
 }

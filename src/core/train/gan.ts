@@ -6,7 +6,7 @@
  */
 import { checkSteps } from './limits';
 import type { ActivationName } from './activations';
-import { dataset as datasetOf, toPlane, type Bounds, type Dataset, type DatasetName } from './datasets';
+import { dataset as namedDataset, drawnDataset, toPlane, type Bounds, type Dataset, type DatasetName } from './datasets';
 import { Losses, type Loss } from './losses';
 import { JS_BINS, METRIC_SAMPLES, jsDivergence, modeMetrics } from './metrics';
 import { Mlp } from './nn';
@@ -25,7 +25,10 @@ export const GAN_LOSSES: readonly GanLoss[] = ['minimax', 'nonsaturating', 'wgan
 
 /** Everything that defines a run. `DEFAULT_GAN_CONFIG` holds the defaults. */
 export interface GanConfig {
-  readonly dataset: DatasetName;
+  /** A named data set, or `drawn`: the points in `drawn`. */
+  readonly dataset: DatasetName | 'drawn';
+  /** The drawn data, [x0, y0, x1, y1, ...], when `dataset` is `drawn`. */
+  readonly drawn?: readonly number[];
   readonly loss: GanLoss;
   readonly optimizer: OptimizerName;
   /** The generator's learning rate. */
@@ -207,6 +210,16 @@ export interface GanTrainer {
   readonly diverged: string | null;
   /** Runs `count` G steps (each after `dSteps` D steps); false once the run has diverged. */
   step(count?: number): boolean;
+  /** One update of D alone (GAN Lab's "Step D"): G and the step count stay as they are. */
+  stepD(): boolean;
+  /** One update of G alone ("Step G"), counted as a step; D stays as it is. */
+  stepG(): boolean;
+  /**
+   * Where G's loss pushes each of these points, [x0, y0, ...]: [x, y, dx, dy, ...] with (dx, dy) =
+   * −∇ₓ of G's loss through the current D (its gradient with respect to the sample, as in a G step,
+   * packed as a step packs them). Exact, not scaled; a last partial pack is left out.
+   */
+  descent(points: ArrayLike<number>): Float64Array;
   snapshot(options?: SnapshotOptions): GanSnapshot;
   /** METRIC_SAMPLES generated points [n][2] from the fixed latent points the metrics use. */
   samples(): Float64Array;
@@ -227,10 +240,15 @@ function isPositiveInt(x: unknown): x is number {
   return typeof x === 'number' && Number.isInteger(x) && x >= 1;
 }
 
+/** The data set a config names: a named one, or its drawn points. */
+function datasetOf(c: Pick<GanConfig, 'dataset' | 'drawn'>): Dataset {
+  return c.dataset === 'drawn' ? drawnDataset(c.drawn ?? []) : namedDataset(c.dataset);
+}
+
 /** The defaults overlaid with `partial`, checked: a RangeError names the first bad setting. */
 export function resolveGanConfig(partial: Partial<GanConfig> = {}): GanConfig {
   const c: GanConfig = { ...DEFAULT_GAN_CONFIG, ...partial };
-  datasetOf(c.dataset);
+  datasetOf(c);
   if (!GAN_LOSSES.includes(c.loss)) throw new RangeError(`unknown loss '${c.loss}' (have: ${GAN_LOSSES.join(', ')})`);
   if (!['sgd', 'momentum', 'adam'].includes(c.optimizer)) throw new RangeError(`unknown optimizer '${c.optimizer}' (have: sgd, momentum, adam)`);
   for (const key of ['learningRateG', 'learningRateD'] as const) {
@@ -369,7 +387,7 @@ class Trainer implements GanTrainer {
   reset(config?: Partial<GanConfig>): void {
     const c = resolveGanConfig(config ? { ...(this.#config ?? {}), ...config } : this.#config);
     this.#config = c;
-    this.#data = datasetOf(c.dataset);
+    this.#data = datasetOf(c);
     this.#rng = new Random(c.seed);
     const dim = this.#data.dim;
     this.#g = new Mlp([c.latentDim, ...c.generatorHidden, dim], [c.generatorActivation, 'linear'], this.#rng);
@@ -425,13 +443,13 @@ class Trainer implements GanTrainer {
     const leavingWgan = old.loss === 'wgan-gp' && partial.loss !== undefined && partial.loss !== 'wgan-gp' && partial.gradientPenalty === undefined;
     const next = resolveGanConfig({ ...old, ...partial, ...(leavingWgan ? { gradientPenalty: DEFAULT_GAN_CONFIG.gradientPenalty } : {}) });
     const changed = (k: keyof GanConfig) => JSON.stringify(old[k]) !== JSON.stringify(next[k]);
-    if (STRUCTURAL.some(changed) || datasetOf(next.dataset).dim !== this.#data.dim) {
+    if (STRUCTURAL.some(changed) || datasetOf(next).dim !== this.#data.dim) {
       this.reset(next);
       return { restarted: true };
     }
     this.#config = next;
-    if (changed('dataset')) {
-      this.#data = datasetOf(next.dataset);
+    if (changed('dataset') || changed('drawn')) {
+      this.#data = datasetOf(next);
       this.#real = this.#realPoints();
     }
     if (changed('optimizer')) this.#makeOptimizers();
@@ -452,23 +470,74 @@ class Trainer implements GanTrainer {
 
   step(count = 1): boolean {
     for (let i = 0; i < count; i++) {
-      if (this.#diverged) return false;
-      this.#backupG.set(this.#g.params);
-      this.#backupD.set(this.#d.params);
-      const ok = this.#oneStep();
-      if (!ok) {
-        // Back to the last finite weights, so every later snapshot is finite.
-        this.#g.params.set(this.#backupG);
-        this.#d.params.set(this.#backupD);
-        this.#diverged = `diverged at step ${this.#step + 1}: learning rate too high?`;
-        return false;
-      }
+      if (!this.#guarded(() => this.#oneStep())) return false;
       this.#step++;
     }
     return true;
   }
 
+  stepD(): boolean {
+    return this.#guarded(() => {
+      this.#setLearningRates();
+      const { lossD, value } = this.#dUpdate();
+      if (!(Number.isFinite(lossD) && allFinite(this.#d.params))) return false;
+      this.#lossD = lossD;
+      this.#value = value;
+      return true;
+    });
+  }
+
+  stepG(): boolean {
+    const ok = this.#guarded(() => {
+      this.#setLearningRates();
+      const lossG = this.#gUpdate();
+      if (!(Number.isFinite(lossG) && allFinite(this.#g.params))) return false;
+      this.#updateEma();
+      this.#lossG = lossG;
+      this.#record(this.#step + 1, this.#lossD ?? 0, lossG);
+      return true;
+    });
+    if (ok) this.#step++;
+    return ok;
+  }
+
+  /** Runs an update; when it leaves a non-finite number, restores the last finite weights and says so. */
+  #guarded(update: () => boolean): boolean {
+    if (this.#diverged) return false;
+    this.#backupG.set(this.#g.params);
+    this.#backupD.set(this.#d.params);
+    if (update()) return true;
+    // Back to the last finite weights, so every later snapshot is finite.
+    this.#g.params.set(this.#backupG);
+    this.#d.params.set(this.#backupD);
+    this.#diverged = `diverged at step ${this.#step + 1}: learning rate too high?`;
+    return false;
+  }
+
+  #setLearningRates(): void {
+    const c = this.#config;
+    const factor = c.lrDecay === 'linear' ? 1 - 0.9 * Math.min(1, this.#step / Math.max(1, c.steps)) : 1;
+    this.#optG.learningRate = c.learningRateG * factor;
+    this.#optD.learningRate = c.learningRateD * factor;
+  }
+
   #oneStep(): boolean {
+    this.#setLearningRates();
+    let lossD = 0;
+    let value = 0;
+    for (let k = 0; k < this.#config.dSteps; k++) ({ lossD, value } = this.#dUpdate());
+    const lossG = this.#gUpdate();
+    if (!(Number.isFinite(lossD) && Number.isFinite(lossG) && allFinite(this.#g.params) && allFinite(this.#d.params))) return false;
+    this.#updateEma();
+    this.#lossD = lossD;
+    this.#lossG = lossG;
+    this.#value = value;
+    this.#record(this.#step + 1, lossD, lossG);
+    return true;
+  }
+
+  /** One update of D on a batch of real and generated samples; its loss (penalty included) and the game's value. */
+  #dUpdate(): { lossD: number; value: number } {
     const c = this.#config;
     const { size: B, real, z, interp, dLogits } = this.#batch;
     const bp = B / c.pack;
@@ -476,49 +545,70 @@ class Trainer implements GanTrainer {
     const d = this.#d;
     const rng = this.#rng;
     const { loss } = this.#game;
-    let lossD = 0;
-    let value = 0;
-    const factor = c.lrDecay === 'linear' ? 1 - 0.9 * Math.min(1, this.#step / Math.max(1, c.steps)) : 1;
-    this.#optG.learningRate = c.learningRateG * factor;
-    this.#optD.learningRate = c.learningRateD * factor;
     const r1 = c.gradientPenalty > 0 && c.penaltyKind === 'r1';
-    for (let k = 0; k < c.dSteps; k++) {
-      this.#data.sample(rng, real, B);
-      rng.fillNormal(z);
-      const fake = g.forward(z, B);
-      d.zeroGrad();
-      const lossReal = loss.batch(d.forward(real, bp), 1, dLogits, bp, 1);
-      let penalty = r1 ? d.gradientPenalty(real, bp, c.gradientPenalty, 0, true) : 0;
-      d.backward(dLogits, bp);
-      const lossFake = loss.batch(d.forward(fake, bp), 0, dLogits, bp, 1);
-      d.backward(dLogits, bp);
-      if (c.gradientPenalty > 0 && !r1) {
-        const dim = this.#data.dim * c.pack;
-        // One mixing weight per packed row: the penalty is on D's input, which is the whole pack.
-        for (let r = 0; r < bp; r++) {
-          const e = rng.next();
-          for (let j = r * dim; j < (r + 1) * dim; j++) interp[j] = e * real[j] + (1 - e) * fake[j];
-        }
-        penalty = d.gradientPenalty(interp, bp, c.gradientPenalty);
-      }
-      this.#optD.step(d.params, d.grads);
-      lossD = lossReal + lossFake + penalty;
-      value = -(lossReal + lossFake);
-    }
+    this.#data.sample(rng, real, B);
     rng.fillNormal(z);
     const fake = g.forward(z, B);
-    const lossG = loss.batch(d.forward(fake, bp), this.#game.gTarget, dLogits, bp, this.#game.gWeight);
+    d.zeroGrad();
+    const lossReal = loss.batch(d.forward(real, bp), 1, dLogits, bp, 1);
+    let penalty = r1 ? d.gradientPenalty(real, bp, c.gradientPenalty, 0, true) : 0;
+    d.backward(dLogits, bp);
+    const lossFake = loss.batch(d.forward(fake, bp), 0, dLogits, bp, 1);
+    d.backward(dLogits, bp);
+    if (c.gradientPenalty > 0 && !r1) {
+      const dim = this.#data.dim * c.pack;
+      // One mixing weight per packed row: the penalty is on D's input, which is the whole pack.
+      for (let r = 0; r < bp; r++) {
+        const e = rng.next();
+        for (let j = r * dim; j < (r + 1) * dim; j++) interp[j] = e * real[j] + (1 - e) * fake[j];
+      }
+      penalty = d.gradientPenalty(interp, bp, c.gradientPenalty);
+    }
+    this.#optD.step(d.params, d.grads);
+    return { lossD: lossReal + lossFake + penalty, value: -(lossReal + lossFake) };
+  }
+
+  /** One update of G through D; G's loss. */
+  #gUpdate(): number {
+    const c = this.#config;
+    const { size: B, z, dLogits } = this.#batch;
+    const bp = B / c.pack;
+    const g = this.#g;
+    const d = this.#d;
+    this.#rng.fillNormal(z);
+    const fake = g.forward(z, B);
+    const lossG = this.#game.loss.batch(d.forward(fake, bp), this.#game.gTarget, dLogits, bp, this.#game.gWeight);
     const dFake = d.backward(dLogits, bp, true, false)!;
     g.zeroGrad();
     g.backward(dFake, B);
     this.#optG.step(g.params, g.grads);
-    if (!(Number.isFinite(lossD) && Number.isFinite(lossG) && allFinite(g.params) && allFinite(d.params))) return false;
-    this.#updateEma();
-    this.#lossD = lossD;
-    this.#lossG = lossG;
-    this.#value = value;
-    this.#record(this.#step + 1, lossD, lossG);
-    return true;
+    return lossG;
+  }
+
+  descent(points: ArrayLike<number>): Float64Array {
+    const c = this.#config;
+    const dim = this.#data.dim;
+    // D judges packs: the points are packed in order, as G's samples are in a step; a last partial pack is left out.
+    const n = Math.floor(points.length / 2 / c.pack) * c.pack;
+    const rows = n / c.pack;
+    const out = new Float64Array(4 * n);
+    if (rows === 0) return out;
+    const input = new Float64Array(n * dim);
+    for (let i = 0; i < n; i++) {
+      input[i * dim] = points[2 * i];
+      if (dim === 2) input[i * dim + 1] = points[2 * i + 1];
+    }
+    const grad = new Float64Array(rows);
+    this.#game.loss.batch(this.#d.forward(input, rows), this.#game.gTarget, grad, rows, this.#game.gWeight);
+    const dx = this.#d.backward(grad, rows, true, false)!;
+    for (let i = 0; i < n; i++) {
+      out[4 * i] = points[2 * i];
+      out[4 * i + 1] = points[2 * i + 1];
+      out[4 * i + 2] = -dx[i * dim];
+      out[4 * i + 3] = dim === 2 ? -dx[i * dim + 1] : 0;
+    }
+    this.#flagNonFinite(sanitize(out));
+    return out;
   }
 
   #updateEma(): void {

@@ -1,6 +1,6 @@
 /**
  * What the Explain panel shows for a formula: card, derivation, evaluation. Imports neither
- * `vscode` nor the DOM. It runs in the explain worker (`src/host/workers/explain.ts`), never on
+ * `vscode` nor the DOM. It runs in the explain worker (`src/worker/threads/explain.ts`), never on
  * the extension host's thread: checking derivation steps uses KaTeX, whose first call alone
  * takes 40-70 ms, and activation should not load it at all.
  */

@@ -4,7 +4,7 @@ import type { SourceFormula } from '../../shared/sourceFormula';
 import type { TrainingEvent } from '../../shared/trainingProtocol';
 import type { Logger } from '../../shared/logger';
 import { Disposable } from '../dispose';
-import { TrainingSession } from '../training/trainingSession';
+import { TrainingSession } from './trainingSession';
 import { PanelSource } from './panelSource';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
@@ -12,11 +12,11 @@ type Command = { readonly type: string };
 
 /** What a training panel is made of: its webview view, its worker and how to check their messages. */
 export interface TrainingPanelSpec<C extends Command, F> {
-  /** The webview view (`gan`, `toy`) and the data its page starts with. */
-  readonly view: 'gan' | 'toy';
+  /** The webview view and the data its page starts with. */
+  readonly view: 'toy';
   readonly viewData: object;
   /** The worker's file under dist/workers/ and what it starts with. */
-  readonly worker: 'gan.js' | 'toy.js';
+  readonly worker: 'toy.js';
   readonly workerData: object;
   readonly isCommand: (v: unknown) => v is C;
   readonly isEvent: (v: unknown) => v is TrainingEvent<F>;
@@ -27,7 +27,7 @@ export interface TrainingPanelSpec<C extends Command, F> {
 }
 
 /**
- * A webview panel that runs one training in its own worker (the GAN's, a toy's): webview messages
+ * A webview panel that runs one training in its own worker: webview messages
  * checked and passed to the worker, its frames passed back and counted in the status bar, the
  * note's formula shown when a demo link opened it, and the worker ended with the panel.
  */
@@ -62,6 +62,7 @@ export abstract class TrainingPanel<C extends Command, F extends { readonly step
         if (!spec.isCommand(message)) return this.#logger.warn(`Dropped a malformed message from the ${spec.name} panel.`);
         if (message.type === 'ready') this.#source.ready();
         if (this.handleOnHost(message)) return;
+        this.onCommand(message);
         this.session.send(message);
         if (message.type === 'ready' && this.#playWhenReady) {
           this.#playWhenReady = false;
@@ -76,6 +77,12 @@ export abstract class TrainingPanel<C extends Command, F extends { readonly step
     return false;
   }
 
+  /** Sees a webview message on its way to the worker (to remember drawn data, say); nothing by default. */
+  protected onCommand(_message: C): void {}
+
+  /** Sees each frame the worker sends (to remember the latest); nothing by default. */
+  protected onFrame(_frame: F): void {}
+
   /** A new webview panel beside the editor, kept alive while hidden (training goes on behind other tabs). */
   protected static createWebview(context: vscode.ExtensionContext, viewType: string, title: string): vscode.WebviewPanel {
     return vscode.window.createWebviewPanel(viewType, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
@@ -85,13 +92,15 @@ export abstract class TrainingPanel<C extends Command, F extends { readonly step
   }
 
   /** Brings the panel forward for another command or demo link: new settings, its formula, and play. */
-  protected revealWith(settings: object, source: SourceFormula | undefined): void {
+  protected revealWith(settings: object, source: SourceFormula | undefined, restart = false): void {
     // Shown where it is, unless that would cover the note the link was clicked in: then beside it.
     // (Always "beside" moved the panel one column further right on every click.)
     const own = this.panel.viewColumn;
     this.panel.reveal(own !== undefined && own !== vscode.window.activeTextEditor?.viewColumn ? own : vscode.ViewColumn.Beside, true);
     this.showSource(source);
     if (Object.keys(settings).length > 0) this.session.send({ type: 'settings', settings } as unknown as C);
+    // A kept experiment starts from step 0, so it runs as it ran when it was copied.
+    if (restart) this.session.send({ type: 'reset' } as C);
     this.session.send({ type: 'play' } as C);
   }
 
@@ -107,7 +116,10 @@ export abstract class TrainingPanel<C extends Command, F extends { readonly step
       // Refused settings and worker failures: shown to the person, and kept in the output channel.
       this.#logger.warn(`${this.#spec.name} panel: ${event.message}`);
       void vscode.window.showWarningMessage(`GenMath: ${event.message}`);
-    } else if (event.frame.running) {
+      return;
+    }
+    this.onFrame(event.frame);
+    if (event.frame.running) {
       const { text, tooltip } = this.#spec.status(event.frame);
       this.#status.text = `$(sync~spin) ${text}`;
       this.#status.tooltip = tooltip;

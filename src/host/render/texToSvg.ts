@@ -2,7 +2,7 @@
  * TeX -> standalone SVG with MathJax 3 (mathjax-full), for hovers.
  *
  * This module is heavy (MathJax is ~1.5 MB of code and ~70 ms to start), so the extension host never
- * imports it: it runs inside the render worker (`src/host/workers/mathjax.ts`), and in benchmarks.
+ * imports it: it runs inside the render worker (`src/worker/threads/mathjax.ts`), and in benchmarks.
  * It imports neither `vscode` nor the DOM: MathJax's lite adaptor builds the SVG as a string.
  */
 import { mathjax } from 'mathjax-full/js/mathjax.js';

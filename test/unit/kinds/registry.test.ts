@@ -6,8 +6,8 @@ import { guessedName } from '../../../src/core/recognize/titles';
 import { recognize, type FormulaKind } from '../../../src/core/recognize';
 import { demoFor } from '../../../src/host/demos';
 import { GAN_LOSSES } from '../../../src/core/train/gan';
-import { isGanSettings } from '../../../src/shared/ganProtocol';
-import { TOYS } from '../../../src/host/training/toys';
+import { settingsProblem } from '../../../src/shared/toySettings';
+import { TOYS } from '../../../src/worker/toys';
 
 /** The kinds that have no toy training yet: a new kind joins this list only on purpose. */
 const WITHOUT_DEMO: readonly FormulaKind[] = ['bayes', 'entropy', 'jsd', 'none'];
@@ -53,10 +53,6 @@ describe('the kind registry', () => {
       assert.equal(demo === null, WITHOUT_DEMO.includes(kind), `${kind}: demo ${demo ? 'present' : 'missing'}`);
       if (!demo) continue;
       const settings = demo.settings({});
-      if (demo.toy === 'gan') {
-        assert.ok(isGanSettings(settings), `${kind}: GAN settings ${JSON.stringify(settings)}`);
-        continue;
-      }
       const toy = TOYS[demo.toy];
       assert.ok(toy, `${kind}: no toy ${demo.toy}`);
       const controls = toy.controlsFor?.(settings) ?? toy.controls;
@@ -65,13 +61,15 @@ describe('the kind registry', () => {
         assert.ok(control, `${kind}: ${demo.toy} has no setting ${key}`);
         if (control.options) assert.ok(control.options.includes(String(value)), `${kind}: ${key} = ${value} is not one of ${control.options.join(', ')}`);
       }
+      assert.equal(settingsProblem(controls, settings), undefined, kind);
     }
   });
 
   it('trains a min-max game with the GAN loss its variant names', () => {
     for (const variant of ['saturating', 'non-saturating', 'wasserstein', 'least-squares', 'unknown']) {
       const settings = KINDS.minimax.demo.settings({ variant });
-      assert.ok(isGanSettings(settings) && settings.loss !== undefined && (GAN_LOSSES as readonly string[]).includes(settings.loss), `${variant}: ${JSON.stringify(settings)}`);
+      assert.equal(settingsProblem(TOYS.gan.controls, settings), undefined, variant);
+      assert.ok(settings.loss !== undefined && (GAN_LOSSES as readonly string[]).includes(String(settings.loss)), `${variant}: ${JSON.stringify(settings)}`);
     }
   });
 

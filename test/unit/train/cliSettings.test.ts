@@ -6,8 +6,12 @@ import { flagOf } from '../../../src/cli/train/ganSettings';
 import type { CliIO } from '../../../src/cli/io';
 import { main } from '../../../src/cli/main';
 import { parseTrainArgs } from '../../../src/cli/train';
-import { GanRunner } from '../../../src/host/training/ganRunner';
-import { GAN_NUMBER_RANGES, ganSettingsJson, ganSettingsOf, ganSettingsRangeProblem, isGanCommand, isGanSettings, LIST_SETTINGS, NUMBER_SETTINGS, STRING_SETTINGS, type GanEvent, type GanFrame } from '../../../src/shared/ganProtocol';
+import { ToyRunner } from '../../../src/worker/toyRunner';
+import { ganToy } from '../../../src/worker/toys/gan';
+import { experimentBlock, parseExperiment } from '../../../src/shared/experiment';
+import { GAN_CONTROLS, GAN_SETTING_KEYS, ganSettingsOf } from '../../../src/shared/ganSettings';
+import { isToyCommand, type ToyEvent, type ToyFrame } from '../../../src/shared/toyProtocol';
+import { settingsProblem } from '../../../src/shared/toySettings';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -70,14 +74,25 @@ describe('genmath train: help and seeds on every task', () => {
 });
 
 describe('genmath train gan: the panel\'s settings', () => {
-  it('lists every panel setting in its help, under the panel\'s name, with the panel\'s range', async () => {
+  it('lists every panel setting in its help, under the panel\'s name, with the range its control gives', async () => {
     const out = (await run(['train', 'gan', '--help'])).out;
-    for (const key of [...STRING_SETTINGS, ...LIST_SETTINGS]) assert.ok(out.includes(flagOf(key)), key);
-    for (const key of NUMBER_SETTINGS) {
-      const r = GAN_NUMBER_RANGES[key];
-      assert.ok(out.includes(`${flagOf(key).padEnd(24)} ${r.integer ? 'whole number' : 'number'} from ${r.min} to ${r.max}`), key);
+    for (const c of GAN_CONTROLS) {
+      assert.ok(out.includes(flagOf(c.key)), c.key);
+      if (c.kind === 'number') assert.ok(out.includes(`${flagOf(c.key).padEnd(24)} ${c.integer ? 'whole number' : 'number'} from ${c.min} to ${c.max}`), c.key);
+      if (c.kind === 'select') assert.ok(out.includes(`${flagOf(c.key).padEnd(24)} ${c.options!.join('|')}`), c.key);
     }
     assert.match(out, /--config FILE/);
+  });
+
+  it('takes its limits from the controls: a control with another range changes what the CLI accepts', () => {
+    // The same function checks the panel's messages (in the worker) and the flags: one table of limits.
+    const dSteps = GAN_CONTROLS.find((c) => c.key === 'dSteps')!;
+    assert.equal(settingsProblem(GAN_CONTROLS, { dSteps: dSteps.max! }), undefined);
+    assert.match(settingsProblem(GAN_CONTROLS, { dSteps: dSteps.max! + 1 })!, new RegExp(`dSteps must be from ${dSteps.min} to ${dSteps.max}`));
+    const narrowed = GAN_CONTROLS.map((c) => (c.key === 'dSteps' ? { ...c, max: 3 } : c));
+    assert.match(settingsProblem(narrowed, { dSteps: 4 })!, /dSteps must be from 1 to 3, got 4/);
+    assert.throws(() => parseTrainArgs(['--d-steps', String(dSteps.max! + 1)]), /dSteps must be from/);
+    assert.equal(parseTrainArgs(['--d-steps', String(dSteps.max)]).config.dSteps, dSteps.max);
   });
 
   it('names each flag after the panel\'s key', () => {
@@ -151,29 +166,33 @@ describe('genmath train gan: the panel\'s settings', () => {
     }
   });
 
-  it('reads back what the panel\'s "Copy settings" writes, and runs the panel\'s experiment', async () => {
-    const frames: GanFrame[] = [];
-    const runner = new GanRunner((e: GanEvent) => void (e.type === 'frame' && frames.push(e.frame)));
-    const changed = { loss: 'least-squares', learningRateG: 0.003, dSteps: 2, batchSize: 96, pack: 3, discriminatorHidden: [32, 32], emaDecay: 0.95, seed: 11 };
-    assert.ok(isGanCommand({ type: 'settings', settings: changed }));
+  it('reads back what the panel\'s "Copy experiment" writes, and runs the panel\'s experiment', async () => {
+    const frames: ToyFrame[] = [];
+    const runner = new ToyRunner('gan', ganToy, (e: ToyEvent) => void (e.type === 'frame' && frames.push(e.frame)));
+    const changed = { loss: 'least-squares', learningRateG: 0.003, dSteps: 2, batchSize: 96, pack: 3, discriminatorHidden: '32,32', emaDecay: 0.95, seed: 11 };
+    assert.ok(isToyCommand({ type: 'settings', settings: changed }));
     runner.handle({ type: 'settings', settings: changed });
     runner.handle({ type: 'step' });
     runner.dispose();
     const frame = frames[frames.length - 1];
-    const copied = ganSettingsOf(frame.config);
-    assert.ok(isGanCommand({ type: 'copySettings', settings: copied }));
-    assert.equal(ganSettingsRangeProblem(copied), undefined);
-    assert.deepEqual(Object.keys(copied).sort(), [...STRING_SETTINGS, ...NUMBER_SETTINGS, ...LIST_SETTINGS].sort(), 'every panel setting, and nothing else');
-    const file = tempFile('copied.json', ganSettingsJson(copied));
+    assert.equal(settingsProblem(GAN_CONTROLS, frame.settings), undefined);
+    assert.deepEqual(Object.keys(frame.settings).sort(), [...GAN_SETTING_KEYS].sort(), 'every panel setting, and nothing else');
+    const block = experimentBlock({ toy: 'gan', settings: frame.settings });
+    const body = /^```genmath\n(.*)\n```\n$/s.exec(block)![1];
+    assert.equal(typeof parseExperiment(body), 'object');
+    const file = tempFile('copied.json', body);
     const config = parseTrainArgs(['--config', file, '--steps', '1']).config;
-    for (const [key, value] of Object.entries(changed)) assert.deepEqual((config as Record<string, unknown>)[key], value, key);
+    for (const [key, value] of Object.entries(changed)) assert.deepEqual((config as Record<string, unknown>)[key], key === 'discriminatorHidden' ? [32, 32] : value, key);
     const r = await run(['train', 'gan', '--config', file, '--steps', '1', '--json']);
     assert.equal(r.code, 0, r.err);
   });
 
-  it('does not let a copy message through with settings the panel could not send', () => {
-    assert.equal(isGanCommand({ type: 'copySettings', settings: { beta1: 0.9 } }), false);
-    assert.equal(isGanCommand({ type: 'copySettings' }), false);
-    assert.ok(isGanSettings(ganSettingsOf({ dataset: 'moons', beta1: 0.5, latentDim: 2, generatorHidden: [8] })));
+  it('does not let a copy message through that the panel could not send, and copies known settings only', () => {
+    assert.equal(isToyCommand({ type: 'copyExperiment', as: 'clipboard' }), false);
+    assert.equal(isToyCommand({ type: 'copyExperiment' }), false);
+    assert.ok(isToyCommand({ type: 'copyExperiment', as: 'block' }));
+    const copied = ganSettingsOf({ dataset: 'moons', beta1: 0.5, latentDim: 2, generatorHidden: [8] });
+    assert.deepEqual(copied, { dataset: 'moons', generatorHidden: '8' });
+    assert.equal(settingsProblem(GAN_CONTROLS, copied), undefined);
   });
 });

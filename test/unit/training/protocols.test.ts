@@ -1,8 +1,9 @@
 /** The guards every message from a webview (and a worker) passes before it is used. */
 import * as assert from 'node:assert/strict';
-import { isGanCommand, isGanSettings } from '../../../src/shared/ganProtocol';
 import { isSourceFormula } from '../../../src/shared/sourceFormula';
-import { isToyCommand, isToySettings } from '../../../src/shared/toyProtocol';
+import { isToyCommand, isToySettings, MAX_DRAWN_POINTS, MAX_TOY_SETTINGS, TOY_NAMES } from '../../../src/shared/toyProtocol';
+import { TOYS } from '../../../src/worker/toys';
+import { settingsProblem } from '../../../src/shared/toySettings';
 import { isTrainingEvent } from '../../../src/shared/trainingProtocol';
 
 /** Messages no panel sends: wrong shapes and types, unknown kinds, prototype tricks. */
@@ -14,33 +15,53 @@ const ODD: unknown[] = [
 ];
 
 describe('the training panels’ message guards', () => {
-  it('take the playback commands both panels send, at their speeds', () => {
+  it('are one guard for the seven toys, the GAN among them', () => {
+    assert.deepEqual([...TOY_NAMES].sort(), ['autoencoder', 'diffusion', 'gan', 'gd', 'klfit', 'mle', 'vae']);
+    // Every toy's worker is started by the one toy worker and fed through isToyCommand.
+    assert.deepEqual(Object.keys(TOYS).sort(), [...TOY_NAMES].sort());
+  });
+
+  it('take the playback commands every panel sends, at its speeds', () => {
     for (const c of [{ type: 'ready' }, { type: 'play' }, { type: 'pause' }, { type: 'step' }, { type: 'reset' }]) {
-      assert.ok(isGanCommand(c) && isToyCommand(c), c.type);
+      assert.ok(isToyCommand(c), c.type);
     }
-    assert.ok(isGanCommand({ type: 'speed', stepsPerFrame: 50 }) && !isToyCommand({ type: 'speed', stepsPerFrame: 50 }));
-    assert.ok(isToyCommand({ type: 'speed', stepsPerFrame: 100 }) && !isGanCommand({ type: 'speed', stepsPerFrame: 100 }));
-    assert.ok(isGanCommand({ type: 'preset', name: 'plain' }) && !isToyCommand({ type: 'preset', name: 'plain' }));
+    assert.ok(isToyCommand({ type: 'speed', stepsPerFrame: 50 }) && isToyCommand({ type: 'speed', stepsPerFrame: 100 }));
+    assert.equal(isToyCommand({ type: 'preset', name: 'plain' }), false);
+  });
+
+  it('take the tools’ commands only in their shapes and sizes', () => {
+    assert.ok(isToyCommand({ type: 'action', id: 'stepD' }));
+    assert.ok(isToyCommand({ type: 'slow', on: true }));
+    assert.ok(isToyCommand({ type: 'data', points: [0, 1, 2, 3] }));
+    assert.ok(isToyCommand({ type: 'export', format: 'svg' }));
+    assert.ok(isToyCommand({ type: 'export', format: 'png', dataUrl: 'data:image/png;base64,AAAA' }));
+    for (const bad of [
+      { type: 'action', id: 'step D' }, { type: 'action', id: 7 }, { type: 'action', id: 'x'.repeat(25) }, { type: 'slow', on: 'yes' },
+      { type: 'data', points: [0, 1, 2] }, { type: 'data', points: [0, Number.NaN] }, { type: 'data', points: [1e9, 0] },
+      { type: 'data', points: Array.from({ length: 2 * MAX_DRAWN_POINTS + 2 }, () => 0) }, { type: 'data', points: 'all' },
+      { type: 'export', format: 'gif' }, { type: 'export', format: 'png', dataUrl: 'javascript:alert(1)' }, { type: 'export', format: 'png' },
+    ]) assert.equal(isToyCommand(bad), false, JSON.stringify(bad).slice(0, 80));
   });
 
   it('refuse odd messages', () => {
-    for (const m of ODD) {
-      assert.equal(isGanCommand(m), false, JSON.stringify(m));
-      assert.equal(isToyCommand(m), false, JSON.stringify(m));
-    }
-    assert.equal(isGanCommand({ type: 'preset', name: 'turbo' }), false);
+    for (const m of ODD) assert.equal(isToyCommand(m), false, JSON.stringify(m));
   });
 
-  it('take settings of the right types and sizes only', () => {
+  it('take settings of the right types and sizes only, and the controls hold their limits', () => {
     assert.ok(isToySettings({ dataset: 'ring8', learningRate: 0.01 }));
     assert.equal(isToySettings({ dataset: 'x'.repeat(41) }), false);
     assert.equal(isToySettings({ 'learning-rate': 1 }), false);
-    assert.equal(isToySettings(Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`k${'abcdefghijklm'[i]}`, 1]))), false);
-    assert.ok(isGanSettings({ loss: 'wgan-gp', generatorHidden: [64, 64] }));
-    // A network that would exhaust memory is refused before it reaches the worker.
-    assert.equal(isGanSettings({ generatorHidden: [1e9] }), false);
-    assert.equal(isGanSettings({ generatorHidden: [8, 8, 8, 8, 8] }), false);
-    assert.equal(isGanSettings({ unknown: 1 }), false);
+    const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${'abcdefghijklmnopqrstuvwxyz'[i]}`, 1]));
+    assert.ok(isToySettings(many(MAX_TOY_SETTINGS)));
+    assert.equal(isToySettings(many(MAX_TOY_SETTINGS + 1)), false);
+    assert.ok(isToySettings({ loss: 'wgan-gp', generatorHidden: '64,64' }));
+    // A network that would exhaust memory is refused before it is built: the GAN's controls bound it.
+    const gan = TOYS.gan.controls;
+    assert.match(settingsProblem(gan, { generatorHidden: '1000000000' })!, /generatorHidden/);
+    assert.match(settingsProblem(gan, { generatorHidden: '8,8,8,8,8' })!, /generatorHidden/);
+    assert.equal(settingsProblem(gan, { generatorHidden: '8,8,8,8' }), undefined);
+    // Every toy's defaults fit its own controls.
+    for (const name of TOY_NAMES) assert.equal(settingsProblem(TOYS[name].controls, TOYS[name].defaults), undefined, name);
   });
 
   it("take a demo link's formula only when it is short text", () => {

@@ -4,9 +4,9 @@
  */
 import * as assert from 'node:assert/strict';
 import type { ToyPlane } from '../../../src/shared/toyProtocol';
-import { TOYS } from '../../../src/host/training/toys';
-import { gdToy } from '../../../src/host/training/toys/gd';
-import { mleToy } from '../../../src/host/training/toys/mle';
+import { TOYS } from '../../../src/worker/toys';
+import { gdToy } from '../../../src/worker/toys/gd';
+import { mleToy } from '../../../src/worker/toys/mle';
 
 /** The points of a polyline that lie outside its plane's bounds. */
 function outside(plane: ToyPlane, xy: readonly number[]): number {

@@ -4,10 +4,10 @@
  */
 import * as assert from 'node:assert/strict';
 import type { ToyEvent, ToyFrame } from '../../../src/shared/toyProtocol';
-import { ToyRunner } from '../../../src/host/training/toyRunner';
-import { diffusionToy } from '../../../src/host/training/toys/diffusion';
-import { gdToy } from '../../../src/host/training/toys/gd';
-import { vaeToy } from '../../../src/host/training/toys/vae';
+import { ToyRunner } from '../../../src/worker/toyRunner';
+import { diffusionToy } from '../../../src/worker/toys/diffusion';
+import { gdToy } from '../../../src/worker/toys/gd';
+import { vaeToy } from '../../../src/worker/toys/vae';
 
 describe('the toy panels’ views', function () {
   this.timeout(60_000);

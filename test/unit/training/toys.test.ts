@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { TOY_NAMES, isToyEvent, type ToyCommand, type ToyEvent, type ToyFrame } from '../../../src/shared/toyProtocol';
-import { TrainingSession } from '../../../src/host/training/trainingSession';
+import { TrainingSession } from '../../../src/host/panels/trainingSession';
 
 // The worker as the extension runs it (`npm run test:unit` builds it first).
 const workerPath = path.resolve('dist/workers/toy.js');
@@ -10,14 +10,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function finite(frame: ToyFrame): boolean {
   const numbers = [
     ...frame.planes.flatMap((plane) => [
-      ...Object.values(plane.bounds), ...plane.points.flatMap((p) => p.xy), ...plane.lines.flatMap((l) => l.xy), ...(plane.grid?.values ?? []),
+      ...Object.values(plane.bounds), ...plane.points.flatMap((p) => p.xy), ...plane.lines.flatMap((l) => l.xy), ...(plane.grid?.values ?? []), ...(plane.arrows ?? []).flatMap((a) => a.xyd),
     ]),
     ...frame.series.flatMap((s) => [...s.x, ...s.lines.flatMap((l) => l.y)]), ...frame.terms.map((t) => t.value),
   ];
   return numbers.every(Number.isFinite);
 }
 
-describe('the toy panels’ worker (VAE, maximum likelihood, autoencoder, diffusion, KL fits, gradient descent)', function () {
+describe('the toy panels’ worker (GAN, VAE, maximum likelihood, autoencoder, diffusion, KL fits, gradient descent)', function () {
   this.timeout(60_000);
 
   for (const toy of TOY_NAMES) {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { WORKER_HEAP_MB } from '../../../src/host/limits';
-import { TrainingSession } from '../../../src/host/training/trainingSession';
+import { TrainingSession } from '../../../src/host/panels/trainingSession';
 
 describe('worker threads: heap limits', function () {
   this.timeout(60_000);

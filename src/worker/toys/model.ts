@@ -1,5 +1,5 @@
 /** What every toy of the generic toy panel provides; one file per toy in this folder. */
-import type { ToyControl, ToyFrame, ToyPlane } from '../../../shared/toyProtocol';
+import type { ToyAction, ToyControl, ToyFrame, ToyPlane } from '../../shared/toyProtocol';
 
 /** The part of a frame a toy draws itself; the runner adds the rest (step, running, controls...). */
 export type ToyView = Pick<ToyFrame, 'formula' | 'terms' | 'planes' | 'series' | 'diagnostics'>;
@@ -14,6 +14,15 @@ export interface ToySession {
   /** Runs up to `count` steps; false once diverged or finished. */
   step(count: number): boolean;
   view(): ToyView;
+  /**
+   * Applies changed settings to the run as it is (learning rates, the loss...), where the trainer
+   * can; false when they need a fresh run (network sizes, seed), which the runner then starts.
+   */
+  update?(settings: Readonly<Record<string, string | number>>): boolean;
+  /** Runs one of the toy's own actions (its `actions`' ids; the runner checks the id). */
+  action?(id: string): void;
+  /** What the last step updated, for slow motion. */
+  lastUpdate?(): string;
 }
 
 /** A toy: its title, its settings and how to start a run with them. */
@@ -30,8 +39,12 @@ export interface ToyModel {
   readonly keepsStep?: boolean;
   /** The settings to run after a change from `previous` to `next` (say, a function's own defaults when it changes). */
   reconcile?(previous: Readonly<Record<string, string | number>>, next: Readonly<Record<string, string | number>>): Record<string, string | number>;
-  /** Starts a run; a RangeError names a bad setting. */
-  create(settings: Readonly<Record<string, string | number>>): ToySession;
+  /** The toy's own buttons (Step D only, Step G only). */
+  readonly actions?: readonly ToyAction[];
+  /** The main plane takes drawn data (at most `max` points); the run then uses `drawnSetting`. */
+  readonly drawable?: { readonly max: number; readonly setting: Readonly<Record<string, string>> };
+  /** Starts a run, on drawn data when there are some; a RangeError names a bad setting. */
+  create(settings: Readonly<Record<string, string | number>>, drawn?: readonly number[]): ToySession;
 }
 
 /** A core trainer that runs up to a step budget (`config.steps`) and says when it diverged. */

@@ -5,9 +5,9 @@
 import { parentPort } from 'node:worker_threads';
 import * as path from 'node:path';
 import { evaluate } from '../../core/evaluate';
-import { texToSvg, type HoverValue } from '../render/texToSvg';
-import { isRenderJob, type RenderReply } from '../render/renderMessages';
-import { setSpeechEngine, speakFormula } from '../render/texToSpeech';
+import { texToSvg, type HoverValue } from '../../host/render/texToSvg';
+import { isRenderJob, type RenderReply } from '../../host/render/renderMessages';
+import { setSpeechEngine, speakFormula } from '../../host/render/texToSpeech';
 
 // The speech rule engine's own bundle and its English rules, beside this bundle (see esbuild.mjs).
 setSpeechEngine({ script: path.join(__dirname, 'speechRuleEngine.js'), rules: path.join(__dirname, 'mathmaps') });

@@ -14,7 +14,7 @@ import { createRequire, wrap } from 'node:module';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CodeCacheReport, CodeCacheUse } from '../render/renderMessages';
+import type { CodeCacheReport, CodeCacheUse } from '../../host/render/renderMessages';
 
 /** A while after start-up, so that writing the cache never delays the first formula. */
 const WRITE_AFTER_MS = 1500;

@@ -1,5 +1,5 @@
 /** Train Autoencoder: 2-D data through a 1-D bottleneck; the learnt curve, reconstructions, the loss over steps. */
-import { AUTOENCODER_DATASET_NAMES, createAutoencoderTrainer, DEFAULT_AUTOENCODER_CONFIG } from '../../../core/train/autoencoder';
+import { AUTOENCODER_DATASET_NAMES, createAutoencoderTrainer, DEFAULT_AUTOENCODER_CONFIG } from '../../core/train/autoencoder';
 import { budgetedSession, choice, num, plain, thin, type ToyModel } from './model';
 
 export const autoencoderToy: ToyModel = {

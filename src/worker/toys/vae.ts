@@ -2,9 +2,9 @@
  * Train Toy VAE: data, reconstructions and samples on the plane beside the latent space; the ELBO
  * (with log p(x) where exact) and its two terms over steps.
  */
-import type { ToyPlane } from '../../../shared/toyProtocol';
-import { aggregatePosterior, standardNormalDensity } from '../../../core/train/latent';
-import { createVaeTrainer, DEFAULT_VAE_CONFIG, resolveVaeConfig, VAE_DATASET_NAMES, type VaeSnapshot } from '../../../core/train/vae';
+import type { ToyPlane } from '../../shared/toyProtocol';
+import { aggregatePosterior, standardNormalDensity } from '../../core/train/latent';
+import { createVaeTrainer, DEFAULT_VAE_CONFIG, resolveVaeConfig, VAE_DATASET_NAMES, type VaeSnapshot } from '../../core/train/vae';
 import { boundsOf, budgetedSession, choice, num, plain, thin, type ToyModel } from './model';
 
 /** Points on a circle of radius r, as a closed polyline. */

@@ -2,9 +2,9 @@
  * Run Toy Diffusion: an ε-prediction MLP trained with the simplified loss; the forward process,
  * the schedule's ᾱ_t, and reverse sampling animated from noise to data.
  */
-import { createDiffusionTrainer, DEFAULT_DIFFUSION_CONFIG, type DiffusionSnapshot } from '../../../core/train/diffusion';
-import { DATASET_NAMES, dataset } from '../../../core/train/datasets';
-import { makeSchedule, SCHEDULE_NAMES } from '../../../core/train/schedules';
+import { createDiffusionTrainer, DEFAULT_DIFFUSION_CONFIG, type DiffusionSnapshot } from '../../core/train/diffusion';
+import { DATASET_NAMES, dataset } from '../../core/train/datasets';
+import { makeSchedule, SCHEDULE_NAMES } from '../../core/train/schedules';
 import { choice, num, plain, type ToyModel } from './model';
 
 /** A snapshot runs 256 points through every reverse step (~0.2 s): taken this often, then replayed frame by frame. */

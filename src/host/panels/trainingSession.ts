@@ -5,10 +5,10 @@
  */
 import { workerResourceLimits } from '../limits';
 import { Worker } from 'node:worker_threads';
-import { isGanEvent, type GanCommand, type GanEvent } from '../../shared/ganProtocol';
+import { isToyEvent, type ToyCommand, type ToyEvent } from '../../shared/toyProtocol';
 
 /** A worker's events and the commands it takes; the guard checks each event before it is passed on. */
-export class TrainingSession<Command = GanCommand, Event extends { type: string } = GanEvent> {
+export class TrainingSession<Command = ToyCommand, Event extends { type: string } = ToyEvent> {
   readonly #worker: Worker;
   #ended = false;
   /** Resolves when the worker's thread has exited. */
@@ -18,7 +18,7 @@ export class TrainingSession<Command = GanCommand, Event extends { type: string 
     workerPath: string,
     onEvent: (event: Event) => void,
     config: object = {},
-    isEvent: (v: unknown) => v is Event = isGanEvent as unknown as (v: unknown) => v is Event,
+    isEvent: (v: unknown) => v is Event = isToyEvent as unknown as (v: unknown) => v is Event,
   ) {
     this.#worker = new Worker(workerPath, { workerData: config, resourceLimits: workerResourceLimits('training') });
     this.#worker.on('message', (message: unknown) => {

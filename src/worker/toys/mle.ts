@@ -2,8 +2,8 @@
  * Fit by Maximum Likelihood: a Gaussian (or a mixture, by gradient ascent or EM) on 1-D data; the
  * log-likelihood surface as a contour, the optimizer's path, the closed-form optimum marked.
  */
-import { createMleFitter, DEFAULT_MLE_CONFIG, MLE_METHODS, MLE_MODELS } from '../../../core/train/mleFit';
-import type { Surface } from '../../../core/train/surface';
+import { createMleFitter, DEFAULT_MLE_CONFIG, MLE_METHODS, MLE_MODELS } from '../../core/train/mleFit';
+import type { Surface } from '../../core/train/surface';
 import { budgetedSession, choice, num, plain, thin, type ToyModel } from './model';
 
 /** True when every (x, y) point of a path lies on the surface's box. */

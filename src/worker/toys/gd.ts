@@ -2,8 +2,8 @@
  * Gradient Descent Explorer: plain, momentum and Adam paths on a contour plot, revealed a step at
  * a time. The paths are computed whole by the core (cheap); "steps" here animate them.
  */
-import type { ToyControl } from '../../../shared/toyProtocol';
-import { exploreGd, GD_DEFAULTS, GD_FUNCTIONS, type GdFunctionName } from '../../../core/train/gdExplorer';
+import type { ToyControl } from '../../shared/toyProtocol';
+import { exploreGd, GD_DEFAULTS, GD_FUNCTIONS, type GdFunctionName } from '../../core/train/gdExplorer';
 import { choice, num, plain, type ToyModel } from './model';
 
 /**

@@ -1,5 +1,5 @@
 /** Fit KL: forward vs reverse. One Gaussian fitted to a bimodal p both ways: mode covering against mode seeking. */
-import { createKlFitter, DEFAULT_KL_FIT_CONFIG } from '../../../core/train/klFit';
+import { createKlFitter, DEFAULT_KL_FIT_CONFIG } from '../../core/train/klFit';
 import { budgetedSession, num, plain, thin, type ToyModel } from './model';
 
 export const klfitToy: ToyModel = {

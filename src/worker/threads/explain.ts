@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { isFormulaCard } from '../../shared/explainProtocol';
 import { isRecord } from '../../shared/is';
-import { explainContent } from '../explain/content';
+import { explainContent } from '../../host/explain/content';
 
 parentPort?.on('message', (message: unknown) => {
   if (!isRecord(message) || typeof message.id !== 'number' || typeof message.tex !== 'string' || typeof message.display !== 'boolean' || typeof message.where !== 'string') return;
