@@ -29,6 +29,7 @@ function tempFile(name: string, text: string): string {
 function untimed(json: string): unknown {
   const result = JSON.parse(json) as Record<string, unknown>;
   delete result.seconds;
+  delete result.cpuSeconds;
   delete result.stepsPerSecond;
   return result;
 }
