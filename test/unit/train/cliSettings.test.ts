@@ -6,6 +6,7 @@ import { flagOf } from '../../../src/cli/train/ganSettings';
 import type { CliIO } from '../../../src/cli/io';
 import { main } from '../../../src/cli/main';
 import { parseTrainArgs } from '../../../src/cli/train';
+import { DEFAULT_GAN_CONFIG } from '../../../src/core/train/gan';
 import { GanRunner } from '../../../src/host/training/ganRunner';
 import { GAN_NUMBER_RANGES, ganSettingsJson, ganSettingsOf, ganSettingsRangeProblem, isGanCommand, isGanSettings, LIST_SETTINGS, NUMBER_SETTINGS, STRING_SETTINGS, type GanEvent, type GanFrame } from '../../../src/shared/ganProtocol';
 
@@ -130,7 +131,7 @@ describe('genmath train gan: the panel\'s settings', () => {
 
   it('lets a flag override the file', () => {
     const file = tempFile('gan.json', JSON.stringify({ seed: 5, loss: 'minimax' }));
-    assert.deepEqual(parseTrainArgs(['--config', file, '--seed', '9']).config, { seed: 9, loss: 'minimax', steps: 4000 });
+    assert.deepEqual(parseTrainArgs(['--config', file, '--seed', '9']).config, { seed: 9, loss: 'minimax', steps: DEFAULT_GAN_CONFIG.steps });
   });
 
   it('refuses a config file that is missing, not JSON, not an object, or holds a key or value the panel would not send', async () => {
