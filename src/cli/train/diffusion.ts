@@ -8,7 +8,7 @@ import { METRIC_SAMPLES, modeMetrics } from '../../core/train/metrics';
 import { SCHEDULE_NAMES, type ScheduleName } from '../../core/train/schedules';
 import type { CliIO } from '../io';
 import type { TrainTask } from './task';
-import { choiceFlag, created, intFlag, parseFlags, pointsJson, runWithProgress, outputFlag, writeOutput, type FlagSpec, stepsFlag } from './flags';
+import { choiceFlag, cpuSecondsSince, created, intFlag, parseFlags, pointsJson, runWithProgress, outputFlag, writeOutput, type FlagSpec, stepsFlag } from './flags';
 
 const USAGE = 'train diffusion [--dataset NAME] [--schedule linear|cosine] [--steps N] [--seed S] [--json] [--samples FILE]';
 
@@ -39,6 +39,7 @@ export function parseDiffusionArgs(args: readonly string[]): DiffusionOptions {
 }
 
 async function runDiffusion(options: DiffusionOptions, io: CliIO): Promise<number> {
+  const cpuStart = process.cpuUsage();
   const trainer = created(() => createDiffusionTrainer(options.config));
   const total = options.steps;
   // Training time only: sampling for the metrics is not part of a step.
@@ -50,12 +51,15 @@ async function runDiffusion(options: DiffusionOptions, io: CliIO): Promise<numbe
   const points = total > 0 || options.samples ? trainer.sample(METRIC_SAMPLES) : undefined;
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
   const m = points && total > 0 && data.modes.length > 0 ? modeMetrics(points, data.modes, data.std) : null;
+  // Training plus the sampling the metrics need: what a run costs, whatever else loads the machine.
+  const cpuSeconds = cpuSecondsSince(cpuStart);
   if (options.samples && points) {
     writeOutput(options.samples, pointsJson(points));
   }
   const result = {
     steps: snap.step,
     seconds: round(seconds),
+    cpuSeconds: round(cpuSeconds),
     stepsPerSecond: round(seconds > 0 ? snap.step / seconds : 0),
     finalLoss: snap.loss === null ? null : round(snap.loss),
     ...(snap.diverged ? { diverged: snap.diverged } : {}),
@@ -67,7 +71,7 @@ async function runDiffusion(options: DiffusionOptions, io: CliIO): Promise<numbe
     const c = trainer.config;
     io.stdout(
       [
-        `trained a diffusion model on ${c.dataset} (${c.schedule} schedule, T = ${c.timesteps}) for ${result.steps} steps in ${result.seconds.toFixed(1)} s (${result.stepsPerSecond.toFixed(0)} steps/s)`,
+        `trained a diffusion model on ${c.dataset} (${c.schedule} schedule, T = ${c.timesteps}) for ${result.steps} steps in ${result.seconds.toFixed(1)} s (${result.stepsPerSecond.toFixed(0)} steps/s; ${result.cpuSeconds.toFixed(1)} s of CPU with the sampling)`,
         `final loss: ${result.finalLoss === null ? 'none (no steps)' : result.finalLoss.toFixed(4)}`,
         m ? `modes covered: ${m.modesCovered}/${m.modesTotal}, high-quality samples: ${(100 * m.highQualityRatio).toFixed(1)}%` : total === 0 ? 'no steps: the model is untrained, so no samples were scored' : 'this data set has no modes to count',
         ...(snap.diverged ? [snap.diverged] : []),

@@ -135,6 +135,16 @@ export interface Steppable {
 }
 
 /**
+ * CPU seconds (user and system, all threads) this process spent since `start`, a
+ * `process.cpuUsage()` reading. Unlike wall time, it barely changes when other processes load the
+ * machine, so the quality-per-cost figures of `--json` can be compared between runs.
+ */
+export function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+}
+
+/**
  * Runs `trainer` in about a hundred chunks up to `total` steps, with a progress bar on stderr
  * only when it is a terminal (so piped JSON output stays clean). Stops early when a chunk says so.
  * Returns the seconds the steps took.

@@ -21,8 +21,10 @@ describe('genmath train', () => {
     const lines = r.out.trim().split('\n');
     assert.equal(lines.length, 1);
     const j = JSON.parse(lines[0]);
-    assert.deepEqual(Object.keys(j), ['steps', 'seconds', 'stepsPerSecond', 'diverged', 'metrics']);
+    assert.deepEqual(Object.keys(j), ['steps', 'seconds', 'cpuSeconds', 'stepsPerSecond', 'diverged', 'metrics']);
     assert.equal(j.steps, 30);
+    // CPU time is measured, not copied from wall time: positive, and a few seconds at most for 30 steps.
+    assert.ok(j.cpuSeconds > 0 && j.cpuSeconds < 30, `cpuSeconds ${j.cpuSeconds}`);
     assert.equal(j.diverged, false);
     assert.deepEqual(Object.keys(j.metrics), ['modesCovered', 'modesTotal', 'highQualityRatio', 'jsd']);
     assert.equal(j.metrics.modesTotal, 8);

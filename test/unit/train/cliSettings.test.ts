@@ -6,6 +6,7 @@ import { flagOf } from '../../../src/cli/train/ganSettings';
 import type { CliIO } from '../../../src/cli/io';
 import { main } from '../../../src/cli/main';
 import { parseTrainArgs } from '../../../src/cli/train';
+import { DEFAULT_GAN_CONFIG } from '../../../src/core/train/gan';
 import { ToyRunner } from '../../../src/worker/toyRunner';
 import { ganToy } from '../../../src/worker/toys/gan';
 import { experimentBlock, parseExperiment } from '../../../src/shared/experiment';
@@ -33,6 +34,7 @@ function tempFile(name: string, text: string): string {
 function untimed(json: string): unknown {
   const result = JSON.parse(json) as Record<string, unknown>;
   delete result.seconds;
+  delete result.cpuSeconds;
   delete result.stepsPerSecond;
   return result;
 }
@@ -144,7 +146,7 @@ describe('genmath train gan: the panel\'s settings', () => {
 
   it('lets a flag override the file', () => {
     const file = tempFile('gan.json', JSON.stringify({ seed: 5, loss: 'minimax' }));
-    assert.deepEqual(parseTrainArgs(['--config', file, '--seed', '9']).config, { seed: 9, loss: 'minimax', steps: 4000 });
+    assert.deepEqual(parseTrainArgs(['--config', file, '--seed', '9']).config, { seed: 9, loss: 'minimax', steps: DEFAULT_GAN_CONFIG.steps });
   });
 
   it('refuses a config file that is missing, not JSON, not an object, or holds a key or value the panel would not send', async () => {

@@ -179,8 +179,10 @@ describe('genmath train diffusion', () => {
     const lines = r.out.trim().split('\n');
     assert.equal(lines.length, 1);
     const j = JSON.parse(lines[0]);
-    assert.deepEqual(Object.keys(j), ['steps', 'seconds', 'stepsPerSecond', 'finalLoss', 'metrics']);
+    assert.deepEqual(Object.keys(j), ['steps', 'seconds', 'cpuSeconds', 'stepsPerSecond', 'finalLoss', 'metrics']);
     assert.equal(j.steps, 20);
+    // The sampling for the metrics costs CPU too, so it is never zero.
+    assert.ok(j.cpuSeconds > 0 && j.cpuSeconds < 60, `cpuSeconds ${j.cpuSeconds}`);
     assert.ok(Number.isFinite(j.finalLoss));
     assert.deepEqual(Object.keys(j.metrics), ['modesCovered', 'modesTotal', 'highQualityRatio']);
     assert.equal(j.metrics.modesTotal, 8);
