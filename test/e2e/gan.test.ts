@@ -109,6 +109,25 @@ describe('Training a toy GAN in a real VS Code', function () {
     await page.screenshot({ path: path.join(screenshotsDir(), 'gan-1400x900.png') });
   });
 
+  it('refuses an out-of-range Batch typed into its field, names the range, and keeps training at the old value', async () => {
+    const frame = await ganFrame(wb.page);
+    await recordFrames(frame);
+    const batch = frame.locator('#setting-batchSize');
+    await batch.waitFor({ state: 'visible', timeout: 20_000 });
+    const before = (await latest(frame)).settings.batchSize;
+    // What issue 13 found: 10,000,000 grew the worker to 10 GB in 25 s.
+    await batch.fill('10000000');
+    await batch.press('Enter');
+    await batch.blur();
+    await frame.locator('#error', { hasText: /batchSize must be from 2 to 1024, got 10000000/ }).waitFor({ timeout: 20_000 });
+    await sleep(1500);
+    const after = await latest(frame);
+    assert.equal(after.settings.batchSize, before, 'the refused batch size was applied');
+    assert.ok(after.step > 0);
+    // The field shows the value training goes on with, not the refused one.
+    assert.equal(await batch.inputValue(), String(before));
+  });
+
   it('Step D changes the heat map but not the samples, and the arrows layer draws', async () => {
     const page = wb.page;
     const frame = await ganFrame(page);
