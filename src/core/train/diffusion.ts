@@ -6,6 +6,7 @@
  * whose `snapshot()` holds everything a panel plots. The same config gives the same numbers, bit
  * for bit.
  */
+import { DivergenceWatch } from './divergence';
 import { checkSteps } from './limits';
 import type { ActivationName } from './activations';
 import { dataset as datasetOf, toPlane, type Dataset, type DatasetName } from './datasets';
@@ -197,6 +198,7 @@ class Trainer implements DiffusionTrainer {
   readonly #losses: number[] = [];
   #steps = 0;
   #diverged: string | null = null;
+  readonly #watch = new DivergenceWatch();
 
   constructor(config: DiffusionConfig) {
     this.config = config;
@@ -289,8 +291,10 @@ class Trainer implements DiffusionTrainer {
         grad[i] = c * e;
       }
       loss /= B * dim;
-      if (!Number.isFinite(loss)) {
-        this.#diverged = `diverged at step ${this.#steps + 1}: learning rate too high?`;
+      // The loss is measured before this batch's update, so the weights it saw are the last good ones.
+      const why = this.#watch.observe(this.#steps + 1, loss, [this.#net.params], 'the noise-prediction loss');
+      if (why) {
+        this.#diverged = why;
         return false;
       }
       this.#net.zeroGrad();

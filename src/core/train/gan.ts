@@ -4,6 +4,7 @@
  * `dSteps` updates of D and one of G, and whose `snapshot()` holds everything the panel plots.
  * Everything is deterministic given the seed: the same config gives the same numbers, bit for bit.
  */
+import { DivergenceWatch } from './divergence';
 import { checkSteps } from './limits';
 import type { ActivationName } from './activations';
 import { dataset as namedDataset, drawnDataset, toPlane, type Bounds, type Dataset, type DatasetName } from './datasets';
@@ -357,6 +358,8 @@ class Trainer implements GanTrainer {
   #emaWeight = 0;
   #emaStale = false;
   #diverged: string | null = null;
+  readonly #watchD = new DivergenceWatch();
+  readonly #watchG = new DivergenceWatch();
   #lossD: number | null = null;
   #lossG: number | null = null;
   #value: number | null = null;
@@ -414,6 +417,8 @@ class Trainer implements GanTrainer {
     this.#real = this.#realPoints();
     this.#step = 0;
     this.#diverged = null;
+    this.#watchD.reset();
+    this.#watchG.reset();
     this.#lossD = this.#lossG = this.#value = null;
     this.#hSteps = [];
     this.#hD = [];
@@ -514,11 +519,16 @@ class Trainer implements GanTrainer {
     if (this.#diverged) return false;
     this.#backupG.set(this.#g.params);
     this.#backupD.set(this.#d.params);
-    if (update()) return true;
+    const at = this.#step + 1;
+    // A NaN is caught by the update itself; growth (losses of 1e27 under Adam at a huge rate, with
+    // no NaN) by the watches, which see both losses and both networks' weights.
+    const why = !update() ? `diverged at step ${at}: learning rate too high?`
+      : this.#watchD.observe(at, this.#lossD ?? 0, [this.#d.params], "D's loss") ?? this.#watchG.observe(at, this.#lossG ?? 0, [this.#g.params], "G's loss");
+    if (!why) return true;
     // Back to the last finite weights, so every later snapshot is finite.
     this.#g.params.set(this.#backupG);
     this.#d.params.set(this.#backupD);
-    this.#diverged = `diverged at step ${this.#step + 1}: learning rate too high?`;
+    this.#diverged = why;
     return false;
   }
 

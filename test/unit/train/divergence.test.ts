@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { createDiffusionTrainer } from '../../../src/core/train/diffusion';
 import { DivergenceWatch, LOSS_GROWTH, MAX_WEIGHT } from '../../../src/core/train/divergence';
+import { createGanTrainer } from '../../../src/core/train/gan';
 
 describe('train: the divergence watch', () => {
   it('flags a loss that grows a thousandfold past its best, long before it overflows', () => {
@@ -42,5 +44,23 @@ describe('train: the divergence watch', () => {
     for (let step = 1; step <= 20; step++) watch.observe(step, 0.01);
     watch.reset();
     for (let step = 1; step <= 20; step++) assert.equal(watch.observe(step, 500), null);
+  });
+
+  it('stops a GAN under Adam at the largest learning rate, whose losses grow without a NaN', () => {
+    const gan = createGanTrainer({ learningRateG: 1, learningRateD: 1, optimizer: 'adam', seed: 1 });
+    let steps = 0;
+    while (steps < 500 && gan.step(1)) steps++;
+    assert.ok(steps < 500, 'ran 500 steps without being flagged');
+    assert.match(gan.diverged ?? '', /^diverged at step \d+: (D's|G's) loss grew from about .* to .*|a weight reached/);
+    // It stopped on its last good weights: every number a snapshot shows is finite.
+    const snap = gan.snapshot({ samples: 64, heatmap: 8, manifold: 4, metrics: false });
+    assert.ok([...snap.fake, ...snap.heatmap.values].every(Number.isFinite));
+  });
+
+  it('leaves the default GAN and diffusion runs alone (no false alarm in their first thousand steps)', () => {
+    const gan = createGanTrainer({ seed: 2 });
+    assert.equal(gan.step(1000), true, gan.diverged ?? '');
+    const diffusion = createDiffusionTrainer({ seed: 2 });
+    assert.equal(diffusion.step(1000), true, diffusion.snapshot().diverged ?? '');
   });
 });
