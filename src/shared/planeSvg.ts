@@ -3,20 +3,13 @@
  * of the toy panel. The grid as cells, lines, points (real ones last, so above the others), arrows,
  * the axes' ranges and names, the title. Colours are fixed: a file has no editor theme to follow.
  */
+import { escapeXml, svgNumber as fmt } from '../core/text/xml';
 import type { ToyColor, ToyPlane } from './toyProtocol';
 
 const SIZE = 480;
 const PAD = 44;
 
 const COLOURS: Readonly<Record<ToyColor, string>> = { real: '#1f77b4', fake: '#e07b00', high: '#2a9d3a', low: '#7b2cbf', third: '#d62728', muted: '#555555' };
-
-function fmt(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toFixed(2);
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
-}
 
 /** White (low) to green (high), for a value in [0, 1]. */
 function cellColour(t: number): string {

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
-import { type Workbench, runCommand, screenshotsDir, webviewFrame, useWorkbench } from './workbench';
+import { type Workbench, runCommand, screenshotsDir, webviewFrame, useWorkbench, closePanelTab } from './workbench';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -18,12 +18,6 @@ async function shoot(wb: Workbench, tab: string, name: string): Promise<void> {
   await wb.page.setViewportSize({ width: 1280, height: 720 });
 }
 
-async function closeTab(wb: Workbench, label: string): Promise<void> {
-  const tab = wb.page.locator('.tabs-container .tab', { hasText: label }).filter({ hasNotText: 'Untitled' }).first();
-  await tab.hover();
-  await tab.locator('.tab-actions .action-label').first().click();
-  await tab.waitFor({ state: 'detached', timeout: 10_000 });
-}
 
 /** Picks a colour theme by name (its own key chord: in the palette "Color Theme" also finds the marketplace's). */
 async function setTheme(wb: Workbench, name: string): Promise<void> {
@@ -76,7 +70,7 @@ describe('The toy plots in a real VS Code: live legends, plain numbers, light, d
     // The terms are typeset by KaTeX: a small number reads 6.681 × 10⁻⁵, never "6.681e − 5".
     const terms = (await frame.locator('#terms').textContent()) ?? '';
     assert.doesNotMatch(terms, /\de\s*[−-]\s*\d/);
-    await closeTab(wb, 'Toy VAE');
+    await closePanelTab(wb.page, 'Toy VAE');
   });
 
   it('draws the likelihood surface and the gradient paths in the light, dark and high-contrast themes', async () => {
@@ -86,10 +80,10 @@ describe('The toy plots in a real VS Code: live legends, plain numbers, light, d
         if (name) await setTheme(wb, name);
         await openToy(wb, 'GenMath: Fit by Maximum Likelihood', 'Fit by maximum likelihood');
         await shoot(wb, 'Maximum likelihood', `plots-mle-${theme}`);
-        await closeTab(wb, 'Maximum likelihood');
+        await closePanelTab(wb.page, 'Maximum likelihood');
         await openToy(wb, 'GenMath: Gradient Descent Explorer', 'Gradient Descent Explorer');
         await shoot(wb, 'Gradient descent', `plots-gd-${theme}`);
-        await closeTab(wb, 'Gradient descent');
+        await closePanelTab(wb.page, 'Gradient descent');
       }
     } finally {
       await setTheme(wb, 'Light Modern');

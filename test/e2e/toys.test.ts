@@ -4,8 +4,7 @@ import * as assert from 'assert';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import {
-  type Workbench, canvasPixels, clickHoverLinkOfDisplayFormula, runCommand, runSettings, screenshotsDir, webviewFrame, useWorkbench,
-} from './workbench';
+  type Workbench, canvasPixels, clickHoverLinkOfDisplayFormula, runCommand, runSettings, screenshotsDir, webviewFrame, useWorkbench, closePanelTab } from './workbench';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -41,15 +40,6 @@ async function panelScreenshot(wb: Workbench, tab: string): Promise<void> {
   await wb.page.setViewportSize({ width: 1280, height: 720 });
 }
 
-async function closeTab(wb: Workbench, label: string): Promise<void> {
-  // Closing a panel ends its worker, so the next toy does not share the two cores with this one.
-  // A panel's tab, not an untitled note whose first line happens to hold the same words (the
-  // example notes that earlier tests open start with "# Maximum likelihood").
-  const tab = wb.page.locator('.tabs-container .tab', { hasText: label }).filter({ hasNotText: 'Untitled' }).first();
-  await tab.hover();
-  await tab.locator('.tab-actions .action-label').first().click();
-  await tab.waitFor({ state: 'detached', timeout: 10_000 });
-}
 
 describe('The other toy trainings in a real VS Code', function () {
   this.timeout(180_000);
@@ -87,7 +77,7 @@ describe('The other toy trainings in a real VS Code', function () {
       }
       changed.forEach((c, i) => assert.ok(c, `plot ${i + 1} of ${toy.planes} did not change while it ran`));
       if (toy.planes > 1) await panelScreenshot(wb, toy.tab);
-      await closeTab(wb, toy.tab);
+      await closePanelTab(wb.page, toy.tab);
     });
   }
 
@@ -106,7 +96,7 @@ describe('The other toy trainings in a real VS Code', function () {
     // Whether the paths were still being drawn or had finished, the new ones are drawn to the same step.
     await frame.locator('#diagnostics', { hasText: /Plain gradient descent diverged/ }).waitFor({ timeout: 30_000 });
     await panelScreenshot(wb, 'Gradient descent');
-    await closeTab(wb, 'Gradient descent');
+    await closePanelTab(wb.page, 'Gradient descent');
   });
 
   it("opens the VAE from the ELBO's Run demo link, with the note's formula above the experiment", async () => {
@@ -118,6 +108,6 @@ describe('The other toy trainings in a real VS Code', function () {
     assert.equal(await frame.locator('#source .katex-error').count(), 0);
     // The link asked for the data set with an exact log p(x): the panel says so.
     await frame.locator('#diagnostics', { hasText: 'lineargauss' }).waitFor({ timeout: 30_000 });
-    await closeTab(wb, 'Toy VAE');
+    await closePanelTab(wb.page, 'Toy VAE');
   });
 });

@@ -360,3 +360,15 @@ export async function hoverInNotebookCell(page: Page, cell: number, offset: numb
   // No dismissing between tries here: Escape would leave the cell's editor.
   return hoverUntilImage(page, timeoutMs, false);
 }
+
+/**
+ * Closes a panel's editor tab (its worker ends with it, so the next toy does not share the two cores
+ * with this one). A panel's tab, not an untitled note whose first line holds the same words (the
+ * example notes that earlier tests open start with "# Maximum likelihood").
+ */
+export async function closePanelTab(page: Page, label: string): Promise<void> {
+  const tab = page.locator('.tabs-container .tab', { hasText: label }).filter({ hasNotText: 'Untitled' }).first();
+  await tab.hover();
+  await tab.locator('.tab-actions .action-label').first().click();
+  await tab.waitFor({ state: 'detached', timeout: 10_000 });
+}

@@ -3,18 +3,11 @@
  * with real and generated samples over it, and the losses over steps. The CLI writes it for
  * `--svg`; colours are fixed because a standalone file has no editor theme to follow.
  */
+import { escapeXml, svgNumber as fmt } from '../text/xml';
 import type { GanSnapshot } from './gan';
 
 const PANEL = 300;
 const PAD = 36;
-
-function fmt(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toFixed(2);
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
-}
 
 /** Blue (low) through white to orange (high), for a value in [0, 1]. */
 function heatColour(t: number): string {
