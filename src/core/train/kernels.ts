@@ -15,10 +15,10 @@
  * Speed: a 4 × 4 block of C is kept in sixteen local sums, so each step over k loads eight numbers
  * for sixteen multiply-adds, and the sixteen independent additions hide each other's latency. Both
  * operands of those blocks are first copied into packed panels (see PANEL_A), so the inner loop reads
- * two contiguous runs whatever the strides. The
- * epilogue (bias and activation forward, f' backward) runs in the same call over the finished C,
- * one pass for the bias and the activation together, instead of the two or three separate passes
- * over memory the layer used to make.
+ * two contiguous runs whatever the strides. The epilogue (bias and activation forward, f' backward)
+ * runs in the same call: for ReLU, leaky ReLU and linear layers on each 4 × 4 block as its sums are
+ * stored, so C is not read again; for tanh and sigmoid, and on the edges the blocks leave, in one
+ * pass over the finished C (finish()).
  *
  * Exactness: each sum starts at 0 and runs over k upwards, one rounded multiply and one rounded add
  * per step, exactly as a naive loop does, and what happens to it afterwards (the bias, the
@@ -69,11 +69,11 @@ const SLOPE = new Float64Array([LEAKY_SLOPE, 1]);
 /** [0, the value at hand], for ReLU's pick. */
 const PICK = new Float64Array(2);
 
-function biasRelu(c: Float64Array, y: Float64Array, m: number, n: number, bias: Float64Array): void {
+function biasRelu(c: Float64Array, y: Float64Array, r0: number, r1: number, o0: number, o1: number, n: number, bias: Float64Array): void {
   const pick = PICK;
   pick[0] = 0;
-  for (let row = 0, end = m * n; row < end; row += n) {
-    for (let o = 0; o < n; o++) {
+  for (let row = r0 * n, end = r1 * n; row < end; row += n) {
+    for (let o = o0; o < o1; o++) {
       const v = c[row + o] + bias[o];
       c[row + o] = v;
       pick[1] = v;
@@ -82,10 +82,10 @@ function biasRelu(c: Float64Array, y: Float64Array, m: number, n: number, bias: 
   }
 }
 
-function biasLeaky(c: Float64Array, y: Float64Array, m: number, n: number, bias: Float64Array): void {
+function biasLeaky(c: Float64Array, y: Float64Array, r0: number, r1: number, o0: number, o1: number, n: number, bias: Float64Array): void {
   const slope = SLOPE;
-  for (let row = 0, end = m * n; row < end; row += n) {
-    for (let o = 0; o < n; o++) {
+  for (let row = r0 * n, end = r1 * n; row < end; row += n) {
+    for (let o = o0; o < o1; o++) {
       const v = c[row + o] + bias[o];
       c[row + o] = v;
       y[row + o] = v * slope[+(v > 0)];
@@ -93,9 +93,9 @@ function biasLeaky(c: Float64Array, y: Float64Array, m: number, n: number, bias:
   }
 }
 
-function biasLinear(c: Float64Array, y: Float64Array, m: number, n: number, bias: Float64Array): void {
-  for (let row = 0, end = m * n; row < end; row += n) {
-    for (let o = 0; o < n; o++) {
+function biasLinear(c: Float64Array, y: Float64Array, r0: number, r1: number, o0: number, o1: number, n: number, bias: Float64Array): void {
+  for (let row = r0 * n, end = r1 * n; row < end; row += n) {
+    for (let o = o0; o < o1; o++) {
       const v = c[row + o] + bias[o];
       c[row + o] = v;
       y[row + o] = v;
@@ -103,34 +103,38 @@ function biasLinear(c: Float64Array, y: Float64Array, m: number, n: number, bias
   }
 }
 
-function reluBackward(c: Float64Array, pre: Float64Array, len: number): void {
-  const pick = PICK;
-  pick[0] = 0;
-  for (let i = 0; i < len; i++) {
-    pick[1] = c[i];
-    c[i] = pick[+(pre[i] > 0)];
-  }
-}
-
-function leakyBackward(c: Float64Array, pre: Float64Array, len: number): void {
-  const slope = SLOPE;
-  for (let i = 0; i < len; i++) c[i] *= slope[+(pre[i] > 0)];
-}
-
-function finish(c: Float64Array, m: number, n: number, epilogue: number, act: number, x: Float64Array, y: Float64Array): void {
-  const len = m * n;
+/** The epilogue over rows [r0, r1) and columns [o0, o1) of C. */
+function finish(c: Float64Array, r0: number, r1: number, o0: number, o1: number, n: number, epilogue: number, act: number, x: Float64Array, y: Float64Array): void {
   if (epilogue === Epilogue.forward) {
-    if (act === 1) biasRelu(c, y, m, n, x);
-    else if (act === 2) biasLeaky(c, y, m, n, x);
+    if (act === 1) biasRelu(c, y, r0, r1, o0, o1, n, x);
+    else if (act === 2) biasLeaky(c, y, r0, r1, o0, o1, n, x);
     else {
-      biasLinear(c, y, m, n, x);
-      if (act === 3) for (let i = 0; i < len; i++) y[i] = Math.tanh(c[i]);
-      else if (act === 4) for (let i = 0; i < len; i++) y[i] = sigmoid(c[i]);
+      biasLinear(c, y, r0, r1, o0, o1, n, x);
+      if (act === 3 || act === 4) {
+        for (let row = r0 * n, end = r1 * n; row < end; row += n) {
+          for (let i = row + o0; i < row + o1; i++) y[i] = act === 3 ? Math.tanh(c[i]) : sigmoid(c[i]);
+        }
+      }
     }
-  } else if (act === 1) reluBackward(c, x, len);
-  else if (act === 2) leakyBackward(c, x, len);
-  else if (act === 3) for (let i = 0; i < len; i++) c[i] *= 1 - y[i] * y[i];
-  else if (act === 4) for (let i = 0; i < len; i++) c[i] *= y[i] * (1 - y[i]);
+    return;
+  }
+  const pick = PICK;
+  const slope = SLOPE;
+  pick[0] = 0;
+  for (let row = r0 * n, end = r1 * n; row < end; row += n) {
+    if (act === 1) {
+      for (let i = row + o0; i < row + o1; i++) {
+        pick[1] = c[i];
+        c[i] = pick[+(x[i] > 0)];
+      }
+    } else if (act === 2) {
+      for (let i = row + o0; i < row + o1; i++) c[i] *= slope[+(x[i] > 0)];
+    } else if (act === 3) {
+      for (let i = row + o0; i < row + o1; i++) c[i] *= 1 - y[i] * y[i];
+    } else if (act === 4) {
+      for (let i = row + o0; i < row + o1; i++) c[i] *= y[i] * (1 - y[i]);
+    }
+  }
 }
 
 // Packed panels for the 4 × 4 blocks: the four rows of A of a band interleaved, [depth][4], and B's
@@ -146,7 +150,13 @@ const PANEL_B = new Float64Array(32768);
  * The 4 × 4 blocks of one band of four rows of C, from the packed panels: a function of its own so
  * that V8 compiles the inner loop alone (inside gemm it kept fewer sums in registers).
  */
-function band4(c: Float64Array, c0: number, n: number, n4: number, stride4: number, acc: boolean): void {
+function band4(c: Float64Array, c0: number, n: number, n4: number, stride4: number, epilogue: number, act: number, x: Float64Array, y: Float64Array): void {
+  const acc = epilogue === Epilogue.accumulate;
+  const fwd = epilogue === Epilogue.forward && act <= 2;
+  const bwd = epilogue === Epilogue.backward && (act === 1 || act === 2);
+  const pick = PICK;
+  const slope = SLOPE;
+  pick[0] = 0;
   const c1 = c0 + n;
   const c2 = c1 + n;
   const c3 = c2 + n;
@@ -172,8 +182,166 @@ function band4(c: Float64Array, c0: number, n: number, n4: number, stride4: numb
       s20 += x2 * w0; s21 += x2 * w1; s22 += x2 * w2; s23 += x2 * w3;
       s30 += x3 * w0; s31 += x3 * w1; s32 += x3 * w2; s33 += x3 * w3;
     }
-    // One test for the whole block (a put() per sum, inlined, cost the loop above an eighth).
-    if (acc) {
+    if (fwd) {
+      // Bias and activation on the finished sums, as biasRelu/biasLeaky/biasLinear do (same roundings).
+      const b0 = x[o];
+      const b1 = x[o + 1];
+      const b2 = x[o + 2];
+      const b3 = x[o + 3];
+      s00 += b0;
+      s01 += b1;
+      s02 += b2;
+      s03 += b3;
+      s10 += b0;
+      s11 += b1;
+      s12 += b2;
+      s13 += b3;
+      s20 += b0;
+      s21 += b1;
+      s22 += b2;
+      s23 += b3;
+      s30 += b0;
+      s31 += b1;
+      s32 += b2;
+      s33 += b3;
+      c[c0 + o] = s00;
+      c[c0 + o + 1] = s01;
+      c[c0 + o + 2] = s02;
+      c[c0 + o + 3] = s03;
+      c[c1 + o] = s10;
+      c[c1 + o + 1] = s11;
+      c[c1 + o + 2] = s12;
+      c[c1 + o + 3] = s13;
+      c[c2 + o] = s20;
+      c[c2 + o + 1] = s21;
+      c[c2 + o + 2] = s22;
+      c[c2 + o + 3] = s23;
+      c[c3 + o] = s30;
+      c[c3 + o + 1] = s31;
+      c[c3 + o + 2] = s32;
+      c[c3 + o + 3] = s33;
+      if (act === 1) {
+        pick[1] = s00;
+        y[c0 + o] = pick[+(s00 > 0)];
+        pick[1] = s01;
+        y[c0 + o + 1] = pick[+(s01 > 0)];
+        pick[1] = s02;
+        y[c0 + o + 2] = pick[+(s02 > 0)];
+        pick[1] = s03;
+        y[c0 + o + 3] = pick[+(s03 > 0)];
+        pick[1] = s10;
+        y[c1 + o] = pick[+(s10 > 0)];
+        pick[1] = s11;
+        y[c1 + o + 1] = pick[+(s11 > 0)];
+        pick[1] = s12;
+        y[c1 + o + 2] = pick[+(s12 > 0)];
+        pick[1] = s13;
+        y[c1 + o + 3] = pick[+(s13 > 0)];
+        pick[1] = s20;
+        y[c2 + o] = pick[+(s20 > 0)];
+        pick[1] = s21;
+        y[c2 + o + 1] = pick[+(s21 > 0)];
+        pick[1] = s22;
+        y[c2 + o + 2] = pick[+(s22 > 0)];
+        pick[1] = s23;
+        y[c2 + o + 3] = pick[+(s23 > 0)];
+        pick[1] = s30;
+        y[c3 + o] = pick[+(s30 > 0)];
+        pick[1] = s31;
+        y[c3 + o + 1] = pick[+(s31 > 0)];
+        pick[1] = s32;
+        y[c3 + o + 2] = pick[+(s32 > 0)];
+        pick[1] = s33;
+        y[c3 + o + 3] = pick[+(s33 > 0)];
+      } else if (act === 2) {
+        y[c0 + o] = s00 * slope[+(s00 > 0)];
+        y[c0 + o + 1] = s01 * slope[+(s01 > 0)];
+        y[c0 + o + 2] = s02 * slope[+(s02 > 0)];
+        y[c0 + o + 3] = s03 * slope[+(s03 > 0)];
+        y[c1 + o] = s10 * slope[+(s10 > 0)];
+        y[c1 + o + 1] = s11 * slope[+(s11 > 0)];
+        y[c1 + o + 2] = s12 * slope[+(s12 > 0)];
+        y[c1 + o + 3] = s13 * slope[+(s13 > 0)];
+        y[c2 + o] = s20 * slope[+(s20 > 0)];
+        y[c2 + o + 1] = s21 * slope[+(s21 > 0)];
+        y[c2 + o + 2] = s22 * slope[+(s22 > 0)];
+        y[c2 + o + 3] = s23 * slope[+(s23 > 0)];
+        y[c3 + o] = s30 * slope[+(s30 > 0)];
+        y[c3 + o + 1] = s31 * slope[+(s31 > 0)];
+        y[c3 + o + 2] = s32 * slope[+(s32 > 0)];
+        y[c3 + o + 3] = s33 * slope[+(s33 > 0)];
+      } else {
+        y[c0 + o] = s00;
+        y[c0 + o + 1] = s01;
+        y[c0 + o + 2] = s02;
+        y[c0 + o + 3] = s03;
+        y[c1 + o] = s10;
+        y[c1 + o + 1] = s11;
+        y[c1 + o + 2] = s12;
+        y[c1 + o + 3] = s13;
+        y[c2 + o] = s20;
+        y[c2 + o + 1] = s21;
+        y[c2 + o + 2] = s22;
+        y[c2 + o + 3] = s23;
+        y[c3 + o] = s30;
+        y[c3 + o + 1] = s31;
+        y[c3 + o + 2] = s32;
+        y[c3 + o + 3] = s33;
+      }
+    } else if (bwd) {
+      // f' of the layer below, as the backward epilogue in finish() applies it (same roundings).
+      if (act === 1) {
+        pick[1] = s00;
+        c[c0 + o] = pick[+(x[c0 + o] > 0)];
+        pick[1] = s01;
+        c[c0 + o + 1] = pick[+(x[c0 + o + 1] > 0)];
+        pick[1] = s02;
+        c[c0 + o + 2] = pick[+(x[c0 + o + 2] > 0)];
+        pick[1] = s03;
+        c[c0 + o + 3] = pick[+(x[c0 + o + 3] > 0)];
+        pick[1] = s10;
+        c[c1 + o] = pick[+(x[c1 + o] > 0)];
+        pick[1] = s11;
+        c[c1 + o + 1] = pick[+(x[c1 + o + 1] > 0)];
+        pick[1] = s12;
+        c[c1 + o + 2] = pick[+(x[c1 + o + 2] > 0)];
+        pick[1] = s13;
+        c[c1 + o + 3] = pick[+(x[c1 + o + 3] > 0)];
+        pick[1] = s20;
+        c[c2 + o] = pick[+(x[c2 + o] > 0)];
+        pick[1] = s21;
+        c[c2 + o + 1] = pick[+(x[c2 + o + 1] > 0)];
+        pick[1] = s22;
+        c[c2 + o + 2] = pick[+(x[c2 + o + 2] > 0)];
+        pick[1] = s23;
+        c[c2 + o + 3] = pick[+(x[c2 + o + 3] > 0)];
+        pick[1] = s30;
+        c[c3 + o] = pick[+(x[c3 + o] > 0)];
+        pick[1] = s31;
+        c[c3 + o + 1] = pick[+(x[c3 + o + 1] > 0)];
+        pick[1] = s32;
+        c[c3 + o + 2] = pick[+(x[c3 + o + 2] > 0)];
+        pick[1] = s33;
+        c[c3 + o + 3] = pick[+(x[c3 + o + 3] > 0)];
+      } else {
+        c[c0 + o] = s00 * slope[+(x[c0 + o] > 0)];
+        c[c0 + o + 1] = s01 * slope[+(x[c0 + o + 1] > 0)];
+        c[c0 + o + 2] = s02 * slope[+(x[c0 + o + 2] > 0)];
+        c[c0 + o + 3] = s03 * slope[+(x[c0 + o + 3] > 0)];
+        c[c1 + o] = s10 * slope[+(x[c1 + o] > 0)];
+        c[c1 + o + 1] = s11 * slope[+(x[c1 + o + 1] > 0)];
+        c[c1 + o + 2] = s12 * slope[+(x[c1 + o + 2] > 0)];
+        c[c1 + o + 3] = s13 * slope[+(x[c1 + o + 3] > 0)];
+        c[c2 + o] = s20 * slope[+(x[c2 + o] > 0)];
+        c[c2 + o + 1] = s21 * slope[+(x[c2 + o + 1] > 0)];
+        c[c2 + o + 2] = s22 * slope[+(x[c2 + o + 2] > 0)];
+        c[c2 + o + 3] = s23 * slope[+(x[c2 + o + 3] > 0)];
+        c[c3 + o] = s30 * slope[+(x[c3 + o] > 0)];
+        c[c3 + o + 1] = s31 * slope[+(x[c3 + o + 1] > 0)];
+        c[c3 + o + 2] = s32 * slope[+(x[c3 + o + 2] > 0)];
+        c[c3 + o + 3] = s33 * slope[+(x[c3 + o + 3] > 0)];
+      }
+    } else if (acc) {
       c[c0 + o] += s00;
       c[c0 + o + 1] += s01;
       c[c0 + o + 2] += s02;
@@ -292,7 +460,7 @@ export function gemm(a: Float64Array, ars: number, aks: number, b: Float64Array,
         pa[q + 2] = a[a2 + ak];
         pa[q + 3] = a[a3 + ak];
       }
-      band4(c, c0, n, n4, stride4, acc);
+      band4(c, c0, n, n4, stride4, epilogue, act, x, y);
     } else {
       band4InPlace(a, a0, ars, aks, b, c, c0, n, n4, depth, acc);
     }
@@ -338,7 +506,16 @@ export function gemm(a: Float64Array, ars: number, aks: number, b: Float64Array,
       put(c, c0 + o, s, acc);
     }
   }
-  if (epilogue === Epilogue.forward || epilogue === Epilogue.backward) finish(c, m, n, epilogue, act, x, y);
+  if (epilogue === Epilogue.forward || epilogue === Epilogue.backward) {
+    // band4 applied the ReLU-family epilogues to its blocks as it stored them; the rest here.
+    const inBlocks = packed && (epilogue === Epilogue.forward ? act <= 2 : act === 1 || act === 2);
+    if (!inBlocks) finish(c, 0, m, 0, n, n, epilogue, act, x, y);
+    else {
+      const m4 = m & ~3;
+      if (n4 < n) finish(c, 0, m4, n4, n, n, epilogue, act, x, y);
+      if (m4 < m) finish(c, m4, m, 0, n, n, epilogue, act, x, y);
+    }
+  }
 }
 
 /** The plain-JavaScript kernels: always there, the fallback where WebAssembly SIMD is not. */
