@@ -13,10 +13,12 @@
  * - dW = dAᵀ H, A(o, r) = dA[r][o] (ars 1, aks out), B = H [batch][in].
  *
  * Speed: a 4 × 4 block of C is kept in sixteen local sums, so each step over k loads eight numbers
- * for sixteen multiply-adds, and the sixteen independent additions hide each other's latency. The
- * epilogue (bias and activation forward, f' backward) runs in the same call over the finished C,
- * one pass for the bias and the activation together, instead of the two or three separate passes
- * over memory the layer used to make.
+ * for sixteen multiply-adds, and the sixteen independent additions hide each other's latency. Both
+ * operands of those blocks are first copied into packed panels (see PANEL_A), so the inner loop reads
+ * two contiguous runs whatever the strides. The epilogue (bias and activation forward, f' backward)
+ * runs in the same call: for ReLU, leaky ReLU and linear layers on each 4 × 4 block as its sums are
+ * stored, so C is not read again; for tanh and sigmoid, and on the edges the blocks leave, in one
+ * pass over the finished C (finish()).
  *
  * Exactness: each sum starts at 0 and runs over k upwards, one rounded multiply and one rounded add
  * per step, exactly as a naive loop does, and what happens to it afterwards (the bias, the
@@ -55,31 +57,45 @@ function put(c: Float64Array, i: number, s: number, acc: boolean): void {
 }
 
 // The epilogues, each its own small loop so that V8 compiles each one tight: the same arithmetic
-// as the bias loop and Activation.forward / Activation.backward they replace.
+// as the bias loop and Activation.forward / Activation.backward they replace. The sign tests pick
+// a value by index (0 or 1) instead of branching: the signs of a layer's pre-activations are a coin
+// toss, and a branch on them mispredicts half the time, which made these passes cost a sixth of a
+// step. Each pick gives exactly what the branch gave, NaN and ±0 included:
+// - ReLU: PICK[1] holds v and PICK[0] holds 0, so PICK[+(v > 0)] is `v > 0 ? v : 0`;
+// - leaky ReLU: v · SLOPE[+(v > 0)] is v · 1 = v or v · LEAKY_SLOPE, one rounding as before.
 
-function biasRelu(c: Float64Array, y: Float64Array, m: number, n: number, bias: Float64Array): void {
-  for (let row = 0, end = m * n; row < end; row += n) {
-    for (let o = 0; o < n; o++) {
+/** [LEAKY_SLOPE, 1]: leaky ReLU's slope, by the sign test. */
+const SLOPE = new Float64Array([LEAKY_SLOPE, 1]);
+/** [0, the value at hand], for ReLU's pick. */
+const PICK = new Float64Array(2);
+
+function biasRelu(c: Float64Array, y: Float64Array, r0: number, r1: number, o0: number, o1: number, n: number, bias: Float64Array): void {
+  const pick = PICK;
+  pick[0] = 0;
+  for (let row = r0 * n, end = r1 * n; row < end; row += n) {
+    for (let o = o0; o < o1; o++) {
       const v = c[row + o] + bias[o];
       c[row + o] = v;
-      y[row + o] = v > 0 ? v : 0;
+      pick[1] = v;
+      y[row + o] = pick[+(v > 0)];
     }
   }
 }
 
-function biasLeaky(c: Float64Array, y: Float64Array, m: number, n: number, bias: Float64Array): void {
-  for (let row = 0, end = m * n; row < end; row += n) {
-    for (let o = 0; o < n; o++) {
+function biasLeaky(c: Float64Array, y: Float64Array, r0: number, r1: number, o0: number, o1: number, n: number, bias: Float64Array): void {
+  const slope = SLOPE;
+  for (let row = r0 * n, end = r1 * n; row < end; row += n) {
+    for (let o = o0; o < o1; o++) {
       const v = c[row + o] + bias[o];
       c[row + o] = v;
-      y[row + o] = v > 0 ? v : LEAKY_SLOPE * v;
+      y[row + o] = v * slope[+(v > 0)];
     }
   }
 }
 
-function biasLinear(c: Float64Array, y: Float64Array, m: number, n: number, bias: Float64Array): void {
-  for (let row = 0, end = m * n; row < end; row += n) {
-    for (let o = 0; o < n; o++) {
+function biasLinear(c: Float64Array, y: Float64Array, r0: number, r1: number, o0: number, o1: number, n: number, bias: Float64Array): void {
+  for (let row = r0 * n, end = r1 * n; row < end; row += n) {
+    for (let o = o0; o < o1; o++) {
       const v = c[row + o] + bias[o];
       c[row + o] = v;
       y[row + o] = v;
@@ -87,33 +103,345 @@ function biasLinear(c: Float64Array, y: Float64Array, m: number, n: number, bias
   }
 }
 
-function reluBackward(c: Float64Array, pre: Float64Array, len: number): void {
-  for (let i = 0; i < len; i++) if (!(pre[i] > 0)) c[i] = 0;
-}
-
-function leakyBackward(c: Float64Array, pre: Float64Array, len: number): void {
-  for (let i = 0; i < len; i++) if (!(pre[i] > 0)) c[i] *= LEAKY_SLOPE;
-}
-
-function finish(c: Float64Array, m: number, n: number, epilogue: number, act: number, x: Float64Array, y: Float64Array): void {
-  const len = m * n;
+/** The epilogue over rows [r0, r1) and columns [o0, o1) of C. */
+function finish(c: Float64Array, r0: number, r1: number, o0: number, o1: number, n: number, epilogue: number, act: number, x: Float64Array, y: Float64Array): void {
   if (epilogue === Epilogue.forward) {
-    if (act === 1) biasRelu(c, y, m, n, x);
-    else if (act === 2) biasLeaky(c, y, m, n, x);
+    if (act === 1) biasRelu(c, y, r0, r1, o0, o1, n, x);
+    else if (act === 2) biasLeaky(c, y, r0, r1, o0, o1, n, x);
     else {
-      biasLinear(c, y, m, n, x);
-      if (act === 3) for (let i = 0; i < len; i++) y[i] = Math.tanh(c[i]);
-      else if (act === 4) for (let i = 0; i < len; i++) y[i] = sigmoid(c[i]);
+      biasLinear(c, y, r0, r1, o0, o1, n, x);
+      if (act === 3 || act === 4) {
+        for (let row = r0 * n, end = r1 * n; row < end; row += n) {
+          for (let i = row + o0; i < row + o1; i++) y[i] = act === 3 ? Math.tanh(c[i]) : sigmoid(c[i]);
+        }
+      }
     }
-  } else if (act === 1) reluBackward(c, x, len);
-  else if (act === 2) leakyBackward(c, x, len);
-  else if (act === 3) for (let i = 0; i < len; i++) c[i] *= 1 - y[i] * y[i];
-  else if (act === 4) for (let i = 0; i < len; i++) c[i] *= y[i] * (1 - y[i]);
+    return;
+  }
+  const pick = PICK;
+  const slope = SLOPE;
+  pick[0] = 0;
+  for (let row = r0 * n, end = r1 * n; row < end; row += n) {
+    if (act === 1) {
+      for (let i = row + o0; i < row + o1; i++) {
+        pick[1] = c[i];
+        c[i] = pick[+(x[i] > 0)];
+      }
+    } else if (act === 2) {
+      for (let i = row + o0; i < row + o1; i++) c[i] *= slope[+(x[i] > 0)];
+    } else if (act === 3) {
+      for (let i = row + o0; i < row + o1; i++) c[i] *= 1 - y[i] * y[i];
+    } else if (act === 4) {
+      for (let i = row + o0; i < row + o1; i++) c[i] *= y[i] * (1 - y[i]);
+    }
+  }
+}
+
+// Packed panels for the 4 × 4 blocks: the four rows of A of a band interleaved, [depth][4], and B's
+// columns in groups of four, [n / 4][depth][4]. The inner loop then reads both with one running index
+// each and no stride arithmetic, an eighth faster at the toys' sizes than reading A and B in place
+// (the copies are 1/m and 1/n of the multiply-adds). Fixed buffers made once, which V8 treats as
+// constants (fewer registers held in the loop); a product too large for them (B over 32,768 numbers,
+// e.g. 128 outputs by a batch of 256) reads its operands in place instead, with the same sums.
+const PANEL_A = new Float64Array(8192);
+const PANEL_B = new Float64Array(32768);
+
+/**
+ * The 4 × 4 blocks of one band of four rows of C, from the packed panels: a function of its own so
+ * that V8 compiles the inner loop alone (inside gemm it kept fewer sums in registers).
+ */
+function band4(c: Float64Array, c0: number, n: number, n4: number, stride4: number, epilogue: number, act: number, x: Float64Array, y: Float64Array): void {
+  const acc = epilogue === Epilogue.accumulate;
+  const fwd = epilogue === Epilogue.forward && act <= 2;
+  const bwd = epilogue === Epilogue.backward && (act === 1 || act === 2);
+  const pick = PICK;
+  const slope = SLOPE;
+  pick[0] = 0;
+  const c1 = c0 + n;
+  const c2 = c1 + n;
+  const c3 = c2 + n;
+  const pa = PANEL_A;
+  const pb = PANEL_B;
+  for (let o = 0; o < n4; o += 4) {
+    let s00 = 0, s01 = 0, s02 = 0, s03 = 0;
+    let s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+    let s20 = 0, s21 = 0, s22 = 0, s23 = 0;
+    let s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+    const bo = o * (stride4 >> 2);
+    for (let q = 0; q < stride4; q += 4) {
+      const x0 = pa[q];
+      const x1 = pa[q + 1];
+      const x2 = pa[q + 2];
+      const x3 = pa[q + 3];
+      const w0 = pb[bo + q];
+      const w1 = pb[bo + q + 1];
+      const w2 = pb[bo + q + 2];
+      const w3 = pb[bo + q + 3];
+      s00 += x0 * w0; s01 += x0 * w1; s02 += x0 * w2; s03 += x0 * w3;
+      s10 += x1 * w0; s11 += x1 * w1; s12 += x1 * w2; s13 += x1 * w3;
+      s20 += x2 * w0; s21 += x2 * w1; s22 += x2 * w2; s23 += x2 * w3;
+      s30 += x3 * w0; s31 += x3 * w1; s32 += x3 * w2; s33 += x3 * w3;
+    }
+    if (fwd) {
+      // Bias and activation on the finished sums, as biasRelu/biasLeaky/biasLinear do (same roundings).
+      const b0 = x[o];
+      const b1 = x[o + 1];
+      const b2 = x[o + 2];
+      const b3 = x[o + 3];
+      s00 += b0;
+      s01 += b1;
+      s02 += b2;
+      s03 += b3;
+      s10 += b0;
+      s11 += b1;
+      s12 += b2;
+      s13 += b3;
+      s20 += b0;
+      s21 += b1;
+      s22 += b2;
+      s23 += b3;
+      s30 += b0;
+      s31 += b1;
+      s32 += b2;
+      s33 += b3;
+      c[c0 + o] = s00;
+      c[c0 + o + 1] = s01;
+      c[c0 + o + 2] = s02;
+      c[c0 + o + 3] = s03;
+      c[c1 + o] = s10;
+      c[c1 + o + 1] = s11;
+      c[c1 + o + 2] = s12;
+      c[c1 + o + 3] = s13;
+      c[c2 + o] = s20;
+      c[c2 + o + 1] = s21;
+      c[c2 + o + 2] = s22;
+      c[c2 + o + 3] = s23;
+      c[c3 + o] = s30;
+      c[c3 + o + 1] = s31;
+      c[c3 + o + 2] = s32;
+      c[c3 + o + 3] = s33;
+      if (act === 1) {
+        pick[1] = s00;
+        y[c0 + o] = pick[+(s00 > 0)];
+        pick[1] = s01;
+        y[c0 + o + 1] = pick[+(s01 > 0)];
+        pick[1] = s02;
+        y[c0 + o + 2] = pick[+(s02 > 0)];
+        pick[1] = s03;
+        y[c0 + o + 3] = pick[+(s03 > 0)];
+        pick[1] = s10;
+        y[c1 + o] = pick[+(s10 > 0)];
+        pick[1] = s11;
+        y[c1 + o + 1] = pick[+(s11 > 0)];
+        pick[1] = s12;
+        y[c1 + o + 2] = pick[+(s12 > 0)];
+        pick[1] = s13;
+        y[c1 + o + 3] = pick[+(s13 > 0)];
+        pick[1] = s20;
+        y[c2 + o] = pick[+(s20 > 0)];
+        pick[1] = s21;
+        y[c2 + o + 1] = pick[+(s21 > 0)];
+        pick[1] = s22;
+        y[c2 + o + 2] = pick[+(s22 > 0)];
+        pick[1] = s23;
+        y[c2 + o + 3] = pick[+(s23 > 0)];
+        pick[1] = s30;
+        y[c3 + o] = pick[+(s30 > 0)];
+        pick[1] = s31;
+        y[c3 + o + 1] = pick[+(s31 > 0)];
+        pick[1] = s32;
+        y[c3 + o + 2] = pick[+(s32 > 0)];
+        pick[1] = s33;
+        y[c3 + o + 3] = pick[+(s33 > 0)];
+      } else if (act === 2) {
+        y[c0 + o] = s00 * slope[+(s00 > 0)];
+        y[c0 + o + 1] = s01 * slope[+(s01 > 0)];
+        y[c0 + o + 2] = s02 * slope[+(s02 > 0)];
+        y[c0 + o + 3] = s03 * slope[+(s03 > 0)];
+        y[c1 + o] = s10 * slope[+(s10 > 0)];
+        y[c1 + o + 1] = s11 * slope[+(s11 > 0)];
+        y[c1 + o + 2] = s12 * slope[+(s12 > 0)];
+        y[c1 + o + 3] = s13 * slope[+(s13 > 0)];
+        y[c2 + o] = s20 * slope[+(s20 > 0)];
+        y[c2 + o + 1] = s21 * slope[+(s21 > 0)];
+        y[c2 + o + 2] = s22 * slope[+(s22 > 0)];
+        y[c2 + o + 3] = s23 * slope[+(s23 > 0)];
+        y[c3 + o] = s30 * slope[+(s30 > 0)];
+        y[c3 + o + 1] = s31 * slope[+(s31 > 0)];
+        y[c3 + o + 2] = s32 * slope[+(s32 > 0)];
+        y[c3 + o + 3] = s33 * slope[+(s33 > 0)];
+      } else {
+        y[c0 + o] = s00;
+        y[c0 + o + 1] = s01;
+        y[c0 + o + 2] = s02;
+        y[c0 + o + 3] = s03;
+        y[c1 + o] = s10;
+        y[c1 + o + 1] = s11;
+        y[c1 + o + 2] = s12;
+        y[c1 + o + 3] = s13;
+        y[c2 + o] = s20;
+        y[c2 + o + 1] = s21;
+        y[c2 + o + 2] = s22;
+        y[c2 + o + 3] = s23;
+        y[c3 + o] = s30;
+        y[c3 + o + 1] = s31;
+        y[c3 + o + 2] = s32;
+        y[c3 + o + 3] = s33;
+      }
+    } else if (bwd) {
+      // f' of the layer below, as the backward epilogue in finish() applies it (same roundings).
+      if (act === 1) {
+        pick[1] = s00;
+        c[c0 + o] = pick[+(x[c0 + o] > 0)];
+        pick[1] = s01;
+        c[c0 + o + 1] = pick[+(x[c0 + o + 1] > 0)];
+        pick[1] = s02;
+        c[c0 + o + 2] = pick[+(x[c0 + o + 2] > 0)];
+        pick[1] = s03;
+        c[c0 + o + 3] = pick[+(x[c0 + o + 3] > 0)];
+        pick[1] = s10;
+        c[c1 + o] = pick[+(x[c1 + o] > 0)];
+        pick[1] = s11;
+        c[c1 + o + 1] = pick[+(x[c1 + o + 1] > 0)];
+        pick[1] = s12;
+        c[c1 + o + 2] = pick[+(x[c1 + o + 2] > 0)];
+        pick[1] = s13;
+        c[c1 + o + 3] = pick[+(x[c1 + o + 3] > 0)];
+        pick[1] = s20;
+        c[c2 + o] = pick[+(x[c2 + o] > 0)];
+        pick[1] = s21;
+        c[c2 + o + 1] = pick[+(x[c2 + o + 1] > 0)];
+        pick[1] = s22;
+        c[c2 + o + 2] = pick[+(x[c2 + o + 2] > 0)];
+        pick[1] = s23;
+        c[c2 + o + 3] = pick[+(x[c2 + o + 3] > 0)];
+        pick[1] = s30;
+        c[c3 + o] = pick[+(x[c3 + o] > 0)];
+        pick[1] = s31;
+        c[c3 + o + 1] = pick[+(x[c3 + o + 1] > 0)];
+        pick[1] = s32;
+        c[c3 + o + 2] = pick[+(x[c3 + o + 2] > 0)];
+        pick[1] = s33;
+        c[c3 + o + 3] = pick[+(x[c3 + o + 3] > 0)];
+      } else {
+        c[c0 + o] = s00 * slope[+(x[c0 + o] > 0)];
+        c[c0 + o + 1] = s01 * slope[+(x[c0 + o + 1] > 0)];
+        c[c0 + o + 2] = s02 * slope[+(x[c0 + o + 2] > 0)];
+        c[c0 + o + 3] = s03 * slope[+(x[c0 + o + 3] > 0)];
+        c[c1 + o] = s10 * slope[+(x[c1 + o] > 0)];
+        c[c1 + o + 1] = s11 * slope[+(x[c1 + o + 1] > 0)];
+        c[c1 + o + 2] = s12 * slope[+(x[c1 + o + 2] > 0)];
+        c[c1 + o + 3] = s13 * slope[+(x[c1 + o + 3] > 0)];
+        c[c2 + o] = s20 * slope[+(x[c2 + o] > 0)];
+        c[c2 + o + 1] = s21 * slope[+(x[c2 + o + 1] > 0)];
+        c[c2 + o + 2] = s22 * slope[+(x[c2 + o + 2] > 0)];
+        c[c2 + o + 3] = s23 * slope[+(x[c2 + o + 3] > 0)];
+        c[c3 + o] = s30 * slope[+(x[c3 + o] > 0)];
+        c[c3 + o + 1] = s31 * slope[+(x[c3 + o + 1] > 0)];
+        c[c3 + o + 2] = s32 * slope[+(x[c3 + o + 2] > 0)];
+        c[c3 + o + 3] = s33 * slope[+(x[c3 + o + 3] > 0)];
+      }
+    } else if (acc) {
+      c[c0 + o] += s00;
+      c[c0 + o + 1] += s01;
+      c[c0 + o + 2] += s02;
+      c[c0 + o + 3] += s03;
+      c[c1 + o] += s10;
+      c[c1 + o + 1] += s11;
+      c[c1 + o + 2] += s12;
+      c[c1 + o + 3] += s13;
+      c[c2 + o] += s20;
+      c[c2 + o + 1] += s21;
+      c[c2 + o + 2] += s22;
+      c[c2 + o + 3] += s23;
+      c[c3 + o] += s30;
+      c[c3 + o + 1] += s31;
+      c[c3 + o + 2] += s32;
+      c[c3 + o + 3] += s33;
+    } else {
+      c[c0 + o] = s00;
+      c[c0 + o + 1] = s01;
+      c[c0 + o + 2] = s02;
+      c[c0 + o + 3] = s03;
+      c[c1 + o] = s10;
+      c[c1 + o + 1] = s11;
+      c[c1 + o + 2] = s12;
+      c[c1 + o + 3] = s13;
+      c[c2 + o] = s20;
+      c[c2 + o + 1] = s21;
+      c[c2 + o + 2] = s22;
+      c[c2 + o + 3] = s23;
+      c[c3 + o] = s30;
+      c[c3 + o + 1] = s31;
+      c[c3 + o + 2] = s32;
+      c[c3 + o + 3] = s33;
+    }
+  }
+}
+
+/** The same blocks as band4, reading A and B where they lie (for products too large for the panels). */
+function band4InPlace(a: Float64Array, a0: number, ars: number, aks: number, b: Float64Array, c: Float64Array, c0: number, n: number, n4: number, depth: number, acc: boolean): void {
+  const a1 = a0 + ars;
+  const a2 = a1 + ars;
+  const a3 = a2 + ars;
+  const c1 = c0 + n;
+  const c2 = c1 + n;
+  const c3 = c2 + n;
+  for (let o = 0; o < n4; o += 4) {
+    let s00 = 0, s01 = 0, s02 = 0, s03 = 0;
+    let s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+    let s20 = 0, s21 = 0, s22 = 0, s23 = 0;
+    let s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+    for (let k = 0, ak = 0, bk = o; k < depth; k++, ak += aks, bk += n) {
+      const x0 = a[a0 + ak];
+      const x1 = a[a1 + ak];
+      const x2 = a[a2 + ak];
+      const x3 = a[a3 + ak];
+      const w0 = b[bk];
+      const w1 = b[bk + 1];
+      const w2 = b[bk + 2];
+      const w3 = b[bk + 3];
+      s00 += x0 * w0; s01 += x0 * w1; s02 += x0 * w2; s03 += x0 * w3;
+      s10 += x1 * w0; s11 += x1 * w1; s12 += x1 * w2; s13 += x1 * w3;
+      s20 += x2 * w0; s21 += x2 * w1; s22 += x2 * w2; s23 += x2 * w3;
+      s30 += x3 * w0; s31 += x3 * w1; s32 += x3 * w2; s33 += x3 * w3;
+    }
+    put(c, c0 + o, s00, acc);
+    put(c, c0 + o + 1, s01, acc);
+    put(c, c0 + o + 2, s02, acc);
+    put(c, c0 + o + 3, s03, acc);
+    put(c, c1 + o, s10, acc);
+    put(c, c1 + o + 1, s11, acc);
+    put(c, c1 + o + 2, s12, acc);
+    put(c, c1 + o + 3, s13, acc);
+    put(c, c2 + o, s20, acc);
+    put(c, c2 + o + 1, s21, acc);
+    put(c, c2 + o + 2, s22, acc);
+    put(c, c2 + o + 3, s23, acc);
+    put(c, c3 + o, s30, acc);
+    put(c, c3 + o + 1, s31, acc);
+    put(c, c3 + o + 2, s32, acc);
+    put(c, c3 + o + 3, s33, acc);
+  }
 }
 
 /** C (epilogue) A·B, see the top of this file. */
 export function gemm(a: Float64Array, ars: number, aks: number, b: Float64Array, c: Float64Array, m: number, depth: number, n: number, epilogue: EpilogueCode, act: number, x: Float64Array, y: Float64Array): void {
   const acc = epilogue === Epilogue.accumulate;
+  const n4 = n & ~3;
+  const stride4 = 4 * depth;
+  const packed = m >= 4 && n4 > 0 && stride4 <= PANEL_A.length && n4 * depth <= PANEL_B.length;
+  if (packed) {
+    const pb = PANEL_B;
+    for (let o = 0, q = 0; o < n4; o += 4) {
+      for (let k = 0, bk = o; k < depth; k++, bk += n, q += 4) {
+        pb[q] = b[bk];
+        pb[q + 1] = b[bk + 1];
+        pb[q + 2] = b[bk + 2];
+        pb[q + 3] = b[bk + 3];
+      }
+    }
+  }
   let r = 0;
   for (; r + 4 <= m; r += 4) {
     const a0 = r * ars;
@@ -124,43 +452,19 @@ export function gemm(a: Float64Array, ars: number, aks: number, b: Float64Array,
     const c1 = c0 + n;
     const c2 = c1 + n;
     const c3 = c2 + n;
-    let o = 0;
-    for (; o + 4 <= n; o += 4) {
-      let s00 = 0, s01 = 0, s02 = 0, s03 = 0;
-      let s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-      let s20 = 0, s21 = 0, s22 = 0, s23 = 0;
-      let s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-      for (let k = 0, ak = 0, bk = o; k < depth; k++, ak += aks, bk += n) {
-        const x0 = a[a0 + ak];
-        const x1 = a[a1 + ak];
-        const x2 = a[a2 + ak];
-        const x3 = a[a3 + ak];
-        const w0 = b[bk];
-        const w1 = b[bk + 1];
-        const w2 = b[bk + 2];
-        const w3 = b[bk + 3];
-        s00 += x0 * w0; s01 += x0 * w1; s02 += x0 * w2; s03 += x0 * w3;
-        s10 += x1 * w0; s11 += x1 * w1; s12 += x1 * w2; s13 += x1 * w3;
-        s20 += x2 * w0; s21 += x2 * w1; s22 += x2 * w2; s23 += x2 * w3;
-        s30 += x3 * w0; s31 += x3 * w1; s32 += x3 * w2; s33 += x3 * w3;
+    if (packed) {
+      const pa = PANEL_A;
+      for (let k = 0, ak = 0, q = 0; k < depth; k++, ak += aks, q += 4) {
+        pa[q] = a[a0 + ak];
+        pa[q + 1] = a[a1 + ak];
+        pa[q + 2] = a[a2 + ak];
+        pa[q + 3] = a[a3 + ak];
       }
-      put(c, c0 + o, s00, acc);
-      put(c, c0 + o + 1, s01, acc);
-      put(c, c0 + o + 2, s02, acc);
-      put(c, c0 + o + 3, s03, acc);
-      put(c, c1 + o, s10, acc);
-      put(c, c1 + o + 1, s11, acc);
-      put(c, c1 + o + 2, s12, acc);
-      put(c, c1 + o + 3, s13, acc);
-      put(c, c2 + o, s20, acc);
-      put(c, c2 + o + 1, s21, acc);
-      put(c, c2 + o + 2, s22, acc);
-      put(c, c2 + o + 3, s23, acc);
-      put(c, c3 + o, s30, acc);
-      put(c, c3 + o + 1, s31, acc);
-      put(c, c3 + o + 2, s32, acc);
-      put(c, c3 + o + 3, s33, acc);
+      band4(c, c0, n, n4, stride4, epilogue, act, x, y);
+    } else {
+      band4InPlace(a, a0, ars, aks, b, c, c0, n, n4, depth, acc);
     }
+    let o = n4;
     // Columns left over: 4 × 1 blocks (a one-output layer is all of this).
     for (; o < n; o++) {
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -202,7 +506,16 @@ export function gemm(a: Float64Array, ars: number, aks: number, b: Float64Array,
       put(c, c0 + o, s, acc);
     }
   }
-  if (epilogue === Epilogue.forward || epilogue === Epilogue.backward) finish(c, m, n, epilogue, act, x, y);
+  if (epilogue === Epilogue.forward || epilogue === Epilogue.backward) {
+    // band4 applied the ReLU-family epilogues to its blocks as it stored them; the rest here.
+    const inBlocks = packed && (epilogue === Epilogue.forward ? act <= 2 : act === 1 || act === 2);
+    if (!inBlocks) finish(c, 0, m, 0, n, n, epilogue, act, x, y);
+    else {
+      const m4 = m & ~3;
+      if (n4 < n) finish(c, 0, m4, n4, n, n, epilogue, act, x, y);
+      if (m4 < m) finish(c, m4, m, 0, n, n, epilogue, act, x, y);
+    }
+  }
 }
 
 /** The plain-JavaScript kernels: always there, the fallback where WebAssembly SIMD is not. */

@@ -141,6 +141,62 @@ describe('matrix kernels', () => {
     });
   }
 
+  it('the activation epilogues keep the branches\' NaN, infinities and signed zeros', () => {
+    // The JavaScript epilogues pick by index instead of branching on the sign: the picks must give
+    // what `v > 0 ? v : 0` and `v > 0 ? v : slope·v` give for every value, not only ordinary ones.
+    const special = [NaN, Infinity, -Infinity, 0, -0, 1e-310, -1e-310, 3, -3];
+    const m = special.length;
+    const n = special.length;
+    // depth 1, A = 1s, B = 0s: every sum is +0, so C is the bias (forward) or the starting C (backward).
+    const a = new Float64Array(m).fill(1);
+    const b = new Float64Array(n);
+    for (const k of [jsKernels, wasm!]) {
+      for (const act of ['relu', 'leakyRelu'] as ActivationName[]) {
+        const bias = Float64Array.from(special);
+        const c = new Float64Array(m * n);
+        const y = new Float64Array(m * n);
+        const cRef = new Float64Array(m * n);
+        const yRef = new Float64Array(m * n);
+        k.gemm(a, 1, 1, b, c, m, 1, n, Epilogue.forward, ActCode[act], bias, y);
+        reference(a, 1, 1, b, cRef, m, 1, n, Epilogue.forward, act, bias, yRef);
+        sameBits(y, yRef, `${k.name} ${act} forward of special values`);
+        // Backward: the upstream gradient and the pre-activation both run through them.
+        const pre = new Float64Array(m * n);
+        for (let i = 0; i < m * n; i++) pre[i] = special[i % n];
+        const out = new Float64Array(m * n);
+        Activations[act].forward(pre, out, m * n);
+        const grad = new Float64Array(m * n);
+        const gradRef = new Float64Array(m * n);
+        const upstream = new Float64Array(m);
+        for (let r = 0; r < m; r++) upstream[r] = special[(r * 7) % m];
+        // C = A·B with A the upstream values as an m x 1 column and B a row of n ones: C[r][o] =
+        // upstream[r], every upstream value meeting every pre-activation.
+        const ones = new Float64Array(n).fill(1);
+        k.gemm(upstream, 1, 1, ones, grad, m, 1, n, Epilogue.backward, ActCode[act], pre, out);
+        reference(upstream, 1, 1, ones, gradRef, m, 1, n, Epilogue.backward, act, pre, out);
+        sameBits(grad, gradRef, `${k.name} ${act} backward of special values`);
+      }
+    }
+  });
+
+  it('a product too large for the JavaScript kernel\'s packed panels reads its operands in place, with the same bits', () => {
+    const rng = new Random(5);
+    // B of 9 x 300 x 124: 124 x 300 = 37,200 numbers, over the 32,768 of the packed panel.
+    for (const [m, depth, n] of [[9, 300, 124], [6, 2100, 5]] as [number, number, number][]) {
+      const a = random(rng, m * depth);
+      const b = random(rng, depth * n);
+      const bias = random(rng, n);
+      const c = new Float64Array(m * n);
+      const out = new Float64Array(m * n);
+      const cRef = new Float64Array(m * n);
+      const outRef = new Float64Array(m * n);
+      jsKernels.gemm(a, depth, 1, b, c, m, depth, n, Epilogue.forward, ActCode.relu, bias, out);
+      reference(a, depth, 1, b, cRef, m, depth, n, Epilogue.forward, 'relu', bias, outRef);
+      sameBits(c, cRef, `js ${m}x${depth}x${n}`);
+      sameBits(out, outRef, `js ${m}x${depth}x${n} output`);
+    }
+  });
+
   it('random shapes: both kernels agree with the reference exactly', () => {
     const rng = new Random(11);
     for (let t = 0; t < 60; t++) {
