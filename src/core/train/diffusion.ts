@@ -1,7 +1,8 @@
 /**
  * A toy denoising diffusion model (DDPM, Ho et al. 2020) on the 2-D data sets: the forward process
  * noises data step by step with a schedule (schedules.ts), a small MLP ε_θ(x_t, t) learns to
- * predict the noise with the simplified loss ‖ε − ε_θ(√ᾱ_t x_0 + √(1−ᾱ_t) ε, t)‖², and ancestral
+ * predict the noise with the loss ‖ε − ε_θ(√ᾱ_t x_0 + √(1−ᾱ_t) ε, t)‖² (averaged over t uniform on
+ * 1..T, Ho et al.'s simplified loss, or over t ∝ 1/√t, see `timeSampling`), and ancestral
  * sampling walks back from pure noise to data. `createDiffusionTrainer(config)` returns a trainer
  * whose `snapshot()` holds everything a panel plots. The same config gives the same numbers, bit
  * for bit.
@@ -22,11 +23,22 @@ export interface DiffusionConfig {
   readonly schedule: ScheduleName;
   /** The number of diffusion steps T of the chain. */
   readonly timesteps: number;
-  /** Hidden layer widths of ε_θ (input: x_t and the time features; output: ε̂, linear). */
+  /** Hidden layer widths of ε_θ (input: x_t, its sinusoidal features and the time features; output: ε̂, linear). */
   readonly hidden: readonly number[];
   readonly activation: ActivationName;
   /** Frequencies of sinusoidal time features: sin and cos of π 2^k t/T for k < this, beside t/T. */
   readonly timeFrequencies: number;
+  /**
+   * Frequencies of sinusoidal features of x_t (scaled units): sin and cos of π 2^k x_d for k < this,
+   * beside x_t itself. Near t = 0 the ideal ε̂ changes over a data standard deviation (ring8: 0.014
+   * scaled), steeper than a small ReLU net on raw coordinates learns; high frequencies let it.
+   */
+  readonly xFrequencies: number;
+  /**
+   * How training draws t: `uniform` on 1..T (Ho et al.'s L_simple); `sqrt` with probability
+   * ∝ 1/√t, which spends more of each batch on the small t where the modes get their precision.
+   */
+  readonly timeSampling: 'uniform' | 'sqrt';
   /** Adam's learning rate at the start. */
   readonly learningRate: number;
   /**
@@ -54,10 +66,11 @@ export interface DiffusionConfig {
 }
 
 /**
- * The defaults: reach the ring8 target (at least 7 of 8 modes, half the samples high quality) in
- * well under a minute of CPU. A short cosine chain keeps sampling cheap; the small network is
- * enough for 8 modes, and the learning-rate decay plus weight averaging give ε̂ the precision that
- * a standard deviation of 0.02 asks for.
+ * The defaults: cover all 8 ring8 modes with over 90% of the samples high quality (97-98% for
+ * seeds 1-4) in about 8 s of CPU. A short cosine chain keeps sampling cheap; sinusoidal features of
+ * x_t let the small network draw the steep ε̂ near t = 0 that a standard deviation of 0.02 asks for
+ * (without them: about 80%), drawing small t more often adds two points, and the learning-rate
+ * decay plus weight averaging refine it.
  */
 export const DEFAULT_DIFFUSION_CONFIG: Readonly<DiffusionConfig> = Object.freeze({
   dataset: 'ring8',
@@ -66,6 +79,8 @@ export const DEFAULT_DIFFUSION_CONFIG: Readonly<DiffusionConfig> = Object.freeze
   hidden: Object.freeze([128, 128, 128]),
   activation: 'relu',
   timeFrequencies: 4,
+  xFrequencies: 4,
+  timeSampling: 'sqrt',
   learningRate: 2e-3,
   lrDecay: 'cosine',
   batchSize: 128,
@@ -146,6 +161,8 @@ export function resolveDiffusionConfig(partial: Partial<DiffusionConfig> = {}): 
   positiveInt('batchSize', c.batchSize);
   checkSteps(c.steps);
   positiveInt('timeFrequencies', c.timeFrequencies, 0);
+  positiveInt('xFrequencies', c.xFrequencies, 0);
+  if (c.timeSampling !== 'uniform' && c.timeSampling !== 'sqrt') throw new RangeError(`timeSampling must be 'uniform' or 'sqrt', got '${String(c.timeSampling)}'`);
   for (const h of c.hidden) positiveInt('hidden widths', h);
   if (!(c.learningRate > 0 && Number.isFinite(c.learningRate))) throw new RangeError(`learningRate must be positive, got ${c.learningRate}`);
   if (!(c.emaDecay >= 0 && c.emaDecay < 1)) throw new RangeError(`emaDecay must lie in [0, 1), got ${c.emaDecay}`);
@@ -186,6 +203,7 @@ class Trainer implements DiffusionTrainer {
   /** |x̂_0| bound in scaled units, from the data set's bounds. */
   readonly #clip: number;
   readonly #features: number;
+  readonly #tCdf: Float64Array;
   readonly #net: Mlp;
   /** The averaged weights; the same network when emaDecay is 0. */
   readonly #ema: Mlp;
@@ -213,7 +231,12 @@ class Trainer implements DiffusionTrainer {
     this.#scale = 1 / Math.sqrt(sq / probe.length);
     const b = this.#data.bounds;
     this.#clip = Math.max(Math.abs(b.xMin), Math.abs(b.xMax), Math.abs(b.yMin), Math.abs(b.yMax)) * this.#scale;
-    this.#features = 1 + 2 * config.timeFrequencies;
+    this.#features = 1 + 2 * config.timeFrequencies + 2 * this.#dim * config.xFrequencies;
+    // The cumulative distribution of t for `timeSampling`, cdf[t] = P(t' ≤ t), t = 1..T.
+    const T = config.timesteps;
+    this.#tCdf = new Float64Array(T + 1);
+    for (let t = 1; t <= T; t++) this.#tCdf[t] = this.#tCdf[t - 1] + (config.timeSampling === 'sqrt' ? 1 / Math.sqrt(t) : 1);
+    for (let t = 1; t <= T; t++) this.#tCdf[t] /= this.#tCdf[T];
     this.#rng = new Random(config.seed);
     const sizes = [this.#dim + this.#features, ...config.hidden, this.#dim];
     this.#net = new Mlp(sizes, [config.activation, 'linear'], this.#rng);
@@ -248,6 +271,30 @@ class Trainer implements DiffusionTrainer {
       input[o + this.#dim + 1 + 2 * k] = Math.sin(w);
       input[o + this.#dim + 2 + 2 * k] = Math.cos(w);
     }
+    let f = o + this.#dim + 1 + 2 * this.config.timeFrequencies;
+    for (let d = 0; d < this.#dim; d++) {
+      for (let k = 0; k < this.config.xFrequencies; k++) {
+        const w = Math.PI * 2 ** k * x[xAt + d];
+        input[f++] = Math.sin(w);
+        input[f++] = Math.cos(w);
+      }
+    }
+  }
+
+  /** A t in 1..T drawn as `timeSampling` says. */
+  #drawT(rng: Random): number {
+    if (this.config.timeSampling === 'uniform') return 1 + rng.int(this.schedule.steps);
+    // The least t with u < cdf[t], by bisection (T may be long).
+    const u = rng.next();
+    const cdf = this.#tCdf;
+    let lo = 1;
+    let hi = cdf.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (u < cdf[mid]) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   }
 
   #learningRate(): number {
@@ -263,7 +310,6 @@ class Trainer implements DiffusionTrainer {
     const { batchSize: B, emaDecay } = this.config;
     const dim = this.#dim;
     const { alphaBar } = this.schedule;
-    const T = this.schedule.steps;
     const x0 = this.#x0;
     const eps = this.#eps;
     const input = this.#input;
@@ -273,7 +319,7 @@ class Trainer implements DiffusionTrainer {
       this.#data.sample(rng, x0, B);
       rng.fillNormal(eps);
       for (let r = 0; r < B; r++) {
-        const t = 1 + rng.int(T);
+        const t = this.#drawT(rng);
         const a = Math.sqrt(alphaBar[t]);
         const s = Math.sqrt(1 - alphaBar[t]);
         // x_t overwrites x_0 in place: only x_t and ε are needed from here on.

@@ -1,8 +1,9 @@
 /**
- * Run Toy Diffusion: an ε-prediction MLP trained with the simplified loss; the forward process,
+ * Run Toy Diffusion: an ε-prediction MLP trained on the noise-prediction error (t drawn with more
+ * weight on small t by default, as the header formula states); the forward process,
  * the schedule's ᾱ_t, and reverse sampling animated from noise to data.
  */
-import { createDiffusionTrainer, DEFAULT_DIFFUSION_CONFIG, type DiffusionSnapshot } from '../../core/train/diffusion';
+import { createDiffusionTrainer, DEFAULT_DIFFUSION_CONFIG, type DiffusionConfig, type DiffusionSnapshot } from '../../core/train/diffusion';
 import { DATASET_NAMES, dataset } from '../../core/train/datasets';
 import { makeSchedule, SCHEDULE_NAMES } from '../../core/train/schedules';
 import { choice, num, plain, type ToyModel } from './model';
@@ -14,6 +15,23 @@ const STAGES = 21;
 const FRAMES_PER_STAGE = 2;
 /** Frames the replay holds on its last stage before starting over. */
 const HOLD = 8;
+
+/** The noise-prediction term that every form of the loss averages. */
+const NOISE_ERROR = '\\big\\|\\epsilon - \\epsilon_\\theta(\\sqrt{\\bar\\alpha_t}\\,x_0 + \\sqrt{1-\\bar\\alpha_t}\\,\\epsilon,\\ t)\\big\\|^2';
+
+/** The loss's symbol: Ho et al.'s L_simple when t is uniform; a plain L when it is not, since then it is not theirs. */
+function lossName(sampling: DiffusionConfig['timeSampling']): string {
+  return sampling === 'uniform' ? 'L_{\\text{simple}}' : 'L';
+}
+
+/**
+ * What the trainer minimizes, exactly: the noise-prediction error averaged over t as training draws
+ * it (uniform on 1..T, or with probability ∝ 1/√t), x_0 from the data and ε ~ N(0, I).
+ */
+function lossFormula(sampling: DiffusionConfig['timeSampling']): string {
+  if (sampling === 'uniform') return `${lossName(sampling)} = \\mathbb{E}_{t \\sim \\mathcal{U}\\{1,\\dots,T\\},\\,x_0,\\,\\epsilon}${NOISE_ERROR}`;
+  return `${lossName(sampling)} = \\mathbb{E}_{t \\sim p,\\,x_0,\\,\\epsilon}${NOISE_ERROR},\\quad p(t) \\propto 1/\\sqrt{t},\\ t = 1,\\dots,T`;
+}
 
 /** ᾱ_t of both schedules, t = 0..T, for the chart that compares them (computed once per run). */
 function alphaBarCurves(T: number) {
@@ -68,9 +86,9 @@ export const diffusionToy: ToyModel = {
         // The loss is live; the chains are the latest snapshot's.
         const history = trainer.lossHistory(300);
         return {
-          formula: 'L_{\\text{simple}} = \\mathbb{E}_{t,x_0,\\epsilon}\\big\\|\\epsilon - \\epsilon_\\theta(\\sqrt{\\bar\\alpha_t}\\,x_0 + \\sqrt{1-\\bar\\alpha_t}\\,\\epsilon,\\ t)\\big\\|^2',
+          formula: lossFormula(trainer.config.timeSampling),
           terms: [
-            { tex: 'L_{\\text{simple}}', value: trainer.recentLoss() ?? 0 },
+            { tex: lossName(trainer.config.timeSampling), value: trainer.recentLoss() ?? 0 },
             { tex: '\\bar\\alpha_{' + forward.t + '}', value: ab[forward.t] },
           ],
           planes: [{
@@ -93,9 +111,9 @@ export const diffusionToy: ToyModel = {
             lines: [],
           }],
           series: [{
-            title: 'Simplified loss over steps',
+            title: 'Noise-prediction loss over steps',
             x: Array.from(history.steps),
-            lines: [{ label: 'simplified loss', color: 'fake', y: plain(history.loss) }],
+            lines: [{ label: 'loss', color: 'fake', y: plain(history.loss) }],
           }, {
             title: 'The schedules’ ᾱ_t over t: the signal left at step t (this run uses ' + schedule + ')',
             xLabel: 't',

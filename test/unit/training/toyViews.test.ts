@@ -81,7 +81,10 @@ describe('the toy panels’ views', function () {
     assert.ok(Math.abs(correlation(at(0), at(sorted[sorted.length - 1]))) < 0.25, 'the last step still holds the data');
 
     // The loss shown is live, not the last snapshot's: it moves between two frames of one snapshot.
-    const loss = (v: (typeof views)[number]) => v.terms.find((t) => t.tex.includes('simple'))!.value;
+    // The header states the loss the trainer minimizes: t drawn with probability ∝ 1/√t by default.
+    assert.match(views[0].formula, /p\(t\) \\propto 1\/\\sqrt\{t\}/);
+    assert.equal(views[0].terms[0].tex, 'L');
+    const loss = (v: (typeof views)[number]) => v.terms[0].value;
     const before = loss(s.view());
     s.step(3);
     assert.notEqual(loss(s.view()), before);
