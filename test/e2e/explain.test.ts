@@ -6,8 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame } from 'playwright-core';
 import {
-  type Workbench, canvasPixels, clickHoverLinkOfDisplayFormula, goTo, middleOf, openFile, readWorkspaceFile, runCommand, runSettings, screenshotsDir, webviewFrame, useWorkbench,
-} from './workbench';
+  type Workbench, canvasPixels, clickHoverLinkOfDisplayFormula, goTo, middleOf, openFile, readWorkspaceFile, runCommand, runSettings, screenshotsDir, webviewFrame, useWorkbench, moreScreenshotsDir } from './workbench';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const INLINE_KL = String.raw`$D_{KL}(q_\phi(z|x)\,\|\,p(z))$`;
@@ -75,9 +74,7 @@ describe('Explaining a formula in a real VS Code', function () {
     assert.ok((await marks.count()) >= 3, 'fewer than three steps marked as checked numerically');
     assert.match((await marks.first().textContent()) ?? '', /checked numerically/);
     assert.equal(await frame.locator('.katex-error').count(), 0, 'a formula failed to render');
-    const shots = screenshotsDir();
-    fs.mkdirSync(shots, { recursive: true });
-    await page.screenshot({ path: path.join(shots, 'explain-beta-vae.png') });
+    await page.screenshot({ path: path.join(moreScreenshotsDir(), 'explain-beta-vae.png') });
   });
 
   it("opens the same panel from the hover's Explain link, on the hovered formula", async () => {
@@ -234,7 +231,7 @@ describe('The Explain panel at a glance, beside its note', function () {
     // The test is not vacuous: the widest lines were too wide as KaTeX lays them out, and were fitted.
     const fitted = await frame.locator('.fit-math').evaluateAll((els) => (els as unknown as DomElement[]).filter((e) => e.classList.contains('math-broken') || e.style.fontSize !== '').length);
     assert.ok(fitted >= 1, 'no formula needed fitting: the fixture no longer has a line too wide for the panel');
-    await page.screenshot({ path: path.join(screenshotsDir(), 'explain-fit-1400x900.png') });
+    await page.screenshot({ path: path.join(moreScreenshotsDir(), 'explain-fit-1400x900.png') });
 
     // Twelve rows, the widest wider than the panel: fitted too.
     await openFile(page, 'long-derivation.md');
@@ -248,7 +245,7 @@ describe('The Explain panel at a glance, beside its note', function () {
     assert.equal((await panelSize(longFrame)).pageScrollsSideways, false);
     const longFitted = await longFrame.locator('.main-formula').evaluate((e) => (e as unknown as DomElement).classList.contains('math-broken') || (e as unknown as DomElement).style.fontSize !== '');
     assert.ok(longFitted, 'the long derivation fits without fitting: the fixture no longer tests it');
-    await page.screenshot({ path: path.join(screenshotsDir(), 'explain-long-derivation-1400x900.png') });
+    await page.screenshot({ path: path.join(moreScreenshotsDir(), 'explain-long-derivation-1400x900.png') });
   });
 
   it("labels a toy's sliders in words with the symbol typeset, and says its results without TeX source", async () => {
@@ -272,7 +269,7 @@ describe('The Explain panel at a glance, beside its note', function () {
     assert.doesNotMatch(toyText, /\\[A-Za-z]|_\{|\d\s*e\s*[−-]\s*\d/, `TeX source or a programmer's number in the toy: ${toyText}`);
     assert.match(toyText, /zero when q is the posterior N\(0\.75, 0\.70712\)/);
     await frame.locator('.toy').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(screenshotsDir(), 'explain-toy-elbo.png') });
+    await page.screenshot({ path: path.join(moreScreenshotsDir(), 'explain-toy-elbo.png') });
 
     // The KL of the same note: its labels name the note's own q_φ(z|x).
     await goTo(page, middleOf(text, String.raw`D_{KL}(q_\phi(z|x)`));
@@ -287,7 +284,7 @@ describe('The Explain panel at a glance, beside its note', function () {
     await settled(kl);
     assert.deepEqual(await overflowing(kl, '#app'), []);
     await kl.locator('.toy').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(screenshotsDir(), 'explain-toy-kl.png') });
+    await page.screenshot({ path: path.join(moreScreenshotsDir(), 'explain-toy-kl.png') });
   });
 
   it('shows its header and first steps unclipped in a 700×850 column, in light, dark and high-contrast themes', async () => {
@@ -334,7 +331,7 @@ describe('The Explain panel at a glance, beside its note', function () {
       for (const b of boxes) assert.ok(b.left >= 0 && b.right <= width + 1, `${name}: ${b.what} is cut at the panel's edge (${b.left}-${b.right} in ${width} px)`);
       assert.deepEqual(await overflowing(frame, '.explain-header, .main-formula, .steps'), [], name);
       assert.ok(boxes[3].top < size.height, `${name}: the first step is below the fold (${boxes[3].top} in ${size.height} px)`);
-      await page.screenshot({ path: path.join(screenshotsDir(), `explain-700x850-${name}.png`) });
+      await page.screenshot({ path: path.join(moreScreenshotsDir(), `explain-700x850-${name}.png`) });
     }
   });
 });

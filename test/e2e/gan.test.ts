@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import type { ToyFrame } from '../../src/shared/toyProtocol';
-import { type Workbench, canvasPixels, runCommand, screenshotsDir, webviewFrame, useWorkbench } from './workbench';
+import { type Workbench, canvasPixels, runCommand, screenshotsDir, webviewFrame, useWorkbench, moreScreenshotsDir } from './workbench';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -82,7 +82,7 @@ describe('Training a toy GAN in a real VS Code', function () {
     // A picture for the README: play again for a moment so the plots have something to show.
     await frame.locator('button#play').click();
     await sleep(4000);
-    await page.screenshot({ path: path.join(screenshotsDir(), 'gan.png') });
+    await page.screenshot({ path: path.join(moreScreenshotsDir(), 'gan.png') });
   });
 
   it('at 1400 x 900 beside a note shows the whole formula, the plot and both charts without scrolling', async () => {
@@ -114,7 +114,12 @@ describe('Training a toy GAN in a real VS Code', function () {
     await recordFrames(frame);
     const batch = frame.locator('#setting-batchSize');
     await batch.waitFor({ state: 'visible', timeout: 20_000 });
+    // One step (and its frame) so that there is a frame to read, however far the run has got.
+    await frame.locator('button#step').click();
+    await frame.waitForFunction('window.__frames.length > 0', undefined, { timeout: 20_000 });
     const before = (await latest(frame)).settings.batchSize;
+    await frame.locator('button#play').click();
+    await frame.locator('button#play', { hasText: 'Pause' }).waitFor({ timeout: 20_000 });
     // What issue 13 found: 10,000,000 grew the worker to 10 GB in 25 s.
     await batch.fill('10000000');
     await batch.press('Enter');
@@ -124,6 +129,7 @@ describe('Training a toy GAN in a real VS Code', function () {
     const after = await latest(frame);
     assert.equal(after.settings.batchSize, before, 'the refused batch size was applied');
     assert.ok(after.step > 0);
+    assert.equal(after.running, true, 'training stopped');
     // The field shows the value training goes on with, not the refused one.
     assert.equal(await batch.inputValue(), String(before));
   });
@@ -189,7 +195,7 @@ describe('Training a toy GAN in a real VS Code', function () {
       if (now.step >= start.step + 300 && distance(now) < 0.5 * distance(start)) break;
     }
     assert.ok(distance(now) < 0.5 * distance(start), `mean distance to the drawn points went ${distance(start)} -> ${distance(now)} in ${now.step - start.step} steps`);
-    await page.screenshot({ path: path.join(screenshotsDir(), 'gan-drawn.png') });
+    await page.screenshot({ path: path.join(moreScreenshotsDir(), 'gan-drawn.png') });
   });
 
   it('Copy experiment writes a genmath block into the note, and its link opens the panel with the same settings', async () => {
@@ -217,7 +223,7 @@ describe('Training a toy GAN in a real VS Code', function () {
     for (const until = Date.now() + 20_000; Date.now() < until && (await frame.locator('#setting-seed').inputValue()) !== '7';) await sleep(250);
     assert.equal(await frame.locator('#setting-seed').inputValue(), '7');
     assert.equal(await frame.locator('#setting-loss').inputValue(), 'least-squares');
-    await page.screenshot({ path: path.join(screenshotsDir(), 'gan-experiment.png') });
+    await page.screenshot({ path: path.join(moreScreenshotsDir(), 'gan-experiment.png') });
     await closeGanTab(page);
     // Leave the note as it was for the suites after this one.
     await runCommand(page, 'File: Revert File');

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
-import { type Workbench, runCommand, screenshotsDir, webviewFrame, useWorkbench, closePanelTab } from './workbench';
+import { type Workbench, runCommand, webviewFrame, useWorkbench, closePanelTab, moreScreenshotsDir } from './workbench';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -14,7 +14,7 @@ async function shoot(wb: Workbench, tab: string, name: string): Promise<void> {
   await sleep(1500);
   const box = await wb.page.locator('.tabs-container .tab', { hasText: tab }).first().boundingBox();
   const x = Math.max(0, Math.floor((box?.x ?? 800) - 2));
-  await wb.page.screenshot({ path: path.join(screenshotsDir(), `${name}.png`), clip: { x, y: 0, width: 1600 - x, height: 1250 } });
+  await wb.page.screenshot({ path: path.join(moreScreenshotsDir(), `${name}.png`), clip: { x, y: 0, width: 1600 - x, height: 1250 } });
   await wb.page.setViewportSize({ width: 1280, height: 720 });
 }
 

@@ -56,6 +56,16 @@ export function screenshotsDir(): string {
   return dir;
 }
 
+/**
+ * Where the screenshots the README does not show go (`more/` under screenshotsDir): the .vsix
+ * packages only the README's images, and keeps under 3 MB.
+ */
+export function moreScreenshotsDir(): string {
+  const dir = path.join(screenshotsDir(), 'more');
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 /** Starts Debian's Chromium, headless. */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
