@@ -29,7 +29,7 @@ const SPEC: FlagSpec = { '--dataset': 'value', '--schedule': 'value', '--steps':
 export function parseDiffusionArgs(args: readonly string[]): DiffusionOptions {
   const flags = parseFlags(args, SPEC, USAGE);
   const config: { -readonly [K in keyof DiffusionConfig]?: DiffusionConfig[K] } = {};
-  if (flags.has('--dataset')) config.dataset = choiceFlag<DatasetName>(flags, '--dataset', DATASET_NAMES, DEFAULT_DIFFUSION_CONFIG.dataset, USAGE);
+  if (flags.has('--dataset')) config.dataset = choiceFlag<DatasetName>(flags, '--dataset', DATASET_NAMES, DATASET_NAMES[0], USAGE);
   if (flags.has('--schedule')) config.schedule = choiceFlag<ScheduleName>(flags, '--schedule', SCHEDULE_NAMES, DEFAULT_DIFFUSION_CONFIG.schedule, USAGE);
   if (flags.has('--seed')) config.seed = intFlag(flags, '--seed', -(2 ** 31), DEFAULT_DIFFUSION_CONFIG.seed, USAGE);
   const steps = stepsFlag(flags, DEFAULT_DIFFUSION_CONFIG.steps, USAGE);

@@ -10,7 +10,7 @@
 import { DivergenceWatch } from './divergence';
 import { checkSteps } from './limits';
 import type { ActivationName } from './activations';
-import { dataset as datasetOf, toPlane, type Dataset, type DatasetName } from './datasets';
+import { dataset as datasetOf, drawnDataset, toPlane, type Dataset, type DatasetName } from './datasets';
 import { modeMetrics, type ModeMetrics, METRIC_SAMPLES } from './metrics';
 import { Mlp } from './nn';
 import { Adam } from './optimizers';
@@ -19,7 +19,10 @@ import { makeSchedule, type NoiseSchedule, type ScheduleName } from './schedules
 
 /** Everything that defines a run. `DEFAULT_DIFFUSION_CONFIG` holds the defaults. */
 export interface DiffusionConfig {
-  readonly dataset: DatasetName;
+  /** A named data set, or `drawn`: the points in `drawn`. */
+  readonly dataset: DatasetName | 'drawn';
+  /** The drawn data, [x0, y0, x1, y1, ...], when `dataset` is `drawn`. */
+  readonly drawn?: readonly number[];
   readonly schedule: ScheduleName;
   /** The number of diffusion steps T of the chain. */
   readonly timesteps: number;
@@ -151,9 +154,14 @@ export interface DiffusionTrainer {
 }
 
 /** The defaults with `partial` on top, checked; a bad value is a RangeError that names it. */
+/** The data set a config names: a named one, or its drawn points. */
+function configDataset(c: Pick<DiffusionConfig, 'dataset' | 'drawn'>): Dataset {
+  return c.dataset === 'drawn' ? drawnDataset(c.drawn ?? []) : datasetOf(c.dataset);
+}
+
 export function resolveDiffusionConfig(partial: Partial<DiffusionConfig> = {}): DiffusionConfig {
   const c: DiffusionConfig = { ...DEFAULT_DIFFUSION_CONFIG, ...partial };
-  datasetOf(c.dataset);
+  configDataset(c);
   makeSchedule(c.schedule, c.timesteps);
   const positiveInt = (name: string, v: number, min = 1) => {
     if (!Number.isInteger(v) || v < min) throw new RangeError(`${name} must be a whole number of at least ${min}, got ${v}`);
@@ -221,7 +229,7 @@ class Trainer implements DiffusionTrainer {
   constructor(config: DiffusionConfig) {
     this.config = config;
     this.schedule = makeSchedule(config.schedule, config.timesteps);
-    this.#data = datasetOf(config.dataset);
+    this.#data = configDataset(config);
     this.#dim = this.#data.dim;
     // A fixed generator, so the scale depends on the data set only, not on the seed.
     const probe = new Float64Array(4096 * this.#dim);

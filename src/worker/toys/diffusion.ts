@@ -4,7 +4,9 @@
  * the schedule's ᾱ_t, and reverse sampling animated from noise to data.
  */
 import { createDiffusionTrainer, DEFAULT_DIFFUSION_CONFIG, type DiffusionConfig, type DiffusionSnapshot } from '../../core/train/diffusion';
-import { DATASET_NAMES, dataset } from '../../core/train/datasets';
+import { DATASET_NAMES, dataset, drawnDataset } from '../../core/train/datasets';
+import { DRAWN_DATASET } from '../../shared/ganSettings';
+import { MAX_DRAWN_POINTS } from '../../shared/toyProtocol';
 import { makeSchedule, SCHEDULE_NAMES } from '../../core/train/schedules';
 import { choice, num, plain, type ToyModel } from './model';
 
@@ -43,15 +45,18 @@ function alphaBarCurves(T: number) {
 export const diffusionToy: ToyModel = {
   title: 'Toy diffusion',
   controls: [
-    { key: 'dataset', label: 'Data', kind: 'select', options: DATASET_NAMES.filter((d) => d !== 'bimodal') },
+    { key: 'dataset', label: 'Data', kind: 'select', options: [...DATASET_NAMES.filter((d) => d !== 'bimodal'), DRAWN_DATASET] },
     { key: 'schedule', label: 'Schedule', kind: 'select', options: SCHEDULE_NAMES },
     { key: 'seed', label: 'Seed', kind: 'number', min: 0, max: 1e6, step: 1 },
   ],
   defaults: { dataset: DEFAULT_DIFFUSION_CONFIG.dataset, schedule: DEFAULT_DIFFUSION_CONFIG.schedule, seed: DEFAULT_DIFFUSION_CONFIG.seed },
-  create(settings) {
-    const name = choice(settings, 'dataset', DATASET_NAMES, DEFAULT_DIFFUSION_CONFIG.dataset);
-    const trainer = createDiffusionTrainer({ dataset: name, schedule: choice(settings, 'schedule', SCHEDULE_NAMES, DEFAULT_DIFFUSION_CONFIG.schedule), seed: num(settings, 'seed', DEFAULT_DIFFUSION_CONFIG.seed) });
-    const bounds = dataset(name).bounds;
+  // Draw data on the forward-process plot, then "Train on these": the model learns to sample them.
+  drawable: { max: MAX_DRAWN_POINTS, setting: { dataset: DRAWN_DATASET } },
+  create(settings, drawn) {
+    const name = choice(settings, 'dataset', [...DATASET_NAMES, DRAWN_DATASET] as const, DEFAULT_DIFFUSION_CONFIG.dataset);
+    const trainer = createDiffusionTrainer({ dataset: name, ...(name === DRAWN_DATASET ? { drawn: drawn ?? [] } : {}), schedule: choice(settings, 'schedule', SCHEDULE_NAMES, DEFAULT_DIFFUSION_CONFIG.schedule), seed: num(settings, 'seed', DEFAULT_DIFFUSION_CONFIG.seed) });
+    const bounds = name === DRAWN_DATASET ? drawnDataset(drawn ?? []).bounds : dataset(name).bounds;
+    const dataLabel = name === DRAWN_DATASET ? 'drawn data' : 'data';
     let snap: DiffusionSnapshot | undefined;
     let frameIndex = 0;
     let diverged: string | null = null;
@@ -96,7 +101,7 @@ export const diffusionToy: ToyModel = {
             bounds,
             axes: { x: 'x₁', y: 'x₂' },
             points: [
-              { label: 'data', color: 'real', xy: plain(snap.real) },
+              { label: dataLabel, color: 'real', xy: plain(snap.real) },
               { label: `x_t, t = ${forward.t}`, color: 'high', xy: plain(forward.points) },
             ],
             lines: [],
@@ -105,7 +110,7 @@ export const diffusionToy: ToyModel = {
             bounds,
             axes: { x: 'x₁', y: 'x₂' },
             points: [
-              { label: 'data', color: 'real', xy: plain(snap.real) },
+              { label: dataLabel, color: 'real', xy: plain(snap.real) },
               { label: `samples, t = ${reverse.t}`, color: 'fake', xy: plain(reverse.points) },
             ],
             lines: [],
