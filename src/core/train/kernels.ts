@@ -523,7 +523,18 @@ export const jsKernels: Kernels = { name: 'js', gemm };
 
 /** dst [cols][rows] = transpose of src [rows][cols]. */
 export function transpose(src: Float64Array, rows: number, cols: number, dst: Float64Array): void {
-  for (let r = 0; r < rows; r++) {
+  // Four source rows at a time, so each pass writes four neighbouring numbers of every dst row.
+  let r = 0;
+  for (; r + 4 <= rows; r += 4) {
+    const s0 = r * cols, s1 = s0 + cols, s2 = s1 + cols, s3 = s2 + cols;
+    for (let c = 0, d = r; c < cols; c++, d += rows) {
+      dst[d] = src[s0 + c];
+      dst[d + 1] = src[s1 + c];
+      dst[d + 2] = src[s2 + c];
+      dst[d + 3] = src[s3 + c];
+    }
+  }
+  for (; r < rows; r++) {
     const s = r * cols;
     for (let c = 0; c < cols; c++) dst[c * rows + r] = src[s + c];
   }
@@ -531,8 +542,23 @@ export function transpose(src: Float64Array, rows: number, cols: number, dst: Fl
 
 /** sums[o] += Σ_r m[r][o] for m [rows][cols]. */
 export function addColumnSums(m: Float64Array, rows: number, cols: number, sums: Float64Array): void {
-  for (let r = 0; r < rows; r++) {
-    const s = r * cols;
-    for (let c = 0; c < cols; c++) sums[c] += m[s + c];
+  // Four columns at a time in local sums, down the rows: each column's additions are the same, in
+  // the same order (its running sum, then rows 0, 1, ...), without a load and store of sums[c] for
+  // every element.
+  let c = 0;
+  for (; c + 4 <= cols; c += 4) {
+    let s0 = sums[c], s1 = sums[c + 1], s2 = sums[c + 2], s3 = sums[c + 3];
+    for (let i = c, end = rows * cols; i < end; i += cols) {
+      s0 += m[i];
+      s1 += m[i + 1];
+      s2 += m[i + 2];
+      s3 += m[i + 3];
+    }
+    sums[c] = s0; sums[c + 1] = s1; sums[c + 2] = s2; sums[c + 3] = s3;
+  }
+  for (; c < cols; c++) {
+    let s = sums[c];
+    for (let i = c, end = rows * cols; i < end; i += cols) s += m[i];
+    sums[c] = s;
   }
 }

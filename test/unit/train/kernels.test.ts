@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Activations, type ActivationName } from '../../../src/core/train/activations';
 import { createGanTrainer, type GanConfig } from '../../../src/core/train/gan';
-import { ActCode, Epilogue, jsKernels, type EpilogueCode, type Kernels } from '../../../src/core/train/kernels';
+import { ActCode, addColumnSums, Epilogue, jsKernels, transpose, type EpilogueCode, type Kernels } from '../../../src/core/train/kernels';
 import { Mlp } from '../../../src/core/train/nn';
 import { Random } from '../../../src/core/train/random';
 import { defaultKernels, loadWasmKernels, useKernels } from '../../../src/core/train/wasmKernels';
@@ -215,6 +215,27 @@ describe('matrix kernels', () => {
         k.gemm(a, depth, 1, b, c, m, depth, n, Epilogue.forward, ActCode.leakyRelu, bias, out);
         sameBits(c, expected, `${k.name} ${m}x${depth}x${n}`);
         sameBits(out, expectedOut, `${k.name} ${m}x${depth}x${n} output`);
+      }
+    }
+  });
+});
+
+describe('the layers\' helper loops', () => {
+  it('transpose and addColumnSums give the plain loops\' exact bits on odd, 1-wide and block-sized shapes', () => {
+    const rng = new Random(12);
+    for (const rows of [1, 2, 3, 4, 5, 8, 13, 32, 64]) {
+      for (const cols of [1, 2, 3, 4, 7, 32]) {
+        const m = random(rng, rows * cols);
+        const t = new Float64Array(rows * cols);
+        transpose(m, rows, cols, t);
+        for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) assert.ok(Object.is(t[c * rows + r], m[r * cols + c]), `transpose ${rows}x${cols} at ${r},${c}`);
+        const start = random(rng, cols);
+        const sums = new Float64Array(start);
+        addColumnSums(m, rows, cols, sums);
+        // Each column summed from its running value, row 0 first, as the one-element loop does.
+        const expected = new Float64Array(start);
+        for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) expected[c] += m[r * cols + c];
+        sameBits(sums, expected, `addColumnSums ${rows}x${cols}`);
       }
     }
   });
