@@ -47,6 +47,11 @@ class WasmKernels implements Kernels {
   readonly name = 'wasm-simd';
   readonly #exports: GemmExports;
   #heap: Float64Array;
+  /**
+   * Views of the heap by (offset, length), reused: a product copies out through one or two of
+   * them, and making a fresh subarray for each cost more than some small products' copies.
+   */
+  #views = new Map<number, Float64Array>();
 
   constructor(exports: GemmExports) {
     this.#exports = exports;
@@ -60,8 +65,21 @@ class WasmKernels implements Kernels {
       const pages = Math.ceil((doubles * 8 - memory.buffer.byteLength) / 65536);
       memory.grow(pages);
       this.#heap = new Float64Array(memory.buffer);
+      this.#views.clear();
     }
     return this.#heap;
+  }
+
+  /** The heap's numbers [at, at + len), as a view made once per place (bounded in number). */
+  #view(heap: Float64Array, at: number, len: number): Float64Array {
+    const key = at * 0x1000000 + len;
+    let v = this.#views.get(key);
+    if (v === undefined) {
+      if (this.#views.size >= 256) this.#views.clear();
+      v = heap.subarray(at, at + len);
+      this.#views.set(key, v);
+    }
+    return v;
   }
 
   gemm(a: Float64Array, ars: number, aks: number, b: Float64Array, c: Float64Array, m: number, depth: number, n: number, epilogue: EpilogueCode, act: number, x: Float64Array, y: Float64Array): void {
@@ -97,21 +115,17 @@ class WasmKernels implements Kernels {
     // tanh and sigmoid are applied here with V8's Math, so the outputs match the JS kernel's bits.
     const transcendental = forward && (act === 3 || act === 4);
     this.#exports.gemm(pa * 8, ars, aks, pb * 8, pc * 8, m, depth, n, epilogue, transcendental ? 0 : act, px * 8, py * 8);
-    copyOut(heap, pc, c, cLen);
+    c.set(this.#view(heap, pc, cLen));
     if (forward) {
       if (act === 3) for (let i = 0; i < cLen; i++) y[i] = Math.tanh(c[i]);
       else if (act === 4) for (let i = 0; i < cLen; i++) y[i] = sigmoid(c[i]);
-      else copyOut(heap, py, y, yLen);
+      else y.set(this.#view(heap, py, yLen));
     }
   }
 }
 
 function copyIn(heap: Float64Array, at: number, src: Float64Array, len: number): void {
   heap.set(src.length === len ? src : src.subarray(0, len), at);
-}
-
-function copyOut(heap: Float64Array, at: number, dst: Float64Array, len: number): void {
-  dst.set(heap.subarray(at, at + len));
 }
 
 /** The WebAssembly SIMD kernels, or undefined where this runtime cannot run them. */
