@@ -56,7 +56,9 @@ export const PROJECT_FILE_MAX_BYTES = 2_000_000;
  * request that slipped past every range check (a huge batch, a runaway formula) costs one worker,
  * never the editor's memory. Each is several times what the worker needs at its largest settings:
  * a GAN of four 256-wide layers at batch 1,024 holds under 100 MB; MathJax with its fonts and a
- * full cache about 150 MB.
+ * full cache about 150 MB. It is a backstop, not the guard: Node ends a worker that grows past it
+ * step by step, but one single allocation larger than what is left aborts the whole process, so
+ * the range checks on every setting (the toys' control descriptors) are what keep requests small.
  */
 export const WORKER_HEAP_MB = { training: 768, render: 1024, explain: 512 } as const;
 

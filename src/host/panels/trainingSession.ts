@@ -8,6 +8,9 @@ import { Worker } from 'node:worker_threads';
 import { isToyEvent, type ToyCommand, type ToyEvent } from '../../shared/toyProtocol';
 
 /** A worker's events and the commands it takes; the guard checks each event before it is passed on. */
+/** How long a worker has to end itself after 'dispose' before it is terminated. */
+const TERMINATE_AFTER_MS = 2000;
+
 export class TrainingSession<Command = ToyCommand, Event extends { type: string } = ToyEvent> {
   readonly #worker: Worker;
   #ended = false;
@@ -39,12 +42,18 @@ export class TrainingSession<Command = ToyCommand, Event extends { type: string 
     if (!this.#ended) this.#worker.postMessage(command);
   }
 
-  /** Ends the worker: a polite request first, then termination, so no thread is left behind. */
+  /**
+   * Ends the worker: a polite request first, then termination, so no thread is left behind. The
+   * worker answers the request between bursts (30 ms), so termination is the rare last resort: it
+   * is given 2 s, because Node 20 can abort the whole process when a worker is terminated while V8
+   * is still optimizing its code on a background thread (NodePlatform::ForIsolate assertion, seen
+   * once in a unit run on a loaded machine with the old 200 ms).
+   */
   dispose(): Promise<number> {
     if (!this.#ended) {
       this.#ended = true;
       this.#worker.postMessage('dispose');
-      const timer = setTimeout(() => void this.#worker.terminate(), 200);
+      const timer = setTimeout(() => void this.#worker.terminate(), TERMINATE_AFTER_MS);
       void this.exited.then(() => clearTimeout(timer));
     }
     return this.exited;
