@@ -16,11 +16,12 @@ import { hoverTextColor } from './theme';
  * The render request a hover makes for each formula of `doc`, with the document's settings read
  * once: render-ahead builds the same requests, so that a hover finds them in the cache.
  */
-export function hoverRequests(doc: vscode.TextDocument, macroSources: MacroSources): (formula: Pick<FoundFormula, 'tex' | 'display'>) => RenderRequest {
+export function hoverRequests(doc: vscode.TextDocument, macroSources: MacroSources, own?: Parameters<MacroSources['macrosFor']>[1]): (formula: Pick<FoundFormula, 'tex' | 'display'>) => RenderRequest {
   const fontSize = editorFontSize(doc);
   const scale = setting('hover.scale', doc);
-  // Merged in the order src/core/find/macroSources.ts states: the document's own definitions first.
-  const macros: Macros = macroSources.macrosFor(doc);
+  // Merged in the order src/core/find/macroSources.ts states: the document's own definitions first
+  // (`own`: a LaTeX project's, when the formula is a referenced equation from another file).
+  const macros: Macros = macroSources.macrosFor(doc, own);
   const color = hoverTextColor();
   const exPixels = Math.round(fontSize * scale * 0.5 * 100) / 100;
   return (formula) => ({ tex: formula.tex, display: formula.display, macros, color, exPixels });

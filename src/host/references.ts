@@ -143,8 +143,7 @@ export class ReferenceHoverProvider implements vscode.HoverProvider {
     if (!resolved || token.isCancellationRequested) return undefined;
     await this.macroSources.ready(doc);
     const { equation } = resolved;
-    const base = hoverRequests(doc, this.macroSources)({ tex: equation.tex, display: true });
-    const request = { ...base, macros: this.macroSources.macrosFor(doc, resolved.macros) };
+    const request = hoverRequests(doc, this.macroSources, resolved.macros)({ tex: equation.tex, display: true });
     const result = await this.renderer.render(request);
     if (token.isCancellationRequested) return undefined;
     const where = resolved.uri.toString() === doc.uri.toString() ? '' : ` in ${escapeMarkdown(vscode.workspace.asRelativePath(resolved.uri, false))}`;
