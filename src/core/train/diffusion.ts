@@ -137,7 +137,9 @@ export interface DiffusionTrainer {
   readonly schedule: NoiseSchedule;
   /** Updates done so far. */
   readonly stepCount: number;
-  /** Runs n updates (1 by default); returns false, and stops, once the loss is not finite. */
+  /** Why the run stopped (`diverged at step k: ...`, naming what grew), or null while it has not. */
+  readonly diverged: string | null;
+  /** Runs n updates (1 by default); returns false, and stops, once the run has diverged. */
   step(n?: number): boolean;
   snapshot(options?: DiffusionSnapshotOptions): DiffusionSnapshot;
   /** The loss over steps, as in a snapshot but without its sampling (cheap enough for every frame). */
@@ -265,6 +267,10 @@ class Trainer implements DiffusionTrainer {
 
   get stepCount(): number {
     return this.#steps;
+  }
+
+  get diverged(): string | null {
+    return this.#diverged;
   }
 
   /** Writes x and the features of t into row r of a network input. */

@@ -59,18 +59,16 @@ export const diffusionToy: ToyModel = {
     const dataLabel = name === DRAWN_DATASET ? 'drawn data' : 'data';
     let snap: DiffusionSnapshot | undefined;
     let frameIndex = 0;
-    let diverged: string | null = null;
     const schedule = trainer.schedule.name;
     const curves = alphaBarCurves(trainer.schedule.steps);
     return {
       get stepCount() { return trainer.stepCount; },
-      get diverged() { return diverged; },
+      // The trainer's own reason (what grew, and when), not a generic sentence.
+      get diverged() { return trainer.diverged; },
       get finished() { return trainer.stepCount >= trainer.config.steps; },
       step(count) {
-        if (trainer.stepCount >= trainer.config.steps || diverged) return false;
-        const ok = trainer.step(Math.min(count, trainer.config.steps - trainer.stepCount));
-        if (!ok && trainer.stepCount < trainer.config.steps) diverged = `diverged at step ${trainer.stepCount}: learning rate too high?`;
-        return ok;
+        if (trainer.stepCount >= trainer.config.steps) return false;
+        return trainer.step(Math.min(count, trainer.config.steps - trainer.stepCount));
       },
       view() {
         const finished = trainer.stepCount >= trainer.config.steps;
@@ -126,7 +124,7 @@ export const diffusionToy: ToyModel = {
             lines: SCHEDULE_NAMES.map((n) => ({ label: `ᾱ_t ${n}${n === schedule ? ' (this run)' : ''}`, color: n === 'linear' ? 'fake' as const : 'high' as const, y: n === 'linear' ? curves.linear : curves.cosine })),
           }],
           diagnostics: [
-            ...(diverged ? [diverged] : []),
+            ...(trainer.diverged ? [trainer.diverged] : []),
             `The ${schedule} schedule keeps ᾱ_t = ${plain([ab[Math.floor(T / 2)]], 1000)[0]} of the signal at t = ${Math.floor(T / 2)} and ${plain([ab[T]], 1e6)[0]} at t = ${T}. In the ᾱ_t chart, cosine removes the signal evenly over t, while linear has removed most of it by the middle.`,
             `Both chains come from the model as it was at step ${snap.step}; they are redrawn as it trains (every ${SNAPSHOT_EVERY} steps after the first few hundred).`,
           ],
