@@ -15,6 +15,7 @@ const DIR = join(ROOT, 'test/fixtures/recognize');
 const out = join(mkdtempSync(join(tmpdir(), 'genmath-report-')), 'recognize.cjs');
 await esbuild.build({ entryPoints: [join(ROOT, 'src/core/recognize/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
 const { classify } = createRequire(import.meta.url)(out);
+const { headlineF1 } = await import('./corpus-metrics.mjs');
 
 const firstSight = new Map();
 const batches = [];
@@ -28,15 +29,26 @@ for (const f of readdirSync(DIR).filter((n) => /^first-sight-.*\.tsv$/.test(n)).
 }
 const rows = [];
 const totals = new Map();
+/** Every row's answer now, for the headline F1 per batch. */
+const answersByBatch = [];
+/** First-sight answers, where first-sight.mjs kept them (batch G on). */
+const firstSightAnswers = new Map();
+for (const f of readdirSync(DIR).filter((n) => /^first-sight-answers-.*\.json$/.test(n))) {
+  firstSightAnswers.set(f.replace(/^first-sight-answers-|\.json$/g, ''), JSON.parse(readFileSync(join(DIR, f), 'utf8')));
+}
+const batchOfFile = new Map();
 for (const file of readdirSync(DIR).filter((n) => n.endsWith('.jsonl')).sort()) {
   const data = readFileSync(join(DIR, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
   let now = 0; let ctx = 0;
   for (const r of data) {
-    if (classify(r.latex).kind === r.kind) now++;
+    const kind = classify(r.latex).kind;
+    answersByBatch.push({ file, gold: r.kind, kind });
+    if (kind === r.kind) now++;
     if (classify(r.latex, { context: r.context }).kind === r.kind) ctx++;
   }
   const fs = firstSight.get(file);
   const batch = fs?.batch ?? (file === 'formulas-dev.jsonl' ? 'dev' : '?');
+  batchOfFile.set(file, batch);
   rows.push({ file, source: file === 'formulas-dev.jsonl' ? `formulas-dev.jsonl (${new Set(data.map((r) => r.source)).size} documents)` : data[0]?.source ?? '', n: data.length, fs, now, ctx, batch });
   const t = totals.get(batch) ?? { n: 0, fsn: 0, fsc: 0, now: 0, ctx: 0 };
   t.n += data.length; t.now += now; t.ctx += ctx; if (fs) { t.fsn += fs.n; t.fsc += fs.correct; }
@@ -47,14 +59,16 @@ const lines = ['| batch | source | n | first sight | snapshot | now | now, with 
 for (const r of rows.sort((a, b) => a.batch.localeCompare(b.batch) || a.file.localeCompare(b.file))) {
   lines.push(`| ${r.batch} | ${r.source.replace(/\|/g, '\\|')} | ${r.n} | ${r.fs ? pct(r.fs.correct, r.fs.n) : '(rules written on it)'} | ${r.fs?.snapshot ?? ''} | ${pct(r.now, r.n)} | ${pct(r.ctx, r.n)} |`);
 }
-lines.push('', '| batch | n | first sight | now | now, with context |', '|---|---|---|---|---|');
+const f1 = (answers) => { const m = headlineF1(answers).pooled; return Number.isNaN(m) ? '-' : m.toFixed(3); };
+lines.push('', '| batch | n | first sight | first sight, headline F1 | now | now, with context | now, headline F1 |', '|---|---|---|---|---|---|---|');
 let all = { n: 0, now: 0, ctx: 0 };
 for (const b of [...totals.keys()].sort()) {
   const t = totals.get(b);
-  lines.push(`| ${b} | ${t.n} | ${t.fsn ? pct(t.fsc, t.fsn) : '-'} | ${pct(t.now, t.n)} | ${pct(t.ctx, t.n)} |`);
+  const fsAnswers = firstSightAnswers.get(b);
+  lines.push(`| ${b} | ${t.n} | ${t.fsn ? pct(t.fsc, t.fsn) : '-'} | ${fsAnswers ? f1(fsAnswers) : '-'} | ${pct(t.now, t.n)} | ${pct(t.ctx, t.n)} | ${f1(answersByBatch.filter((a) => batchOfFile.get(a.file) === b))} |`);
   all = { n: all.n + t.n, now: all.now + t.now, ctx: all.ctx + t.ctx };
 }
-lines.push(`| all | ${all.n} | | ${pct(all.now, all.n)} | ${pct(all.ctx, all.n)} |`);
+lines.push(`| all | ${all.n} | | | ${pct(all.now, all.n)} | ${pct(all.ctx, all.n)} | ${f1(answersByBatch)} |`);
 const table = lines.join('\n');
 console.log(table);
 if (process.argv.includes('--write')) {

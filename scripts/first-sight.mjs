@@ -1,0 +1,55 @@
+// Scores a new corpus batch once, at first sight: the recognizer of this checkout, before anyone
+// reads the batch's misses, on labelled files nobody used to write rules. Writes
+// test/fixtures/recognize/first-sight-BATCH.tsv (which scripts/corpus-report.mjs reads) and prints
+// the batch's accuracy without and with context and its headline-kind F1.
+//   node scripts/first-sight.mjs BATCH SNAPSHOT FILE.jsonl...
+// Run it before the batch's rows are read for rules; never rerun it after tuning (the figure would
+// stop being a first-sight one). The per-row answers go to first-sight-answers-BATCH.json beside
+// it, so the headline F1 can be recomputed without rerunning an older recognizer.
+import * as esbuild from 'esbuild';
+import { readFileSync, writeFileSync, mkdtempSync, existsSync } from 'node:fs';
+import { join, resolve, dirname, basename } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIR = join(ROOT, 'test/fixtures/recognize');
+const [batch, snapshot, ...files] = process.argv.slice(2);
+if (!batch || !snapshot || !files.length) {
+  process.stderr.write('usage: node scripts/first-sight.mjs BATCH SNAPSHOT FILE.jsonl...\n');
+  process.exit(2);
+}
+const tsv = join(DIR, `first-sight-${batch}.tsv`);
+if (existsSync(tsv)) {
+  process.stderr.write(`first-sight: ${tsv} exists; a batch is scored at first sight once\n`);
+  process.exit(2);
+}
+const out = join(mkdtempSync(join(tmpdir(), 'genmath-first-sight-')), 'recognize.cjs');
+await esbuild.build({ entryPoints: [join(ROOT, 'src/core/recognize/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
+const { classify } = createRequire(import.meta.url)(out);
+const { headlineF1 } = await import('./corpus-metrics.mjs');
+
+const lines = ['file\tsource\tn\tfirst_sight_correct\tfirst_sight_accuracy\tsnapshot\tfirst_sight_correct_with_context'];
+const answers = [];
+let n = 0; let right = 0; let rightCtx = 0;
+for (const file of files) {
+  const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  let ok = 0; let okCtx = 0;
+  for (const r of rows) {
+    const kind = classify(r.latex).kind;
+    const withContext = classify(r.latex, { context: r.context }).kind;
+    if (kind === r.kind) ok++;
+    if (withContext === r.kind) okCtx++;
+    answers.push({ id: r.id, gold: r.kind, kind, withContext });
+  }
+  lines.push([basename(file), rows[0]?.source ?? '', rows.length, ok, (ok / rows.length).toFixed(3), snapshot, okCtx].join('\t'));
+  n += rows.length; right += ok; rightCtx += okCtx;
+}
+writeFileSync(tsv, lines.join('\n') + '\n');
+writeFileSync(join(DIR, `first-sight-answers-${batch}.json`), '[\n' + answers.map((a) => JSON.stringify(a)).join(',\n') + '\n]\n');
+const f1 = headlineF1(answers.map((a) => ({ gold: a.gold, kind: a.kind })));
+const f1Ctx = headlineF1(answers.map((a) => ({ gold: a.gold, kind: a.withContext })));
+console.log(`batch ${batch} (${snapshot}): ${right}/${n} = ${(right / n).toFixed(3)} first sight, ${(rightCtx / n).toFixed(3)} with context`);
+console.log(`headline F1, pooled over mle, kl, elbo, minimax: ${f1.pooled.toFixed(3)} (${f1Ctx.pooled.toFixed(3)} with context); ` +
+  Object.entries(f1.perKind).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', '));
