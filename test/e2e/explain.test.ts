@@ -269,6 +269,16 @@ describe('The Explain panel at a glance, beside its note', function () {
     assert.doesNotMatch(toyText, /\\[A-Za-z]|_\{|\d\s*e\s*[−-]\s*\d/, `TeX source or a programmer's number in the toy: ${toyText}`);
     assert.match(toyText, /zero when q is the posterior N\(0\.75, 0\.70712\)/);
     await frame.locator('.toy').scrollIntoViewIfNeeded();
+    // The plot's bitmap is drawn for the box it is shown in: one drawn before the canvas was laid
+    // out is stretched into it (squashed numbers, the x axis cut off).
+    const plotSize = () => frame.locator('#toy-plot').evaluate((e) => {
+      const c = e as unknown as { width: number; height: number; clientWidth: number; clientHeight: number };
+      const r = (globalThis as unknown as { devicePixelRatio?: number }).devicePixelRatio || 1;
+      return `${c.width}x${c.height} for ${Math.round(c.clientWidth * r)}x${Math.round(c.clientHeight * r)}`;
+    });
+    let size = await plotSize();
+    for (let i = 0; i < 20 && !/^(\d+x\d+) for \1$/.test(size); i++) { await page.waitForTimeout(250); size = await plotSize(); }
+    assert.match(size, /^(\d+x\d+) for \1$/, `the toy plot's bitmap does not fit its box: ${size}`);
     await page.screenshot({ path: path.join(moreScreenshotsDir(), 'explain-toy-elbo.png') });
 
     // The KL of the same note: its labels name the note's own q_φ(z|x).

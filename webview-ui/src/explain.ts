@@ -87,13 +87,32 @@ function toySection(toy: ToyInstance): HTMLElement {
   const legend = el('div', { class: 'legend' });
   section.append(formula, controls, value, canvas, legend);
   const values: Record<string, number> = {};
+  let last: ToyResult | undefined;
   const update = () => {
     const result = toy.compute(values);
+    last = result;
     // The text states the value itself ("KL(p ‖ q) = 0.1277 nats"), in words and typeset symbols.
     value.textContent = '';
     appendProse(value, result.text);
     drawCurves(canvas, legend, result);
   };
+  // The first draw happens before the section is in the page, when the canvas has no size yet: a
+  // bitmap drawn then is stretched into the laid-out box (squashed, faint numbers, the x axis cut
+  // off). So the curves are drawn again once the canvas has its size, whenever that size changes,
+  // and when the theme changes its colours.
+  let drawnSize = '';
+  new ResizeObserver(() => {
+    const size = `${canvas.clientWidth}x${canvas.clientHeight}`;
+    if (size === drawnSize || !canvas.clientWidth) return;
+    drawnSize = size;
+    if (last) drawCurves(canvas, legend, last);
+  }).observe(canvas);
+  const themeWatch = new MutationObserver(() => {
+    // A view replaced by the next formula's lets go of the page.
+    if (!canvas.isConnected) { themeWatch.disconnect(); return; }
+    if (last) drawCurves(canvas, legend, last);
+  });
+  themeWatch.observe(document.body, { attributes: true, attributeFilter: ['class'] });
   for (const p of toy.parameters) {
     values[p.name] = p.value;
     const id = `toy-${p.name}`;

@@ -121,8 +121,9 @@ function usableBounds(b: ToyPlane['bounds']) {
 export function drawPlane(canvas: HTMLCanvasElement, plane: ToyPlane, colors: Palette, opts: PlaneOptions = {}): void {
   canvas.classList.add('plane-canvas');
   const ctx = prepare(canvas);
-  const w = canvas.clientWidth || 360;
-  const h = canvas.clientHeight || 360;
+  // The same size prepare() gave the bitmap, so a canvas not laid out yet is drawn whole, not cropped.
+  const w = canvas.clientWidth || 320;
+  const h = canvas.clientHeight || 320;
   const theme = themeOf(colors);
   ctx.clearRect(0, 0, w, h);
   ctx.font = theme.font;
