@@ -383,6 +383,25 @@ class InlineScanner {
           continue;
         case 92: { // backslash
           const d = text.charCodeAt(pos + 1);
+          // kramdown's escaped delimiters, `\\[ ... \\]` and `\\( ... \\)`: Jekyll sites write math so, because
+          // kramdown turns `\\[` into the `\[` MathJax reads. Their body went through markdown too, so
+          // its escapes (`\_`, `\|`, `\\`) are undone the way kramdown undoes them.
+          if (d === 92) {
+            const e = text.charCodeAt(pos + 2);
+            if (e === 40 /* ( */ || e === 91 /* [ */) {
+              const display = e === 91;
+              const block = display && this.#startsLine(lineStart, pos);
+              const close = display ? '\\\\]' : '\\\\)';
+              const end = this.#findClose(close, pos + 3, block ? regionEnd : paraEnd, block ? 'r' : 'p', k);
+              const tex = end >= 0 ? unescapeKramdown(trimmedSlice(text, pos + 3, end)) : '';
+              if (tex.length > 0) {
+                emit(pos, end + 3, display ? 'bracket' : 'paren', display, tex);
+                advanceTo(pos, end + 3);
+                pos = end + 3;
+                continue;
+              }
+            }
+          }
           if (d === 40 /* ( */ || d === 91 /* [ */) {
             const display = d === 91;
             const block = display && this.#startsLine(lineStart, pos);
@@ -679,6 +698,15 @@ function trimmedSlice(text: string, from: number, to: number): string {
 }
 
 const isWhite = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
+
+/**
+ * Undoes kramdown's backslash escapes in math written between its escaped delimiters: `\_` was
+ * written for `_`, `\|` for `|` (a table's pipe), `\\` for `\`. Only kramdown's escapable
+ * characters are undone, so TeX's own `\,` and `\;` stay spacing commands.
+ */
+export function unescapeKramdown(tex: string): string {
+  return tex.replace(/\\([\\.*_+\-=`()[\]{}#!:|"'$<>])/g, '$1');
+}
 
 /** True when the character at `at` is preceded by an odd number of backslashes. */
 function escaped(text: string, at: number): boolean {

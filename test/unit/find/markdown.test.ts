@@ -32,6 +32,15 @@ describe('findFormulas in markdown', () => {
       ]);
     });
 
+    it("finds kramdown's escaped \\\\[...\\\\] and \\\\(...\\\\), with the body's markdown escapes undone", () => {
+      const fs = find('Jekyll:\n\n\\\\[\\tag{2}\n\\mathbf{x}\\_{t} \\sim q(\\mathbf{x} \\| \\mathbf{x}\'),\\, t > 0\n\\\\]\n\ninline \\\\( a\\_1 + b \\\\) here, and a \\\\\\\\ line \\\\ too.\n');
+      assert.deepEqual(fs.map((f) => [f.tex, f.delimiter, f.display]), [
+        ["\\tag{2}\n\\mathbf{x}_{t} \\sim q(\\mathbf{x} | \\mathbf{x}'),\\, t > 0", 'bracket', true],
+        ['a_1 + b', 'paren', false],
+      ]);
+      assert.ok(fs[0].source.startsWith('\\\\[') && fs[0].source.endsWith('\\\\]'), fs[0].source);
+    });
+
     it('finds a \\[...\\] block over several lines', () => {
       const [f] = find('text\n\\[\n  x = 1\n\\]\n');
       assert.equal(f.source, '\\[\n  x = 1\n\\]');
