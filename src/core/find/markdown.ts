@@ -279,7 +279,9 @@ export function isCodeLike(body: string): boolean {
   // `$(".a")`, `$('#b')`, `$.ajax(...)`, `$.fn`: jQuery's calls.
   if (first === 40 /* ( */ && /^\(\s*["'`]/.test(body)) return true;
   if (first === 46 /* . */ && /^\.[A-Za-z_]/.test(body)) return true;
-  if (/["'`]\s*\)\s*[.;]|\)\s*;|=>|\bfunction\b|\bconsole\.|\bdocument\.|\bwindow\./.test(body)) return true;
+  // `);` ends a statement only when nothing or another statement follows it: in math a `;` after a
+  // call separates a density's arguments from its parameters, `N(x(t); 0, 1)`, `f(x(t); a)`.
+  if (/["'`]\s*\)\s*[.;]|\)\s*;\s*(?:$|[A-Za-z_$][\w$]*\s*[=(.])|=>|\bfunction\b|\bconsole\.|\bdocument\.|\bwindow\./.test(body)) return true;
   return false;
 }
 

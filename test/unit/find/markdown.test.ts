@@ -125,6 +125,7 @@ describe('findFormulas in markdown', () => {
       ['currency $5, $10 and $20', 'Prices: $5, $10, and $20!'],
       ['jQuery $(".a")', 'Call $(".a").hide(); then $(".b").show();'],
       ['jQuery $.ajax', 'Use $.ajax(url) or $.get(url);'],
+      ['statements between dollars', 'Call $init(); run()$ first.'],
       ['an HTML comment', 'a <!-- $x$ --> b'],
       ['an HTML comment block over several lines', '<!--\n$x$\n\n$$y$$\n-->'],
       ['inline $ across a paragraph break', 'a $x\n\ny$ b'],
@@ -137,6 +138,10 @@ describe('findFormulas in markdown', () => {
         assert.deepEqual(sources(text), []);
       });
     }
+
+    it("finds a density's parameters after a call's ; (not a statement's end)", () => {
+      assert.deepEqual(sources('kernel $N(x(t); 0, 1)$ and $f(x(t);a)$ and $p(x_t(s);\\theta)$.'), ['$N(x(t); 0, 1)$', '$f(x(t);a)$', '$p(x_t(s);\\theta)$']);
+    });
 
     it('finds math after a code span on the same line', () => {
       assert.deepEqual(sources('`$no$` but $yes$'), ['$yes$']);
