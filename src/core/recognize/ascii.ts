@@ -14,13 +14,16 @@ const KNOWN = new Set([
   'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'eta', 'theta', 'lambda', 'mu', 'sigma', 'phi', 'psi', 'tau', 'omega', 'pi', 'rho', 'nu', 'xi',
 ]);
 
+/** Names that take arguments in square brackets: divergences, entropies, expectations, variances. */
+const FUNCTIONALS = new Set(['KL', 'DKL', 'JS', 'JSD', 'E', 'H', 'CE', 'Var', 'Cov', 'D']);
+
 /**
  * True when `s` reads as code-style ASCII math: no TeX control words, and a sign of code
  * (a `*`, an indexing bracket `x[i]`, a `sqrt(` or a name of three or more letters).
  */
 export function looksLikeAsciiMath(s: string): boolean {
   // Docstrings mix in `\sum` and nothing else of TeX; any other control word means TeX.
-  if (/\\[A-Za-z]{2,}/.test(s.replace(/\\sum\b/g, ''))) return false;
+  if (/\\[A-Za-z]{2,}/.test(s.replace(/\\sum(?![A-Za-z])/g, ''))) return false;
   if (/[^\x00-\x7f]/.test(s)) return false;
   return /[A-Za-z0-9)\]]\s*\*\s*[A-Za-z0-9(]|[A-Za-z]\[[^\]]+\]|\bsqrt\s*\(|\b[A-Za-z]{3,}\b/.test(s);
 }
@@ -37,7 +40,7 @@ function closing(s: string, open: number): number {
 
 /** Code-style ASCII math as TeX with the same meaning. Linear in the input apart from `sqrt(` nesting. */
 export function asciiToTex(s: string): string {
-  let out = s.replace(/\*\*/g, '^').replace(/\\sum/g, 'sum');
+  let out = s.replace(/\*\*/g, '^').replace(/\\sum(?![A-Za-z])/g, 'sum');
   // `sqrt(a + b)` -> `\sqrt{a + b}`, innermost first so nested roots close in the right place.
   for (let guard = 0; guard < 50; guard++) {
     const at = out.search(/\bsqrt\s*\(/);
@@ -48,7 +51,9 @@ export function asciiToTex(s: string): string {
     out = out.slice(0, at) + '\\sqrt{' + out.slice(open + 1, close) + '}' + out.slice(close + 1);
   }
   // `x[class]`, `t[i]` -> a subscript; `x.size(0)`-style methods lose the dot.
-  out = out.replace(/([A-Za-z]\w*)\[([^\[\]]+)\]/g, (_, name: string, idx: string) => `${name}_{${idx}}`);
+  // A divergence or an expectation takes its arguments in brackets (`KL[p, m]`, `D_f[p, q]`, `E[x]`): those stay.
+  out = out.replace(/([A-Za-z]\w*)\[([^\[\]]+)\]/g, (m: string, name: string, idx: string) =>
+    FUNCTIONALS.has(name.split('_')[0]) ? m : `${name}_{${idx}}`);
   // Names: `Vdw_corrected` -> `\mathrm{Vdw}_{\mathrm{corrected}}`; `dW`, `db` after an update are gradients.
   out = out.replace(/(\\?)\b([A-Za-z][A-Za-z0-9]*)(?:_([A-Za-z]{2,}))?/g, (m: string, slash: string, name: string, suffix: string | undefined) => {
     if (slash) return m;

@@ -38,7 +38,8 @@ function klOnLeft(ctx: Context): boolean {
 function gradientOnLeft(ctx: Context): boolean {
   const isD = (n: MathNode | undefined): boolean => n !== undefined && ((n.type === 'op' && (n.name === 'nabla' || n.name === 'partial')) || (n.type === 'frac' && isDerivativeFrac(n)));
   // A bare gradient (`\nabla_{\theta,\phi} \mathbb{E}_q[...]`) still names its objective; an identity about it does not.
-  return ctx.rels.size > 0 && ctx.lines.length > 0 && ctx.lines.every((l) => isD(l[0]) || (l[0]?.type === 'rel' && isD(l[1])));
+  // (A relation inside a script, `\sum_{i=1}`, is no identity: only one at the top of a line counts.)
+  return ctx.lines.some((l) => l.some((n) => n.type === 'rel')) && ctx.lines.length > 0 && ctx.lines.every((l) => isD(l[0]) || (l[0]?.type === 'rel' && isD(l[1])));
 }
 
 /** Diffusion when its signs are clear, else nothing. */

@@ -15,6 +15,31 @@ describe('recognize: entropy and Jensen-Shannon', () => {
     // The binary cross-entropy of a classifier, with the sum outside the brackets around the logs.
     expectRoles(String.raw`$L = -\frac{1}{N}\sum_i [y_i \log \hat y_i + (1-y_i)\log(1-\hat y_i)]$`, { variant: 'binary cross-entropy' });
   });
+  describe('cross-entropy as loss docs and worked examples write it', () => {
+    expectKind('entropy', [
+      // Log-sum-exp of the logits minus the true class's logit: -log softmax.
+      'loss(z, c) = -z[c] + log(sum_k exp(z[k]))',
+      String.raw`$\ell(s, y) = -s_y + \log\sum_{j=1}^K e^{s_j}$`,
+      // The logistic loss with labels of ±1.
+      'loss(w) = mean_i log(1 + exp(-t[i] * f[i]))',
+      // A label and its complement weighing two logs, whatever the probabilities are written as.
+      String.raw`$-\sum_n \big(t_n \log \frac{1}{1+e^{-a_n}} + (1-t_n)\log \frac{e^{-a_n}}{1+e^{-a_n}}\big)$`,
+      // One-hot labels against predicted probabilities, typed as code.
+      'loss = -sum_c y[c] * log(p[c])',
+      // A worked term and a worked sum.
+      String.raw`$-p(a)\log_2 q(a) = -0.5 \log_2 0.25 = 1$`,
+      String.raw`$-\tfrac14\log_2\tfrac14 \cdot 4 = 2$`.replace(String.raw` \cdot 4`, ''),
+      'H(p, q) = −Σ p(x) log q(x)',
+    ]);
+    expectKind('none', [
+      // Softplus and the log-partition alone are no loss; a surprisal worked out has no weight.
+      String.raw`$\log(1 + e^{u})$`,
+      String.raw`$A(\eta) = \log \sum_k \exp(\eta_k)$`,
+      String.raw`$-\log_2 p(x) = 3$`,
+      // A Bernoulli log-likelihood (no minus outside) is not a cross-entropy.
+      String.raw`$\sum_i x_i \log\theta + (1 - x_i)\log(1-\theta)$`,
+    ]);
+  });
   describe('Jensen-Shannon', () => {
     expectKind('jsd', [
       String.raw`$\mathrm{JSD}(P \| Q) = \tfrac12 D_{KL}(P \| M) + \tfrac12 D_{KL}(Q \| M)$`,
@@ -22,7 +47,14 @@ describe('recognize: entropy and Jensen-Shannon', () => {
       String.raw`$\frac{1}{2}\mathrm{KL}\left(p \,\middle\|\, \frac{p+q}{2}\right) + \frac{1}{2}\mathrm{KL}\left(q \,\middle\|\, \frac{p+q}{2}\right)$`,
       'JSD(P‖Q) = ½ KL(P‖M) + ½ KL(Q‖M)',
     ]);
+    expectKind('jsd', [
+      // A docstring in plain text: the two KLs to m, and m defined as the average after them.
+      '```none\n  D(P, Q) = KL[P, M] + KL[Q, M]\n  M(x) = (P(x) + Q(x)) / 2\n```',
+      String.raw`$\tfrac12 \int p \log \frac{2p}{p+q}\,dx + \tfrac12 \int q \log \frac{2q}{p+q}\,dx$`,
+    ]);
     expectKind('none', [String.raw`$f\left(\mathbb{E}[X]\right) \le \mathbb{E}[f(X)]$`]);
+    // The logs of a sigmoid and its complement share a denominator as the JSD's ratios do, but are no mixture.
+    expectKind('none', [String.raw`$\log \frac{1}{1+e^{-a}} + \log \frac{e^{-a}}{1+e^{-a}}$`]);
     expectRoles(String.raw`$\mathrm{JSD}(P \| Q)$`, { first: 'P', second: 'Q' });
   });
 });

@@ -1,4 +1,5 @@
 /** Jensen-Shannon divergence: `JSD(P\|Q)`, `D_{JS}`, or the average KL to the mixture `M = (P+Q)/2`. */
+import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
 import { isJSOperator, klApps } from '../math';
@@ -25,7 +26,9 @@ export function detectJSD(ctx: Context): Hit | null {
       // The common reference is a mixture: written as a sum, defined as one on another line
       // (`m(x) = 0.5 p(x) + 0.5 q(x)`), or the two firsts are what the left side is a divergence of
       // (`J(P, Q) = \frac12 (D(P \| R) + D(Q \| R))`).
-      const defined = ctx.lines.some((l) => l[0]?.type === 'id' && l[0].name === mix && l.some((n) => n.type === 'rel') && /\+/.test(tex(l)));
+      // (Plain text puts the definition after the formula on the same line: `... m(x) = 0.5 p(x) + 0.5 q(x)`.)
+      const defined = ctx.lines.some((l) => l.some((n, k) => n.type === 'id' && n.name === mix
+        && (l[k + 1]?.type === 'rel' || (l[k + 1]?.type === 'group' && l[k + 2]?.type === 'rel')) && /\+/.test(tex(l.slice(k)))));
       const ofBoth = ctx.apps.some((f) => f.main.length === 2 && !f.main.some((m) => m.length === 0) && new Set(f.main.map(tex)).has(tex(a.first)) && new Set(f.main.map(tex)).has(tex(b.first)));
       const sameMixture = tex(a.second) === tex(b.second) && (/\+/.test(mix) || defined || ofBoth);
       // Both to a sum of two densities, even where a typo makes the two sums differ.
@@ -38,7 +41,10 @@ export function detectJSD(ctx: Context): Hit | null {
   for (let i = 0; i < toMixture.length; i++) {
     for (let j = i + 1; j < toMixture.length; j++) {
       const [a, b] = [toMixture[i].frac!.args!, toMixture[j].frac!.args!];
-      if (tex(a[1]) === tex(b[1]) && tex(a[0]) !== tex(b[0])) return { kind: 'jsd', confidence: 0.8, roles: { mixture: tex(a[1]) } };
+      // The numerators are densities; `\log\frac{1}{1+e^{-a}}` and `\log\frac{e^{-a}}{1+e^{-a}}` have the same
+      // shape but are the logs of a sigmoid and its complement (a logistic loss), numbers and exponentials.
+      const density = (num: readonly MathNode[]): boolean => !num.every((n) => n.type === 'num') && !num.some((n) => (n.type === 'op' && n.name === 'exp') || (n.type === 'id' && n.name === 'e' && n.sup !== undefined));
+      if (tex(a[1]) === tex(b[1]) && tex(a[0]) !== tex(b[0]) && density(a[0]) && density(b[0])) return { kind: 'jsd', confidence: 0.8, roles: { mixture: tex(a[1]) } };
     }
   }
   return null;

@@ -1,0 +1,39 @@
+/**
+ * Pasted Unicode and code-style ASCII must reach the kind rules as the TeX they stand for:
+ * precomposed accented letters (ᾱ, ĝ), roots typed as `sqrt(...)` or `√`, a Σ typed for a sum,
+ * a docstring's ```none fence, and divergences whose arguments are in square brackets.
+ */
+import * as assert from 'node:assert/strict';
+import { normalizeFormula } from '../../../src/core/recognize';
+import { expectKind } from './cases';
+
+describe('recognize: normalizing pasted and typed math', () => {
+  it('reads a precomposed ᾱ as a barred alpha and ĝ as a hatted g', () => {
+    assert.match(normalizeFormula('1 − ᾱ_t'), /\\bar\{\\alpha\}_t/);
+    assert.match(normalizeFormula('θ ← θ − ε ĝ'), /\\hat\{g\}/);
+  });
+  it('braces a root typed with parentheses so it covers what they hold', () => {
+    assert.equal(normalizeFormula('y = sqrt(1 − ᾱ_t) · ε'), String.raw`y = \sqrt{1 - \bar{\alpha}_t} \cdot \varepsilon`);
+    assert.match(normalizeFormula('y = √(a + b)'), /\\sqrt\{a \+ b\}/);
+    assert.match(normalizeFormula('y = √ᾱ_t x'), /\\sqrt\{\\bar\{\\alpha\}_t\}/);
+  });
+  it('reads a Σ that opens a term as a sum, and a covariance Σ as a letter', () => {
+    assert.match(normalizeFormula('H = −Σ p(x) log p(x)'), /\\sum p\(x\)/);
+    assert.match(normalizeFormula('L = Σ_i (y_i − ŷ_i)²'), /\\sum_i/);
+    assert.doesNotMatch(normalizeFormula('N(x; μ_k, Σ_k)'), /\\sum/);
+    assert.doesNotMatch(normalizeFormula('Σ = E[x xᵀ]'), /\\sum/);
+  });
+  it('keeps the bracketed arguments of a divergence in ASCII text, and indexes arrays', () => {
+    assert.match(normalizeFormula('D = KL[p, m] + KL[q, m] * 0.5'), /KL\[p, m\]/);
+    assert.match(normalizeFormula('loss = -x[class] * w[class]'), /x_\{\\mathrm\{class\}\}/);
+  });
+  it('takes the math out of a ```none fence', () => {
+    assert.equal(normalizeFormula('```none\nKL[p, q] = E_p[log p - log q]\n```'), 'KL[p, q] = E_p[log p - log q]');
+  });
+  expectKind('diffusion', [
+    'x_t = sqrt(ᾱ_t) · x_0 + sqrt(1 − ᾱ_t) · ε',
+    'q(x_t | x_0) = N(√ᾱ_t x_0, (1 − ᾱ_t) I)',
+  ]);
+  expectKind('gradient_step', ['θ ← θ − ε ĝ', 'w ← w − η · ∇w L(w)']);
+  expectKind('entropy', ['H(p, q) = −Σ p(x) log q(x)', "loss(z, c) = -z[c] + log(\\sum_j exp(z[j]))"]);
+});
