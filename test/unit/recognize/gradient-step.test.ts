@@ -31,3 +31,36 @@ describe('recognize: gradient step', () => {
     expectRoles(String.raw`$w_{t+1} = \lambda w_t - \eta \nabla L(w_t)$`, { variant: 'plain', parameter: 'w' });
   });
 });
+
+describe('recognize: gradient steps in more notations (issue 10)', () => {
+  expectKind('gradient_step', [
+    // ε as the step size on an estimated gradient, as a pasted page writes it.
+    'θ ← θ − ε ĝ',
+    // Nadam's bias-corrected moment set from the plain one.
+    String.raw`$\hat m_k \leftarrow \beta_2 m_k / (1 - \beta_2^{k+1}) + (1 - \beta_2) g_k / (1 - \beta_2^k)$`,
+    // An accumulator written as a function of the step.
+    String.raw`$r(w, k) := \rho\, r(w, k-1) + (1 - \rho)\, (\nabla_w J(w))^2$`,
+    // The accumulator named on the left, in expectation notation.
+    String.raw`$E[g^2]_k = \gamma E[g^2]_{k-1} + (1 - \gamma) g_k^2$`,
+    // The adaptive step written on its own.
+    String.raw`$\frac{\eta}{\sqrt{G_t + \epsilon}} \odot g_t$`,
+    String.raw`$\frac{\alpha}{\sqrt{\hat v_t} + \delta}\, \hat m_t$`,
+    // A line search step and the simultaneous updates of a two-player game.
+    String.raw`$w_{k+1} = w_k + \gamma_k p_k$`,
+    String.raw`$u_{t+1} = u_t - \eta\, \nabla_u f(u_t, v_t), \quad v_{t+1} = v_t + \eta\, \nabla_v f(u_t, v_t)$`,
+  ]);
+  expectKind('none', [
+    // An AR(1) process and a Markov chain's distribution are recurrences, not optimization steps.
+    String.raw`$y_t = \phi\, y_{t-1} + \varepsilon_t$`,
+    String.raw`$\pi_{n+1} = \pi_n P$`,
+    // Named outputs mixed (classifier-free guidance) are not one variable at two steps.
+    String.raw`$\epsilon_{\mathrm{mix}} = \epsilon_{\mathrm{base}} + s\,(\epsilon_{\mathrm{cond}} - \epsilon_{\mathrm{base}})$`,
+    // The recursion unrolled to its initial value is a closed form.
+    String.raw`$m_k = \beta^k m_0 + (1 - \beta) \sum_{j=1}^{k} \beta^{k-j} g_j$`,
+    // A limit statement about the iterates.
+    String.raw`$\lim_{k \to \infty} \hat m_k = m_k$`,
+    // A step size over a constant is only a scaled term; a recurrence in a function with no gradient is no update.
+    String.raw`$\frac{\alpha}{2} x$`,
+    String.raw`$f(n) := 2 f(n-1) + 1$`,
+  ]);
+});
