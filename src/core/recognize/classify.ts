@@ -105,7 +105,7 @@ function pick(ctx: Context): Hit | null {
     const step = detectGradientStep(ctx);
     if (step) return step;
   }
-  if (!apps && !logs && !klOrJs && !ctx.ids.has('likelihood') && !ctx.ids.has('epsilon') && !ctx.ops.has('ELBO') && !ctx.nodes.some((n) => n.type === 'par' || n.sup !== undefined || n.sub !== undefined)) return null;
+  if (!apps && !logs && !klOrJs && !ctx.ids.has('likelihood') && !ctx.ids.has('epsilon') && !ctx.ops.has('ELBO') && !ctx.nodes.some((n) => n.type === 'par' || n.type === 'sqrt' || n.sup !== undefined || n.sub !== undefined)) return null;
   // `\nabla_G \log(1 - D(G(z))) = ...`, `\nabla_\lambda \mathbb{E}_q[...] = ...`: a formula about the
   // gradient of an objective is calculus on it, not the objective; only Bayes' rule in score form
   // and the scores of diffusion are written this way as what they are.
@@ -127,7 +127,8 @@ function pick(ctx: Context): Hit | null {
   if (minimax) return minimax;
   const guidance = logs ? classifierGuidance(ctx) : null;
   if (guidance) return guidance;
-  const diffusion = apps || ctx.ids.has('epsilon') || ctx.ids.has('alpha') || ctx.ids.has('beta') || ctx.ids.has('mu') ? detectDiffusion(ctx) : null;
+  // (A noise level and a differential are signs too: `x + \sigma_i z`, `dx = e^t dw`.)
+  const diffusion = apps || ctx.ids.has('epsilon') || ctx.ids.has('alpha') || ctx.ids.has('beta') || ctx.ids.has('mu') || ctx.ids.has('sigma') || ctx.ids.has('d') ? detectDiffusion(ctx) : null;
   if (diffusion && !diffusion.weak) return diffusion;
   const reconstruction = detectReconstruction(ctx);
   // The clean sample x_0 against its estimate is diffusion's denoising loss, not an autoencoder's.

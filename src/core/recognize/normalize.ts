@@ -49,6 +49,8 @@ export function stripDelimiters(source: string): string {
     }
     if (!changed) break;
   }
+  // Colour is presentation: `\color{red}{p(t)}` and `\textcolor{red}{p(t)}` are `{p(t)}`, `\color{red} x` is `x`.
+  s = s.replace(/\\textcolor\{[^{}]*\}/g, '').replace(/\\color\{[^{}]*\}/g, '');
   // A trailing `.` or `,` written after the math but inside the delimiters ends a sentence, not a formula.
   return s.replace(/[\s,.;]+$/, '');
 }

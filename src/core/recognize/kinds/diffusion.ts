@@ -169,6 +169,10 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
     const mean = lhs.type === 'id' && lhs.name === 'mu' && isTimeScript((lhs.sub ?? []).filter((n) => n.type !== 'bar' && n.type !== 'punct'), steps) && rhsVars.length > 0 && (schedule !== '' || rhsVars.some(isZero));
     if (estimate || mean) { strong = true; roles.posterior ??= nodeTex(lhs); }
   }
+  if (!strong) {
+    const other = posteriorMoments(ctx, steps, cumulative) ?? (varianceSplit(ctx) ? 'forward process' : undefined);
+    if (other) return { kind: 'diffusion', confidence: 0.8, roles: { ...roles, variant: other, time_step: 't' }, weak: false };
+  }
   if (!strong && continuous) {
     if (roles.noise_predictor) roles.noise ??= '\\epsilon';
     return { kind: 'diffusion', confidence: 0.85, roles: { ...roles, variant: continuous, time_step: 't' }, weak: false };
@@ -221,6 +225,23 @@ function continuousSigns(ctx: Context, scheduled: boolean): string | undefined {
   for (const line of ctx.lines) {
     if (differentialAt(line, 0) && line.some((_, k) => differentialAt(line, k, BROWNIAN))) return 'stochastic differential equation';
   }
+  // `\tilde x + \eta \nabla_{\tilde x} \log p(\tilde x \mid x)`: a sample moved along the score of its own density
+  // (the gradient taken in the density's variable, not in a parameter it is conditioned on) is a
+  // Langevin or denoising step. Gradient ascent on a parameter, `\theta + \eta\nabla_\theta \log p(x|\theta)`, is not.
+  for (const log of ctx.logs) {
+    const p = log.app;
+    const nabla = log.seq[log.index - 1];
+    if (!p || !isDensityName(p.fn) || !nabla || nabla.type !== 'op' || nabla.name !== 'nabla' || p.main.length !== 1) continue;
+    const v = tex(p.main[0]);
+    if (tex(nabla.sub ?? []) !== v) continue;
+    let k = log.index - 2;
+    while (k >= 0 && (log.seq[k].type === 'bin' && log.seq[k].name === '*')) k--;
+    if (k >= 0 && log.seq[k].type === 'id' && STEP_LETTERS.has(log.seq[k].name)) k--;
+    if (k >= 1 && log.seq[k].type === 'bin' && log.seq[k].name === '+' && tex(log.seq.slice(k - 1, k)) === v && (k - 1 === 0 || log.seq[k - 2].type === 'rel')) return 'score step';
+  }
+  // `\mathcal{L}_{DSM}`: an objective named for denoising score matching, which scores noised samples. Score
+  // matching of the data's own density (`\mathcal{L}_{SM}` alone) is not yet a diffusion.
+  if (ctx.nodes.some((n) => n.type === 'id' && /^(?:L|J)$/.test(n.name) && /^DSM$/.test(tex(n.sub ?? []).replace(/[{}\s]|\\(?:mathrm|text)/g, '')))) return 'denoising score matching';
   // A score matched to the score of a noised density in a squared error is denoising score matching;
   // a score model on its own (`s_\theta(x) \approx \nabla_x \log p(x)`) is not yet a diffusion.
   const squared = ctx.nodes.some((n) => n.type === 'par' || (n.sup?.length === 1 && n.sup[0].name === '2' && n.type === 'group'));
@@ -282,6 +303,9 @@ function continuousSigns(ctx: Context, scheduled: boolean): string | undefined {
   return undefined;
 }
 
+/** Letters for the size of a sampler's step. */
+const STEP_LETTERS: ReadonlySet<string> = new Set(['eta', 'epsilon', 'alpha', 'delta', 'tau', 'gamma', 'lambda']);
+
 /** ε, ξ or z: the noise a diffusion adds. */
 function isNoise(n: MathNode): boolean {
   return n.type === 'id' && (n.name === 'epsilon' || n.name === 'z' || n.name === 'xi') && !n.accent;
@@ -290,4 +314,55 @@ function isNoise(n: MathNode): boolean {
 /** `x_0`: a variable at time step zero (the clean data). */
 function isZero(n: MathNode | undefined): boolean {
   return n !== undefined && n.type === 'id' && n.name.length === 1 && n.sub?.length === 1 && n.sub[0].type === 'num' && n.sub[0].name === '0';
+}
+
+/**
+ * The forward posterior's moments written as such: `\mathrm{Var}_q[x_t \mid x_0, x_{t+1}]`, `\mathbb{E}[x_{t-1} \mid x_t, x_0]`
+ * (a moment of one step given the clean sample and a neighbouring step), or a conditional covariance
+ * or mean (`\Sigma_{Y|X}`, `\mu_{Y|X}`) worked out in the cumulative schedule `\bar\alpha`. A Gaussian
+ * conditional of linear algebra with no time step (`\Sigma_{Y|X} = \Sigma_{YY} - \dots`) is not one.
+ */
+function posteriorMoments(ctx: Context, steps: ReadonlySet<string>, cumulative: boolean): string | undefined {
+  for (const seq of ctx.seqs) {
+    for (let k = 1; k < seq.length; k++) {
+      const g = seq[k];
+      const op = seq[k - 1];
+      if (g.type !== 'group' || !op || (op.type !== 'id' && op.type !== 'op') || !/^(?:Var|E|Cov|V|mathbb)$/.test(op.name)) continue;
+      const c = g.children ?? [];
+      const bar = c.findIndex((n) => n.type === 'bar');
+      if (bar <= 0) continue;
+      const given = c.slice(bar + 1);
+      const main = timeVariable(c.slice(0, bar), steps);
+      const zero = given.some((n) => isZero(n));
+      const neighbour = given.some((n) => n.type === 'id' && !isZero(n) && timeVariable([n], steps) !== undefined);
+      if (main !== undefined && !isZero(c[0]) && zero && neighbour) return 'forward posterior';
+    }
+  }
+  if (!cumulative && !ctx.nodes.some((n) => n.type === 'id' && n.name === 'alpha' && n.accent === 'bar' && n.sub !== undefined)) return undefined;
+  for (const line of ctx.lines) {
+    const lhs = line[0];
+    if (!lhs || lhs.type !== 'id' || !/^(?:Sigma|sigma|mu)$/.test(lhs.name) || !(lhs.sub ?? []).some((n) => n.type === 'bar') || !line.some((n) => n.type === 'rel')) continue;
+    return 'forward posterior';
+  }
+  return undefined;
+}
+
+/**
+ * `x_2 = 0.9\,x_0 + 0.436\,\epsilon`: a later step written from the clean sample and noise with numbers
+ * whose squares add up to one, the variance-preserving forward process worked out. An AR(1) step
+ * from the previous value (`x_2 = 0.9 x_1 + 0.5\epsilon`) or weights that do not preserve the variance
+ * are not this.
+ */
+function varianceSplit(ctx: Context): boolean {
+  if (ctx.lines.length !== 1) return false;
+  const { sides: parts, rels } = sides(ctx.lines[0]);
+  if (rels.length !== 1 || parts[0].length !== 1) return false;
+  const lhs = parts[0][0];
+  if (lhs.type !== 'id' || isZero(lhs) || !lhs.sub) return false;
+  const rhs = parts[1].filter((n) => !(n.type === 'bin' && n.name === '*'));
+  if (rhs.length !== 5 || rhs[2].type !== 'bin' || rhs[2].name !== '+') return false;
+  const [a, x0, , b, eps] = rhs;
+  if (a.type !== 'num' || b.type !== 'num' || !isZero(x0) || x0.name !== lhs.name || !isNoise(eps)) return false;
+  const sum = Number(a.name) ** 2 + Number(b.name) ** 2;
+  return Math.abs(sum - 1) < 0.02;
 }

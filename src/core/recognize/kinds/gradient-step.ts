@@ -160,7 +160,10 @@ function updates(ctx: Context): Update[] {
       }
       // The step itself: `\epsilon = -\eta f'(x)`, `\Delta\theta = -\frac{\epsilon}{\sqrt{s}} \odot g`, `g \leftarrow \nabla_\theta L`.
       // `\Delta\theta_t = \frac{\epsilon_t}{2}\nabla \log p(\theta_t) + \eta_t`: a Langevin step written as the increment.
-      if (target.name === 'Delta' && ts.length >= 2 && hasDerivative(first.nodes) && ts.slice(1).some((t) => t.nodes.length <= 2 && t.nodes.some((n) => n.type === 'id' && (n.name === 'eta' || n.name === 'epsilon' || n.name === 'xi' || n.name === 'z')))) {
+      // The drift may be a step size times a gradient written as functions (`\frac{\epsilon_t}{2}(g(\theta_t) + h_t(\theta_t))`),
+      // and the noise a Gaussian written in place (`+ \mathcal N(0, \epsilon_t)`).
+      const gaussianNoise = (t: readonly MathNode[]): boolean => t.length === 2 && t[0].type === 'id' && t[0].name === 'N' && t[1].type === 'group' && (t[1].children?.[0]?.type === 'num' && t[1].children[0].name === '0');
+      if (target.name === 'Delta' && ts.length >= 2 && (hasDerivative(first.nodes) || isStepTerm(first.nodes, false)) && ts.slice(1).some((t) => (t.nodes.length <= 2 && t.nodes.some((n) => n.type === 'id' && (n.name === 'eta' || n.name === 'epsilon' || n.name === 'xi' || n.name === 'z'))) || gaussianNoise(t.nodes))) {
         out.push({ target, rhs, gradientTerm: first.nodes, rel, scaled: false, noise: true });
       } else if (target.name === 'Delta' && ts.length === 1 && (hasGradient(first.nodes) || isStepTerm(first.nodes, false)) && !isNoiseTerm(first.nodes)) {
         // `\Delta W_{n+1} = \eta \frac{\hat m}{\sqrt{\hat v} + \epsilon}`: the increment set to one step term.

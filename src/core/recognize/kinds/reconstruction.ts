@@ -69,7 +69,10 @@ export function detectReconstruction(ctx: Context): Hit | null {
       return hit({ loss: nodeTex(a.fn), data: nodeTex(plain[0]), encoder: nodeTex(rt.encoder.fn), decoder: nodeTex(rt.decoder.fn) });
     }
   }
-  const pairs = comparedPairs(ctx);
+  // A pair at time step zero first: `(\hat x_0 - x_0)^2` beside `(\hat v - v)^2` is a diffusion's loss on the clean
+  // sample, which the driver reads from the data role x_0.
+  const atZero = (p: [MathNode[], MathNode[]]): boolean => p.some((side) => side.some((n) => tex(n.sub ?? []) === '0'));
+  const pairs = comparedPairs(ctx).sort((a, b) => Number(atZero(b)) - Number(atZero(a)));
   const named = namedReconstruction(ctx);
   if (named && (pairs.length > 0 || ctx.logs.length > 0)) return hit({ loss: named }, 0.8);
   const encoderOf = (v: MathNode): App | undefined => ctx.apps.find((a) => a.fn.type === 'id' && !isDensityName(a.fn) && a.main.length === 1 && a.main[0].length === 1 && sameVariable(a.main[0][0], v));
