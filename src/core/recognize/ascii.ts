@@ -25,7 +25,8 @@ export function looksLikeAsciiMath(s: string): boolean {
   // Docstrings mix in `\sum` and nothing else of TeX; any other control word means TeX.
   if (/\\[A-Za-z]{2,}/.test(s.replace(/\\sum(?![A-Za-z])/g, ''))) return false;
   if (/[^\x00-\x7f]/.test(s)) return false;
-  return /[A-Za-z0-9)\]]\s*\*\s*[A-Za-z0-9(]|[A-Za-z]\[[^\]]+\]|\bsqrt\s*\(|\b[A-Za-z]{3,}\b/.test(s);
+  // (A compound assignment, `w -= ...`, is code too.)
+  return /[A-Za-z0-9\]]\s*[-+]=|[A-Za-z0-9)\]]\s*\*\s*[A-Za-z0-9(]|[A-Za-z]\[[^\]]+\]|\bsqrt\s*\(|\b[A-Za-z]{3,}\b/.test(s);
 }
 
 /** The index of the parenthesis closing the one at `open`, or -1. */
@@ -40,7 +41,15 @@ function closing(s: string, open: number): number {
 
 /** Code-style ASCII math as TeX with the same meaning. Linear in the input apart from `sqrt(` nesting. */
 export function asciiToTex(s: string): string {
-  let out = s.replace(/\*\*/g, '^').replace(/\\sum(?![A-Za-z])/g, 'sum');
+  // Code's compound assignment, `params -= lr * grads`, is the update `params <- params - lr * grads`.
+  const compound = /^\s*([A-Za-z_][\w.\[\]]*)\s*([-+])=\s*(.+)$/s.exec(s);
+  // (The step is bracketed only when it is a sum itself, so `lr * grads` stays a step size times a gradient.)
+  const step = compound ? compound[3].trim() : '';
+  const src = compound ? `${compound[1]} <- ${compound[1]} ${compound[2]} ${/[-+]/.test(step.replace(/^-/, '')) ? `(${step})` : step}` : s;
+  // A learning rate spelt out is the step size η.
+  let out = src.replace(/\*\*/g, '^').replace(/\\sum(?![A-Za-z])/g, 'sum').replace(/\b(?:learning_rate|step_size|stepsize)\b/g, 'eta');
+  // `x_hat`, `x_tilde`, `mu_bar`: an accent spelt out as a suffix, as variable names in code carry it.
+  out = out.replace(/\b([A-Za-z]|alpha|beta|mu|sigma|theta|epsilon)_(hat|tilde|bar)\b/g, (_, v: string, a: string) => `\\${a}{${v.length > 1 ? '\\' + v : v}}`);
   // `sqrt(a + b)` -> `\sqrt{a + b}`, innermost first so nested roots close in the right place.
   for (let guard = 0; guard < 50; guard++) {
     const at = out.search(/\bsqrt\s*\(/);

@@ -30,6 +30,10 @@ describe('recognize: entropy and Jensen-Shannon', () => {
       String.raw`$-p(a)\log_2 q(a) = -0.5 \log_2 0.25 = 1$`,
       String.raw`$-\tfrac14\log_2\tfrac14 \cdot 4 = 2$`.replace(String.raw` \cdot 4`, ''),
       'H(p, q) = −Σ p(x) log q(x)',
+      // Targets t against outputs y, as Bishop writes the multi-class cross-entropy.
+      String.raw`$E(\mathbf{w}) = -\sum_{n=1}^N \sum_{k=1}^K t_{nk} \ln y_{nk}$`,
+      // A named entropy of numbers, worked out.
+      String.raw`$H = -(0.25 \log_2 0.25 + 0.75 \log_2 0.75) \approx 0.811$`,
     ]);
     expectKind('none', [
       // Softplus and the log-partition alone are no loss; a surprisal worked out has no weight.

@@ -44,6 +44,9 @@ describe('recognize: GAN objectives in more forms (issue 10)', () => {
     // An energy (critic) averaged under the data and under the model, subtracted; f-GAN's conjugate form.
     String.raw`$\mathcal{J} = \mathbb{E}_{x \sim p_{data}}[U(x)] - \mathbb{E}_{x \sim p_\theta}[U(x)]$`,
     String.raw`$F(\theta, \omega) = \mathbb{E}_{x \sim P}[V_\omega(x)] - \mathbb{E}_{x \sim Q_\theta}[f^*(V_\omega(x))]$`,
+    // The critic's loss named for it, on generated (marked) and real samples; the critic's minibatch gradient.
+    String.raw`$L_{\mathrm{critic}} = \frac{1}{B}\sum_{b} \left[ h_w(\hat{y}_b) - h_w(y_b) \right]$`,
+    String.raw`$\nabla_w \left[ \frac{1}{m} \sum_{i} h_w(x_i) - \frac{1}{m}\sum_{i} h_w(g_\theta(z_i)) \right]$`,
   ]);
   expectKind('none', [
     // Feature matching: the statistics of real and generated samples inside a norm.

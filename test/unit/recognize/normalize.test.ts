@@ -30,6 +30,15 @@ describe('recognize: normalizing pasted and typed math', () => {
   it('takes the math out of a ```none fence', () => {
     assert.equal(normalizeFormula('```none\nKL[p, q] = E_p[log p - log q]\n```'), 'KL[p, q] = E_p[log p - log q]');
   });
+  it('reads code: a compound assignment as an update, accents spelt as suffixes, a learning rate spelt out', () => {
+    assert.match(normalizeFormula('params -= lr * grads'), /params\} <- \\mathrm\{params\} - \\mathrm\{lr\}/);
+    assert.match(normalizeFormula('w += -(a + b)'), /w <- w \+ \(-\(a \+ b\)\)/);
+    assert.match(normalizeFormula('err = mean((x - x_hat)**2)'), /\\hat\{x\}\)\^2/);
+    assert.match(normalizeFormula('theta = theta - learning_rate * grad'), /- eta \*/);
+  });
+  expectKind('gradient_step', ['weights -= step_size * dW', 'theta = theta - learning_rate * gradient']);
+  expectKind('reconstruction', ['rec = mean((x - x_tilde)**2)']);
+  expectKind('none', ['count += 1', 'total += x[i] * w[i]']);
   expectKind('diffusion', [
     'x_t = sqrt(ᾱ_t) · x_0 + sqrt(1 − ᾱ_t) · ε',
     'q(x_t | x_0) = N(√ᾱ_t x_0, (1 − ᾱ_t) I)',

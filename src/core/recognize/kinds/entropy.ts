@@ -101,7 +101,8 @@ export function detectEntropy(ctx: Context): Hit | null {
     const tl = base(target);
     // `-\sum_i y_i \log p_i`: a label (y, t) weighing the log of a predicted probability is the
     // one-hot cross-entropy; the target is a probability letter or a prediction with a hat.
-    const labelled = /^[yt]$/.test(wl) && (/^[pPqQ]/.test(tl) || /^\\(?:hat|tilde)/.test(target));
+    // (Bishop's `t_{nk} \ln y_{nk}`: the target t against the network's output y.)
+    const labelled = (/^[yt]$/.test(wl) && (/^[pPqQ]/.test(tl) || /^\\(?:hat|tilde)/.test(target))) || (wl === 't' && /^[yo]$/.test(tl));
     if (wl === tl || labelled || (/^[pPqQ]/.test(wl) && /^[pPqQ]/.test(tl))) {
       return { kind: 'entropy', confidence: 0.85, roles: { distribution: w, variant: w === target || (wl === tl && !/\\(?:hat|tilde|bar)/.test(w + target)) ? 'entropy' : 'cross-entropy' } };
     }
@@ -197,11 +198,11 @@ function evaluatedTerm(ctx: Context): Hit | null {
   const numeric = ctx.lines.some((line) => sides(line).sides.slice(1).some((side) => side.length > 0 && !side.some((n) => n.type === 'id' || n.type === 'frac' && some([n], (m) => m.type === 'id'))));
   if (!numeric) return null;
   for (const log of ctx.logs) {
-    const minus = log.seq.slice(0, log.index).some((n) => n.type === 'bin' && n.name === '-');
+    const minus = log.seq.slice(0, log.index).some((n) => n.type === 'bin' && n.name === '-') || negatedOutside(ctx);
     if (!minus) continue;
     const w = rawWeight(log);
     if (!w) continue;
-    const sameNumber = w.type === 'frac' && !some([w], (m) => m.type === 'id') && tex(log.arg).replace(/[()]/g, '') === nodeTex(w).replace(/[()]/g, '');
+    const sameNumber = (w.type === 'frac' || w.type === 'num') && !some([w], (m) => m.type === 'id') && tex(log.arg).replace(/[()]/g, '') === nodeTex(w).replace(/[()]/g, '');
     const wApp = w.type === 'group' ? appAt(log.seq as MathNode[], log.seq.indexOf(w) - 1) : undefined;
     const sameArg = wApp !== undefined && log.app !== undefined && /^[pPqQ]$/.test(wApp.fn.name) && /^[pPqQ]$/.test(log.app.fn.name) && tex(wApp.group.children ?? []) === tex(log.app.group.children ?? []);
     if (sameNumber || sameArg) return { kind: 'entropy', confidence: 0.75, roles: { variant: sameArg && wApp!.fn.name !== log.app!.fn.name ? 'cross-entropy' : 'entropy' } };

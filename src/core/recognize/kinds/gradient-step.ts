@@ -42,6 +42,8 @@ const GREEK_NAMES = /^(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kapp
 /** The subscript of a symbol when it is a word (`uncond`, `\mathrm{cond}`, `data`): a label, not an index. */
 function labelOf(n: MathNode): string {
   const sub = n.sub ?? [];
+  // (`\theta_{new} = \theta_{old} - ...`: words that say when, not what, mark one variable at two steps.)
+  if (sub.some((m) => /^(?:new|old|next|prev|previous|current|cur|curr|updated)$/.test(m.name))) return '';
   const word = sub.some((m) => m.type === 'text' || (m.type === 'id' && m.name.length > 1 && !GREEK_NAMES.test(m.name)));
   return word ? tex(sub) : '';
 }

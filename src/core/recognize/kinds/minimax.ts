@@ -124,6 +124,9 @@ export function detectMinimax(ctx: Context): Hit | null {
   // `L_D = \text{Error}(D(x), 1) + \text{Error}(D(G(z)), 0)`: a loss named for a player, scoring the
   // generated sample, is that player's side of the game whatever distance it uses.
   if (!game && comps.length > 0 && playerLossOnLeft(ctx)) game = true;
+  // `L_{critic} = \frac1m \sum_i [f_w(\tilde x^{(i)}) - f_w(x^{(i)})]`: a critic (a function of weights w) on a
+  // generated sample against a real one, subtracted, in a loss named for a player.
+  if (!game && logs === 0 && playerLossOnLeft(ctx) && criticGap(ctx)) { game = true; variant = 'wasserstein'; }
   // `\mathcal{L}_{GAN}(G, D_Y, X, Y) + \lambda \mathcal{L}_{cyc}(G, F)`: objectives built from losses named as a GAN's.
   if (!game && ctx.nodes.some((n) => n.type === 'id' && /^(?:L|J|ell)$/.test(n.name) && (n.sub ?? []).some((m) => /^(?:GAN|gan|adv|cGAN)$/.test(m.name)))) game = true;
   if (!game) return null;
@@ -222,7 +225,8 @@ function wassersteinDual(ctx: Context, maxOps: readonly MathNode[]): boolean {
 function playerLossOnLeft(ctx: Context): boolean {
   const player = (script: readonly MathNode[] | undefined): boolean => {
     const ids = (script ?? []).filter((n) => n.type === 'id');
-    return ids.length === 1 && (ids[0].name === 'D' || ids[0].name === 'G');
+    // `L_D`, `J^{(G)}`, or the player's name spelt out: `L_{critic}`, `\mathcal{L}_{disc}`, `L_{gen}`.
+    return (ids.length === 1 && (ids[0].name === 'D' || ids[0].name === 'G')) || (ids.length === 1 && /^(?:critic|disc|dis|gen|discriminator|generator)$/.test(ids[0].name));
   };
   return ctx.lines.some((line) => {
     const f = line[0];
@@ -246,7 +250,7 @@ function kantorovich(sub: readonly MathNode[]): boolean {
 
 /** True when two applications of `name`, one to a real sample and one to a generated one, stand in terms of opposite signs. */
 function opposite(ctx: Context, name: string): boolean {
-  for (const line of ctx.lines) {
+  for (const line of ctx.seqs) {
     const ts = terms(line);
     const signs = ts.filter((t) => some(t.nodes, (n) => n.type === 'id' && n.name === name)).map((t) => t.sign);
     if (signs.includes(1) && signs.includes(-1)) return true;
@@ -276,4 +280,17 @@ function criticObjective(ctx: Context): boolean {
   const data = /data|_r\b|_\{?r\}?|^P$|^p$|real|_d\b/.test(ma) || conjugate;
   const minus = b.seq[b.index - 1]?.type === 'bin' && b.seq[b.index - 1].name === '-';
   return ma !== '' && mb !== '' && ma !== mb && data && minus;
+}
+
+/** `f_w(\tilde x) - f_w(x)`: one function applied to a marked (generated) sample and to a plain one, in terms of opposite signs. */
+function criticGap(ctx: Context): boolean {
+  for (const seq of ctx.seqs) {
+    const ts = terms(seq);
+    if (ts.length !== 2 || ts[0].sign === ts[1].sign) continue;
+    const [a, b] = ts.map((t) => firstApp(t.nodes));
+    if (!a || !b || nodeTex(a.fn) !== nodeTex(b.fn) || isDensityName(a.fn) || a.main.length !== 1 || b.main.length !== 1) continue;
+    const [u, v] = [a.main[0][0], b.main[0][0]];
+    if (u?.type === 'id' && v?.type === 'id' && u.name === v.name && (u.accent !== undefined) !== (v.accent !== undefined)) return true;
+  }
+  return false;
 }
