@@ -49,7 +49,9 @@ export function asciiToTex(s: string): string {
   // A learning rate spelt out is the step size η.
   let out = src.replace(/\*\*/g, '^').replace(/\\sum(?![A-Za-z])/g, 'sum').replace(/\b(?:learning_rate|step_size|stepsize)\b/g, 'eta');
   // `x_hat`, `x_tilde`, `mu_bar`: an accent spelt out as a suffix, as variable names in code carry it.
-  out = out.replace(/\b([A-Za-z]|alpha|beta|mu|sigma|theta|epsilon)_(hat|tilde|bar)\b/g, (_, v: string, a: string) => `\\${a}{${v.length > 1 ? '\\' + v : v}}`);
+  // (`alpha_bar_t` keeps its index: `\bar{\alpha}_t`; `eps` is the noise ε.)
+  out = out.replace(/\beps\b/g, 'epsilon');
+  out = out.replace(/\b([A-Za-z]|alpha|beta|mu|sigma|theta|epsilon)_(hat|tilde|bar)(?=\b|_)/g, (_, v: string, a: string) => `\\${a}{${v.length > 1 ? '\\' + v : v}}`);
   // `sqrt(a + b)` -> `\sqrt{a + b}`, innermost first so nested roots close in the right place.
   for (let guard = 0; guard < 50; guard++) {
     const at = out.search(/\bsqrt\s*\(/);

@@ -42,6 +42,9 @@ describe('recognize: diffusion algebra in more notations (issue 10)', () => {
     // Denoising score matching by name, and a loss integrated over time with colour markup.
     String.raw`$\mathbb{E}[\mathcal{L}_{\mathrm{DSM}}] = \mathbb{E}[\mathcal{L}] + C$`,
     String.raw`$\mathcal{L} = \int_0^1 \color{red}{w(t)}\, \mathbb{E}_{x_0, x_t}\left[\|\hat x_0 - x_0\|^2\right] dt$`,
+    String.raw`$\int_{\epsilon}^{1} \lambda(t)\, \mathbb{E}_{\mathbf{y}_0, \mathbf{y}_t \sim q(\mathbf{y}_t | \mathbf{y}_0)} \left[(h(\mathbf{y}_t, t) - \mathbf{y}_0)^2\right] \mathrm{d}t$`,
+    // Euler-Maruyama on the reverse SDE as an algorithm block: the noise is scaled by the root of the step.
+    String.raw`\begin{aligned} \Delta \mathbf{y} &\gets [\mathbf{f}(\mathbf{y}, t) - g(t)^2 \mathbf{s}_\theta(\mathbf{y}, t)] \Delta t + g(t)\sqrt{|\Delta t|}\, \mathbf{z}_t \\ \mathbf{y} &\gets \mathbf{y} + \Delta \mathbf{y} \\ t &\gets t + \Delta t \end{aligned}`,
   ]);
   expectKind('none', [
     // An AR(1) step, a worked AR step from the previous value, weights that do not preserve the variance.
@@ -53,6 +56,10 @@ describe('recognize: diffusion algebra in more notations (issue 10)', () => {
     String.raw`$p(\mathbf{y}) = \prod_{j=1}^{d} p(y_j \mid y_{<j})$`,
     // Gradient ascent on a parameter's log-likelihood is a gradient step's business, not a score step.
     String.raw`$\lambda + \eta \nabla_\lambda \log p(x \mid \lambda)$`,
+    // A hierarchical prior's draws: its hyperparameters with index 0 are no noise schedule.
+    String.raw`\begin{aligned} \pi &\sim \mathrm{Dir}(\alpha_0) \\ \mu_{k=1,\dots,K} &\sim \mathcal{N}(\mu_0, (\beta_0 \Lambda_k)^{-1}) \\ z_i &\sim \mathrm{Cat}(\pi) \end{aligned}`,
+    // An integral over time of something that is no loss on the chain's samples.
+    String.raw`$\int_0^T \mathbb{E}[x_0 \cdot y]\, dt$`,
     // Score matching of the data's own density.
     String.raw`$\mathcal{L}_{SM} = \mathbb{E}\left[\|s(x) - \nabla_x \log p(x)\|^2\right]$`,
   ]);

@@ -38,6 +38,7 @@ describe('recognize: normalizing pasted and typed math', () => {
   });
   expectKind('gradient_step', ['weights -= step_size * dW', 'theta = theta - learning_rate * gradient']);
   expectKind('reconstruction', ['rec = mean((x - x_tilde)**2)']);
+  expectKind('diffusion', ['x_t = sqrt(alpha_bar_t) * x_0 + sqrt(1 - alpha_bar_t) * eps']);
   expectKind('none', ['count += 1', 'total += x[i] * w[i]']);
   expectKind('diffusion', [
     'x_t = sqrt(ᾱ_t) · x_0 + sqrt(1 − ᾱ_t) · ε',

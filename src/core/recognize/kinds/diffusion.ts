@@ -28,6 +28,9 @@ function isTransition(a: App, steps: ReadonlySet<string>): boolean {
 function isScheduleSymbol(seq: readonly MathNode[], k: number, steps: ReadonlySet<string>): boolean {
   const n = seq[k];
   if (n.type !== 'id' || (n.name !== 'beta' && n.name !== 'alpha')) return false;
+  // `\alpha_0`, `\beta_0`: a prior's hyperparameters (a Dirichlet's concentration, a Normal-Wishart's scale); a
+  // schedule runs from step 1.
+  if (n.sub?.length === 1 && n.sub[0].type === 'num' && n.sub[0].name === '0') return false;
   if (isTimeScript(n.sub, steps)) return true;
   const next = seq[k + 1];
   return next !== undefined && next.type === 'id' && next.name === 't';
@@ -166,7 +169,9 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
     // `\mu_t = \sqrt{1-\beta_t} x_{t-1}`, `\mu_{t|t+1,0} = a_t x_0 + b_t x_{t+1}`: a mean at a time step set from
     // the chain's neighbouring variables.
     const rhsVars = [...allNodes(rhs)].filter((n) => n.type === 'id' && n.name.length === 1 && timeVariable([n], steps) !== undefined);
-    const mean = lhs.type === 'id' && lhs.name === 'mu' && isTimeScript((lhs.sub ?? []).filter((n) => n.type !== 'bar' && n.type !== 'punct'), steps) && rhsVars.length > 0 && (schedule !== '' || rhsVars.some(isZero));
+    // (`\mu_{k=1,\dots,K} \sim \mathcal N(\mu_0, \dots)` draws a mean from a prior: a range in the script and a `\sim` are no time step.)
+    const drawn = rels[0] === 'sim' || (lhs.sub ?? []).some((n) => n.type === 'rel');
+    const mean = !drawn && lhs.type === 'id' && lhs.name === 'mu' && isTimeScript((lhs.sub ?? []).filter((n) => n.type !== 'bar' && n.type !== 'punct'), steps) && rhsVars.length > 0 && (schedule !== '' || rhsVars.some(isZero));
     if (estimate || mean) { strong = true; roles.posterior ??= nodeTex(lhs); }
   }
   if (!strong) {
@@ -274,7 +279,9 @@ function continuousSigns(ctx: Context, scheduled: boolean): string | undefined {
       }
     }
   }
-  // A loss averaged over time steps and noisy samples: E_{t, x_0, \epsilon}, E_{x_t \sim ...}.
+  // A loss averaged over time steps and noisy samples: E_{t, x_0, \epsilon}, E_{x_t \sim ...}; the time may be
+  // integrated instead of averaged (`\int_{t_{min}}^{t_{max}} w(t)\, \mathbb{E}_{x_0, x_t}[\dots]\, dt`).
+  const integratedT = ctx.ops.has('int') && ctx.seqs.some((seq) => seq.some((_, k) => differentialAt(seq, k) && seq[k + 1].name === 't'));
   for (const e of ctx.expectations) {
     const sub = [...(e.node.sub ?? [])];
     const vars = sub.filter((n) => n.type === 'id');
@@ -282,6 +289,7 @@ function continuousSigns(ctx: Context, scheduled: boolean): string | undefined {
     const hasX0 = vars.some((n) => isZero(n) || (n.sub && timeVariable([n]) !== undefined && tex(n.sub) === 't'));
     const hasNoise = vars.some(isNoise);
     if (hasT && (hasX0 || hasNoise)) return 'loss over time steps';
+    if (integratedT && hasX0 && vars.some((n) => !isZero(n) && timeVariable([n]) !== undefined)) return 'loss over time steps';
   }
   // The same averages nested, `\mathbb{E}_{q(x_0)} \mathbb{E}_t \mathbb{E}_{q(x_{t+1} | x_0)}[...]`: one over the
   // time step, another over the clean data or a noisy sample given it.

@@ -220,6 +220,14 @@ export function detectGradientStep(ctx: Context): Hit | null {
   // In a block of several updates the one that takes the gradient names the roles; the others
   // apply what it computed (`\theta \leftarrow \theta + v`).
   const u = ups.find((x) => hasDerivative(x.gradientTerm)) ?? ups.find((x) => hasGradient(x.gradientTerm)) ?? ups.find((x) => !x.correction) ?? ups[ups.length - 1];
+  // A block one of whose lines adds noise scaled by a root (`\Delta x \gets [\dots]\Delta t + g(t)\sqrt{|\Delta t|}\, z`,
+  // then `x \gets x + \Delta x`) is a sampler's step (Euler-Maruyama on a reverse SDE, Langevin), whatever the
+  // other lines apply: it is read as diffusion, as Langevin updates are below.
+  const rooted = ctx.lines.some((line) => {
+    const { sides: parts, rels } = sides(line);
+    return rels.length > 0 && terms(parts[parts.length - 1]).some((t) => t.sign === 1 && isNoiseTerm(t.nodes) && t.nodes.some((n) => n.type === 'sqrt'));
+  });
+  if (rooted && !ups.some((x) => hasDerivative(x.gradientTerm))) return { kind: 'diffusion', confidence: 0.8, roles: { variant: 'sampler step' } };
   // A bias correction alone names a moment of Adam, not a parameter.
   if (u.correction) return { kind: 'gradient_step', confidence: 0.85, roles: { moment: nodeTex({ ...u.target, sub: undefined }), variant: 'adam' } };
   const applier = ups.find((x) => x !== u && x.target.name !== u.target.name && some(x.gradientTerm, (n) => n.type === 'id' && n.name === u.target.name));
