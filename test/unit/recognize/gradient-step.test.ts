@@ -48,6 +48,10 @@ describe('recognize: gradient steps in more notations (issue 10)', () => {
     // A line search step and the simultaneous updates of a two-player game.
     String.raw`$w_{k+1} = w_k + \gamma_k p_k$`,
     String.raw`$u_{t+1} = u_t - \eta\, \nabla_u f(u_t, v_t), \quad v_{t+1} = v_t + \eta\, \nabla_v f(u_t, v_t)$`,
+    // A line search with the step size t and the direction Δx, the index in parentheses.
+    String.raw`$y^{(k+1)} = y^{(k)} + s^{(k)} \Delta y^{(k)}$`,
+    // An adaptive method over several lines, with vectors in bold.
+    String.raw`\begin{aligned} \mathbf{a} &\leftarrow \gamma \mathbf{a} + (1 - \gamma)\, \mathbf{g} \odot \mathbf{g} \\ \mathbf{w} &\leftarrow \mathbf{w} - \frac{\alpha}{\sqrt{\mathbf{a}} + \delta} \odot \mathbf{g} \end{aligned}`,
   ]);
   expectKind('none', [
     // An AR(1) process and a Markov chain's distribution are recurrences, not optimization steps.
@@ -62,5 +66,8 @@ describe('recognize: gradient steps in more notations (issue 10)', () => {
     // A step size over a constant is only a scaled term; a recurrence in a function with no gradient is no update.
     String.raw`$\frac{\alpha}{2} x$`,
     String.raw`$f(n) := 2 f(n-1) + 1$`,
+    // An integrator's step in time and a recurrent cell's state are not optimization steps.
+    String.raw`$q_{t+1} = q_t + p_t \Delta t$`,
+    String.raw`$c_t = f_t \odot c_{t-1} + i_t \odot \tilde{c}_t$`,
   ]);
 });

@@ -74,7 +74,8 @@ function hasGradient(nodes: readonly MathNode[]): boolean {
  * Empty when the symbol has none.
  */
 function indexOf(n: MathNode): string {
-  const idx = (s: readonly MathNode[] | undefined): string => (s && s.some((m) => m.type === 'id' && /^[tkins]$/.test(m.name)) ? tex(s) : '');
+  // (`^{(k+1)}`: the index may stand in parentheses.)
+  const idx = (s: readonly MathNode[] | undefined): string => (s && [...allNodes(s)].some((m) => m.type === 'id' && /^[tkins]$/.test(m.name)) ? tex(s) : '');
   return idx(n.sub) || idx(n.sup);
 }
 
@@ -94,7 +95,10 @@ function isStepTerm(t: readonly MathNode[], loose: boolean): boolean {
   if (num.some(stepSize) && (t.length >= 2 || num.length >= 2)) return true;
   if (!loose) return false;
   // `\theta \leftarrow \theta + v`: a velocity or a step computed on another line.
-  return t.length <= 2 && t.some((n) => n.type === 'id' && (n.name === 'v' || n.name === 'Delta' || n.name === 'delta' || n.name === 'd'));
+  if (t.length <= 2 && t.some((n) => n.type === 'id' && (n.name === 'v' || n.name === 'Delta' || n.name === 'delta' || n.name === 'd'))) return true;
+  // `t^{(k)} \Delta x^{(k)}`: a step size times a search direction Δx, as line searches write it (Δt, a time
+  // step of an integrator, is not a direction).
+  return t.length === 3 && t[0].type === 'id' && t[1].type === 'id' && t[1].name === 'Delta' && t[2].type === 'id' && t[2].name !== 't';
 }
 
 /**
