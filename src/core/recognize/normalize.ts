@@ -65,7 +65,7 @@ export function looksLikeUnicodeMath(s: string): boolean {
 /** Delimiters and wrappers removed, Unicode turned into TeX: what the parser reads. */
 export function normalizeFormula(source: string): string {
   const body = stripDelimiters(source);
-  if (looksLikeUnicodeMath(body)) return braceRoots(unflattenScripts(unicodeToLatex(sumSigns(body.normalize('NFD')))));
+  if (looksLikeUnicodeMath(body)) return braceRoots(unflattenScripts(unicodeToLatex(sumSigns(katexScripts(body).normalize('NFD')))));
   return looksLikeAsciiMath(body) ? asciiToTex(body) : body;
 }
 
@@ -119,4 +119,21 @@ function braceRoots(tex: string): string {
     out = out.slice(0, at) + '\\sqrt{' + out.slice(open + 1, close) + '}' + out.slice(close + 1);
   }
   return out;
+}
+
+/** Letters and symbols that carry a subscript in rendered math: Latin and Greek letters, ∇, ∑, ∏. */
+const SCRIPT_BASE = 'A-Za-z\u0391-\u03a9\u03b1-\u03c9\u03f5\u03d5\u2207\u2211\u220f';
+/** What a short subscript holds: letters, digits, and one `+k`/`-k` step (`t+1`, `t−1`). */
+const SCRIPT_BODY = `[A-Za-z0-9\u03b1-\u03c9\u03f5]{1,6}(?:[+\\-\u2212][0-9])?`;
+const KATEX_SUB = new RegExp(`(min|max|sup|inf|lim|[${SCRIPT_BASE}][\u02c9\u0300-\u036f]*)(${SCRIPT_BODY})\u200b+`, 'g');
+
+/**
+ * Text copied from a page that KaTeX rendered keeps a zero-width space (U+200B) after every subscript:
+ * `θt+1​=θt​−η∇θ​L(θt​)` is `θ_{t+1} = θ_t − η∇_θ L(θ_t)`. Each such mark turns the short run before it
+ * back into the subscript of the letter (or operator, or `min`/`max`) it follows; the marks left over
+ * (after an accent) are dropped. A base is one letter, so `pdata​` is `p_{data}`.
+ */
+function katexScripts(s: string): string {
+  if (!s.includes('\u200b')) return s;
+  return s.replace(KATEX_SUB, (_, base: string, sub: string) => `${base}_{${sub}}`).replace(/\u200b/g, '');
 }

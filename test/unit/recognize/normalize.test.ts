@@ -27,6 +27,15 @@ describe('recognize: normalizing pasted and typed math', () => {
     assert.match(normalizeFormula('D = KL[p, m] + KL[q, m] * 0.5'), /KL\[p, m\]/);
     assert.match(normalizeFormula('loss = -x[class] * w[class]'), /x_\{\\mathrm\{class\}\}/);
   });
+  it('puts back the subscripts a KaTeX page marks with zero-width spaces', () => {
+    assert.equal(normalizeFormula('wk+1\u200b=wk\u200b−α∇w\u200bJ(wk\u200b)'), String.raw`w_{k+1}=w_{k}-\alpha\nabla_{w}J(w_{k})`);
+    assert.match(normalizeFormula('maxD\u200bEx∼preal\u200b\u200b[logD(x)]'), /\\max_\{D\}.*p_\{real\}/);
+    // Without the marks nothing is guessed.
+    assert.doesNotMatch(normalizeFormula('θt = θt − η g'), /_\{/);
+  });
+  expectKind('gradient_step', ['wk+1\u200b=wk\u200b−α∇w\u200bJ(wk\u200b)']);
+  expectKind('diffusion', ['q(yt\u200b∣yt−1\u200b)=N(yt\u200b;1−βt\u200b\u200byt−1\u200b,βt\u200bI)']);
+  expectKind('entropy', ['H(P,Q)=−∑x\u200bP(x)logQ(x)']);
   it('takes the math out of a ```none fence', () => {
     assert.equal(normalizeFormula('```none\nKL[p, q] = E_p[log p - log q]\n```'), 'KL[p, q] = E_p[log p - log q]');
   });
