@@ -36,6 +36,9 @@ describe('recognize: normalizing pasted and typed math', () => {
   expectKind('gradient_step', ['wk+1\u200b=wk\u200b−α∇w\u200bJ(wk\u200b)']);
   expectKind('diffusion', ['q(yt\u200b∣yt−1\u200b)=N(yt\u200b;1−βt\u200b\u200byt−1\u200b,βt\u200bI)']);
   expectKind('entropy', ['H(P,Q)=−∑x\u200bP(x)logQ(x)']);
+  it('ends an unbraced subscript at a product dot', () => {
+    assert.match(normalizeFormula('x = σ_t·z + a_i×b'), /\\sigma_t \\cdot z \+ a_i \\times b/);
+  });
   it('takes the math out of a ```none fence', () => {
     assert.equal(normalizeFormula('```none\nKL[p, q] = E_p[log p - log q]\n```'), 'KL[p, q] = E_p[log p - log q]');
   });
