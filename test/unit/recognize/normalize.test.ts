@@ -52,6 +52,21 @@ describe('recognize: normalizing pasted and typed math', () => {
   expectKind('reconstruction', ['rec = mean((x - x_tilde)**2)']);
   expectKind('diffusion', ['x_t = sqrt(alpha_bar_t) * x_0 + sqrt(1 - alpha_bar_t) * eps']);
   expectKind('none', ['count += 1', 'total += x[i] * w[i]']);
+  it('reads indices, Greek suffixes and code names for the noise and the schedule', () => {
+    assert.match(normalizeFormula('m = beta1 * m + (1 - beta1) * g'), /beta_\{1\} \* m/);
+    assert.match(normalizeFormula('y = x0 * W2'), /x_\{0\} \* W_\{2\}/);
+    assert.match(normalizeFormula('e = eps_theta(x_t, t) * 2'), /epsilon_\{theta\}\(x_t, t\)/);
+    assert.match(normalizeFormula('x_t = sqrt(alphas_cumprod[t]) * x_0'), /\\sqrt\{\\bar\{\\alpha\}_\{t\}\}/);
+    assert.match(normalizeFormula('r = sum((x - x_recon)**2)'), /\\hat\{x\}/);
+  });
+  expectKind('gradient_step', ['m_hat = m / (1 - beta1**t)', 'v = beta2 * v + (1 - beta2) * g**2']);
+  expectKind('diffusion', [
+    'x_t = sqrt(a_bar[t]) * x0 + sqrt(1 - a_bar[t]) * noise',
+    'loss = mean((noise - eps_theta(x_t, t))**2)',
+  ]);
+  expectKind('entropy', ['H = -sum(p * log(p))', 'ce = -sum(y * log(y_hat))', String.raw`$-\sum_{k} \left(q_k \log q_k\right)$`]);
+  expectKind('minimax', ['critic_loss = mean(D(fake)) - mean(D(real))']);
+  expectKind('none', ['s = sum(p * q)', 'z = mean(x_real) - mean(x_fake)', 'y = sum(log(p))']);
   expectKind('diffusion', [
     'x_t = sqrt(ᾱ_t) · x_0 + sqrt(1 − ᾱ_t) · ε',
     'q(x_t | x_0) = N(√ᾱ_t x_0, (1 − ᾱ_t) I)',

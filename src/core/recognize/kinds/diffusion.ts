@@ -203,7 +203,8 @@ function networkOnly(ctx: Context, networks: readonly App[], steps: ReadonlySet<
   const inside = new Set<MathNode>();
   for (const a of networks) { inside.add(a.fn); for (const n of allNodes([a.group])) inside.add(n); }
   const rest = ctx.nodes.filter((n) => !inside.has(n) && !(n.sub && [...n.sub].some((m) => inside.has(m))));
-  return !rest.some((n) => n.type === 'sqrt' || n.type === 'frac' || n.type === 'op' || n.type === 'par' || (n.type === 'group' && n.name === '||')
+  // (A squared group, `(\epsilon - \epsilon_\theta(x_t, t))^2`, is a loss as much as a norm is.)
+  return !rest.some((n) => n.type === 'sqrt' || n.type === 'frac' || n.type === 'op' || n.type === 'par' || (n.type === 'group' && (n.name === '||' || (n.sup?.length === 1 && n.sup[0].name === '2')))
     || (n.type === 'id' && (n.name === 'alpha' || n.name === 'beta' || n.name === 'N' || isDensityName(n) || timeVariable([n], steps) !== undefined)));
 }
 

@@ -88,11 +88,14 @@ export function detectEntropy(ctx: Context): Hit | null {
   for (const log of ctx.logs) {
     const w = weightBefore(log.seq, log.index);
     if (!w) continue;
-    const sumAt = log.seq.findIndex((n) => n.type === 'op' && (n.name === 'sum' || n.name === 'int'));
+    let sumAt = log.seq.findIndex((n) => n.type === 'op' && (n.name === 'sum' || n.name === 'int'));
+    // `-\sum_x (p(x) \log p(x))`, `-sum(p * log(p))`: the sum may stand before the bracket the product is in.
+    const outside = sumAt < 0 && sumOutside(ctx, log.seq);
+    if (outside) sumAt = 0;
     if (sumAt < 0 || sumAt > log.index) continue;
     // `\log \frac{1}{p(x)}` is `-\log p(x)`: the minus is inside.
     const inverse = log.frac?.args?.[0].length === 1 && log.frac.args[0][0].type === 'num' && log.frac.args[0][0].name === '1' ? firstApp(log.frac.args[1]) : undefined;
-    const minus = inverse !== undefined || log.seq.slice(0, sumAt).some((n) => n.type === 'bin' && n.name === '-');
+    const minus = inverse !== undefined || log.seq.slice(0, sumAt).some((n) => n.type === 'bin' && n.name === '-') || (outside && negatedOutside(ctx));
     if (!minus) continue;
     const target = inverse ? nodeTex(inverse.fn) : log.app ? nodeTex(log.app.fn) : log.arg.length === 1 ? nodeTex(log.arg[0]) : '';
     // `y_i \log \hat y_i`: the target against the prediction of the same variable is a cross-entropy too.
@@ -252,4 +255,13 @@ function softmaxCrossEntropy(ctx: Context): Hit | null {
     }
   }
   return null;
+}
+
+/** True when `seq` is the body of a bracket that a sum or an integral applies to (`\sum_x (\dots)`, `sum(\dots)`). */
+function sumOutside(ctx: Context, seq: readonly MathNode[]): boolean {
+  for (const parent of ctx.seqs) {
+    const k = parent.findIndex((n) => n.type === 'group' && n.children === seq);
+    if (k > 0 && parent[k - 1].type === 'op' && (parent[k - 1].name === 'sum' || parent[k - 1].name === 'int')) return true;
+  }
+  return false;
 }

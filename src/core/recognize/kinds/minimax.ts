@@ -121,6 +121,10 @@ export function detectMinimax(ctx: Context): Hit | null {
   }
   if (!game && logs === 0 && wassersteinDual(ctx, maxOps)) { game = true; variant = 'wasserstein'; }
   if (!game && logs === 0 && criticObjective(ctx)) { game = true; variant = 'critic'; }
+  // `mean(D(fake)) - mean(D(real))`, `D(x_{real}) - D(x_{fake})`: the critic's scores of samples named real and
+  // fake (or generated), subtracted, is WGAN's critic loss as code writes it.
+  const named = realAndFake(ctx);
+  if (!game && named && opposite(ctx, named)) { game = true; variant = logs > 0 ? 'saturating' : 'wasserstein'; }
   // `L_D = \text{Error}(D(x), 1) + \text{Error}(D(G(z)), 0)`: a loss named for a player, scoring the
   // generated sample, is that player's side of the game whatever distance it uses.
   if (!game && comps.length > 0 && playerLossOnLeft(ctx)) game = true;
@@ -293,4 +297,16 @@ function criticGap(ctx: Context): boolean {
     if (u?.type === 'id' && v?.type === 'id' && u.name === v.name && (u.accent !== undefined) !== (v.accent !== undefined)) return true;
   }
   return false;
+}
+
+/** The name of a function applied both to a sample named real and to one named fake or generated, if any. */
+function realAndFake(ctx: Context): string | undefined {
+  const word = (a: App, re: RegExp): boolean => a.main.length === 1 && re.test(tex(a.main[0]));
+  for (const a of ctx.apps) {
+    // The scorer is a player's letter (`D`, `f_w`) or named as one, not an average (`mean(x_real)`).
+    const scorer = a.fn.name.length === 1 || /^(?:critic|disc|discriminator)$/.test(a.fn.name);
+    if (a.fn.type !== 'id' || !scorer || isDensityName(a.fn) || !word(a, /real|data/)) continue;
+    if (ctx.apps.some((b) => b !== a && nodeTex(b.fn) === nodeTex(a.fn) && word(b, /fake|gen/))) return a.fn.name;
+  }
+  return undefined;
 }
