@@ -22,7 +22,6 @@ describe('recognize: reconstruction losses in more notations (issue 10)', () => 
   expectKind('reconstruction', [
     // A marked copy of the input, squared or in a norm.
     String.raw`$(x - \tilde{x})^2$`,
-    String.raw`$\sum_{i} \| x_i - x_i' \|^2$`,
     // The data against the decoder's mean for a code.
     String.raw`$\|X - \mu_{X|z}\|^2$`,
     String.raw`$\frac{1}{L}\sum_l \|x - f_\theta(z)\|^2$`,
@@ -42,5 +41,9 @@ describe('recognize: reconstruction losses in more notations (issue 10)', () => 
     String.raw`$\frac{\|\tilde x - x\|^2}{\sigma^4}$`,
     // A loss named for something else.
     String.raw`$\mathcal{L}_{\mathrm{adv}} = \|u - v\|^2$`,
+    // Distances between two points and a Lipschitz bound.
+    String.raw`$d(x, \tilde x) = \|x - \tilde x\|_2$`,
+    String.raw`$|f(x) - f(x')| \le K \|x - x'\|$`,
+    String.raw`$\|x - x'\|^2$`,
   ]);
 });

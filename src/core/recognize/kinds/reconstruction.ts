@@ -87,10 +87,12 @@ export function detectReconstruction(ctx: Context): Hit | null {
       if (u.length === 1 && v.length === 1 && sameVariable(u[0], v[0]) && (u[0].accent === 'hat' || u[0].accent === 'bar') && !v[0].accent && v[0].name !== 'y' && v[0].name !== 't') {
         return hit({ data: nodeTex(v[0]), reconstruction: nodeTex(u[0]), loss: 'squared error' }, 0.85);
       }
-      // `(x - \tilde x)^2`, `\|x - x'\|`: a marked copy of the input compared with it, alone (summed or averaged
-      // at most). In a formula with a score or a noise level, x̃ is the noised sample and the norm its noise.
-      const marked = (n: MathNode): boolean => n.accent === 'tilde' || (n.prime ?? 0) > 0;
-      if (u.length === 1 && v.length === 1 && sameVariable(u[0], v[0]) && marked(u[0]) && !v[0].accent && !v[0].prime && DATA_LETTERS.has(v[0].name.toLowerCase() === 'x' ? 'x' : v[0].name) && quiet(ctx)) {
+      // `(x - \tilde x)^2`: the input's reconstruction written with a tilde, compared with it, alone (summed or
+      // averaged at most). In a formula with a score or a noise level, x̃ is the noised sample and the norm its
+      // noise; a function of both points (`d(x, \tilde x) = \dots`) or a bound (`\le K\|x - x'\|`) is a distance.
+      // (A primed x' is another point as often as a reconstruction, so the prime says nothing.)
+      const pointPair = ctx.apps.some((ap) => ap.main.length === 2) || ctx.lines.some((l) => l.some((n) => n.type === 'rel' && /^(?:<=|>=|<|>|le|ge|leq|geq)$/.test(n.name)));
+      if (u.length === 1 && v.length === 1 && sameVariable(u[0], v[0]) && u[0].accent === 'tilde' && !v[0].accent && !v[0].prime && DATA_LETTERS.has(v[0].name) && quiet(ctx) && !pointPair) {
         return hit({ data: nodeTex(v[0]), reconstruction: nodeTex(u[0]), loss: 'squared error' }, 0.75);
       }
       // `\|x - \mu_{x|z}\|^2`, `\|x - \mu_\theta(z)\|^2`, `\|x - D(h)\|`: the data against the decoder's output
