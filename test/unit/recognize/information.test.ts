@@ -28,7 +28,8 @@ describe('recognize: entropy and Jensen-Shannon', () => {
       'loss = -sum_c y[c] * log(p[c])',
       // A worked term and a worked sum.
       String.raw`$-p(a)\log_2 q(a) = -0.5 \log_2 0.25 = 1$`,
-      String.raw`$-\tfrac14\log_2\tfrac14 \cdot 4 = 2$`.replace(String.raw` \cdot 4`, ''),
+      String.raw`$-\tfrac14\log_2\tfrac14 = 0.5$`,
+      String.raw`$-q \log_2 q = 0.5$`,
       'H(p, q) = −Σ p(x) log q(x)',
       // Targets t against outputs y, as Bishop writes the multi-class cross-entropy.
       String.raw`$E(\mathbf{w}) = -\sum_{n=1}^N \sum_{k=1}^K t_{nk} \ln y_{nk}$`,
@@ -40,6 +41,8 @@ describe('recognize: entropy and Jensen-Shannon', () => {
       String.raw`$\log(1 + e^{u})$`,
       String.raw`$A(\eta) = \log \sum_k \exp(\eta_k)$`,
       String.raw`$-\log_2 p(x) = 3$`,
+      // Without a minus on the term's side it is no entropy term, whatever sign the number has.
+      String.raw`$p(a) \log q(a) = -0.2$`,
       // A Bernoulli log-likelihood (no minus outside) is not a cross-entropy.
       String.raw`$\sum_i x_i \log\theta + (1 - x_i)\log(1-\theta)$`,
     ]);

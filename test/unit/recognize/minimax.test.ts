@@ -58,5 +58,7 @@ describe('recognize: GAN objectives in more forms (issue 10)', () => {
     String.raw`$\log \delta(x - F_\theta(z))$`,
     String.raw`$\sup \{ t \in \mathbb{R} : t^2 < 3 \}$`,
     String.raw`$\mathrm{MMD}^2 = \mathbb{E}[k(x, x')] - 2\mathbb{E}[k(x, y)] + \mathbb{E}[k(y, y')]$`,
+    // The same function averaged under two arbitrary distributions, with no data, critic or sup: an IPM's body.
+    String.raw`$\mathbb{E}_{x \sim p}[h(x)] - \mathbb{E}_{x \sim q}[h(x)]$`,
   ]);
 });

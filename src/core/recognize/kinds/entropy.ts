@@ -201,10 +201,13 @@ function evaluatedTerm(ctx: Context): Hit | null {
   const numeric = ctx.lines.some((line) => sides(line).sides.slice(1).some((side) => side.length > 0 && !side.some((n) => n.type === 'id' || n.type === 'frac' && some([n], (m) => m.type === 'id'))));
   if (!numeric) return null;
   for (const log of ctx.logs) {
-    const minus = log.seq.slice(0, log.index).some((n) => n.type === 'bin' && n.name === '-') || negatedOutside(ctx);
+    // The minus is on the term's side: before the log in its sequence, or before the bracket holding it.
+    const minus = log.seq.slice(0, log.index).some((n) => n.type === 'bin' && n.name === '-') || negatedBracket(ctx, log.seq);
     if (!minus) continue;
     const w = rawWeight(log);
     if (!w) continue;
+    // `-p \log p`: one probability's term, weight and argument the same letter.
+    if (w.type === 'id' && log.arg.length === 1 && nodeTex(w) === nodeTex(log.arg[0]) && /^[pPqQ]/.test(w.name)) return { kind: 'entropy', confidence: 0.75, roles: { variant: 'entropy' } };
     const sameNumber = (w.type === 'frac' || w.type === 'num') && !some([w], (m) => m.type === 'id') && tex(log.arg).replace(/[()]/g, '') === nodeTex(w).replace(/[()]/g, '');
     const wApp = w.type === 'group' ? appAt(log.seq as MathNode[], log.seq.indexOf(w) - 1) : undefined;
     const sameArg = wApp !== undefined && log.app !== undefined && /^[pPqQ]$/.test(wApp.fn.name) && /^[pPqQ]$/.test(log.app.fn.name) && tex(wApp.group.children ?? []) === tex(log.app.group.children ?? []);
@@ -262,6 +265,15 @@ function sumOutside(ctx: Context, seq: readonly MathNode[]): boolean {
   for (const parent of ctx.seqs) {
     const k = parent.findIndex((n) => n.type === 'group' && n.children === seq);
     if (k > 0 && parent[k - 1].type === 'op' && (parent[k - 1].name === 'sum' || parent[k - 1].name === 'int')) return true;
+  }
+  return false;
+}
+
+/** True when `seq` is the body of a bracket with a minus right before it: `-(0.5 \log 0.5 + \dots)`. */
+function negatedBracket(ctx: Context, seq: readonly MathNode[]): boolean {
+  for (const parent of ctx.seqs) {
+    const k = parent.findIndex((n) => n.type === 'group' && n.children === seq);
+    if (k > 0 && parent[k - 1].type === 'bin' && parent[k - 1].name === '-') return true;
   }
   return false;
 }

@@ -281,7 +281,8 @@ function criticObjective(ctx: Context): boolean {
   // Under two different distributions, one of them the data's, and subtracted.
   const ma = tex(a.measure);
   const mb = tex(b.measure);
-  const data = /data|_r\b|_\{?r\}?|^P$|^p$|real|_d\b/.test(ma) || conjugate;
+  // (Two plain letters, `\mathbb{E}_p[f] - \mathbb{E}_q[f]`, are any two distributions: an integral probability metric's body.)
+  const data = /data|_r\b|_\{?r\}?|real|_d\b/.test(ma) || conjugate;
   const minus = b.seq[b.index - 1]?.type === 'bin' && b.seq[b.index - 1].name === '-';
   return ma !== '' && mb !== '' && ma !== mb && data && minus;
 }
