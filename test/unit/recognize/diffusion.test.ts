@@ -43,6 +43,12 @@ describe('recognize: diffusion algebra in more notations (issue 10)', () => {
     String.raw`$\mathbb{E}[\mathcal{L}_{\mathrm{DSM}}] = \mathbb{E}[\mathcal{L}] + C$`,
     String.raw`$\mathcal{L} = \int_0^1 \color{red}{w(t)}\, \mathbb{E}_{x_0, x_t}\left[\|\hat x_0 - x_0\|^2\right] dt$`,
     String.raw`$\int_{\epsilon}^{1} \lambda(t)\, \mathbb{E}_{\mathbf{y}_0, \mathbf{y}_t \sim q(\mathbf{y}_t | \mathbf{y}_0)} \left[(h(\mathbf{y}_t, t) - \mathbf{y}_0)^2\right] \mathrm{d}t$`,
+    // A variance-exploding chain's step, annealed Langevin with a score network, the probability-flow ODE,
+    // the noised marginal's score in the cumulative schedule.
+    String.raw`$\mathbf{y}_{j} = \mathbf{y}_{j-1} + \sqrt{\sigma_j^2 - \sigma_{j-1}^2}\, \mathbf{z}$`,
+    String.raw`$\mathbf{y}_{j+1} = \mathbf{y}_j + \delta_j\, \mathbf{s}_\theta(\mathbf{y}_j, \sigma_j) + \sqrt{2\delta_j}\, \mathbf{z}_j$`,
+    String.raw`$d\mathbf{y} = -\dot\sigma(t)\,\sigma(t)\, \nabla_{\mathbf{y}} \log p(\mathbf{y}; \sigma(t))\, dt$`,
+    String.raw`$\nabla_{y_t} \log q(y_t) = -\frac{\epsilon}{\sqrt{1 - \bar\alpha_t}}$`,
     // Euler-Maruyama on the reverse SDE as an algorithm block: the noise is scaled by the root of the step.
     String.raw`\begin{aligned} \Delta \mathbf{y} &\gets [\mathbf{f}(\mathbf{y}, t) - g(t)^2 \mathbf{s}_\theta(\mathbf{y}, t)] \Delta t + g(t)\sqrt{|\Delta t|}\, \mathbf{z}_t \\ \mathbf{y} &\gets \mathbf{y} + \Delta \mathbf{y} \\ t &\gets t + \Delta t \end{aligned}`,
   ]);
@@ -56,6 +62,9 @@ describe('recognize: diffusion algebra in more notations (issue 10)', () => {
     String.raw`$p(\mathbf{y}) = \prod_{j=1}^{d} p(y_j \mid y_{<j})$`,
     // Gradient ascent on a parameter's log-likelihood is a gradient step's business, not a score step.
     String.raw`$\lambda + \eta \nabla_\lambda \log p(x \mid \lambda)$`,
+    // A differential equation of a decaying quantity (no score, no noise) and a score of a density at no time step.
+    String.raw`$dv = -k\, v\, dt$`,
+    String.raw`$\nabla_x \log p(x) = -\Sigma^{-1}(x - \mu)$`,
     // A hierarchical prior's draws: its hyperparameters with index 0 are no noise schedule.
     String.raw`\begin{aligned} \pi &\sim \mathrm{Dir}(\alpha_0) \\ \mu_{k=1,\dots,K} &\sim \mathcal{N}(\mu_0, (\beta_0 \Lambda_k)^{-1}) \\ z_i &\sim \mathrm{Cat}(\pi) \end{aligned}`,
     // An integral over time of something that is no loss on the chain's samples.

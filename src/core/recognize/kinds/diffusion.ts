@@ -53,7 +53,8 @@ function stepLetters(ctx: Context): ReadonlySet<string> {
   for (const n of ctx.nodes) {
     if (n.type === 'id' && n.name === 'alpha' && n.accent === 'bar') { const l = scriptLetter(n.sub); if (l) letters.add(l); }
     if (n.type === 'sqrt') {
-      for (const m of n.args?.[0] ?? []) if (m.type === 'id' && (m.name === 'alpha' || m.name === 'beta')) { const l = scriptLetter(m.sub); if (l) letters.add(l); }
+      // (`\sqrt{\sigma_i^2 - \sigma_{i-1}^2}`: the increments of a variance-exploding chain's noise levels.)
+      for (const m of n.args?.[0] ?? []) if (m.type === 'id' && (m.name === 'alpha' || m.name === 'beta' || m.name === 'sigma')) { const l = scriptLetter(m.sub); if (l) letters.add(l); }
     }
   }
   // `\prod_{i=1}^{t} p_\theta(x_{i-1} | x_i)`: a product whose index runs up to the time step.
@@ -122,7 +123,8 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
     const rhsTop = parts[parts.length - 1];
     const rhs = [...allNodes(rhsTop)];
     const zeroMeanGaussian = ctx.apps.some((a) => a.fn.type === 'id' && a.fn.name === 'N' && rhsTop.includes(a.fn) && a.main.length === 2 && a.main[0].length === 1 && a.main[0][0].type === 'num' && a.main[0][0].name === '0');
-    const noise = rhs.some((n) => n.type === 'id' && n.name === 'epsilon') || zeroMeanGaussian;
+    // (The noise may be called z or ξ too, as score-based models write it: `x_i = x_{i-1} + \sqrt{\sigma_i^2 - \sigma_{i-1}^2}\, z`.)
+    const noise = rhs.some((n) => isNoise(n)) || zeroMeanGaussian;
     const earlier = rhs.some((n, k) => n.type === 'id' && n.name === base && n.accent === parts[0][0].accent && (isTimeScript(n.sub, steps) || !n.sub || (rhs[k + 1]?.type === 'id' && rhs[k + 1].name === 't')));
     // The noise scaled by a schedule (`\sqrt{\beta_t}\epsilon`) makes it a diffusion; an AR(1)
     // process `x_t = \phi x_{t-1} + \epsilon_t` adds noise too, but with no schedule and no square root.
@@ -228,9 +230,16 @@ const BROWNIAN: ReadonlySet<string> = new Set(['w', 'W', 'B']);
  * Returns the variant's name, or undefined.
  */
 function continuousSigns(ctx: Context, scheduled: boolean): string | undefined {
+  const scoreOf = (timed: boolean): boolean => ctx.logs.some((l) => l.app !== undefined && isDensityName(l.app.fn) && l.seq[l.index - 1]?.type === 'op' && l.seq[l.index - 1].name === 'nabla'
+    && (!timed || (l.app.main.length === 1 && timeVariable(l.app.main[0]) !== undefined && !isZero(l.app.main[0][0]))));
   for (const line of ctx.lines) {
     if (differentialAt(line, 0) && line.some((_, k) => differentialAt(line, k, BROWNIAN))) return 'stochastic differential equation';
+    // `dx = -\dot\sigma(t)\sigma(t) \nabla_x \log p(x; \sigma(t))\, dt`: the probability-flow ODE, driven by a score.
+    if (differentialAt(line, 0) && line.some((_, k) => differentialAt(line, k) && line[k + 1].name === 't') && scoreOf(false)) return 'probability flow ODE';
   }
+  // `\nabla_{x_t} \log q(x_t) = -\epsilon / \sqrt{1 - \bar\alpha_t}`: the score of the noised marginal at a time step,
+  // written in the cumulative schedule.
+  if (ctx.nodes.some((n) => n.type === 'id' && n.name === 'alpha' && n.accent === 'bar' && n.sub !== undefined) && scoreOf(true)) return 'score of the noised density';
   // `\tilde x + \eta \nabla_{\tilde x} \log p(\tilde x \mid x)`: a sample moved along the score of its own density
   // (the gradient taken in the density's variable, not in a parameter it is conditioned on) is a
   // Langevin or denoising step. Gradient ascent on a parameter, `\theta + \eta\nabla_\theta \log p(x|\theta)`, is not.

@@ -28,6 +28,8 @@ interface Update {
 /** True when the left side is a variable (possibly time-indexed), not a function value. */
 function isVariable(lhs: readonly MathNode[]): boolean {
   if (lhs.length === 0 || lhs[0].type !== 'id' || lhs[0].name === '' || lhs[0].font === 'cal') return false;
+  // `dx = \dots\, dt`: a differential, the left side of a differential equation, not a variable set.
+  if (lhs.length === 2 && lhs[0].name === 'd' && !lhs[0].sub && lhs[1].type === 'id') return false;
   // `x k + 1` from a rendered page is a variable with a flattened index; `f(x)` is not a variable.
   return lhs.every((n) => n.type === 'id' || n.type === 'num' || (n.type === 'bin' && (n.name === '+' || n.name === '-')));
 }
@@ -155,7 +157,8 @@ function updates(ctx: Context): Update[] {
       const unrolled = at === 1 && first.nodes[0].sup !== undefined && first.nodes[1].sub?.length === 1 && first.nodes[1].sub[0].type === 'num' && first.nodes[1].sub[0].name === '0';
       if (sameVar && ts.length >= 2 && !unrolled) {
         const rest = ts.slice(1);
-        const derivative = rest.find((t) => hasDerivative(t.nodes));
+        // A score network `s_\theta(x, \sigma)` stands for the gradient of a log-density (annealed Langevin dynamics).
+        const derivative = rest.find((t) => hasDerivative(t.nodes) || t.nodes.some((n) => n.type === 'id' && n.name === 's' && (n.sub ?? []).some((m) => m.name === 'theta')));
         const noise = rest.some((t) => isNoiseTerm(t.nodes));
         // Noise without a gradient is a forward diffusion or an autoregression, not an update.
         if (noise && !derivative) continue;
