@@ -48,6 +48,9 @@ describe('recognize: gradient steps in more notations (issue 10)', () => {
     // A line search step and the simultaneous updates of a two-player game.
     String.raw`$w_{k+1} = w_k + \gamma_k p_k$`,
     String.raw`$u_{t+1} = u_t - \eta\, \nabla_u f(u_t, v_t), \quad v_{t+1} = v_t + \eta\, \nabla_v f(u_t, v_t)$`,
+    // Projected and proximal gradient steps.
+    String.raw`$w_{t+1} = \Pi_{\mathcal{C}}\left(w_t - \eta_t \nabla \ell(w_t)\right)$`,
+    String.raw`$z^{k+1} = \mathrm{prox}_{\gamma h}(z^k - \gamma \nabla f(z^k))$`,
     // A line search with the step size t and the direction Δx, the index in parentheses.
     String.raw`$y^{(k+1)} = y^{(k)} + s^{(k)} \Delta y^{(k)}$`,
     // An adaptive method over several lines, with vectors in bold.
@@ -66,6 +69,9 @@ describe('recognize: gradient steps in more notations (issue 10)', () => {
     // A step size over a constant is only a scaled term; a recurrence in a function with no gradient is no update.
     String.raw`$\frac{\alpha}{2} x$`,
     String.raw`$f(n) := 2 f(n-1) + 1$`,
+    // A map applied to something other than a step of the same variable; a k-means update.
+    String.raw`$y_{t+1} = \sigma(W y_t - b)$`,
+    String.raw`$\mu_k \leftarrow \frac{\sum_i r_{ik} x_i}{\sum_i r_{ik}}$`,
     // An integrator's step in time and a recurrent cell's state are not optimization steps.
     String.raw`$q_{t+1} = q_t + p_t \Delta t$`,
     String.raw`$c_t = f_t \odot c_{t-1} + i_t \odot \tilde{c}_t$`,

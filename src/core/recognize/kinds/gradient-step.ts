@@ -167,6 +167,14 @@ function updates(ctx: Context): Update[] {
         if (step) out.push({ target, rhs, gradientTerm: step.nodes, rel, scaled: at === 1, coefficient: at === 1 ? first.nodes[0] : undefined, noise });
         continue;
       }
+      // `x_{k+1} = \mathrm{prox}_{\eta g}(x_k - \eta \nabla f(x_k))`, `\Pi_C(\theta_t - \eta g_t)`: a projection or proximal
+      // map applied to a gradient step of the same variable is a projected (proximal) gradient step.
+      const inner = ts.length === 1 && first.nodes.length === 2 && first.nodes[1].type === 'group' && (first.nodes[0].type === 'id' || first.nodes[0].type === 'op') ? first.nodes[1].children ?? [] : [];
+      const innerTerms = inner.length > 0 ? terms(inner) : [];
+      if (innerTerms.length >= 2 && innerTerms[0].sign === 1 && same(innerTerms[0].nodes[0]) && innerTerms.slice(1).some((t) => hasDerivative(t.nodes) && t.sign === -1)) {
+        out.push({ target, rhs, gradientTerm: innerTerms.slice(1).find((t) => hasDerivative(t.nodes))!.nodes, rel, scaled: false, noise: false });
+        continue;
+      }
       // The step itself: `\epsilon = -\eta f'(x)`, `\Delta\theta = -\frac{\epsilon}{\sqrt{s}} \odot g`, `g \leftarrow \nabla_\theta L`.
       // `\Delta\theta_t = \frac{\epsilon_t}{2}\nabla \log p(\theta_t) + \eta_t`: a Langevin step written as the increment.
       // The drift may be a step size times a gradient written as functions (`\frac{\epsilon_t}{2}(g(\theta_t) + h_t(\theta_t))`),
