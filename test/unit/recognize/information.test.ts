@@ -35,7 +35,11 @@ describe('recognize: entropy and Jensen-Shannon', () => {
       String.raw`$E(\mathbf{w}) = -\sum_{n=1}^N \sum_{k=1}^K t_{nk} \ln y_{nk}$`,
       // A named entropy of numbers, worked out.
       String.raw`$H = -(0.25 \log_2 0.25 + 0.75 \log_2 0.75) \approx 0.811$`,
+      // The average log-density under itself, worked out (minus an entropy).
+      String.raw`$\mathbb{E}_{r}[\log r(\mathbf{u})] = -\frac{k}{2}\log(2\pi e) - \sum_j \log s_j$`,
     ]);
+    // The data's average log-likelihood under a model (another density than the measure) is no entropy.
+    expectKind('mle', [String.raw`$\mathbb{E}_{p_{data}}[\log p_\theta(x)] = \frac{1}{N}\sum_i \log p_\theta(x_i)$`]);
     expectKind('none', [
       // Softplus and the log-partition alone are no loss; a surprisal worked out has no weight.
       String.raw`$\log(1 + e^{u})$`,

@@ -84,6 +84,18 @@ export function detectEntropy(ctx: Context): Hit | null {
       return { kind: 'entropy', confidence: 0.85, roles: { distribution: nodeTex(m.node), variant: 'entropy' } };
     }
   }
+  // `\mathbb{E}_q[\log q(z)] = \dots`: the average log-density under the density itself is minus its entropy, worked
+  // out as the line goes on. The measure and the log's density must be the same (name and subscript);
+  // `\mathbb{E}_{p_{data}}[\log p_\theta(x)]` is a log-likelihood.
+  for (const e of ctx.expectations) {
+    const m = measureDensity(e.measure);
+    const body = e.body.filter((n) => !(n.type === 'bin' && n.name === '-'));
+    const log = ctx.logs.find((l) => l.seq === e.body);
+    if (!m || !log?.app || body.length !== 3 || log.app.cond.length > 0) continue;
+    if (nodeTex(log.app.fn) === nodeTex(m.node) && ctx.lines.length === 1 && ctx.lines[0][0] === e.node && sides(ctx.lines[0]).rels.length > 0) {
+      return { kind: 'entropy', confidence: 0.75, roles: { distribution: nodeTex(m.node), variant: 'entropy' } };
+    }
+  }
   // -\sum_x p(x) \log q(x): a weighted sum of logs of densities.
   for (const log of ctx.logs) {
     const w = weightBefore(log.seq, log.index);
