@@ -26,6 +26,8 @@ describe('recognize: entropy and Jensen-Shannon', () => {
       String.raw`$-\sum_n \big(t_n \log \frac{1}{1+e^{-a_n}} + (1-t_n)\log \frac{e^{-a_n}}{1+e^{-a_n}}\big)$`,
       // One-hot labels against predicted probabilities, typed as code.
       'loss = -sum_c y[c] * log(p[c])',
+      // A class weight between the minus and the log of a softmax.
+      String.raw`$l_n = - w_{y_n} \log \frac{\exp(x_{n,y_n})}{\sum_{c=1}^C \exp(x_{n,c})}$`,
       // A worked term and a worked sum.
       String.raw`$-p(a)\log_2 q(a) = -0.5 \log_2 0.25 = 1$`,
       String.raw`$-\tfrac14\log_2\tfrac14 = 0.5$`,

@@ -259,8 +259,9 @@ function binaryCrossEntropy(ctx: Context): Hit | null {
 function softmaxCrossEntropy(ctx: Context): Hit | null {
   const isExp = (n: MathNode): boolean => (n.type === 'op' && n.name === 'exp') || (n.type === 'id' && n.name === 'e' && n.sup !== undefined);
   for (const log of ctx.logs) {
-    if (!log.negated) continue;
-    const arg = log.frac ? log.arg : log.arg;
+    // Negated right before the log, or with a class weight between (`-w_{y_n} \log \frac{\dots}{\dots}`).
+    if (!log.negated && !log.seq.slice(0, log.index).some((n) => n.type === 'bin' && n.name === '-')) continue;
+    const arg = log.arg;
     const frac = arg.find((n) => n.type === 'frac');
     const num = frac?.args?.[0] ?? arg.slice(0, Math.max(0, arg.findIndex((n) => n.type === 'bin' && n.name === '/')));
     const den = frac?.args?.[1] ?? arg.slice(arg.findIndex((n) => n.type === 'bin' && n.name === '/') + 1);
