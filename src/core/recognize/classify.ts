@@ -115,7 +115,8 @@ function pick(ctx: Context): Hit | null {
   if (klOrJs && klOnLeft(ctx) && !hasLogEvidence(ctx) && !detectJSD(ctx)) return detectKL(ctx);
   // The two log ratios to one mixture (`\log \frac{p}{p + q}`, `\log \frac{q}{p + q}`) are the JSD's, though an
   // average of a log ratio also looks like a bound.
-  const jsd = klOrJs || logs ? detectJSD(ctx) : null;
+  // (The JSD's entropy form, `H(\frac{P+Q}{2}) - \frac{H(P)+H(Q)}{2}`, holds neither a log nor a KL.)
+  const jsd = klOrJs || logs || ctx.apps.some((a) => a.fn.name === 'H') ? detectJSD(ctx) : null;
   if (jsd && !klOrJs) return jsd;
   const elbo = detectELBO(ctx);
   if (elbo) return elbo;

@@ -64,7 +64,12 @@ describe('recognize: entropy and Jensen-Shannon', () => {
       // A docstring in plain text: the two KLs to m, and m defined as the average after them.
       '```none\n  D(P, Q) = KL[P, M] + KL[Q, M]\n  M(x) = (P(x) + Q(x)) / 2\n```',
       String.raw`$\tfrac12 \int p \log \frac{2p}{p+q}\,dx + \tfrac12 \int q \log \frac{2q}{p+q}\,dx$`,
+      // The entropy form: the mixture's entropy minus the components' average entropy.
+      String.raw`$H\left(\frac{A+B}{2}\right) - \frac{1}{2}\left(H(A) + H(B)\right)$`,
+      String.raw`$H(\tfrac12 (p+q)) - \tfrac12 H(p) - \tfrac12 H(q)$`,
     ]);
+    // A sum of random variables is no mixture; a mutual information has none.
+    expectKind('entropy', [String.raw`$H(X + Y) - H(X) - H(Y)$`, String.raw`$H(X) - H(X \mid Y)$`]);
     expectKind('none', [String.raw`$f\left(\mathbb{E}[X]\right) \le \mathbb{E}[f(X)]$`]);
     // The logs of a sigmoid and its complement share a denominator as the JSD's ratios do, but are no mixture.
     expectKind('none', [String.raw`$\log \frac{1}{1+e^{-a}} + \log \frac{e^{-a}}{1+e^{-a}}$`]);

@@ -3,7 +3,7 @@ import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
 import { isJSOperator, klApps } from '../math';
-import { tex } from '../query';
+import { allNodes, tex } from '../query';
 
 /** Detects a Jensen-Shannon divergence. */
 export function detectJSD(ctx: Context): Hit | null {
@@ -36,6 +36,8 @@ export function detectJSD(ctx: Context): Hit | null {
       if (sameMixture || bothMixtures) return { kind: 'jsd', confidence: 0.85, roles: { first: tex(a.first), second: tex(b.first), mixture: mix } };
     }
   }
+  const mixed = entropyOfMixture(ctx);
+  if (mixed) return { kind: 'jsd', confidence: 0.8, roles: { mixture: mixed, variant: 'entropy form' } };
   // `\int p \log \frac{2p}{p+q} + q \log \frac{2q}{p+q}`: the two log ratios to the same mixture, written out.
   const toMixture = ctx.logs.filter((l) => l.frac?.args && /\+/.test(tex(l.frac.args[1])));
   for (let i = 0; i < toMixture.length; i++) {
@@ -48,4 +50,25 @@ export function detectJSD(ctx: Context): Hit | null {
     }
   }
   return null;
+}
+
+/**
+ * `H\left(\frac{P+Q}{2}\right) - \frac{H(P) + H(Q)}{2}`: the entropy of the mixture minus the (weighted) entropies of
+ * its components is the Jensen-Shannon divergence in its entropy form. The components must each have
+ * their own entropy in the formula and be subtracted; `H(X) - H(X|Y)` (a mutual information) has no mixture.
+ * Returns the mixture, or undefined.
+ */
+function entropyOfMixture(ctx: Context): string | undefined {
+  const entropies = ctx.apps.filter((a) => a.fn.type === 'id' && a.fn.name === 'H' && a.main.length === 1 && a.cond.length === 0);
+  if (entropies.length < 3 || !ctx.nodes.some((n) => n.type === 'bin' && n.name === '-')) return undefined;
+  for (const m of entropies) {
+    const arg = tex(m.main[0]);
+    // A mixture is weighted (`\frac{P+Q}{2}`, `\frac12(p+q)`, `\sum_i \pi_i P_i`); `H(X + Y)` of a sum of variables is not one.
+    const weighted = [...allNodes(m.main[0])].some((n) => n.type === 'frac' || n.type === 'num' || (n.type === 'id' && (n.name === 'pi' || n.name === 'lambda' || n.name === 'w')));
+    if (!arg.includes('+') || !weighted) continue;
+    const parts = entropies.filter((e) => e !== m && e.main[0].length === 1 && e.main[0][0].type === 'id').map((e) => e.main[0][0].name);
+    const inside = new Set([...allNodes(m.main[0])].filter((n) => n.type === 'id').map((n) => n.name));
+    if (parts.length >= 2 && parts.every((p) => inside.has(p)) && new Set(parts).size >= 2) return arg;
+  }
+  return undefined;
 }
