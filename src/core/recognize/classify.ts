@@ -38,7 +38,8 @@ function klOnLeft(ctx: Context): boolean {
 function gradientOnLeft(ctx: Context): boolean {
   const isD = (n: MathNode | undefined): boolean => n !== undefined && ((n.type === 'op' && (n.name === 'nabla' || n.name === 'partial')) || (n.type === 'frac' && isDerivativeFrac(n)));
   // A bare gradient (`\nabla_{\theta,\phi} \mathbb{E}_q[...]`) still names its objective; an identity about it does not.
-  return ctx.rels.size > 0 && ctx.lines.length > 0 && ctx.lines.every((l) => isD(l[0]) || (l[0]?.type === 'rel' && isD(l[1])));
+  // (A relation inside a script, `\sum_{i=1}`, is no identity: only one at the top of a line counts.)
+  return ctx.lines.some((l) => l.some((n) => n.type === 'rel')) && ctx.lines.length > 0 && ctx.lines.every((l) => isD(l[0]) || (l[0]?.type === 'rel' && isD(l[1])));
 }
 
 /** Diffusion when its signs are clear, else nothing. */
@@ -104,7 +105,7 @@ function pick(ctx: Context): Hit | null {
     const step = detectGradientStep(ctx);
     if (step) return step;
   }
-  if (!apps && !logs && !klOrJs && !ctx.ids.has('likelihood') && !ctx.ids.has('epsilon') && !ctx.ops.has('ELBO') && !ctx.nodes.some((n) => n.type === 'par' || n.sup !== undefined || n.sub !== undefined)) return null;
+  if (!apps && !logs && !klOrJs && !ctx.ids.has('likelihood') && !ctx.ids.has('epsilon') && !ctx.ops.has('ELBO') && !ctx.nodes.some((n) => n.type === 'par' || n.type === 'sqrt' || n.sup !== undefined || n.sub !== undefined)) return null;
   // `\nabla_G \log(1 - D(G(z))) = ...`, `\nabla_\lambda \mathbb{E}_q[...] = ...`: a formula about the
   // gradient of an objective is calculus on it, not the objective; only Bayes' rule in score form
   // and the scores of diffusion are written this way as what they are.
@@ -114,7 +115,8 @@ function pick(ctx: Context): Hit | null {
   if (klOrJs && klOnLeft(ctx) && !hasLogEvidence(ctx) && !detectJSD(ctx)) return detectKL(ctx);
   // The two log ratios to one mixture (`\log \frac{p}{p + q}`, `\log \frac{q}{p + q}`) are the JSD's, though an
   // average of a log ratio also looks like a bound.
-  const jsd = klOrJs || logs ? detectJSD(ctx) : null;
+  // (The JSD's entropy form, `H(\frac{P+Q}{2}) - \frac{H(P)+H(Q)}{2}`, holds neither a log nor a KL.)
+  const jsd = klOrJs || logs || ctx.apps.some((a) => a.fn.name === 'H') ? detectJSD(ctx) : null;
   if (jsd && !klOrJs) return jsd;
   const elbo = detectELBO(ctx);
   if (elbo) return elbo;
@@ -126,7 +128,8 @@ function pick(ctx: Context): Hit | null {
   if (minimax) return minimax;
   const guidance = logs ? classifierGuidance(ctx) : null;
   if (guidance) return guidance;
-  const diffusion = apps || ctx.ids.has('epsilon') || ctx.ids.has('alpha') || ctx.ids.has('beta') || ctx.ids.has('mu') ? detectDiffusion(ctx) : null;
+  // (A noise level and a differential are signs too: `x + \sigma_i z`, `dx = e^t dw`.)
+  const diffusion = apps || ctx.ids.has('epsilon') || ctx.ids.has('alpha') || ctx.ids.has('beta') || ctx.ids.has('mu') || ctx.ids.has('sigma') || ctx.ids.has('d') ? detectDiffusion(ctx) : null;
   if (diffusion && !diffusion.weak) return diffusion;
   const reconstruction = detectReconstruction(ctx);
   // The clean sample x_0 against its estimate is diffusion's denoising loss, not an autoencoder's.

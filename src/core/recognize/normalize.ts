@@ -14,7 +14,8 @@ const WRAPPERS: readonly [RegExp, RegExp][] = [
   [/^\{%-?\s*(?:math|m|katex|latex|tex)\s*-?%\}/, /\{%-?\s*(?:endmath|em|endkatex|endlatex|endtex)\s*-?%\}$/],
   [/^\{\{<\s*\/?\s*(?:m|math|katex|tex|latex)\b[^>]*>\}\}/, /\{\{<\s*\/\s*(?:m|math|katex|tex|latex)\s*>\}\}$/],
   [/^\{\{%\s*(?:m|math|katex)\b[^%]*%\}\}/, /\{\{%\s*\/\s*(?:m|math|katex)\s*%\}\}$/],
-  [/^```\s*(?:math|latex|tex|katex)\s*\n/, /```$/],
+  // (Docstrings fence math as ```none or ```text so their renderer leaves it as typed.)
+  [/^```\s*(?:math|latex|tex|katex|none|text)\s*\n/, /```$/],
   // Distill's tags, `<d-math block>...</d-math>` and the older `<dt-math>`.
   [/^<dt?-math\b[^>]*>/, /<\/dt?-math>$/],
   // kramdown's escaped delimiters, `\\( ... \\)` and `\\[ ... \\]`, as markdown sources of Jekyll sites hold them.
@@ -48,6 +49,8 @@ export function stripDelimiters(source: string): string {
     }
     if (!changed) break;
   }
+  // Colour is presentation: `\color{red}{p(t)}` and `\textcolor{red}{p(t)}` are `{p(t)}`, `\color{red} x` is `x`.
+  s = s.replace(/\\textcolor\{[^{}]*\}/g, '').replace(/\\color\{[^{}]*\}/g, '');
   // A trailing `.` or `,` written after the math but inside the delimiters ends a sentence, not a formula.
   return s.replace(/[\s,.;]+$/, '');
 }
@@ -62,7 +65,8 @@ export function looksLikeUnicodeMath(s: string): boolean {
 /** Delimiters and wrappers removed, Unicode turned into TeX: what the parser reads. */
 export function normalizeFormula(source: string): string {
   const body = stripDelimiters(source);
-  if (looksLikeUnicodeMath(body)) return unflattenScripts(unicodeToLatex(body));
+  // (A product dot or cross ends an unbraced subscript, `σ_t·z`: a space before it says so to the converter.)
+  if (looksLikeUnicodeMath(body)) return braceRoots(unflattenScripts(unicodeToLatex(sumSigns(katexScripts(body).normalize('NFD').replace(/(\S)([\u00b7\u22c5\u00d7])/g, '$1 $2')))));
   return looksLikeAsciiMath(body) ? asciiToTex(body) : body;
 }
 
@@ -76,4 +80,61 @@ function unflattenScripts(tex: string): string {
   return tex
     .replace(/(\\[A-Za-z]+|[A-Za-z])\u02c9/g, '\\bar{$1}')
     .replace(/(^|[^\\A-Za-z])([A-Za-z]|\\(?:mu|Sigma|sigma|epsilon))\\(theta|phi|psi)(?=\()/g, '$1$2_{\\$3}');
+}
+
+/**
+ * A capital sigma typed for a sum, `−Σ p(x) log q(x)`, `= Σ_i π_i N(...)`: a Σ that opens a term (at the
+ * start, after a relation, a sign or an opening bracket) and is followed by its index or by a space
+ * and a factor is the summation sign. A covariance Σ stands after an argument's comma, or is itself
+ * set to something (`Σ = ...`) or inverted (`Σ^{-1}`), and stays a letter.
+ */
+function sumSigns(s: string): string {
+  if (!s.includes('\u03a3')) return s;
+  return s.replace(/(^|[=\u2212+\-([\s])\u03a3(?=_|\s+[^\s=^])/g, (m: string, before: string, at: number) => {
+    // Only when the Σ opens a term: what stands before the whitespace is a relation, a sign or a bracket.
+    const prev = s.slice(0, at + before.length).trimEnd();
+    return prev === '' || /[=\u2212+\-([\u2248\u2264\u2265]$/.test(prev) ? before + '\u2211' : m;
+  });
+}
+
+/**
+ * `sqrt(...)` typed in pasted text, or `√(...)`, becomes `\sqrt(...)` on the way through, which TeX
+ * reads as a root of the parenthesis alone when it is braced; the group is braced so the
+ * root covers what the parentheses hold.
+ */
+function braceRoots(tex: string): string {
+  // `√ᾱ_t` comes as `\sqrt\bar{\alpha}_t`: the root of the scripted symbol, braced whole.
+  let out = tex.replace(/\\sqrt(\\(?:bar|hat|tilde)\{[^{}]*\}|\\[A-Za-z]+(?![A-Za-z{])|[A-Za-z](?![A-Za-z]))(_(?:\{[^{}]*\}|[A-Za-z0-9]))?/g, '\\sqrt{$1$2}');
+  if (!out.includes('\\sqrt(')) return out;
+  for (let guard = 0; guard < 20; guard++) {
+    const at = out.indexOf('\\sqrt(');
+    if (at < 0) break;
+    const open = at + 5;
+    let depth = 0;
+    let close = -1;
+    for (let k = open; k < out.length; k++) {
+      if (out[k] === '(') depth++;
+      else if (out[k] === ')' && --depth === 0) { close = k; break; }
+    }
+    if (close < 0) break;
+    out = out.slice(0, at) + '\\sqrt{' + out.slice(open + 1, close) + '}' + out.slice(close + 1);
+  }
+  return out;
+}
+
+/** Letters and symbols that carry a subscript in rendered math: Latin and Greek letters, ∇, ∑, ∏. */
+const SCRIPT_BASE = 'A-Za-z\u0391-\u03a9\u03b1-\u03c9\u03f5\u03d5\u2207\u2211\u220f';
+/** What a short subscript holds: letters, digits, and one `+k`/`-k` step (`t+1`, `t−1`). */
+const SCRIPT_BODY = `[A-Za-z0-9\u03b1-\u03c9\u03f5]{1,6}(?:[+\\-\u2212][0-9])?`;
+const KATEX_SUB = new RegExp(`(min|max|sup|inf|lim|[${SCRIPT_BASE}][\u02c9\u0300-\u036f]*)(${SCRIPT_BODY})\u200b+`, 'g');
+
+/**
+ * Text copied from a page that KaTeX rendered keeps a zero-width space (U+200B) after every subscript:
+ * `θt+1​=θt​−η∇θ​L(θt​)` is `θ_{t+1} = θ_t − η∇_θ L(θ_t)`. Each such mark turns the short run before it
+ * back into the subscript of the letter (or operator, or `min`/`max`) it follows; the marks left over
+ * (after an accent) are dropped. A base is one letter, so `pdata​` is `p_{data}`.
+ */
+function katexScripts(s: string): string {
+  if (!s.includes('\u200b')) return s;
+  return s.replace(KATEX_SUB, (_, base: string, sub: string) => `${base}_{${sub}}`).replace(/\u200b/g, '');
 }

@@ -23,3 +23,53 @@ describe('recognize: diffusion', () => {
     expectRoles(String.raw`$\mathbb{E}_{t,x_0,\epsilon}\|\epsilon - \epsilon_\theta(x_t, t)\|^2$`, { noise_predictor: String.raw`\epsilon_{\theta}`, variant: 'simplified loss' });
   });
 });
+
+describe('recognize: diffusion algebra in more notations (issue 10)', () => {
+  expectKind('diffusion', [
+    // A sample perturbed by a level of noise, and an SDE with no drift.
+    String.raw`$\mathbf{y} + \sigma_k \boldsymbol{\xi}$`,
+    String.raw`$dX = \sqrt{2t}\, dW$`,
+    // The forward posterior's moments as conditional moments, and worked out in the cumulative schedule.
+    String.raw`$\tilde\beta_t = \mathrm{Var}[y_{t-1} \mid y_t, y_0]$`,
+    String.raw`$\mu_{A|B} = \mu_A + \Sigma_{AB}\Sigma_{BB}^{-1}(b - \mu_B) = \frac{\sqrt{\bar\alpha_{t-1}}\beta_t}{1-\bar\alpha_t} x_0 + c\, x_t$`,
+    // A worked forward sample: the squares of the weights add to one.
+    String.raw`$x_5 = 0.6\, x_0 + 0.8\, \epsilon$`,
+    'x_3 = 0.8·x_0 + 0.6·ε',
+    // A sample moved along the score of its own (noised) density.
+    String.raw`$\tilde y + \delta \nabla_{\tilde y} \log q(\tilde y \mid y) = \tilde y + \frac{\delta}{\sigma^2}(y - \tilde y)$`,
+    // SGLD's increment with its noise written as a Gaussian.
+    String.raw`$\Delta w_k = \frac{\eta_k}{2}\big(g(w_k) + r(w_k)\big) + \mathcal{N}(0, \eta_k)$`,
+    // Denoising score matching by name, and a loss integrated over time with colour markup.
+    String.raw`$\mathbb{E}[\mathcal{L}_{\mathrm{DSM}}] = \mathbb{E}[\mathcal{L}] + C$`,
+    String.raw`$\mathcal{L} = \int_0^1 \color{red}{w(t)}\, \mathbb{E}_{x_0, x_t}\left[\|\hat x_0 - x_0\|^2\right] dt$`,
+    String.raw`$\int_{\epsilon}^{1} \lambda(t)\, \mathbb{E}_{\mathbf{y}_0, \mathbf{y}_t \sim q(\mathbf{y}_t | \mathbf{y}_0)} \left[(h(\mathbf{y}_t, t) - \mathbf{y}_0)^2\right] \mathrm{d}t$`,
+    // A variance-exploding chain's step, annealed Langevin with a score network, the probability-flow ODE,
+    // the noised marginal's score in the cumulative schedule.
+    String.raw`$\mathbf{y}_{j} = \mathbf{y}_{j-1} + \sqrt{\sigma_j^2 - \sigma_{j-1}^2}\, \mathbf{z}$`,
+    String.raw`$\mathbf{y}_{j+1} = \mathbf{y}_j + \delta_j\, \mathbf{s}_\theta(\mathbf{y}_j, \sigma_j) + \sqrt{2\delta_j}\, \mathbf{z}_j$`,
+    String.raw`$d\mathbf{y} = -\dot\sigma(t)\,\sigma(t)\, \nabla_{\mathbf{y}} \log p(\mathbf{y}; \sigma(t))\, dt$`,
+    String.raw`$\nabla_{y_t} \log q(y_t) = -\frac{\epsilon}{\sqrt{1 - \bar\alpha_t}}$`,
+    // Euler-Maruyama on the reverse SDE as an algorithm block: the noise is scaled by the root of the step.
+    String.raw`\begin{aligned} \Delta \mathbf{y} &\gets [\mathbf{f}(\mathbf{y}, t) - g(t)^2 \mathbf{s}_\theta(\mathbf{y}, t)] \Delta t + g(t)\sqrt{|\Delta t|}\, \mathbf{z}_t \\ \mathbf{y} &\gets \mathbf{y} + \Delta \mathbf{y} \\ t &\gets t + \Delta t \end{aligned}`,
+  ]);
+  expectKind('none', [
+    // An AR(1) step, a worked AR step from the previous value, weights that do not preserve the variance.
+    String.raw`$y_t = 0.5\, y_{t-1} + \epsilon_t$`,
+    String.raw`$x_2 = 0.9\, x_1 + 0.436\, \epsilon$`,
+    String.raw`$x_2 = 0.5\, x_0 + 0.5\, \epsilon$`,
+    // Gaussian conditioning of linear algebra with no time step; an autoregressive factorisation.
+    String.raw`$\Sigma_{A|B} = \Sigma_{AA} - \Sigma_{AB}\Sigma_{BB}^{-1}\Sigma_{BA}$`,
+    String.raw`$p(\mathbf{y}) = \prod_{j=1}^{d} p(y_j \mid y_{<j})$`,
+    // Gradient ascent on a parameter's log-likelihood is a gradient step's business, not a score step.
+    String.raw`$\lambda + \eta \nabla_\lambda \log p(x \mid \lambda)$`,
+    // A differential equation of a decaying quantity (no score, no noise) and a score of a density at no time step.
+    String.raw`$dv = -k\, v\, dt$`,
+    String.raw`$\nabla_x \log p(x) = -\Sigma^{-1}(x - \mu)$`,
+    // A hierarchical prior's draws: its hyperparameters with index 0 are no noise schedule.
+    String.raw`\begin{aligned} \pi &\sim \mathrm{Dir}(\alpha_0) \\ \mu_{k=1,\dots,K} &\sim \mathcal{N}(\mu_0, (\beta_0 \Lambda_k)^{-1}) \\ z_i &\sim \mathrm{Cat}(\pi) \end{aligned}`,
+    // An integral over time of something that is no loss on the chain's samples.
+    String.raw`$\int_0^T \mathbb{E}[x_0 \cdot y]\, dt$`,
+    // Score matching of the data's own density.
+    String.raw`$\mathcal{L}_{SM} = \mathbb{E}\left[\|s(x) - \nabla_x \log p(x)\|^2\right]$`,
+  ]);
+});

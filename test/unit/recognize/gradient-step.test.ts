@@ -31,3 +31,49 @@ describe('recognize: gradient step', () => {
     expectRoles(String.raw`$w_{t+1} = \lambda w_t - \eta \nabla L(w_t)$`, { variant: 'plain', parameter: 'w' });
   });
 });
+
+describe('recognize: gradient steps in more notations (issue 10)', () => {
+  expectKind('gradient_step', [
+    // ε as the step size on an estimated gradient, as a pasted page writes it.
+    'θ ← θ − ε ĝ',
+    // Nadam's bias-corrected moment set from the plain one.
+    String.raw`$\hat m_k \leftarrow \beta_2 m_k / (1 - \beta_2^{k+1}) + (1 - \beta_2) g_k / (1 - \beta_2^k)$`,
+    // An accumulator written as a function of the step.
+    String.raw`$r(w, k) := \rho\, r(w, k-1) + (1 - \rho)\, (\nabla_w J(w))^2$`,
+    // The accumulator named on the left, in expectation notation.
+    String.raw`$E[g^2]_k = \gamma E[g^2]_{k-1} + (1 - \gamma) g_k^2$`,
+    // The adaptive step written on its own.
+    String.raw`$\frac{\eta}{\sqrt{G_t + \epsilon}} \odot g_t$`,
+    String.raw`$\frac{\alpha}{\sqrt{\hat v_t} + \delta}\, \hat m_t$`,
+    // A line search step and the simultaneous updates of a two-player game.
+    String.raw`$w_{k+1} = w_k + \gamma_k p_k$`,
+    String.raw`$u_{t+1} = u_t - \eta\, \nabla_u f(u_t, v_t), \quad v_{t+1} = v_t + \eta\, \nabla_v f(u_t, v_t)$`,
+    // Projected and proximal gradient steps.
+    String.raw`$w_{t+1} = \Pi_{\mathcal{C}}\left(w_t - \eta_t \nabla \ell(w_t)\right)$`,
+    String.raw`$z^{k+1} = \mathrm{prox}_{\gamma h}(z^k - \gamma \nabla f(z^k))$`,
+    // A line search with the step size t and the direction Δx, the index in parentheses.
+    String.raw`$y^{(k+1)} = y^{(k)} + s^{(k)} \Delta y^{(k)}$`,
+    // An adaptive method over several lines, with vectors in bold.
+    String.raw`\begin{aligned} \mathbf{a} &\leftarrow \gamma \mathbf{a} + (1 - \gamma)\, \mathbf{g} \odot \mathbf{g} \\ \mathbf{w} &\leftarrow \mathbf{w} - \frac{\alpha}{\sqrt{\mathbf{a}} + \delta} \odot \mathbf{g} \end{aligned}`,
+  ]);
+  expectKind('none', [
+    // An AR(1) process and a Markov chain's distribution are recurrences, not optimization steps.
+    String.raw`$y_t = \phi\, y_{t-1} + \varepsilon_t$`,
+    String.raw`$\pi_{n+1} = \pi_n P$`,
+    // Named outputs mixed (classifier-free guidance) are not one variable at two steps.
+    String.raw`$\epsilon_{\mathrm{mix}} = \epsilon_{\mathrm{base}} + s\,(\epsilon_{\mathrm{cond}} - \epsilon_{\mathrm{base}})$`,
+    // The recursion unrolled to its initial value is a closed form.
+    String.raw`$m_k = \beta^k m_0 + (1 - \beta) \sum_{j=1}^{k} \beta^{k-j} g_j$`,
+    // A limit statement about the iterates.
+    String.raw`$\lim_{k \to \infty} \hat m_k = m_k$`,
+    // A step size over a constant is only a scaled term; a recurrence in a function with no gradient is no update.
+    String.raw`$\frac{\alpha}{2} x$`,
+    String.raw`$f(n) := 2 f(n-1) + 1$`,
+    // A map applied to something other than a step of the same variable; a k-means update.
+    String.raw`$y_{t+1} = \sigma(W y_t - b)$`,
+    String.raw`$\mu_k \leftarrow \frac{\sum_i r_{ik} x_i}{\sum_i r_{ik}}$`,
+    // An integrator's step in time and a recurrent cell's state are not optimization steps.
+    String.raw`$q_{t+1} = q_t + p_t \Delta t$`,
+    String.raw`$c_t = f_t \odot c_{t-1} + i_t \odot \tilde{c}_t$`,
+  ]);
+});

@@ -31,3 +31,34 @@ describe('recognize: GAN min-max', () => {
     expectRoles(String.raw`$\min_G \max_{D \in \mathcal{D}} \mathbb{E}_{x\sim p_r}[D(x)] - \mathbb{E}_{z\sim p(z)}[D(G(z))]$`, { variant: 'wasserstein', generator: 'G', discriminator: 'D' });
   });
 });
+
+describe('recognize: GAN objectives in more forms (issue 10)', () => {
+  expectKind('minimax', [
+    // The minibatch gradient estimates of each player, as the algorithm box writes them.
+    String.raw`$\nabla_{\phi} \frac{1}{n} \sum_{j=1}^{n} \left[\log D_\phi(x_j) + \log(1 - D_\phi(G_\psi(z_j)))\right]$`,
+    String.raw`$\nabla_{\psi} \frac{1}{n} \sum_{j=1}^{n} \log D_\phi(G_\psi(z_j))$`,
+    // The critic's score gap on its own.
+    String.raw`$C(x_r) - C(G(z))$`,
+    // Kantorovich's dual with two potentials bounded by the cost.
+    String.raw`$W_1(\mu, \nu) = \sup_{\phi(x) + \psi(y) \le \|x - y\|} \mathbb{E}_{\mu}[\phi(x)] + \mathbb{E}_{\nu}[\psi(y)]$`,
+    // An energy (critic) averaged under the data and under the model, subtracted; f-GAN's conjugate form.
+    String.raw`$\mathcal{J} = \mathbb{E}_{x \sim p_{data}}[U(x)] - \mathbb{E}_{x \sim p_\theta}[U(x)]$`,
+    String.raw`$F(\theta, \omega) = \mathbb{E}_{x \sim P}[V_\omega(x)] - \mathbb{E}_{x \sim Q_\theta}[f^*(V_\omega(x))]$`,
+    // The critic's loss named for it, on generated (marked) and real samples; the critic's minibatch gradient.
+    String.raw`$L_{\mathrm{critic}} = \frac{1}{B}\sum_{b} \left[ h_w(\hat{y}_b) - h_w(y_b) \right]$`,
+    String.raw`$\nabla_w \left[ \frac{1}{m} \sum_{i} h_w(x_i) - \frac{1}{m}\sum_{i} h_w(g_\theta(z_i)) \right]$`,
+  ]);
+  expectKind('none', [
+    // Feature matching: the statistics of real and generated samples inside a norm.
+    String.raw`$\left\| \mathbb{E}_{x} h(x) - \mathbb{E}_{z} h(G(z)) \right\|_2^2$`,
+    // The reparameterization trick: the same function of a sample and of a transformed noise, set equal.
+    String.raw`$\mathbb{E}_{q(w)}[h(w)] = \mathbb{E}_{p(\epsilon)}[h(g(\epsilon))]$`,
+    String.raw`$\mathbb{E}_{p(\epsilon)}[h(g_\phi(\epsilon, x))]$`,
+    // A point mass at a network's output, a sup of a set, a kernel two-sample statistic.
+    String.raw`$\log \delta(x - F_\theta(z))$`,
+    String.raw`$\sup \{ t \in \mathbb{R} : t^2 < 3 \}$`,
+    String.raw`$\mathrm{MMD}^2 = \mathbb{E}[k(x, x')] - 2\mathbb{E}[k(x, y)] + \mathbb{E}[k(y, y')]$`,
+    // The same function averaged under two arbitrary distributions, with no data, critic or sup: an IPM's body.
+    String.raw`$\mathbb{E}_{x \sim p}[h(x)] - \mathbb{E}_{x \sim q}[h(x)]$`,
+  ]);
+});

@@ -17,3 +17,33 @@ describe('recognize: reconstruction loss', () => {
     expectRoles(String.raw`$\|x - g(f(x))\|^2$`, { encoder: 'f', decoder: 'g', data: 'x' });
   });
 });
+
+describe('recognize: reconstruction losses in more notations (issue 10)', () => {
+  expectKind('reconstruction', [
+    // A marked copy of the input, squared or in a norm.
+    String.raw`$(x - \tilde{x})^2$`,
+    // The data against the decoder's mean for a code.
+    String.raw`$\|X - \mu_{X|z}\|^2$`,
+    String.raw`$\frac{1}{L}\sum_l \|x - f_\theta(z)\|^2$`,
+    // Perceptual losses: one feature map of the input and of its reconstruction.
+    String.raw`$\|\psi(x) - \psi(\hat x)\|_1$`,
+    String.raw`$\| F(\mathbf{x}) - F(\mathrm{Dec}(\mathbf{h})) \|_2$`,
+    // A loss named for what it measures.
+    String.raw`$\mathcal{L}_{\mathrm{recon}} = \mathbb{E}_{x}\left[\|y - G(x)\|_1\right]$`,
+    // A diffusion's last reverse step is its decoder.
+    String.raw`$L_0 = -\mathbb{E}_{q}\left[\log p_\theta(\mathbf{y}_0 \mid \mathbf{y}_1)\right]$`,
+  ]);
+  expectKind('none', [
+    // A deviation from the mean, a prediction error, a Gaussian kernel, the noise of a denoising score matcher.
+    String.raw`$\sum_i (x_i - \bar x)^2$`,
+    String.raw`$(y - \hat y)^2$`,
+    String.raw`$\exp\left(-\frac{\|x - \mu(z)\|^2}{2}\right)$`,
+    String.raw`$\frac{\|\tilde x - x\|^2}{\sigma^4}$`,
+    // A loss named for something else.
+    String.raw`$\mathcal{L}_{\mathrm{adv}} = \|u - v\|^2$`,
+    // Distances between two points and a Lipschitz bound.
+    String.raw`$d(x, \tilde x) = \|x - \tilde x\|_2$`,
+    String.raw`$|f(x) - f(x')| \le K \|x - x'\|$`,
+    String.raw`$\|x - x'\|^2$`,
+  ]);
+});

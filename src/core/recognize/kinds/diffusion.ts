@@ -9,7 +9,8 @@ import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
 import { isDensityApp, isTimeScript, klApps, TIME_LETTERS, timeVariable } from '../math';
-import { allNodes, appAt, firstApp, isDensityName, nodeTex, sides, some, tex, type App } from '../query';
+import { allNodes, appAt, isDensityName, nodeTex, sides, some, tex, type App } from '../query';
+import { continuousSigns, isNoise, isZero, posteriorMoments, varianceSplit } from './diffusion-signs';
 
 /** A density between two time steps of the same variable: `q(x_t|x_{t-1})`, `p_\theta(x_{t-1}|x_t)`, `q(x_{t-1}|x_t,x_0)`. */
 function isTransition(a: App, steps: ReadonlySet<string>): boolean {
@@ -28,6 +29,9 @@ function isTransition(a: App, steps: ReadonlySet<string>): boolean {
 function isScheduleSymbol(seq: readonly MathNode[], k: number, steps: ReadonlySet<string>): boolean {
   const n = seq[k];
   if (n.type !== 'id' || (n.name !== 'beta' && n.name !== 'alpha')) return false;
+  // `\alpha_0`, `\beta_0`: a prior's hyperparameters (a Dirichlet's concentration, a Normal-Wishart's scale); a
+  // schedule runs from step 1.
+  if (n.sub?.length === 1 && n.sub[0].type === 'num' && n.sub[0].name === '0') return false;
   if (isTimeScript(n.sub, steps)) return true;
   const next = seq[k + 1];
   return next !== undefined && next.type === 'id' && next.name === 't';
@@ -50,7 +54,8 @@ function stepLetters(ctx: Context): ReadonlySet<string> {
   for (const n of ctx.nodes) {
     if (n.type === 'id' && n.name === 'alpha' && n.accent === 'bar') { const l = scriptLetter(n.sub); if (l) letters.add(l); }
     if (n.type === 'sqrt') {
-      for (const m of n.args?.[0] ?? []) if (m.type === 'id' && (m.name === 'alpha' || m.name === 'beta')) { const l = scriptLetter(m.sub); if (l) letters.add(l); }
+      // (`\sqrt{\sigma_i^2 - \sigma_{i-1}^2}`: the increments of a variance-exploding chain's noise levels.)
+      for (const m of n.args?.[0] ?? []) if (m.type === 'id' && (m.name === 'alpha' || m.name === 'beta' || m.name === 'sigma')) { const l = scriptLetter(m.sub); if (l) letters.add(l); }
     }
   }
   // `\prod_{i=1}^{t} p_\theta(x_{i-1} | x_i)`: a product whose index runs up to the time step.
@@ -119,7 +124,8 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
     const rhsTop = parts[parts.length - 1];
     const rhs = [...allNodes(rhsTop)];
     const zeroMeanGaussian = ctx.apps.some((a) => a.fn.type === 'id' && a.fn.name === 'N' && rhsTop.includes(a.fn) && a.main.length === 2 && a.main[0].length === 1 && a.main[0][0].type === 'num' && a.main[0][0].name === '0');
-    const noise = rhs.some((n) => n.type === 'id' && n.name === 'epsilon') || zeroMeanGaussian;
+    // (The noise may be called z or ξ too, as score-based models write it: `x_i = x_{i-1} + \sqrt{\sigma_i^2 - \sigma_{i-1}^2}\, z`.)
+    const noise = rhs.some((n) => isNoise(n)) || zeroMeanGaussian;
     const earlier = rhs.some((n, k) => n.type === 'id' && n.name === base && n.accent === parts[0][0].accent && (isTimeScript(n.sub, steps) || !n.sub || (rhs[k + 1]?.type === 'id' && rhs[k + 1].name === 't')));
     // The noise scaled by a schedule (`\sqrt{\beta_t}\epsilon`) makes it a diffusion; an AR(1)
     // process `x_t = \phi x_{t-1} + \epsilon_t` adds noise too, but with no schedule and no square root.
@@ -166,8 +172,14 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
     // `\mu_t = \sqrt{1-\beta_t} x_{t-1}`, `\mu_{t|t+1,0} = a_t x_0 + b_t x_{t+1}`: a mean at a time step set from
     // the chain's neighbouring variables.
     const rhsVars = [...allNodes(rhs)].filter((n) => n.type === 'id' && n.name.length === 1 && timeVariable([n], steps) !== undefined);
-    const mean = lhs.type === 'id' && lhs.name === 'mu' && isTimeScript((lhs.sub ?? []).filter((n) => n.type !== 'bar' && n.type !== 'punct'), steps) && rhsVars.length > 0 && (schedule !== '' || rhsVars.some(isZero));
+    // (`\mu_{k=1,\dots,K} \sim \mathcal N(\mu_0, \dots)` draws a mean from a prior: a range in the script and a `\sim` are no time step.)
+    const drawn = rels[0] === 'sim' || (lhs.sub ?? []).some((n) => n.type === 'rel');
+    const mean = !drawn && lhs.type === 'id' && lhs.name === 'mu' && isTimeScript((lhs.sub ?? []).filter((n) => n.type !== 'bar' && n.type !== 'punct'), steps) && rhsVars.length > 0 && (schedule !== '' || rhsVars.some(isZero));
     if (estimate || mean) { strong = true; roles.posterior ??= nodeTex(lhs); }
+  }
+  if (!strong) {
+    const other = posteriorMoments(ctx, steps, cumulative) ?? (varianceSplit(ctx) ? 'forward process' : undefined);
+    if (other) return { kind: 'diffusion', confidence: 0.8, roles: { ...roles, variant: other, time_step: 't' }, weak: false };
   }
   if (!strong && continuous) {
     if (roles.noise_predictor) roles.noise ??= '\\epsilon';
@@ -194,100 +206,11 @@ function networkOnly(ctx: Context, networks: readonly App[], steps: ReadonlySet<
   const inside = new Set<MathNode>();
   for (const a of networks) { inside.add(a.fn); for (const n of allNodes([a.group])) inside.add(n); }
   const rest = ctx.nodes.filter((n) => !inside.has(n) && !(n.sub && [...n.sub].some((m) => inside.has(m))));
-  return !rest.some((n) => n.type === 'sqrt' || n.type === 'frac' || n.type === 'op' || n.type === 'par' || (n.type === 'group' && n.name === '||')
+  // (A squared group, `(\epsilon - \epsilon_\theta(x_t, t))^2`, is a loss as much as a norm is.)
+  return !rest.some((n) => n.type === 'sqrt' || n.type === 'frac' || n.type === 'op' || n.type === 'par' || (n.type === 'group' && (n.name === '||' || (n.sup?.length === 1 && n.sup[0].name === '2')))
     || (n.type === 'id' && (n.name === 'alpha' || n.name === 'beta' || n.name === 'N' || isDensityName(n) || timeVariable([n], steps) !== undefined)));
 }
 
 /** Letters of a continuous-time schedule: `\alpha(t)`, `\sigma(t)`, `\beta(t)`, `g(t)`, `\lambda(t)`, `w(t)`. */
 const SCHEDULE_FUNCTIONS: ReadonlySet<string> = new Set(['alpha', 'sigma', 'beta', 'g', 'lambda', 'gamma']);
 
-/** True for `\mathrm{d}x` at `seq[k]`: the letter d followed by a variable (`dx`, `dX_t`, `d\mathbf w`). */
-function differentialAt(seq: readonly MathNode[], k: number, names?: ReadonlySet<string>): boolean {
-  const d = seq[k];
-  const v = seq[k + 1];
-  return d !== undefined && d.type === 'id' && d.name === 'd' && !d.sub && v !== undefined && v.type === 'id' && (names === undefined || names.has(v.name));
-}
-
-const BROWNIAN: ReadonlySet<string> = new Set(['w', 'W', 'B']);
-
-/**
- * The score-based and continuous-time forms of diffusion, which write no `x_{t-1}`: an SDE
- * `dx = f\,dt + g\,dw`, a score network `s_\theta(x, t)` or the score `\nabla_x \log p_t(x)` of a
- * noised density, the denoiser `\mathbb{E}[x_0 | x_t]`, a loss averaged over time steps and noisy
- * samples, a sample perturbed by scaled noise `x + \sigma_i z`, or `x_t = \alpha(t) x_0 + \sigma(t)\epsilon`.
- * Returns the variant's name, or undefined.
- */
-function continuousSigns(ctx: Context, scheduled: boolean): string | undefined {
-  for (const line of ctx.lines) {
-    if (differentialAt(line, 0) && line.some((_, k) => differentialAt(line, k, BROWNIAN))) return 'stochastic differential equation';
-  }
-  // A score matched to the score of a noised density in a squared error is denoising score matching;
-  // a score model on its own (`s_\theta(x) \approx \nabla_x \log p(x)`) is not yet a diffusion.
-  const squared = ctx.nodes.some((n) => n.type === 'par' || (n.sup?.length === 1 && n.sup[0].name === '2' && n.type === 'group'));
-  for (const log of squared ? ctx.logs : []) {
-    const p = log.app;
-    const prev = log.seq[log.index - 1];
-    if (!p || !isDensityName(p.fn) || !prev || prev.type !== 'op' || prev.name !== 'nabla') continue;
-    // The score of a noised density: `p_t`, `p_{\sigma_i}`, or a noisy sample's conditional `q(\tilde x | x)`.
-    const noised = p.fn.sub?.some((n) => n.type === 'id' && (n.name === 't' || n.name === 'sigma')) || (p.main[0]?.[0]?.accent === 'tilde' && p.cond.length > 0);
-    if (noised) return 'denoising score matching';
-  }
-  for (const seq of ctx.seqs) {
-    for (let k = 0; k < seq.length; k++) {
-      const n = seq[k];
-      // E[x_0 | x_t]: the optimal denoiser.
-      if (n.type === 'group' && n.children && n.children.some((m) => m.type === 'bar')) {
-        const bar = n.children.findIndex((m) => m.type === 'bar');
-        if (timeVariable(n.children.slice(0, bar)) !== undefined && isZero(n.children[0]) && timeVariable(n.children.slice(bar + 1)) !== undefined && !isZero(n.children[bar + 1])) {
-          const e = seq[k - 1];
-          if (e && e.type === 'id' && e.name === 'E') return 'denoiser';
-        }
-      }
-      // x + \sigma_i z: a sample perturbed by noise of a level that has an index.
-      const next = seq[k + 1];
-      if (n.type === 'id' && n.name === 'sigma' && (n.sub || (next?.type === 'group' && seq[k + 2]?.type === 'id' && isNoise(seq[k + 2]))) && next && (isNoise(next) || (next.type === 'bin' && next.name === '*' && seq[k + 2] && isNoise(seq[k + 2])))) {
-        const before = seq[k - 1];
-        // (`\mu + \sigma \epsilon` is the reparameterisation of a Gaussian, not a sample noised by a level.)
-        const base = seq[k - 2];
-        if (before && before.type === 'bin' && before.name === '+' && !(base?.type === 'id' && base.name === 'mu')) return 'perturbed sample';
-      }
-    }
-  }
-  // A loss averaged over time steps and noisy samples: E_{t, x_0, \epsilon}, E_{x_t \sim ...}.
-  for (const e of ctx.expectations) {
-    const sub = [...(e.node.sub ?? [])];
-    const vars = sub.filter((n) => n.type === 'id');
-    const hasT = vars.some((n) => (n.name === 't' || n.name === 'sigma' || n.name === 'lambda') && !n.sub);
-    const hasX0 = vars.some((n) => isZero(n) || (n.sub && timeVariable([n]) !== undefined && tex(n.sub) === 't'));
-    const hasNoise = vars.some(isNoise);
-    if (hasT && (hasX0 || hasNoise)) return 'loss over time steps';
-  }
-  // The same averages nested, `\mathbb{E}_{q(x_0)} \mathbb{E}_t \mathbb{E}_{q(x_{t+1} | x_0)}[...]`: one over the
-  // time step, another over the clean data or a noisy sample given it.
-  const overT = ctx.expectations.some((e) => (e.node.sub ?? []).some((n) => n.type === 'id' && n.name === 't' && !n.sub));
-  const overData = ctx.expectations.some((e) => { const a = firstApp(e.measure); return a !== undefined && isDensityName(a.fn) && (a.main.some((m) => isZero(m[0])) || a.cond.some((c) => isZero(c[0]))); });
-  if (overT && overData) return 'loss over time steps';
-  // Tweedie's formula, `\mathbb{E}[x_{t-1} | x_t] \approx x_t + \sigma_t^2 \nabla \log p_t(x_t)`: the score of the
-  // noised density at a time step, in a relation about the chain's variables.
-  if (ctx.rels.size > 0 && ctx.logs.some((l) => l.app && isDensityName(l.app.fn) && l.app.fn.sub?.length === 1 && l.app.fn.sub[0].type === 'id' && l.app.fn.sub[0].name === 't' && l.seq[l.index - 1]?.type === 'op' && l.seq[l.index - 1].name === 'nabla')
-    && ctx.nodes.some((n) => n.type === 'id' && n.name !== 'p' && timeVariable([n]) !== undefined && !isZero(n))) return 'score of the noised density';
-  // x_t = \alpha(t) x_0 + \sigma(t) \epsilon, v = \alpha(t)\epsilon - \sigma(t) x_0: continuous-time forward process.
-  if (scheduled && ctx.nodes.some(isNoise) && ctx.nodes.some(isZero)) return 'forward process';
-  if (scheduled && ctx.apps.some((a) => isDensityName(a.fn) && a.cond.some((c) => c.length === 1 && isZero(c[0])) && a.main.some((m) => timeVariable(m) !== undefined))) return 'forward process';
-  // The perturbed density `p_{\sigma}(x) = \int p(y) \mathcal{N}(x; y, \sigma^2 I) dy`.
-  for (const line of ctx.lines) {
-    const a = appAt(line, 0);
-    if (a && isDensityName(a.fn) && a.fn.sub?.some((n) => n.type === 'id' && n.name === 'sigma') && line.some((n) => n.type === 'id' && n.name === 'N')) return 'perturbed density';
-  }
-  return undefined;
-}
-
-/** ε, ξ or z: the noise a diffusion adds. */
-function isNoise(n: MathNode): boolean {
-  return n.type === 'id' && (n.name === 'epsilon' || n.name === 'z' || n.name === 'xi') && !n.accent;
-}
-
-/** `x_0`: a variable at time step zero (the clean data). */
-function isZero(n: MathNode | undefined): boolean {
-  return n !== undefined && n.type === 'id' && n.name.length === 1 && n.sub?.length === 1 && n.sub[0].type === 'num' && n.sub[0].name === '0';
-}

@@ -7,7 +7,8 @@ import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
 import { isKLOperator, labelWeighted, measureDensity } from '../math';
-import { appAt, firstApp, nodeTex, sides, some, terms, tex, type App } from '../query';
+import { allNodes, appAt, firstApp, nodeTex, sides, some, terms, tex, type App } from '../query';
+import type { LogUse } from '../context';
 
 /** `H(...)`, `\mathrm{CE}(...)`, `\H[...]`: an entropy written by name. */
 export function isEntropyApp(a: App): boolean {
@@ -71,7 +72,7 @@ export function detectEntropy(ctx: Context): Hit | null {
     const a = line.length === k + 2 ? appAt(line, k) : undefined;
     if (a && isEntropyApp(a)) return { kind: 'entropy', confidence: 0.65, roles: { quantity: tex([a.fn, a.group]), variant: a.main.length === 2 ? 'cross-entropy' : 'entropy' } };
   }
-  const softmax = softmaxCrossEntropy(ctx);
+  const softmax = softmaxCrossEntropy(ctx) ?? labelPairCrossEntropy(ctx);
   if (softmax) return softmax;
   // -E_{x~P}[log p(x)]: the average surprise under the distribution itself.
   for (const e of ctx.expectations) {
@@ -83,26 +84,148 @@ export function detectEntropy(ctx: Context): Hit | null {
       return { kind: 'entropy', confidence: 0.85, roles: { distribution: nodeTex(m.node), variant: 'entropy' } };
     }
   }
+  // `\mathbb{E}_q[\log q(z)] = \dots`: the average log-density under the density itself is minus its entropy, worked
+  // out as the line goes on. The measure and the log's density must be the same (name and subscript);
+  // `\mathbb{E}_{p_{data}}[\log p_\theta(x)]` is a log-likelihood.
+  for (const e of ctx.expectations) {
+    const m = measureDensity(e.measure);
+    const body = e.body.filter((n) => !(n.type === 'bin' && n.name === '-'));
+    const log = ctx.logs.find((l) => l.seq === e.body);
+    if (!m || !log?.app || body.length !== 3 || log.app.cond.length > 0) continue;
+    if (nodeTex(log.app.fn) === nodeTex(m.node) && ctx.lines.length === 1 && ctx.lines[0][0] === e.node && sides(ctx.lines[0]).rels.length > 0) {
+      return { kind: 'entropy', confidence: 0.75, roles: { distribution: nodeTex(m.node), variant: 'entropy' } };
+    }
+  }
   // -\sum_x p(x) \log q(x): a weighted sum of logs of densities.
   for (const log of ctx.logs) {
     const w = weightBefore(log.seq, log.index);
     if (!w) continue;
-    const sumAt = log.seq.findIndex((n) => n.type === 'op' && (n.name === 'sum' || n.name === 'int'));
+    let sumAt = log.seq.findIndex((n) => n.type === 'op' && (n.name === 'sum' || n.name === 'int'));
+    // `-\sum_x (p(x) \log p(x))`, `-sum(p * log(p))`: the sum may stand before the bracket the product is in.
+    const outside = sumAt < 0 && sumOutside(ctx, log.seq);
+    if (outside) sumAt = 0;
     if (sumAt < 0 || sumAt > log.index) continue;
     // `\log \frac{1}{p(x)}` is `-\log p(x)`: the minus is inside.
     const inverse = log.frac?.args?.[0].length === 1 && log.frac.args[0][0].type === 'num' && log.frac.args[0][0].name === '1' ? firstApp(log.frac.args[1]) : undefined;
-    const minus = inverse !== undefined || log.seq.slice(0, sumAt).some((n) => n.type === 'bin' && n.name === '-');
+    const minus = inverse !== undefined || log.seq.slice(0, sumAt).some((n) => n.type === 'bin' && n.name === '-') || (outside && negatedOutside(ctx));
     if (!minus) continue;
     const target = inverse ? nodeTex(inverse.fn) : log.app ? nodeTex(log.app.fn) : log.arg.length === 1 ? nodeTex(log.arg[0]) : '';
     // `y_i \log \hat y_i`: the target against the prediction of the same variable is a cross-entropy too.
     const base = (t: string): string => t.replace(/^\\(?:hat|tilde|bar)\{(.*?)\}/, '$1').replace(/_.*$/, '');
     const wl = base(w);
     const tl = base(target);
-    if (wl === tl || (/^[pPqQ]/.test(wl) && /^[pPqQ]/.test(tl))) {
+    // `-\sum_i y_i \log p_i`: a label (y, t) weighing the log of a predicted probability is the
+    // one-hot cross-entropy; the target is a probability letter or a prediction with a hat.
+    // (Bishop's `t_{nk} \ln y_{nk}`: the target t against the network's output y.)
+    const labelled = (/^[yt]$/.test(wl) && (/^[pPqQ]/.test(tl) || /^\\(?:hat|tilde)/.test(target))) || (wl === 't' && /^[yo]$/.test(tl));
+    if (wl === tl || labelled || (/^[pPqQ]/.test(wl) && /^[pPqQ]/.test(tl))) {
       return { kind: 'entropy', confidence: 0.85, roles: { distribution: w, variant: w === target || (wl === tl && !/\\(?:hat|tilde|bar)/.test(w + target)) ? 'entropy' : 'cross-entropy' } };
     }
   }
-  return binaryCrossEntropy(ctx);
+  return binaryCrossEntropy(ctx) ?? logSumExpCrossEntropy(ctx) ?? logisticLoss(ctx) ?? evaluatedTerm(ctx);
+}
+
+/**
+ * True when the formula is negated as a whole: a minus at the top of a line, or opening a bracket
+ * or a sum's body there (`-[y\log p + ...]`, `- sum_i (...)`). The minus of `(1 - y)` or
+ * `\log(1 - p)` is no negation: without one outside, the same logs are a log-likelihood.
+ */
+function negatedOutside(ctx: Context): boolean {
+  const minusIn = (seq: readonly MathNode[]): boolean => seq.some((n) => n.type === 'bin' && n.name === '-');
+  return ctx.lines.some((line) => minusIn(line) || line.some((n) => n.type === 'group' && (n.children?.[0]?.type === 'bin' && n.children[0].name === '-')));
+}
+
+/** The weight of a log as written, a label `(1 - y)` group included: `y`, `(1-y_i)`, `\frac{1}{8}`. */
+function rawWeight(log: LogUse): MathNode | undefined {
+  let k = log.index - 1;
+  while (k >= 0 && log.seq[k].type === 'bin' && log.seq[k].name === '*') k--;
+  return k >= 0 ? log.seq[k] : undefined;
+}
+
+/**
+ * `y \log A + (1 - y) \log B`, negated: a label and its complement weighing two logs is the
+ * binary cross-entropy whatever the two probabilities are written as (`\frac{e^x}{1+e^x}` and
+ * `\frac{1}{1+e^x}` in a library's docstring). The complement must be of the same label that
+ * weighs the other log; a minus must stand before (a Bernoulli log-likelihood is the same sum
+ * without it, and MLE reads that one).
+ */
+function labelPairCrossEntropy(ctx: Context): Hit | null {
+  for (const log of ctx.logs) {
+    if (!labelWeighted(log)) continue;
+    const w = rawWeight(log);
+    const label = tex((w?.children ?? []).slice(2));
+    const other = ctx.logs.find((l) => l !== log && l.seq === log.seq && rawWeight(l) !== undefined && nodeTex(rawWeight(l)!) === label);
+    if (other && negatedOutside(ctx) && !ctx.nodes.some((n) => n.type === 'op' && /^arg/.test(n.name))) return { kind: 'entropy', confidence: 0.8, roles: { label, variant: 'binary cross-entropy' } };
+  }
+  return null;
+}
+
+/** `\exp(\cdot)` or `e^{\cdot}`. */
+function isExpNode(n: MathNode): boolean {
+  return (n.type === 'op' && n.name === 'exp') || (n.type === 'id' && n.name === 'e' && n.sup !== undefined);
+}
+
+/**
+ * `-x_c + \log \sum_j \exp(x_j)`: minus a score plus the log-sum-exp of all the scores is
+ * `-\log \mathrm{softmax}(x)_c`, the cross-entropy of a classifier's logits, as loss docstrings
+ * write it. The log-sum-exp alone (a log-partition function, a smooth max) is not a loss.
+ */
+function logSumExpCrossEntropy(ctx: Context): Hit | null {
+  for (const log of ctx.logs) {
+    if (!some(log.arg, (n) => n.type === 'op' && n.name === 'sum') || !some(log.arg, isExpNode)) continue;
+    const scores = new Set<string>();
+    for (const n of allNodes(log.arg)) if (n.type === 'id' && n.name !== 'e' && n.name.length <= 2 && !/^[ijk]$/.test(n.name)) scores.add(n.name);
+    const seq = log.seq;
+    for (let k = 0; k + 1 < log.index; k++) {
+      if (seq[k].type === 'bin' && seq[k].name === '-' && seq[k + 1].type === 'id' && scores.has(seq[k + 1].name) && seq[k + 1].sub) {
+        return { kind: 'entropy', confidence: 0.8, roles: { variant: 'softmax cross-entropy' } };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * `\log(1 + \exp(-y\,x))`: the logistic loss of a score x against a label y of ±1, the binary
+ * cross-entropy in the margin form. Softplus of a single variable, `\log(1 + e^x)`, is not one:
+ * the label times the score under a minus is what makes it a loss.
+ */
+function logisticLoss(ctx: Context): Hit | null {
+  for (const log of ctx.logs) {
+    const a = log.arg.length === 1 && log.arg[0].type === 'group' ? log.arg[0].children ?? [] : log.arg;
+    if (!(a.length >= 3 && a[0].type === 'num' && a[0].name === '1' && a[1].type === 'bin' && a[1].name === '+' && isExpNode(a[2]))) continue;
+    const power = a[2].type === 'op' ? a[3]?.children ?? [] : a[2].sup ?? [];
+    const factors = power.filter((n) => !(n.type === 'bin' && n.name === '*'));
+    if (factors.length === 3 && factors[0].type === 'bin' && factors[0].name === '-' && factors[1].type === 'id' && factors[2].type === 'id' && factors[1].name !== factors[2].name) {
+      return { kind: 'entropy', confidence: 0.75, roles: { variant: 'logistic loss' } };
+    }
+  }
+  return null;
+}
+
+/**
+ * `-p(x_3)\log q(x_3) = 1 \cdot \log(0.75) \approx 0.415`, `\sum_1^8 -\frac18 \log_2 \frac18 = 3`: one
+ * outcome's term of a (cross-)entropy, or its sum over equally likely outcomes, worked out to a
+ * number. The weight is a density at the point the log's density is taken (or the same number as
+ * under the log); a bare `-\log p(x)` (a surprisal, an NLL) has no weight and is not one.
+ */
+function evaluatedTerm(ctx: Context): Hit | null {
+  const numeric = ctx.lines.some((line) => sides(line).sides.slice(1).some((side) => side.length > 0 && !side.some((n) => n.type === 'id' || n.type === 'frac' && some([n], (m) => m.type === 'id'))));
+  if (!numeric) return null;
+  for (const log of ctx.logs) {
+    // The minus is on the term's side: before the log in its sequence, or before the bracket holding it.
+    const minus = log.seq.slice(0, log.index).some((n) => n.type === 'bin' && n.name === '-') || negatedBracket(ctx, log.seq);
+    if (!minus) continue;
+    const w = rawWeight(log);
+    if (!w) continue;
+    // `-p \log p`: one probability's term, weight and argument the same letter.
+    if (w.type === 'id' && log.arg.length === 1 && nodeTex(w) === nodeTex(log.arg[0]) && /^[pPqQ]/.test(w.name)) return { kind: 'entropy', confidence: 0.75, roles: { variant: 'entropy' } };
+    const sameNumber = (w.type === 'frac' || w.type === 'num') && !some([w], (m) => m.type === 'id') && tex(log.arg).replace(/[()]/g, '') === nodeTex(w).replace(/[()]/g, '');
+    const wApp = w.type === 'group' ? appAt(log.seq as MathNode[], log.seq.indexOf(w) - 1) : undefined;
+    const sameArg = wApp !== undefined && log.app !== undefined && /^[pPqQ]$/.test(wApp.fn.name) && /^[pPqQ]$/.test(log.app.fn.name) && tex(wApp.group.children ?? []) === tex(log.app.group.children ?? []);
+    if (sameNumber || sameArg) return { kind: 'entropy', confidence: 0.75, roles: { variant: sameArg && wApp!.fn.name !== log.app!.fn.name ? 'cross-entropy' : 'entropy' } };
+  }
+  return null;
 }
 
 /**
@@ -114,8 +237,7 @@ export function detectEntropy(ctx: Context): Hit | null {
  * (Reconstruction and GAN detectors run first, so x against x̂ or D's two logs are theirs.)
  */
 function binaryCrossEntropy(ctx: Context): Hit | null {
-  const negated = ctx.nodes.some((n) => n.type === 'bin' && n.name === '-');
-  if (!negated || ctx.nodes.some((n) => n.type === 'op' && /^arg/.test(n.name))) return null;
+  if (!negatedOutside(ctx) || ctx.nodes.some((n) => n.type === 'op' && /^arg/.test(n.name))) return null;
   for (const log of ctx.logs) {
     const a = log.arg;
     if (!(a.length >= 3 && a[0].type === 'num' && a[0].name === '1' && a[1].type === 'bin' && a[1].name === '-')) continue;
@@ -137,8 +259,9 @@ function binaryCrossEntropy(ctx: Context): Hit | null {
 function softmaxCrossEntropy(ctx: Context): Hit | null {
   const isExp = (n: MathNode): boolean => (n.type === 'op' && n.name === 'exp') || (n.type === 'id' && n.name === 'e' && n.sup !== undefined);
   for (const log of ctx.logs) {
-    if (!log.negated) continue;
-    const arg = log.frac ? log.arg : log.arg;
+    // Negated right before the log, or with a class weight between (`-w_{y_n} \log \frac{\dots}{\dots}`).
+    if (!log.negated && !log.seq.slice(0, log.index).some((n) => n.type === 'bin' && n.name === '-')) continue;
+    const arg = log.arg;
     const frac = arg.find((n) => n.type === 'frac');
     const num = frac?.args?.[0] ?? arg.slice(0, Math.max(0, arg.findIndex((n) => n.type === 'bin' && n.name === '/')));
     const den = frac?.args?.[1] ?? arg.slice(arg.findIndex((n) => n.type === 'bin' && n.name === '/') + 1);
@@ -148,4 +271,22 @@ function softmaxCrossEntropy(ctx: Context): Hit | null {
     }
   }
   return null;
+}
+
+/** True when `seq` is the body of a bracket that a sum or an integral applies to (`\sum_x (\dots)`, `sum(\dots)`). */
+function sumOutside(ctx: Context, seq: readonly MathNode[]): boolean {
+  for (const parent of ctx.seqs) {
+    const k = parent.findIndex((n) => n.type === 'group' && n.children === seq);
+    if (k > 0 && parent[k - 1].type === 'op' && (parent[k - 1].name === 'sum' || parent[k - 1].name === 'int')) return true;
+  }
+  return false;
+}
+
+/** True when `seq` is the body of a bracket with a minus right before it: `-(0.5 \log 0.5 + \dots)`. */
+function negatedBracket(ctx: Context, seq: readonly MathNode[]): boolean {
+  for (const parent of ctx.seqs) {
+    const k = parent.findIndex((n) => n.type === 'group' && n.children === seq);
+    if (k > 0 && parent[k - 1].type === 'bin' && parent[k - 1].name === '-') return true;
+  }
+  return false;
 }

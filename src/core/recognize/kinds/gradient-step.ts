@@ -28,8 +28,26 @@ interface Update {
 /** True when the left side is a variable (possibly time-indexed), not a function value. */
 function isVariable(lhs: readonly MathNode[]): boolean {
   if (lhs.length === 0 || lhs[0].type !== 'id' || lhs[0].name === '' || lhs[0].font === 'cal') return false;
+  // `dx = \dots\, dt`: a differential, the left side of a differential equation, not a variable set.
+  if (lhs.length === 2 && lhs[0].name === 'd' && !lhs[0].sub && lhs[1].type === 'id') return false;
   // `x k + 1` from a rendered page is a variable with a flattened index; `f(x)` is not a variable.
   return lhs.every((n) => n.type === 'id' || n.type === 'num' || (n.type === 'bin' && (n.name === '+' || n.name === '-')));
+}
+
+/** True for an assignment (`\leftarrow`, `:=`), which sets a variable rather than states an equation. */
+function assignedRel(rel: string): boolean {
+  return rel === '<-' || rel === ':=';
+}
+
+const GREEK_NAMES = /^(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|upsilon|phi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Phi|Psi|Omega|ell|infty)$/;
+
+/** The subscript of a symbol when it is a word (`uncond`, `\mathrm{cond}`, `data`): a label, not an index. */
+function labelOf(n: MathNode): string {
+  const sub = n.sub ?? [];
+  // (`\theta_{new} = \theta_{old} - ...`: words that say when, not what, mark one variable at two steps.)
+  if (sub.some((m) => /^(?:new|old|next|prev|previous|current|cur|curr|updated)$/.test(m.name))) return '';
+  const word = sub.some((m) => m.type === 'text' || (m.type === 'id' && m.name.length > 1 && !GREEK_NAMES.test(m.name)));
+  return word ? tex(sub) : '';
 }
 
 /** Letters notes use for a step size or learning rate: η, α, ε (as in Goodfellow et al.'s ε ĝ), γ, λ, lr. */
@@ -58,7 +76,8 @@ function hasGradient(nodes: readonly MathNode[]): boolean {
  * Empty when the symbol has none.
  */
 function indexOf(n: MathNode): string {
-  const idx = (s: readonly MathNode[] | undefined): string => (s && s.some((m) => m.type === 'id' && /^[tkins]$/.test(m.name)) ? tex(s) : '');
+  // (`^{(k+1)}`: the index may stand in parentheses.)
+  const idx = (s: readonly MathNode[] | undefined): string => (s && [...allNodes(s)].some((m) => m.type === 'id' && /^[tkins]$/.test(m.name)) ? tex(s) : '');
   return idx(n.sub) || idx(n.sup);
 }
 
@@ -78,7 +97,10 @@ function isStepTerm(t: readonly MathNode[], loose: boolean): boolean {
   if (num.some(stepSize) && (t.length >= 2 || num.length >= 2)) return true;
   if (!loose) return false;
   // `\theta \leftarrow \theta + v`: a velocity or a step computed on another line.
-  return t.length <= 2 && t.some((n) => n.type === 'id' && (n.name === 'v' || n.name === 'Delta' || n.name === 'delta' || n.name === 'd'));
+  if (t.length <= 2 && t.some((n) => n.type === 'id' && (n.name === 'v' || n.name === 'Delta' || n.name === 'delta' || n.name === 'd'))) return true;
+  // `t^{(k)} \Delta x^{(k)}`: a step size times a search direction Δx, as line searches write it (Δt, a time
+  // step of an integrator, is not a direction).
+  return t.length === 3 && t[0].type === 'id' && t[1].type === 'id' && t[1].name === 'Delta' && t[2].type === 'id' && t[2].name !== 't';
 }
 
 /**
@@ -95,29 +117,48 @@ function isNoiseTerm(t: readonly MathNode[]): boolean {
 function updates(ctx: Context): Update[] {
   const out: Update[] = [];
   for (const line of ctx.lines) {
+    // `\lim_{n \to \infty} \hat m_n = ...`: a statement about where the iterates go, not a step.
+    if (line[0]?.type === 'op' && line[0].name === 'lim') continue;
     const { sides: parts, rels } = sides(line);
     for (let r = 0; r < rels.length; r++) {
       const rel = rels[r];
       if (rel !== '<-' && rel !== ':=' && rel !== '=') continue;
+      // In a chain `a = b = c` (or a derivation's `&\approx m_n &= \beta_1(\dots)`), only the first side is set
+      // by an equation; a middle side equal to what follows is a step of the algebra, not of an optimizer.
+      if (rel === '=' && r > 0) continue;
       const lhs = parts[r];
       // `x_{i+1} \gets x_i + ..., \quad i = 0, 1, \dots`: what follows a top-level comma is a side condition.
       const comma = parts[r + 1].findIndex((n) => n.type === 'punct' && n.name === ',');
       const rhs = comma > 0 ? parts[r + 1].slice(0, comma) : parts[r + 1];
-      if (!isVariable(lhs) || rhs.length === 0) continue;
+      if (rhs.length === 0) continue;
+      if (!isVariable(lhs)) {
+        const recursion = accumulatorRecursion(lhs, rhs);
+        if (recursion) out.push({ target: lhs[0], rhs, gradientTerm: recursion, rel, scaled: true, noise: false });
+        continue;
+      }
       const target = lhs[0];
       // A product sign changes nothing here: `\beta \cdot m` is `\beta m` (ASCII math writes `beta*m`).
       const ts = terms(rhs).map((t) => ({ sign: t.sign, nodes: t.nodes.filter((n) => !(n.type === 'bin' && n.name === '*')) }));
       const first = ts[0];
       // The variable itself, or scaled by a coefficient (`\mu v_t`, `\beta_1 m_{t-1}`).
-      const same = (n: MathNode | undefined): boolean => n !== undefined && n.type === 'id' && n.name === target.name && n.accent === target.accent;
+      // A hat target set from the plain moment (`\hat m_t \leftarrow \beta_1 m_t / (1 - \beta_1^{t+1}) + ...`) is its
+      // bias-corrected copy, Nadam's and Adam's. Subscripts that are words name different quantities
+      // (`\epsilon_{guided}` from `\epsilon_{uncond}`), not one variable at two steps.
+      const corrected = (n: MathNode): boolean => assignedRel(rel) && target.accent === 'hat' && !n.accent && (target.name === 'm' || target.name === 'v');
+      const same = (n: MathNode | undefined): boolean => n !== undefined && n.type === 'id' && n.name === target.name && (n.accent === target.accent || corrected(n))
+        && labelOf(n) === labelOf(target);
       const at = same(first.nodes[0]) ? 0 : first.nodes[0]?.type === 'id' && same(first.nodes[1]) ? 1 : first.nodes[0]?.type === 'group' && same(first.nodes[1]) ? 1 : -1;
       const sameVar = first.sign === 1 && at >= 0 && first.nodes[at + 1]?.type !== 'group';
       // An assignment (`\leftarrow`, `:=`) or an index that moves on (`x_{t+1} = x_t ...`) makes it a step.
       const assigned = rel !== '=';
       const moved = indexOf(target) !== '' && indexOf(first.nodes[at] ?? target) !== indexOf(target);
-      if (sameVar && ts.length >= 2) {
+      // `v_n = \beta_2^n v_0 + \dots`: the recursion unrolled back to its initial value (the decay raised to
+      // the step count) is a closed form of the iterate, not one step.
+      const unrolled = at === 1 && first.nodes[0].sup !== undefined && first.nodes[1].sub?.length === 1 && first.nodes[1].sub[0].type === 'num' && first.nodes[1].sub[0].name === '0';
+      if (sameVar && ts.length >= 2 && !unrolled) {
         const rest = ts.slice(1);
-        const derivative = rest.find((t) => hasDerivative(t.nodes));
+        // A score network `s_\theta(x, \sigma)` stands for the gradient of a log-density (annealed Langevin dynamics).
+        const derivative = rest.find((t) => hasDerivative(t.nodes) || t.nodes.some((n) => n.type === 'id' && n.name === 's' && (n.sub ?? []).some((m) => m.name === 'theta')));
         const noise = rest.some((t) => isNoiseTerm(t.nodes));
         // Noise without a gradient is a forward diffusion or an autoregression, not an update.
         if (noise && !derivative) continue;
@@ -126,9 +167,20 @@ function updates(ctx: Context): Update[] {
         if (step) out.push({ target, rhs, gradientTerm: step.nodes, rel, scaled: at === 1, coefficient: at === 1 ? first.nodes[0] : undefined, noise });
         continue;
       }
+      // `x_{k+1} = \mathrm{prox}_{\eta g}(x_k - \eta \nabla f(x_k))`, `\Pi_C(\theta_t - \eta g_t)`: a projection or proximal
+      // map applied to a gradient step of the same variable is a projected (proximal) gradient step.
+      const inner = ts.length === 1 && first.nodes.length === 2 && first.nodes[1].type === 'group' && (first.nodes[0].type === 'id' || first.nodes[0].type === 'op') ? first.nodes[1].children ?? [] : [];
+      const innerTerms = inner.length > 0 ? terms(inner) : [];
+      if (innerTerms.length >= 2 && innerTerms[0].sign === 1 && same(innerTerms[0].nodes[0]) && innerTerms.slice(1).some((t) => hasDerivative(t.nodes) && t.sign === -1)) {
+        out.push({ target, rhs, gradientTerm: innerTerms.slice(1).find((t) => hasDerivative(t.nodes))!.nodes, rel, scaled: false, noise: false });
+        continue;
+      }
       // The step itself: `\epsilon = -\eta f'(x)`, `\Delta\theta = -\frac{\epsilon}{\sqrt{s}} \odot g`, `g \leftarrow \nabla_\theta L`.
       // `\Delta\theta_t = \frac{\epsilon_t}{2}\nabla \log p(\theta_t) + \eta_t`: a Langevin step written as the increment.
-      if (target.name === 'Delta' && ts.length >= 2 && hasDerivative(first.nodes) && ts.slice(1).some((t) => t.nodes.length <= 2 && t.nodes.some((n) => n.type === 'id' && (n.name === 'eta' || n.name === 'epsilon' || n.name === 'xi' || n.name === 'z')))) {
+      // The drift may be a step size times a gradient written as functions (`\frac{\epsilon_t}{2}(g(\theta_t) + h_t(\theta_t))`),
+      // and the noise a Gaussian written in place (`+ \mathcal N(0, \epsilon_t)`).
+      const gaussianNoise = (t: readonly MathNode[]): boolean => t.length === 2 && t[0].type === 'id' && t[0].name === 'N' && t[1].type === 'group' && (t[1].children?.[0]?.type === 'num' && t[1].children[0].name === '0');
+      if (target.name === 'Delta' && ts.length >= 2 && (hasDerivative(first.nodes) || isStepTerm(first.nodes, false)) && ts.slice(1).some((t) => (t.nodes.length <= 2 && t.nodes.some((n) => n.type === 'id' && (n.name === 'eta' || n.name === 'epsilon' || n.name === 'xi' || n.name === 'z'))) || gaussianNoise(t.nodes))) {
         out.push({ target, rhs, gradientTerm: first.nodes, rel, scaled: false, noise: true });
       } else if (target.name === 'Delta' && ts.length === 1 && (hasGradient(first.nodes) || isStepTerm(first.nodes, false)) && !isNoiseTerm(first.nodes)) {
         // `\Delta W_{n+1} = \eta \frac{\hat m}{\sqrt{\hat v} + \epsilon}`: the increment set to one step term.
@@ -143,6 +195,26 @@ function updates(ctx: Context): Update[] {
     }
   }
   return out;
+}
+
+/**
+ * `v(\theta, t) := \gamma\, v(\theta, t-1) + (1-\gamma)(\nabla Q(\theta))^2`: an accumulator written as a function
+ * of the step, set from its value at the step before plus a gradient term. The time argument must move
+ * on (t from t-1) and a gradient must enter; `f(x) = a f(x-1) + b` with no gradient is a recurrence of
+ * another kind. Returns the gradient term.
+ */
+function accumulatorRecursion(lhs: readonly MathNode[], rhs: readonly MathNode[]): MathNode[] | undefined {
+  if (lhs.length !== 2 || lhs[0].type !== 'id' || lhs[1].type !== 'group' || lhs[1].name !== '(') return undefined;
+  const name = lhs[0].name;
+  const args = (g: MathNode): string[] => tex(g.children ?? []).split(',').map((x) => x.trim());
+  const mine = args(lhs[1]);
+  const ts = terms(rhs as MathNode[]).map((t) => t.nodes.filter((n) => !(n.type === 'bin' && n.name === '*')));
+  if (ts.length !== 2) return undefined;
+  const k = ts[0].findIndex((n, i) => n.type === 'id' && n.name === name && ts[0][i + 1]?.type === 'group');
+  if (k < 0 || k > 1) return undefined;
+  const prev = args(ts[0][k + 1]);
+  const moved = prev.length === mine.length && prev.some((a, i) => a !== mine[i] && a.replace(/\s/g, '') === mine[i].replace(/\s/g, '') + '-1');
+  return moved && hasGradient(ts[1]) ? ts[1] : undefined;
 }
 
 /** Adam's bias correction `\hat m_t = \frac{m_t}{1 - \beta_1^t}`: the moment over one minus a decay to the power t. */
@@ -163,6 +235,14 @@ export function detectGradientStep(ctx: Context): Hit | null {
   // In a block of several updates the one that takes the gradient names the roles; the others
   // apply what it computed (`\theta \leftarrow \theta + v`).
   const u = ups.find((x) => hasDerivative(x.gradientTerm)) ?? ups.find((x) => hasGradient(x.gradientTerm)) ?? ups.find((x) => !x.correction) ?? ups[ups.length - 1];
+  // A block one of whose lines adds noise scaled by a root (`\Delta x \gets [\dots]\Delta t + g(t)\sqrt{|\Delta t|}\, z`,
+  // then `x \gets x + \Delta x`) is a sampler's step (Euler-Maruyama on a reverse SDE, Langevin), whatever the
+  // other lines apply: it is read as diffusion, as Langevin updates are below.
+  const rooted = ctx.lines.some((line) => {
+    const { sides: parts, rels } = sides(line);
+    return rels.length > 0 && terms(parts[parts.length - 1]).some((t) => t.sign === 1 && isNoiseTerm(t.nodes) && t.nodes.some((n) => n.type === 'sqrt'));
+  });
+  if (rooted && !ups.some((x) => hasDerivative(x.gradientTerm))) return { kind: 'diffusion', confidence: 0.8, roles: { variant: 'sampler step' } };
   // A bias correction alone names a moment of Adam, not a parameter.
   if (u.correction) return { kind: 'gradient_step', confidence: 0.85, roles: { moment: nodeTex({ ...u.target, sub: undefined }), variant: 'adam' } };
   const applier = ups.find((x) => x !== u && x.target.name !== u.target.name && some(x.gradientTerm, (n) => n.type === 'id' && n.name === u.target.name));
@@ -217,7 +297,9 @@ export function detectGradientStep(ctx: Context): Hit | null {
  * RMSProp's and AdaDelta's accumulators inline. A weighted average of anything else is not one.
  */
 export function movingAverageStep(ctx: Context): Hit | null {
-  for (const seq of ctx.seqs) {
+  // The accumulator may be named on the left, `E[g^2]_t = \rho E[g^2]_{t-1} + (1-\rho) g_t^2`: its right side is read.
+  const rights = ctx.lines.map((l) => sides(l)).filter((x) => x.rels.length === 1 && (x.rels[0] === '=' || assignedRel(x.rels[0]))).map((x) => x.sides[1]);
+  for (const seq of [...ctx.seqs, ...rights]) {
     const ts = terms(seq);
     if (ts.length !== 2 || ts[0].sign !== 1 || ts[1].sign !== 1) continue;
     const [a, b] = [ts[0].nodes.filter((n) => !(n.type === 'bin' && n.name === '*')), ts[1].nodes.filter((n) => !(n.type === 'bin' && n.name === '*'))];
@@ -230,5 +312,26 @@ export function movingAverageStep(ctx: Context): Hit | null {
     const gradientLike = current.some((n) => n.type === 'id' && (n.name === 'g' || n.name === 'Delta')) || hasDerivative(current);
     if (complement && previous && gradientLike) return { kind: 'gradient_step', confidence: 0.7, roles: { variant: 'moving average of squared gradients', momentum: nodeTex(decay) } };
   }
-  return null;
+  return adaptiveStep(ctx);
+}
+
+/**
+ * The step of an adaptive method written alone, `\frac{\alpha}{\sqrt{E[g^2]_t + \epsilon}}\, g_t`,
+ * `\frac{\eta}{\sqrt{\hat v_t} + \epsilon}\hat m_t`: a step size over the root of an accumulated second
+ * moment, times the gradient or its first moment. The root is what makes it AdaGrad's, RMSProp's or
+ * Adam's; a step size over anything else (`\frac{\alpha}{2} x`) is only a scaled term.
+ */
+function adaptiveStep(ctx: Context): Hit | null {
+  if (ctx.lines.length !== 1 || ctx.lines[0].some((n) => n.type === 'rel')) return null;
+  const ts = terms(ctx.lines[0]);
+  if (ts.length !== 1) return null;
+  const t = ts[0].nodes.filter((n) => !(n.type === 'bin' && (n.name === '*' || n.name === 'cdot' || n.name === 'odot')));
+  const f = t[0];
+  if (!f || f.type !== 'frac' || t.length !== 2) return null;
+  const [num, den] = f.args ?? [[], []];
+  const rate = num.length === 1 && num[0].type === 'id' && STEP_SIZES.has(num[0].name);
+  const root = den.some((n) => n.type === 'sqrt');
+  const dir = t[1];
+  const direction = isGradientLetter(dir) || (dir.type === 'id' && dir.name === 'm') || hasDerivative([dir]);
+  return rate && root && direction ? { kind: 'gradient_step', confidence: 0.7, roles: { learning_rate: nodeTex(num[0]), variant: 'adam' } } : null;
 }

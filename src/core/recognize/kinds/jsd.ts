@@ -1,8 +1,9 @@
 /** Jensen-Shannon divergence: `JSD(P\|Q)`, `D_{JS}`, or the average KL to the mixture `M = (P+Q)/2`. */
+import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
 import { isJSOperator, klApps } from '../math';
-import { tex } from '../query';
+import { allNodes, tex } from '../query';
 
 /** Detects a Jensen-Shannon divergence. */
 export function detectJSD(ctx: Context): Hit | null {
@@ -25,7 +26,9 @@ export function detectJSD(ctx: Context): Hit | null {
       // The common reference is a mixture: written as a sum, defined as one on another line
       // (`m(x) = 0.5 p(x) + 0.5 q(x)`), or the two firsts are what the left side is a divergence of
       // (`J(P, Q) = \frac12 (D(P \| R) + D(Q \| R))`).
-      const defined = ctx.lines.some((l) => l[0]?.type === 'id' && l[0].name === mix && l.some((n) => n.type === 'rel') && /\+/.test(tex(l)));
+      // (Plain text puts the definition after the formula on the same line: `... m(x) = 0.5 p(x) + 0.5 q(x)`.)
+      const defined = ctx.lines.some((l) => l.some((n, k) => n.type === 'id' && n.name === mix
+        && (l[k + 1]?.type === 'rel' || (l[k + 1]?.type === 'group' && l[k + 2]?.type === 'rel')) && /\+/.test(tex(l.slice(k)))));
       const ofBoth = ctx.apps.some((f) => f.main.length === 2 && !f.main.some((m) => m.length === 0) && new Set(f.main.map(tex)).has(tex(a.first)) && new Set(f.main.map(tex)).has(tex(b.first)));
       const sameMixture = tex(a.second) === tex(b.second) && (/\+/.test(mix) || defined || ofBoth);
       // Both to a sum of two densities, even where a typo makes the two sums differ.
@@ -33,13 +36,39 @@ export function detectJSD(ctx: Context): Hit | null {
       if (sameMixture || bothMixtures) return { kind: 'jsd', confidence: 0.85, roles: { first: tex(a.first), second: tex(b.first), mixture: mix } };
     }
   }
+  const mixed = entropyOfMixture(ctx);
+  if (mixed) return { kind: 'jsd', confidence: 0.8, roles: { mixture: mixed, variant: 'entropy form' } };
   // `\int p \log \frac{2p}{p+q} + q \log \frac{2q}{p+q}`: the two log ratios to the same mixture, written out.
   const toMixture = ctx.logs.filter((l) => l.frac?.args && /\+/.test(tex(l.frac.args[1])));
   for (let i = 0; i < toMixture.length; i++) {
     for (let j = i + 1; j < toMixture.length; j++) {
       const [a, b] = [toMixture[i].frac!.args!, toMixture[j].frac!.args!];
-      if (tex(a[1]) === tex(b[1]) && tex(a[0]) !== tex(b[0])) return { kind: 'jsd', confidence: 0.8, roles: { mixture: tex(a[1]) } };
+      // The numerators are densities; `\log\frac{1}{1+e^{-a}}` and `\log\frac{e^{-a}}{1+e^{-a}}` have the same
+      // shape but are the logs of a sigmoid and its complement (a logistic loss), numbers and exponentials.
+      const density = (num: readonly MathNode[]): boolean => !num.every((n) => n.type === 'num') && !num.some((n) => (n.type === 'op' && n.name === 'exp') || (n.type === 'id' && n.name === 'e' && n.sup !== undefined));
+      if (tex(a[1]) === tex(b[1]) && tex(a[0]) !== tex(b[0]) && density(a[0]) && density(b[0])) return { kind: 'jsd', confidence: 0.8, roles: { mixture: tex(a[1]) } };
     }
   }
   return null;
+}
+
+/**
+ * `H\left(\frac{P+Q}{2}\right) - \frac{H(P) + H(Q)}{2}`: the entropy of the mixture minus the (weighted) entropies of
+ * its components is the Jensen-Shannon divergence in its entropy form. The components must each have
+ * their own entropy in the formula and be subtracted; `H(X) - H(X|Y)` (a mutual information) has no mixture.
+ * Returns the mixture, or undefined.
+ */
+function entropyOfMixture(ctx: Context): string | undefined {
+  const entropies = ctx.apps.filter((a) => a.fn.type === 'id' && a.fn.name === 'H' && a.main.length === 1 && a.cond.length === 0);
+  if (entropies.length < 3 || !ctx.nodes.some((n) => n.type === 'bin' && n.name === '-')) return undefined;
+  for (const m of entropies) {
+    const arg = tex(m.main[0]);
+    // A mixture is weighted (`\frac{P+Q}{2}`, `\frac12(p+q)`, `\sum_i \pi_i P_i`); `H(X + Y)` of a sum of variables is not one.
+    const weighted = [...allNodes(m.main[0])].some((n) => n.type === 'frac' || n.type === 'num' || (n.type === 'id' && (n.name === 'pi' || n.name === 'lambda' || n.name === 'w')));
+    if (!arg.includes('+') || !weighted) continue;
+    const parts = entropies.filter((e) => e !== m && e.main[0].length === 1 && e.main[0][0].type === 'id').map((e) => e.main[0][0].name);
+    const inside = new Set([...allNodes(m.main[0])].filter((n) => n.type === 'id').map((n) => n.name));
+    if (parts.length >= 2 && parts.every((p) => inside.has(p)) && new Set(parts).size >= 2) return arg;
+  }
+  return undefined;
 }

@@ -7,7 +7,7 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
-import { allNodes, firstApp, isDensityName, tex, type App } from '../query';
+import { allNodes, firstApp, isDensityName, nodeTex, some, terms, tex, type App } from '../query';
 import { labelWeighted } from '../math';
 
 /**
@@ -28,6 +28,9 @@ function compositions(ctx: Context): { outer: App; inner: App }[] {
     if (a.main.length !== 1 || a.cond.length > 0) continue;
     const inner = firstApp(a.main[0]);
     if (!inner || inner.fn.type !== 'id' || isDensityName(inner.fn) || !playerFont(inner.fn)) continue;
+    // The player scores the other's output itself: `D(G(z))`, not `\delta(x - G(z))` (a point mass at a
+    // network's output) nor `k(x - G(z))`, where the output is only part of the argument.
+    if (a.main[0].some((n) => n.type === 'bin' || n.type === 'rel')) continue;
     out.push({ outer: a, inner });
   }
   return out;
@@ -51,7 +54,9 @@ export function detectMinimax(ctx: Context): Hit | null {
   // The discriminator: a function applied to a generated sample, or the conventional D.
   // A composition inside a norm (`\|E f(x) - E f(G(z))\|^2`) is feature matching: a loss on
   // statistics, not a game between two players.
-  const comps = allComps.filter((c) => !c.outer.seq.some((n) => n.type === 'par'));
+  const insideNorm = new Set<MathNode>();
+  for (const n of ctx.nodes) if (n.type === 'group' && (n.name === '||' || n.name === '\\|')) for (const m of allNodes(n.children ?? [])) insideNorm.add(m);
+  const comps = allComps.filter((c) => !c.outer.seq.some((n) => n.type === 'par') && !insideNorm.has(c.outer.fn));
   if (allComps.length > 0 && comps.length === 0) return null;
   const discriminators = new Set<string>(comps.map((c) => c.outer.fn.name));
   for (const a of ctx.apps) if (a.fn.type === 'id' && a.fn.name === 'D' && playerFont(a.fn)) discriminators.add('D');
@@ -108,12 +113,24 @@ export function detectMinimax(ctx: Context): Hit | null {
     const realToo = ctx.apps.some((a) => a.fn.name === c.outer.fn.name && a !== c.outer && a.main.length === 1 && !firstApp(a.main[0]));
     // `-\frac1m\sum f_w(g_\theta(z^{(i)}))`: the generator's loss alone, its sample drawn from noise.
     const generated = comps.some((x) => isGeneratorSample(x.inner));
-    if (averaged && (realToo || generated)) { game = true; variant = squared ? 'least-squares' : 'wasserstein'; }
+    // The real sample's score against the generated one's is a difference (`E[D(x)] - E[D(G(z))]`), or sits
+    // under the players' optimization; the same function of a sample and of a reparameterized sample set
+    // equal (`E_q[f(z)] = E_{p(\epsilon)}[f(g(\epsilon))]`) is the reparameterization trick, no game.
+    const opposed = realToo && opposite(ctx, c.outer.fn.name);
+    if ((averaged && ((realToo && (opposed || optimized || squared)) || (generated && !(realToo && !opposed && !optimized)))) || (opposed && !ctx.lines.some((l) => l.some((n) => n.type === 'rel')))) { game = true; variant = squared ? 'least-squares' : 'wasserstein'; }
   }
   if (!game && logs === 0 && wassersteinDual(ctx, maxOps)) { game = true; variant = 'wasserstein'; }
+  if (!game && logs === 0 && criticObjective(ctx)) { game = true; variant = 'critic'; }
+  // `mean(D(fake)) - mean(D(real))`, `D(x_{real}) - D(x_{fake})`: the critic's scores of samples named real and
+  // fake (or generated), subtracted, is WGAN's critic loss as code writes it.
+  const named = realAndFake(ctx);
+  if (!game && named && opposite(ctx, named)) { game = true; variant = logs > 0 ? 'saturating' : 'wasserstein'; }
   // `L_D = \text{Error}(D(x), 1) + \text{Error}(D(G(z)), 0)`: a loss named for a player, scoring the
   // generated sample, is that player's side of the game whatever distance it uses.
   if (!game && comps.length > 0 && playerLossOnLeft(ctx)) game = true;
+  // `L_{critic} = \frac1m \sum_i [f_w(\tilde x^{(i)}) - f_w(x^{(i)})]`: a critic (a function of weights w) on a
+  // generated sample against a real one, subtracted, in a loss named for a player.
+  if (!game && logs === 0 && playerLossOnLeft(ctx) && criticGap(ctx)) { game = true; variant = 'wasserstein'; }
   // `\mathcal{L}_{GAN}(G, D_Y, X, Y) + \lambda \mathcal{L}_{cyc}(G, F)`: objectives built from losses named as a GAN's.
   if (!game && ctx.nodes.some((n) => n.type === 'id' && /^(?:L|J|ell)$/.test(n.name) && (n.sub ?? []).some((m) => /^(?:GAN|gan|adv|cGAN)$/.test(m.name)))) game = true;
   if (!game) return null;
@@ -177,7 +194,8 @@ function pairedLogFunctions(ctx: Context): string[] {
 function isGeneratorSample(a: App): boolean {
   if (a.fn.type !== 'id' || (a.fn.name !== 'G' && a.fn.name !== 'g')) return false;
   const arg = a.main[0];
-  return arg !== undefined && arg.length === 1 && arg[0].type === 'id' && (arg[0].name === 'z' || arg[0].name === 'epsilon' || arg[0].name === 'xi');
+  // Noise alone: `g_\phi(\epsilon, x)` of a noise and a data point is a reparameterized sample of an encoder.
+  return a.main.length === 1 && arg !== undefined && arg.length === 1 && arg[0].type === 'id' && (arg[0].name === 'z' || arg[0].name === 'epsilon' || arg[0].name === 'xi');
 }
 
 /**
@@ -192,9 +210,11 @@ function wassersteinDual(ctx: Context, maxOps: readonly MathNode[]): boolean {
     const weights = sub.length >= 1 && sub[0].type === 'id' && sub[0].name === 'w';
     // `\sup_{T \in \mathcal{T}}`: over a class of critics (f-GAN's variational bound).
     const critics = sub.length >= 3 && sub[0].type === 'id' && sub[0].name.length === 1 && sub[1].type === 'rel' && sub[1].name === 'in' && sub[2].font === 'cal';
-    return lipschitz || weights || critics;
+    return lipschitz || weights || critics || kantorovich(sub);
   });
   if (!over) return false;
+  // Kantorovich's dual: two potentials under the two distributions, constrained together by the cost.
+  if (kantorovich(over.sub ?? []) && ctx.expectations.length >= 2) return true;
   const bodies = ctx.expectations.map((e) => firstApp(e.body.length > 0 ? e.body : []));
   const apps = bodies.filter((a): a is App => a !== undefined && a.fn.type === 'id' && !isDensityName(a.fn));
   const fns = apps.map((a) => a.fn.name);
@@ -209,11 +229,85 @@ function wassersteinDual(ctx: Context, maxOps: readonly MathNode[]): boolean {
 function playerLossOnLeft(ctx: Context): boolean {
   const player = (script: readonly MathNode[] | undefined): boolean => {
     const ids = (script ?? []).filter((n) => n.type === 'id');
-    return ids.length === 1 && (ids[0].name === 'D' || ids[0].name === 'G');
+    // `L_D`, `J^{(G)}`, or the player's name spelt out: `L_{critic}`, `\mathcal{L}_{disc}`, `L_{gen}`.
+    return (ids.length === 1 && (ids[0].name === 'D' || ids[0].name === 'G')) || (ids.length === 1 && /^(?:critic|disc|dis|gen|discriminator|generator)$/.test(ids[0].name));
   };
   return ctx.lines.some((line) => {
     const f = line[0];
     const rel = line[1];
     return f !== undefined && f.type === 'id' && /^(?:L|J|ell|V)$/.test(f.name) && (player(f.sub) || player(f.sup)) && rel?.type === 'rel' && rel.name === '=';
   });
+}
+
+/**
+ * `\sup_{f, g:\ f(x) + g(y) \le \|x - y\|}`: Kantorovich's dual of optimal transport, a sup over two
+ * potentials whose sum is bounded by the transport cost (a norm or distance of x - y). A sup over a set
+ * of numbers (`\sup\{x : x^2 < 2\}`) has no such constraint.
+ */
+function kantorovich(sub: readonly MathNode[]): boolean {
+  const nodes = [...allNodes(sub)];
+  const bound = nodes.some((n) => n.type === 'rel' && (n.name === '<=' || n.name === 'le' || n.name === 'leq' || n.name === '\u2264'));
+  const cost = nodes.some((n) => n.type === 'par' || (n.type === 'group' && (n.name === '||' || n.name === '\\|')) || (n.type === 'id' && n.name === 'c'));
+  const potentials = nodes.filter((n) => n.type === 'id' && /^(?:f|g|phi|psi|u|v)$/.test(n.name));
+  return bound && cost && new Set(potentials.map((n) => n.name)).size >= 2;
+}
+
+/** True when two applications of `name`, one to a real sample and one to a generated one, stand in terms of opposite signs. */
+function opposite(ctx: Context, name: string): boolean {
+  for (const line of ctx.seqs) {
+    const ts = terms(line);
+    const signs = ts.filter((t) => some(t.nodes, (n) => n.type === 'id' && n.name === name)).map((t) => t.sign);
+    if (signs.includes(1) && signs.includes(-1)) return true;
+  }
+  return false;
+}
+
+/**
+ * A critic's objective: the same function averaged under the data and under the model, subtracted,
+ * `\mathbb{E}_{x\sim p_{data}}[E(x)] - \mathbb{E}_{x \sim q}[E(x)]` (an energy or a critic), or a critic under
+ * one distribution against the conjugate of it under the other, `\mathbb{E}_P[T(x)] - \mathbb{E}_Q[f^*(T(x))]`
+ * (f-GAN). Two averages of a kernel of two samples (MMD) or of a density are not one.
+ */
+function criticObjective(ctx: Context): boolean {
+  if (ctx.expectations.length !== 2) return false;
+  const [a, b] = ctx.expectations;
+  const fa = firstApp(a.body);
+  const fb = firstApp(b.body);
+  if (!fa || !fb || fa.fn.type !== 'id' || isDensityName(fa.fn) || fa.main.length !== 1 || fb.main.length !== 1) return false;
+  const sameCritic = nodeTex(fa.fn) === nodeTex(fb.fn) && a.body.length <= 2 && b.body.length <= 2;
+  const inner = firstApp(fb.main[0]);
+  const conjugate = fb.fn.sup?.some((n) => n.name === '*' || n.name === 'ast') === true && inner !== undefined && nodeTex(inner.fn) === nodeTex(fa.fn);
+  if (!sameCritic && !conjugate) return false;
+  // Under two different distributions, one of them the data's, and subtracted.
+  const ma = tex(a.measure);
+  const mb = tex(b.measure);
+  // (Two plain letters, `\mathbb{E}_p[f] - \mathbb{E}_q[f]`, are any two distributions: an integral probability metric's body.)
+  const data = /data|_r\b|_\{?r\}?|real|_d\b/.test(ma) || conjugate;
+  const minus = b.seq[b.index - 1]?.type === 'bin' && b.seq[b.index - 1].name === '-';
+  return ma !== '' && mb !== '' && ma !== mb && data && minus;
+}
+
+/** `f_w(\tilde x) - f_w(x)`: one function applied to a marked (generated) sample and to a plain one, in terms of opposite signs. */
+function criticGap(ctx: Context): boolean {
+  for (const seq of ctx.seqs) {
+    const ts = terms(seq);
+    if (ts.length !== 2 || ts[0].sign === ts[1].sign) continue;
+    const [a, b] = ts.map((t) => firstApp(t.nodes));
+    if (!a || !b || nodeTex(a.fn) !== nodeTex(b.fn) || isDensityName(a.fn) || a.main.length !== 1 || b.main.length !== 1) continue;
+    const [u, v] = [a.main[0][0], b.main[0][0]];
+    if (u?.type === 'id' && v?.type === 'id' && u.name === v.name && (u.accent !== undefined) !== (v.accent !== undefined)) return true;
+  }
+  return false;
+}
+
+/** The name of a function applied both to a sample named real and to one named fake or generated, if any. */
+function realAndFake(ctx: Context): string | undefined {
+  const word = (a: App, re: RegExp): boolean => a.main.length === 1 && re.test(tex(a.main[0]));
+  for (const a of ctx.apps) {
+    // The scorer is a player's letter (`D`, `f_w`) or named as one, not an average (`mean(x_real)`).
+    const scorer = a.fn.name.length === 1 || /^(?:critic|disc|discriminator)$/.test(a.fn.name);
+    if (a.fn.type !== 'id' || !scorer || isDensityName(a.fn) || !word(a, /real|data/)) continue;
+    if (ctx.apps.some((b) => b !== a && nodeTex(b.fn) === nodeTex(a.fn) && word(b, /fake|gen/))) return a.fn.name;
+  }
+  return undefined;
 }

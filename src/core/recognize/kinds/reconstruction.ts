@@ -69,8 +69,14 @@ export function detectReconstruction(ctx: Context): Hit | null {
       return hit({ loss: nodeTex(a.fn), data: nodeTex(plain[0]), encoder: nodeTex(rt.encoder.fn), decoder: nodeTex(rt.decoder.fn) });
     }
   }
+  // A pair at time step zero first: `(\hat x_0 - x_0)^2` beside `(\hat v - v)^2` is a diffusion's loss on the clean
+  // sample, which the driver reads from the data role x_0.
+  const atZero = (p: [MathNode[], MathNode[]]): boolean => p.some((side) => side.some((n) => tex(n.sub ?? []) === '0'));
+  const pairs = comparedPairs(ctx).sort((a, b) => Number(atZero(b)) - Number(atZero(a)));
+  const named = namedReconstruction(ctx);
+  if (named && (pairs.length > 0 || ctx.logs.length > 0)) return hit({ loss: named }, 0.8);
   const encoderOf = (v: MathNode): App | undefined => ctx.apps.find((a) => a.fn.type === 'id' && !isDensityName(a.fn) && a.main.length === 1 && a.main[0].length === 1 && sameVariable(a.main[0][0], v));
-  for (const [a, b] of comparedPairs(ctx)) {
+  for (const [a, b] of pairs) {
     for (const [u, v] of [[a, b], [b, a]] as const) {
       const rt = roundTrip(u);
       if (rt && v.length === 1 && sameVariable(v[0], rt.input)) {
@@ -80,6 +86,28 @@ export function detectReconstruction(ctx: Context): Hit | null {
       // (A target `y` against a prediction `\hat y` is a regression error, not a reconstruction.)
       if (u.length === 1 && v.length === 1 && sameVariable(u[0], v[0]) && (u[0].accent === 'hat' || u[0].accent === 'bar') && !v[0].accent && v[0].name !== 'y' && v[0].name !== 't') {
         return hit({ data: nodeTex(v[0]), reconstruction: nodeTex(u[0]), loss: 'squared error' }, 0.85);
+      }
+      // `(x - \tilde x)^2`: the input's reconstruction written with a tilde, compared with it, alone (summed or
+      // averaged at most). In a formula with a score or a noise level, x̃ is the noised sample and the norm its
+      // noise; a function of both points (`d(x, \tilde x) = \dots`) or a bound (`\le K\|x - x'\|`) is a distance.
+      // (A primed x' is another point as often as a reconstruction, so the prime says nothing.)
+      const pointPair = ctx.apps.some((ap) => ap.main.length === 2) || ctx.lines.some((l) => l.some((n) => n.type === 'rel' && /^(?:<=|>=|<|>|le|ge|leq|geq)$/.test(n.name)));
+      if (u.length === 1 && v.length === 1 && sameVariable(u[0], v[0]) && u[0].accent === 'tilde' && !v[0].accent && !v[0].prime && DATA_LETTERS.has(v[0].name) && quiet(ctx) && !pointPair) {
+        return hit({ data: nodeTex(v[0]), reconstruction: nodeTex(u[0]), loss: 'squared error' }, 0.75);
+      }
+      // `\|x - \mu_{x|z}\|^2`, `\|x - \mu_\theta(z)\|^2`, `\|x - D(h)\|`: the data against the decoder's output
+      // for a latent code (a mean conditioned on z, or a function of z alone).
+      if (v.length === 1 && v[0].type === 'id' && DATA_LETTERS.has(v[0].name) && !v[0].accent && decodedFromCode(u, v[0]) && quiet(ctx)) {
+        return hit({ data: nodeTex(v[0]), reconstruction: tex(u), loss: 'squared error' }, 0.75);
+      }
+      // `\|\phi(x) - \phi(\hat x)\|`, `\|\phi(x) - \phi(\mathrm{Dec}(c))\|`: a perceptual loss, one feature map of the
+      // input and of its reconstruction (or of a decoding of a code).
+      const fu = firstApp(u);
+      const fv = firstApp(v);
+      if (fu && fv && u.length === 2 && v.length === 2 && nodeTex(fu.fn) === nodeTex(fv.fn) && !isDensityName(fu.fn) && fu.main.length === 1 && fv.main.length === 1
+        && fv.main[0].length === 1 && DATA_LETTERS.has(fv.main[0][0].name) && !fv.main[0][0].accent
+        && ((fu.main[0].length === 1 && sameVariable(fu.main[0][0], fv.main[0][0]) && fu.main[0][0].accent === 'hat') || decodedFromCode(fu.main[0], fv.main[0][0]))) {
+        return hit({ data: nodeTex(fv.main[0][0]), features: nodeTex(fu.fn), loss: 'perceptual' }, 0.75);
       }
       // \|x - g(h)\| where h is the code f(x) elsewhere: decoder output against the input.
       const dec = firstApp(u);
@@ -111,6 +139,15 @@ export function detectReconstruction(ctx: Context): Hit | null {
     if (alone && a && isDensityName(a.fn) && a.cond.length === 1 && latent && tex(a.cond[0]) === tex(latent) && a.main.length === 1) {
       return hit({ decoder: nodeTex(a.fn), data: tex(a.main[0]), latent: tex(latent), variant: 'expected log-likelihood' }, 0.75);
     }
+  }
+  // `-\mathbb{E}_q[\log p_\theta(x_0 | x_1)]`: a diffusion's last reverse step, the data given the first noisy
+  // sample, is its decoder: the reconstruction term of the bound (L_0).
+  for (const log of ctx.logs) {
+    const a = log.app;
+    if (!a || !isDensityName(a.fn) || a.main.length !== 1 || a.cond.length !== 1 || a.main[0].length !== 1 || a.cond[0].length !== 1) continue;
+    const [x, y] = [a.main[0][0], a.cond[0][0]];
+    // (No data role: the driver reads a clean x_0 as data as diffusion's denoising loss.)
+    if (x.type === 'id' && y.type === 'id' && x.name === y.name && tex(x.sub ?? []) === '0' && tex(y.sub ?? []) === '1') return hit({ decoder: nodeTex(a.fn), latent: nodeTex(y), variant: 'decoder term' }, 0.75);
   }
   const decoder = decoderLogLikelihood(ctx);
   if (decoder) return hit(decoder, 0.7);
@@ -153,4 +190,46 @@ function decoderLogLikelihood(ctx: Context): Record<string, string> | undefined 
   const alone = rest.length === 0;
   const defined = rest[0]?.type === 'rel' && (rest[0].name === '=' || rest[0].name === 'propto');
   return alone || defined ? { decoder: nodeTex(a.fn), data: nodeTex(x), latent: nodeTex(z), variant: 'decoder log-likelihood' } : undefined;
+}
+
+/**
+ * True when nothing in the formula makes the compared pair a noise or a density's exponent: no score
+ * or derivative, no exponential, no noise level σ or schedule. `\|\tilde x - x\|^2 / \sigma^2` is the noise a
+ * denoising score matcher adds, and `\exp(-\|x - \mu(z)\|^2)` a Gaussian's kernel.
+ */
+function quiet(ctx: Context): boolean {
+  return !ctx.nodes.some((n) => (n.type === 'op' && (n.name === 'nabla' || n.name === 'partial' || n.name === 'exp')) || (n.type === 'id' && (n.name === 'sigma' || n.name === 'epsilon' || n.name === 'alpha' || n.name === 'beta' || (n.name === 'e' && n.sup !== undefined))));
+}
+
+/**
+ * `\mu_{x|z}`, `\mu_\theta(z)`, `D(h)`, `\mathrm{Decoder}(c)`: what a decoder makes of a latent code, as the
+ * counterpart of the data `x` in a comparison: a symbol conditioned on a latent letter, or a function
+ * (not a density) applied to a latent letter alone.
+ */
+function decodedFromCode(u: readonly MathNode[], x: MathNode): boolean {
+  if (u.length === 1 && u[0].type === 'id') {
+    const sub = u[0].sub ?? [];
+    const bar = sub.findIndex((n) => n.type === 'bar');
+    return bar > 0 && sub[0].type === 'id' && sub[0].name === x.name && sub.slice(bar + 1).some((n) => n.type === 'id' && LATENT_LETTERS.has(n.name));
+  }
+  const f = firstApp(u as MathNode[]);
+  if (!f || u.length !== 2 || f.fn.type !== 'id' || isDensityName(f.fn) || f.main.length !== 1 || f.main[0].length !== 1) return false;
+  const arg = f.main[0][0];
+  return arg.type === 'id' && LATENT_LETTERS.has(arg.name) && f.fn.name !== x.name;
+}
+
+/**
+ * A loss named for reconstruction on the left: `\mathcal{L}_{rec}`, `L_{recon}`, `\ell_{\mathrm{AE}}`, `L_{L1}`,
+ * `\mathcal{L}_{cyc}` (the subscript says what it measures). The name, or undefined.
+ */
+function namedReconstruction(ctx: Context): string | undefined {
+  for (const line of ctx.lines) {
+    const f = line[0];
+    if (!f || f.type !== 'id' || !/^(?:L|ell|J)$/.test(f.name) || !line.some((n) => n.type === 'rel')) continue;
+    const k = line[1]?.type === 'group' ? 2 : 1;
+    if (line[k]?.type !== 'rel') continue;
+    const sub = tex(f.sub ?? []).replace(/\\(?:mathrm|text|operatorname)\{([^}]*)\}/g, '$1').replace(/[{}\s]/g, '');
+    if (/^(?:rec|recon|reconstruction|rec_?x|AE|ae|L1|L_1|L2|L_2|pixel|cyc|cycle|MSE|mse)$/.test(sub)) return nodeTex(f);
+  }
+  return undefined;
 }

@@ -1,0 +1,182 @@
+/**
+ * The signs of a diffusion that need no transition density `q(x_t|x_{t-1})`: the continuous-time and
+ * score-based forms (an SDE, a probability-flow ODE, a score of a noised density, a loss averaged over
+ * time steps), the forward posterior's moments written as conditional moments, and a worked
+ * variance-preserving sample. Split from diffusion.ts, which combines them with the discrete chain's signs.
+ */
+import type { MathNode } from '../../parse/tree';
+import type { Context } from '../context';
+import { timeVariable } from '../math';
+import { appAt, firstApp, isDensityName, sides, tex } from '../query';
+
+/** True for `\mathrm{d}x` at `seq[k]`: the letter d followed by a variable (`dx`, `dX_t`, `d\mathbf w`). */
+export function differentialAt(seq: readonly MathNode[], k: number, names?: ReadonlySet<string>): boolean {
+  const d = seq[k];
+  const v = seq[k + 1];
+  return d !== undefined && d.type === 'id' && d.name === 'd' && !d.sub && v !== undefined && v.type === 'id' && (names === undefined || names.has(v.name));
+}
+
+const BROWNIAN: ReadonlySet<string> = new Set(['w', 'W', 'B']);
+
+/**
+ * The score-based and continuous-time forms of diffusion, which write no `x_{t-1}`: an SDE
+ * `dx = f\,dt + g\,dw`, a score network `s_\theta(x, t)` or the score `\nabla_x \log p_t(x)` of a
+ * noised density, the denoiser `\mathbb{E}[x_0 | x_t]`, a loss averaged over time steps and noisy
+ * samples, a sample perturbed by scaled noise `x + \sigma_i z`, or `x_t = \alpha(t) x_0 + \sigma(t)\epsilon`.
+ * Returns the variant's name, or undefined.
+ */
+export function continuousSigns(ctx: Context, scheduled: boolean): string | undefined {
+  const scoreOf = (timed: boolean): boolean => ctx.logs.some((l) => l.app !== undefined && isDensityName(l.app.fn) && l.seq[l.index - 1]?.type === 'op' && l.seq[l.index - 1].name === 'nabla'
+    && (!timed || (l.app.main.length === 1 && timeVariable(l.app.main[0]) !== undefined && !isZero(l.app.main[0][0]))));
+  for (const line of ctx.lines) {
+    if (differentialAt(line, 0) && line.some((_, k) => differentialAt(line, k, BROWNIAN))) return 'stochastic differential equation';
+    // `dx = -\dot\sigma(t)\sigma(t) \nabla_x \log p(x; \sigma(t))\, dt`: the probability-flow ODE, driven by a score.
+    if (differentialAt(line, 0) && line.some((_, k) => differentialAt(line, k) && line[k + 1].name === 't') && scoreOf(false)) return 'probability flow ODE';
+  }
+  // `\nabla_{x_t} \log q(x_t) = -\epsilon / \sqrt{1 - \bar\alpha_t}`: the score of the noised marginal at a time step,
+  // written in the cumulative schedule.
+  if (ctx.nodes.some((n) => n.type === 'id' && n.name === 'alpha' && n.accent === 'bar' && n.sub !== undefined) && scoreOf(true)) return 'score of the noised density';
+  // `\tilde x + \eta \nabla_{\tilde x} \log p(\tilde x \mid x)`: a sample moved along the score of its own density
+  // (the gradient taken in the density's variable, not in a parameter it is conditioned on) is a
+  // Langevin or denoising step. Gradient ascent on a parameter, `\theta + \eta\nabla_\theta \log p(x|\theta)`, is not.
+  for (const log of ctx.logs) {
+    const p = log.app;
+    const nabla = log.seq[log.index - 1];
+    if (!p || !isDensityName(p.fn) || !nabla || nabla.type !== 'op' || nabla.name !== 'nabla' || p.main.length !== 1) continue;
+    const v = tex(p.main[0]);
+    if (tex(nabla.sub ?? []) !== v) continue;
+    let k = log.index - 2;
+    while (k >= 0 && (log.seq[k].type === 'bin' && log.seq[k].name === '*')) k--;
+    if (k >= 0 && log.seq[k].type === 'id' && STEP_LETTERS.has(log.seq[k].name)) k--;
+    if (k >= 1 && log.seq[k].type === 'bin' && log.seq[k].name === '+' && tex(log.seq.slice(k - 1, k)) === v && (k - 1 === 0 || log.seq[k - 2].type === 'rel')) return 'score step';
+  }
+  // `\mathcal{L}_{DSM}`: an objective named for denoising score matching, which scores noised samples. Score
+  // matching of the data's own density (`\mathcal{L}_{SM}` alone) is not yet a diffusion.
+  if (ctx.nodes.some((n) => n.type === 'id' && /^(?:L|J)$/.test(n.name) && /^DSM$/.test(tex(n.sub ?? []).replace(/[{}\s]|\\(?:mathrm|text)/g, '')))) return 'denoising score matching';
+  // A score matched to the score of a noised density in a squared error is denoising score matching;
+  // a score model on its own (`s_\theta(x) \approx \nabla_x \log p(x)`) is not yet a diffusion.
+  const squared = ctx.nodes.some((n) => n.type === 'par' || (n.sup?.length === 1 && n.sup[0].name === '2' && n.type === 'group'));
+  for (const log of squared ? ctx.logs : []) {
+    const p = log.app;
+    const prev = log.seq[log.index - 1];
+    if (!p || !isDensityName(p.fn) || !prev || prev.type !== 'op' || prev.name !== 'nabla') continue;
+    // The score of a noised density: `p_t`, `p_{\sigma_i}`, or a noisy sample's conditional `q(\tilde x | x)`.
+    const noised = p.fn.sub?.some((n) => n.type === 'id' && (n.name === 't' || n.name === 'sigma')) || (p.main[0]?.[0]?.accent === 'tilde' && p.cond.length > 0);
+    if (noised) return 'denoising score matching';
+  }
+  for (const seq of ctx.seqs) {
+    for (let k = 0; k < seq.length; k++) {
+      const n = seq[k];
+      // E[x_0 | x_t]: the optimal denoiser.
+      if (n.type === 'group' && n.children && n.children.some((m) => m.type === 'bar')) {
+        const bar = n.children.findIndex((m) => m.type === 'bar');
+        if (timeVariable(n.children.slice(0, bar)) !== undefined && isZero(n.children[0]) && timeVariable(n.children.slice(bar + 1)) !== undefined && !isZero(n.children[bar + 1])) {
+          const e = seq[k - 1];
+          if (e && e.type === 'id' && e.name === 'E') return 'denoiser';
+        }
+      }
+      // x + \sigma_i z: a sample perturbed by noise of a level that has an index.
+      const next = seq[k + 1];
+      if (n.type === 'id' && n.name === 'sigma' && (n.sub || (next?.type === 'group' && seq[k + 2]?.type === 'id' && isNoise(seq[k + 2]))) && next && (isNoise(next) || (next.type === 'bin' && next.name === '*' && seq[k + 2] && isNoise(seq[k + 2])))) {
+        const before = seq[k - 1];
+        // (`\mu + \sigma \epsilon` is the reparameterisation of a Gaussian, not a sample noised by a level.)
+        const base = seq[k - 2];
+        if (before && before.type === 'bin' && before.name === '+' && !(base?.type === 'id' && base.name === 'mu')) return 'perturbed sample';
+      }
+    }
+  }
+  // A loss averaged over time steps and noisy samples: E_{t, x_0, \epsilon}, E_{x_t \sim ...}; the time may be
+  // integrated instead of averaged (`\int_{t_{min}}^{t_{max}} w(t)\, \mathbb{E}_{x_0, x_t}[\dots]\, dt`).
+  const integratedT = ctx.ops.has('int') && ctx.seqs.some((seq) => seq.some((_, k) => differentialAt(seq, k) && seq[k + 1].name === 't'));
+  for (const e of ctx.expectations) {
+    const sub = [...(e.node.sub ?? [])];
+    const vars = sub.filter((n) => n.type === 'id');
+    const hasT = vars.some((n) => (n.name === 't' || n.name === 'sigma' || n.name === 'lambda') && !n.sub);
+    const hasX0 = vars.some((n) => isZero(n) || (n.sub && timeVariable([n]) !== undefined && tex(n.sub) === 't'));
+    const hasNoise = vars.some(isNoise);
+    if (hasT && (hasX0 || hasNoise)) return 'loss over time steps';
+    if (integratedT && hasX0 && vars.some((n) => !isZero(n) && timeVariable([n]) !== undefined)) return 'loss over time steps';
+  }
+  // The same averages nested, `\mathbb{E}_{q(x_0)} \mathbb{E}_t \mathbb{E}_{q(x_{t+1} | x_0)}[...]`: one over the
+  // time step, another over the clean data or a noisy sample given it.
+  const overT = ctx.expectations.some((e) => (e.node.sub ?? []).some((n) => n.type === 'id' && n.name === 't' && !n.sub));
+  const overData = ctx.expectations.some((e) => { const a = firstApp(e.measure); return a !== undefined && isDensityName(a.fn) && (a.main.some((m) => isZero(m[0])) || a.cond.some((c) => isZero(c[0]))); });
+  if (overT && overData) return 'loss over time steps';
+  // Tweedie's formula, `\mathbb{E}[x_{t-1} | x_t] \approx x_t + \sigma_t^2 \nabla \log p_t(x_t)`: the score of the
+  // noised density at a time step, in a relation about the chain's variables.
+  if (ctx.rels.size > 0 && ctx.logs.some((l) => l.app && isDensityName(l.app.fn) && l.app.fn.sub?.length === 1 && l.app.fn.sub[0].type === 'id' && l.app.fn.sub[0].name === 't' && l.seq[l.index - 1]?.type === 'op' && l.seq[l.index - 1].name === 'nabla')
+    && ctx.nodes.some((n) => n.type === 'id' && n.name !== 'p' && timeVariable([n]) !== undefined && !isZero(n))) return 'score of the noised density';
+  // x_t = \alpha(t) x_0 + \sigma(t) \epsilon, v = \alpha(t)\epsilon - \sigma(t) x_0: continuous-time forward process.
+  if (scheduled && ctx.nodes.some(isNoise) && ctx.nodes.some(isZero)) return 'forward process';
+  if (scheduled && ctx.apps.some((a) => isDensityName(a.fn) && a.cond.some((c) => c.length === 1 && isZero(c[0])) && a.main.some((m) => timeVariable(m) !== undefined))) return 'forward process';
+  // The perturbed density `p_{\sigma}(x) = \int p(y) \mathcal{N}(x; y, \sigma^2 I) dy`.
+  for (const line of ctx.lines) {
+    const a = appAt(line, 0);
+    if (a && isDensityName(a.fn) && a.fn.sub?.some((n) => n.type === 'id' && n.name === 'sigma') && line.some((n) => n.type === 'id' && n.name === 'N')) return 'perturbed density';
+  }
+  return undefined;
+}
+
+/** Letters for the size of a sampler's step. */
+const STEP_LETTERS: ReadonlySet<string> = new Set(['eta', 'epsilon', 'alpha', 'delta', 'tau', 'gamma', 'lambda']);
+
+/** ε, ξ or z: the noise a diffusion adds. */
+export function isNoise(n: MathNode): boolean {
+  return n.type === 'id' && (n.name === 'epsilon' || n.name === 'z' || n.name === 'xi') && !n.accent;
+}
+
+/** `x_0`: a variable at time step zero (the clean data). */
+export function isZero(n: MathNode | undefined): boolean {
+  return n !== undefined && n.type === 'id' && n.name.length === 1 && n.sub?.length === 1 && n.sub[0].type === 'num' && n.sub[0].name === '0';
+}
+
+/**
+ * The forward posterior's moments written as such: `\mathrm{Var}_q[x_t \mid x_0, x_{t+1}]`, `\mathbb{E}[x_{t-1} \mid x_t, x_0]`
+ * (a moment of one step given the clean sample and a neighbouring step), or a conditional covariance
+ * or mean (`\Sigma_{Y|X}`, `\mu_{Y|X}`) worked out in the cumulative schedule `\bar\alpha`. A Gaussian
+ * conditional of linear algebra with no time step (`\Sigma_{Y|X} = \Sigma_{YY} - \dots`) is not one.
+ */
+export function posteriorMoments(ctx: Context, steps: ReadonlySet<string>, cumulative: boolean): string | undefined {
+  for (const seq of ctx.seqs) {
+    for (let k = 1; k < seq.length; k++) {
+      const g = seq[k];
+      const op = seq[k - 1];
+      if (g.type !== 'group' || !op || (op.type !== 'id' && op.type !== 'op') || !/^(?:Var|E|Cov|V|mathbb)$/.test(op.name)) continue;
+      const c = g.children ?? [];
+      const bar = c.findIndex((n) => n.type === 'bar');
+      if (bar <= 0) continue;
+      const given = c.slice(bar + 1);
+      const main = timeVariable(c.slice(0, bar), steps);
+      const zero = given.some((n) => isZero(n));
+      const neighbour = given.some((n) => n.type === 'id' && !isZero(n) && timeVariable([n], steps) !== undefined);
+      if (main !== undefined && !isZero(c[0]) && zero && neighbour) return 'forward posterior';
+    }
+  }
+  if (!cumulative && !ctx.nodes.some((n) => n.type === 'id' && n.name === 'alpha' && n.accent === 'bar' && n.sub !== undefined)) return undefined;
+  for (const line of ctx.lines) {
+    const lhs = line[0];
+    if (!lhs || lhs.type !== 'id' || !/^(?:Sigma|sigma|mu)$/.test(lhs.name) || !(lhs.sub ?? []).some((n) => n.type === 'bar') || !line.some((n) => n.type === 'rel')) continue;
+    return 'forward posterior';
+  }
+  return undefined;
+}
+
+/**
+ * `x_2 = 0.9\,x_0 + 0.436\,\epsilon`: a later step written from the clean sample and noise with numbers
+ * whose squares add up to one, the variance-preserving forward process worked out. An AR(1) step
+ * from the previous value (`x_2 = 0.9 x_1 + 0.5\epsilon`) or weights that do not preserve the variance
+ * are not this.
+ */
+export function varianceSplit(ctx: Context): boolean {
+  if (ctx.lines.length !== 1) return false;
+  const { sides: parts, rels } = sides(ctx.lines[0]);
+  if (rels.length !== 1 || parts[0].length !== 1) return false;
+  const lhs = parts[0][0];
+  if (lhs.type !== 'id' || isZero(lhs) || !lhs.sub) return false;
+  const rhs = parts[1].filter((n) => !(n.type === 'bin' && n.name === '*'));
+  if (rhs.length !== 5 || rhs[2].type !== 'bin' || rhs[2].name !== '+') return false;
+  const [a, x0, , b, eps] = rhs;
+  if (a.type !== 'num' || b.type !== 'num' || !isZero(x0) || x0.name !== lhs.name || !isNoise(eps)) return false;
+  const sum = Number(a.name) ** 2 + Number(b.name) ** 2;
+  return Math.abs(sum - 1) < 0.02;
+}
