@@ -8,7 +8,7 @@ import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
 import { isParameter, isParameterArg } from '../math';
-import { appAt, firstApp, isDensityName, sides, terms, tex, type App } from '../query';
+import { allNodes, appAt, firstApp, forEachSeq, isDensityName, sides, some, terms, tex, type App } from '../query';
 import { argsTex, likelihoodPriorPairs, type LikelihoodPrior } from './probability';
 
 /** Detects Bayes' rule. */
@@ -65,7 +65,7 @@ export function detectBayes(ctx: Context): Hit | null {
       return { kind: 'bayes', confidence: 0.7, roles: { posterior: tex(parts[0]), parameter: tex(post.main[0]), data: argsTex(post.cond) } };
     }
   }
-  const logForm = bayesInLogs(ctx) ?? maximumAPosteriori(ctx) ?? responsibility(ctx);
+  const logForm = bayesInLogs(ctx) ?? maximumAPosteriori(ctx) ?? responsibility(ctx) ?? normalizedPosterior(ctx) ?? numericPosterior(ctx) ?? evidenceFromPosterior(ctx);
   if (logForm) return logForm;
   // Bayes' rule in words: posterior ∝ likelihood × prior.
   if (ctx.ids.has('likelihood') && ctx.ids.has('prior')) return { kind: 'bayes', confidence: 0.8, roles: { likelihood: 'likelihood', prior: 'prior' } };
@@ -159,4 +159,97 @@ export function classifierGuidance(ctx: Context): Hit | null {
   const model = ctx.apps.some((a) => a.fn.type === 'id' && a.fn.sub?.some((n) => n.type === 'id' && n.name === 'theta') && a.main.length >= 2)
     || ctx.logs.some((l) => l !== classifier && l.app && isDensityName(l.app.fn) && l.app.cond.length === 0 && l.seq[l.index - 1]?.type === 'op' && l.seq[l.index - 1].name === 'nabla');
   return model ? { kind: 'bayes', confidence: 0.8, roles: { likelihood: tex([classifier.app.fn, classifier.app.group]), variant: 'classifier guidance' } } : null;
+}
+
+/** `P(M | x)`, `\log p(z | x)`, `\Pr[z = k \mid y]`: a conditional density standing alone on a side, possibly under a log. */
+function conditionalOn(side: readonly MathNode[]): App | undefined {
+  const s = side[0]?.type === 'op' && side[0].name === 'log' ? side.slice(1) : side;
+  const a = s.length === 2 ? appAt(s as MathNode[], 0) : undefined;
+  return a && isDensityName(a.fn) && a.cond.length > 0 ? a : undefined;
+}
+
+/** The function names applied in a sequence (at any depth), `exp` and `e` left out. */
+function appliedNames(seq: readonly MathNode[]): Set<string> {
+  const out = new Set<string>();
+  forEachSeq([seq as MathNode[]], (s) => { for (let i = 0; i + 1 < s.length; i++) { const a = appAt(s, i); if (a && a.fn.type === 'id' && a.fn.name !== 'e') out.add(a.fn.name); } });
+  return out;
+}
+
+/**
+ * A posterior as a normalized ratio: `P(M_i | x) = \frac{f_i(x)}{\sum_j f_j(x)}`, `\frac{f_1 P(M_1)}{f_1 P(M_1) + f_2 P(M_2)}`,
+ * `\Pr[z = k | y] = \frac{p(y, z = k)}{\sum_{k'} p(y, z = k')}`, or `\propto f_i(x)`: each hypothesis's unnormalized
+ * weight (likelihood times prior, a joint) over the sum of all of them, which is the evidence. A softmax has the
+ * same shape with `\exp` of scores and no density or model function, and `p(y|x) = p(x,y)/p(x)` divides by a
+ * marginal rather than by a sum over the hypotheses: neither is taken here.
+ */
+function normalizedPosterior(ctx: Context): Hit | null {
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    const post = conditionalOn(parts[0]);
+    if (!post || rels.length === 0) continue;
+    for (const side of parts.slice(1)) {
+      for (const n of allNodes(side)) {
+        if (n.type !== 'frac' || !n.args) continue;
+        const [num, den] = n.args;
+        if (some(num, (m) => (m.type === 'op' && m.name === 'exp') || (m.type === 'id' && m.name === 'e' && m.sup !== undefined))) continue;
+        const names = appliedNames(num);
+        if (names.size === 0) continue;
+        // The denominator sums the same weights over the hypotheses: a \sum of them, or the numerator among listed terms.
+        const summed = den[0]?.type === 'op' && den[0].name === 'sum' && [...appliedNames(den)].some((x) => names.has(x));
+        const ts = terms(den);
+        const listed = ts.length >= 2 && ts.every((t) => t.sign === 1) && ts.some((t) => tex(t.nodes) === tex(num)) && ts.every((t) => [...appliedNames(t.nodes)].some((x) => names.has(x)));
+        if (summed || listed) return { kind: 'bayes', confidence: 0.8, roles: { posterior: tex([post.fn, post.group]), variant: 'normalized over the hypotheses' } };
+      }
+    }
+  }
+  // `q^*(z | x) \propto \exp[\log p(x, z)]`, `p(\theta | D) \propto p(\theta, D)`: a posterior proportional to the joint.
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    const post = conditionalOn(parts[0]);
+    if (!post || rels[0] !== 'propto') continue;
+    const vars = [...post.main, ...post.cond].map(tex);
+    let joint = false;
+    forEachSeq([parts[1]], (s) => { for (let i = 0; i + 1 < s.length; i++) { const a = appAt(s, i); if (a && isDensityName(a.fn) && a.main.length >= 2 && vars.every((v) => a.main.some((m) => tex(m) === v))) joint = true; } });
+    if (joint) return { kind: 'bayes', confidence: 0.75, roles: { posterior: tex([post.fn, post.group]), variant: 'proportional to the joint' } };
+  }
+  return null;
+}
+
+/**
+ * Bayes' rule with numbers: `p(z=1 | x=1) = 0.8 \cdot 0.5 / 0.5`, `P(H|E) = \frac{0.9 \times 0.01}{0.05}`: a
+ * conditional probability computed as a product of two numbers (likelihood, prior) over a third (evidence).
+ * The definition of a conditional, `P(A|B) = 0.2 / 0.5`, divides one number by another.
+ */
+function numericPosterior(ctx: Context): Hit | null {
+  const isNum = (n: MathNode | undefined): boolean => n !== undefined && n.type === 'num';
+  const product = (s: readonly MathNode[]): boolean => s.length === 3 && isNum(s[0]) && s[1].type === 'bin' && s[1].name === '*' && isNum(s[2]);
+  for (const line of ctx.lines) {
+    const { sides: parts } = sides(line);
+    const post = conditionalOn(parts[0]);
+    if (!post || parts[0][0]?.type === 'op') continue;
+    for (const side of parts.slice(1)) {
+      const slashed = side.length === 5 && product(side.slice(0, 3)) && side[3].type === 'bin' && side[3].name === '/' && isNum(side[4]);
+      const frac = side.length === 1 && side[0].type === 'frac' && product(side[0].args?.[0] ?? []) && (side[0].args?.[1] ?? []).length === 1 && isNum(side[0].args?.[1][0]);
+      if (slashed || frac) return { kind: 'bayes', confidence: 0.75, roles: { posterior: tex([post.fn, post.group]), variant: 'with numbers' } };
+    }
+  }
+  return null;
+}
+
+/**
+ * Bayes' rule solved for the evidence: `p(x) = \frac{p(x, z)}{p(z | x)}`, also in logs
+ * (`\log p(x) = \log p(x, z) - \log p(z | x)`): the joint over the posterior of the other variable.
+ */
+function evidenceFromPosterior(ctx: Context): Hit | null {
+  for (const n of ctx.nodes) {
+    if (n.type !== 'frac' || !n.args) continue;
+    const j = n.args[0].length === 2 ? appAt(n.args[0], 0) : undefined;
+    const post = n.args[1].length === 2 ? appAt(n.args[1], 0) : undefined;
+    if (!j || !post || !isDensityName(j.fn) || !isDensityName(post.fn) || j.main.length !== 2 || post.main.length !== 1 || post.cond.length !== 1) continue;
+    // (Over `q(z | x)` it is the importance ratio of the ELBO and the evidence's estimate: the model's own posterior is meant.)
+    if (j.fn.name.toLowerCase() !== post.fn.name.toLowerCase()) continue;
+    const both = [tex(post.main[0]), tex(post.cond[0])];
+    if (j.main.every((m) => both.includes(tex(m))) && both[0] !== both[1]) return { kind: 'bayes', confidence: 0.7, roles: { joint: tex([j.fn, j.group]), posterior: tex([post.fn, post.group]), variant: 'solved for the evidence' } };
+  }
+  return null;
 }

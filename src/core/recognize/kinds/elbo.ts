@@ -53,6 +53,8 @@ export function detectELBO(ctx: Context): Hit | null {
   if (ctx.nodes.some((n) => n.type === 'id' && n.sub?.some((m) => (m.type === 'id' || m.type === 'op' || m.type === 'text') && /^(?:VLB|vlb|ELBO|elbo|VB|ELB)$/.test(m.name)))) {
     return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
   }
+  const functional = variationalFunctional(ctx);
+  if (functional) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), bound: functional, variant: 'functional of the variational distribution' } };
   if (importanceWeighted(ctx)) return { kind: 'elbo', confidence: 0.85, roles: { ...densityRoles(ctx), variant: 'importance-weighted' } };
   const named = namedTerms(ctx);
   if (named) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: named } };
@@ -293,4 +295,28 @@ function klWrittenOutBound(ctx: Context): boolean {
     if (klSign !== 0 && likSign !== 0 && klSign !== likSign) return true;
   }
   return false;
+}
+
+/**
+ * `\mathcal{L}[q_1, \ldots, q_N] = ...`, `\mathcal{L}(q) - \sum_i \lambda_i \int q_i`, `F(\tilde P, \theta) = ...`: a bound
+ * (`\mathcal L`) or free energy (`F`) written as a function of the variational distribution itself, as mean-field
+ * VI and EM's coordinate-ascent view write the ELBO. A loss of the parameter alone (`\mathcal{L}(\theta)`) takes
+ * no distribution; the formula must also say something of it (a relation or further terms), not only name it.
+ * Returns the functional's TeX.
+ */
+function variationalFunctional(ctx: Context): string | undefined {
+  // `q`, `q_j`, `\tilde P`: a variational density named by its letter (an upper-case Q may be a value function).
+  const density = (arg: readonly MathNode[]): boolean => arg.length === 1 && arg[0].type === 'id' && (arg[0].name === 'q' || (isDensityName(arg[0]) && arg[0].accent === 'tilde'));
+  const filler = (arg: readonly MathNode[]): boolean => arg.every((n) => n.type === 'punct') || isParameter(arg);
+  // (`q^{t+1} = \arg\max_q F(q, \theta^t)`: EM's coordinate steps maximize the functional; they are updates, not the bound.)
+  if (ctx.nodes.some((n) => (n.type === 'op' || n.type === 'id') && /^(?:argmax|max|argmin|min)$/.test(n.name))) return undefined;
+  for (const line of ctx.lines) {
+    if (line.length <= 2) continue;
+    for (let i = 0; i + 1 < line.length; i++) {
+      const a = appAt(line, i);
+      if (!a || a.fn.type !== 'id' || !/^(?:L|F)$/.test(a.fn.name) || a.fn.font === 'bb' || a.cond.length > 0) continue;
+      if (a.main.some(density) && a.main.every((m) => density(m) || filler(m))) return tex([a.fn, a.group]);
+    }
+  }
+  return undefined;
 }

@@ -79,6 +79,8 @@ export function detectKL(ctx: Context): Hit | null {
       return { kind: 'kl', confidence: 0.8, roles: { first, second, direction: direction(first, second) } };
     }
   }
+  const other = crossEntropyMinusEntropy(ctx) ?? symmetrized(ctx) ?? barePair(ctx);
+  if (other) return other;
   // The closed form against a standard normal, `-\frac12 \sum_j (1 + \log\sigma_j^2 - \mu_j^2 - \sigma_j^2)`,
   // whatever the left side calls it.
   if (ctx.seqs.some(gaussianClosedForm)) return { kind: 'kl', confidence: 0.8, roles: { variant: 'Gaussian closed form against a standard normal' } };
@@ -113,4 +115,68 @@ export function gaussianClosedForm(seq: readonly MathNode[]): boolean {
     if (one && logVar && mean && variance) return true;
   }
   return false;
+}
+
+/** `H(p)`, `H_q(p)`, `H(p, q)`: an entropy-like application, with its arguments (and the subscript's, if any). */
+function entropyApp(nodes: readonly MathNode[]): { args: string[]; sub?: string } | undefined {
+  if (nodes.length !== 2) return undefined;
+  const a = appAt(nodes as MathNode[], 0);
+  if (!a || a.fn.type !== 'id' || a.fn.name !== 'H' || a.cond.length > 0 || a.parts.length > 0) return undefined;
+  return { args: a.main.map(tex), sub: a.fn.sub ? tex(a.fn.sub) : undefined };
+}
+
+/**
+ * `D_q(p) = H_q(p) - H(p)`, `H(p, q) - H(p)`: the cross-entropy of q under p minus p's own entropy is the KL
+ * from p to q (the extra cost of coding p with q's code). A conditional entropy `H(X | Y)` or a difference of two
+ * plain entropies (`H(X) - H(Y)`) is not one: the first term must carry the second distribution.
+ */
+export function crossEntropyMinusEntropy(ctx: Context): Hit | null {
+  for (const line of ctx.lines) {
+    for (const side of sides(line).sides) {
+      const ts = terms(side);
+      if (ts.length !== 2 || ts[0].sign !== 1 || ts[1].sign !== -1) continue;
+      const cross = entropyApp(ts[0].nodes);
+      const own = entropyApp(ts[1].nodes);
+      if (!cross || !own || own.sub !== undefined || own.args.length !== 1) continue;
+      const p = own.args[0];
+      const q = cross.sub !== undefined && cross.args.length === 1 && cross.args[0] === p ? cross.sub : cross.args.length === 2 && cross.args[0] === p ? cross.args[1] : undefined;
+      if (q && q !== p) return { kind: 'kl', confidence: 0.8, roles: { first: p, second: q, direction: direction(p, q), variant: 'cross-entropy minus entropy' } };
+    }
+  }
+  return null;
+}
+
+/**
+ * `\int (p(x) - q(x)) \log \frac{p(x)}{q(x)} dx`: the log ratio weighted by the difference of the two densities
+ * is the symmetrized (Jeffreys) KL, `KL(p \| q) + KL(q \| p)`.
+ */
+function symmetrized(ctx: Context): Hit | null {
+  for (const log of ctx.logs) {
+    if (!log.frac?.args) continue;
+    const num = firstApp(log.frac.args[0]);
+    const den = firstApp(log.frac.args[1]);
+    const w = log.seq[log.index - 1];
+    if (!num || !den || !isDensityApp(num) || !isDensityApp(den) || w?.type !== 'group' || w.name !== '(') continue;
+    const ts = terms(w.children ?? []);
+    const keys = ts.map((t) => { const a = t.nodes.length === 2 ? appAt(t.nodes, 0) : undefined; return a ? appKey(a) : ''; });
+    if (ts.length === 2 && ts[0].sign !== ts[1].sign && keys.includes(appKey(num)) && keys.includes(appKey(den)) && appKey(num) !== appKey(den)) {
+      const first = tex([num.fn, num.group]);
+      const second = tex([den.fn, den.group]);
+      return { kind: 'kl', confidence: 0.75, roles: { first, second, variant: 'symmetrized (Jeffreys) divergence' } };
+    }
+  }
+  return null;
+}
+
+/** `q(z | x) \| p(z)` alone: the two arguments of a divergence joined by its double bar, the KL named by its pair. */
+function barePair(ctx: Context): Hit | null {
+  if (ctx.lines.length !== 1) return null;
+  const line = ctx.lines[0];
+  if (line.length !== 5 || line[2].type !== 'par') return null;
+  const a = appAt(line, 0);
+  const b = appAt(line, 3);
+  if (!isDensityApp(a) || !isDensityApp(b)) return null;
+  const first = tex([a.fn, a.group]);
+  const second = tex([b.fn, b.group]);
+  return { kind: 'kl', confidence: 0.6, roles: { first, second, direction: direction(first, second) } };
 }

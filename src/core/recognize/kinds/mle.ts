@@ -6,7 +6,7 @@
  * closed-form estimate is not the objective.
  */
 import type { MathNode } from '../../parse/tree';
-import type { Context } from '../context';
+import type { Context, LogUse } from '../context';
 import type { Hit } from '../types';
 import { hasDerivative, isDensityApp, isParameter, isParameterArg, measureDensity, overParameter } from '../math';
 import { appAt, isDensityName, nodeTex, sides, some, tex, type App } from '../query';
@@ -45,7 +45,7 @@ export function detectMLE(ctx: Context): Hit | null {
   for (const n of ctx.nodes) {
     // `\underset{\theta}{max}`: the operator spelled in plain letters under its range.
     if ((n.type !== 'op' && n.type !== 'id') || !OPTIMIZERS.has(n.name) || !n.sub) continue;
-    if (overParameter(n.sub)) optimizer ??= n;
+    if (overParameter(n.sub) || overHypotheses(n.sub)) optimizer ??= n;
     else classes = true;
   }
   // An argmax over labels is a prediction rule; a derivative of the likelihood is calculus, not the objective.
@@ -55,6 +55,11 @@ export function detectMLE(ctx: Context): Hit | null {
     const { sides: parts, rels } = sides(line);
     if (rels[0] === '<-' && parts[0].some((n) => n.type === 'op' && n.name === 'log')) return null;
   }
+  // `\log p(x, z; \theta) - \log q(z; \lambda)`: the log joint of data and latent against the log of a variational
+  // density is the ELBO's integrand (or a mean-field step), not a likelihood, unless something optimizes the parameter.
+  const loggedJoint = ctx.logs.some((l) => l.app !== undefined && isDensityApp(l.app) && l.app.fn.name.toLowerCase() === 'p' && l.app.main.length >= 2);
+  const loggedQ = ctx.logs.some((l) => l.app !== undefined && isDensityApp(l.app) && l.app.fn.name.toLowerCase() === 'q');
+  if (!optimizer && loggedJoint && loggedQ) return null;
   const densityApps = ctx.apps.filter(isDensityApp);
   const model = densityApps.find((a) => conditionedOnParameter(a, true)) ?? densityApps[0];
   if (model) {
@@ -84,12 +89,22 @@ export function detectMLE(ctx: Context): Hit | null {
       if (a && isDensityApp(a)) { roles.loss = nodeTex(f.fn); return fill(undefined, 0.8); }
     }
   }
+  const product = likelihoodAsProduct(ctx);
+  if (product) { roles.likelihood = product; return fill(undefined, 0.85); }
+  // `-\frac1n \sum_i \log [f(x_i)](y_i)`, `\arg\max_f \sum_i \log f(x_i)(y_i)`: the predicted distribution
+  // evaluated at the observed outcome, its log summed, averaged or maximized: the log loss of a conditional model.
+  if ((optimizer !== undefined || ctx.ops.has('sum') || ctx.expectations.length > 0) && ctx.logs.some(predictionAtOutcome)) return fill(undefined, 0.8);
   const lik = ctx.apps.find(isLikelihoodFn);
   if (lik) { roles.likelihood = nodeTex(lik.fn); return fill(tex(lik.main[0]), 0.9); }
   // log p(x|θ), products of p(x_i|θ), or P(X|θ) = ... on the left. A model named by its parameter
   // (`p_\theta(x)`) counts only inside an objective: a sum, an average or an optimization.
   const objective = optimizer !== undefined || ctx.ops.has('sum') || ctx.expectations.length > 0;
-  for (const log of ctx.logs) if (log.app && conditionedOnParameter(log.app, true, objective)) return fill(undefined, 0.85);
+  // A log joint of the data and a latent beside a variational density (`\log p(x, z; \theta) - \log q(z; \lambda)`,
+  // `\mathbb{E}_{q}[\log p(\theta, X)]`) is a piece of the ELBO or of a coordinate-ascent step, not the data's likelihood;
+  // only an optimization over the parameter (EM's M-step) makes it an MLE objective.
+  const variational = ctx.apps.some((a) => isDensityApp(a) && (a.fn.name.toLowerCase() === 'q' || a.fn.accent === 'tilde'));
+  const notLikelihood = (a: App): boolean => optimizer === undefined && variational && a.main.length >= 2 && a.fn.name.toLowerCase() === 'p';
+  for (const log of ctx.logs) if (log.app && !notLikelihood(log.app) && conditionedOnParameter(log.app, true, objective)) return fill(undefined, 0.85);
   for (const line of ctx.lines) {
     const first = appAt(line, 0);
     // `P(x = H | \theta) = \theta`, `p(x|\theta) = \mathcal N(...)` define the model; a likelihood is a
@@ -113,7 +128,7 @@ export function detectMLE(ctx: Context): Hit | null {
   // Σ_{x∈D} log p(x), E_{x~p_data}[log p(x)]: the log-likelihood of data averaged.
   if (ctx.ops.has('exp')) return null;
   for (const log of ctx.logs) {
-    if (!log.app || !isDensityName(log.app.fn)) continue;
+    if (!log.app || !isDensityName(log.app.fn) || notLikelihood(log.app)) continue;
     const summed = log.seq.slice(0, log.index).some((n) => n.type === 'op' && n.name === 'sum');
     if (summed) return fill(undefined, 0.75);
     for (const e of ctx.expectations) {
@@ -178,4 +193,53 @@ function chainRule(joint: App, rhs: readonly MathNode[]): boolean {
   for (let i = 0; i < rhs.length - 1; i++) { const a = appAt(rhs as MathNode[], i); if (a && isDensityName(a.fn)) apps.push(a); }
   const vars = new Set(apps.flatMap((a) => a.main.map(tex)));
   return apps.length === 2 && joint.main.every((m) => vars.has(tex(m))) && vars.size === joint.main.length;
+}
+
+/**
+ * `L(a, b) = \prod_{i=1}^n \frac{1}{b - a} \mathbb{1}(x_i)`, `\ell(\lambda) = \Pi_i ...`: a function named as a
+ * likelihood set to a product over the data points. Whatever its arguments are called, a product of one factor
+ * per observation is the likelihood of the sample. Returns the likelihood's name.
+ */
+function likelihoodAsProduct(ctx: Context): string | undefined {
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    if (rels[0] !== '=' && rels[0] !== ':=') continue;
+    const a = parts[0].length === 2 ? appAt(parts[0], 0) : undefined;
+    if (!a || a.fn.type !== 'id' || a.fn.font || !/^(?:L|ell|l)$/.test(a.fn.name) || a.main.length === 0) continue;
+    const first = parts[1][0];
+    // `\prod_{i=1}^n`, or the capital Pi some notes write for it, ranging over an index.
+    if (first && ((first.type === 'op' && first.name === 'prod') || (first.type === 'id' && first.name === 'Pi')) && first.sub?.some((n) => n.type === 'id')) return nodeTex(a.fn);
+  }
+  return undefined;
+}
+
+/** `\log [f(x_i)](y_i)`, `\log f(x)(y)`: a log of a function's output applied to the outcome, the predicted distribution at the label. */
+function predictionAtOutcome(log: LogUse): boolean {
+  const seq = log.seq;
+  const next = seq[log.index + 1];
+  const after = seq[log.index + 2];
+  const isCall = (s: readonly MathNode[], i: number): boolean => s[i]?.type === 'id' && s[i + 1]?.type === 'group' && s[i + 1].name === '(';
+  // `\log [f(x_i)](y_i)`: the bracket holds the prediction, the parentheses after it the outcome.
+  if (next?.type === 'group' && next.name === '[' && after?.type === 'group' && after.name === '(' && isCall(next.children ?? [], 0) && (next.children ?? []).length === 2) return true;
+  // `\log [f(x)(y)]`, `\log f(x)(y)`: two argument groups in a row after one name.
+  const inner = next?.type === 'group' && next.name !== '(' ? next.children ?? [] : seq.slice(log.index + 1);
+  return isCall(inner, 0) && inner[2]?.type === 'group' && inner[2].name === '(' && !isDensityName(inner[0]);
+}
+
+/**
+ * True when the formula maximizes (or minimizes) over the model's parameter: `\arg\max_\theta`, `\max_{\theta}`.
+ * What is maximized over the parameter (a marginal likelihood `\prod_n \int p(x_n|z)p(z)dz` too) is the likelihood
+ * being fitted, so the maximization names the formula.
+ */
+export function optimizesParameter(ctx: Context): boolean {
+  return ctx.nodes.some((n) => (n.type === 'op' || n.type === 'id') && (n.name === 'argmax' || n.name === 'max') && overParameter(n.sub));
+}
+
+/**
+ * `\arg\max_{f \in \mathcal{F}}`: a maximum over a class of models written in a calligraphic letter (a hypothesis
+ * space) fits a model as a maximum over its parameter does. Labels range over finite sets (`y \in \{1, \dots, K\}`,
+ * `c \in C`), not over calligraphic classes of functions.
+ */
+function overHypotheses(sub: readonly MathNode[]): boolean {
+  return sub.length === 3 && sub[0].type === 'id' && /^[fgh]$/.test(sub[0].name) && sub[1].type === 'rel' && sub[1].name === 'in' && sub[2].type === 'id' && sub[2].font === 'cal';
 }

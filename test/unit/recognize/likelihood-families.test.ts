@@ -1,0 +1,92 @@
+/**
+ * Issue 10's likelihood families (MLE, Bayes, marginal, ELBO, KL) in notations the first rules
+ * missed: normalized posteriors, numbers, importance-sampled evidence, risks under the log loss,
+ * functionals of q, cross-entropy minus entropy; each with near-misses of the same shape.
+ */
+import { expectKind, expectRoles } from './cases';
+
+describe('recognize: likelihood families in more notations', () => {
+  describe('Bayes: normalized over the hypotheses, with numbers, proportional to the joint', () => {
+    expectKind('bayes', [
+      String.raw`$$P(H_k \mid d) = \frac{g_k(d)\, P(H_k)}{\sum_{j} g_j(d)\, P(H_j)}$$`,
+      String.raw`$\Pr(c = 1 \mid x) = \frac{\ell_1(x) \pi_1}{\ell_1(x) \pi_1 + \ell_2(x) \pi_2}$`,
+      String.raw`$\Pr[s = k \mid \mathbf{y}] = \frac{p(\mathbf{y}, s = k)}{\sum_{k'} p(\mathbf{y}, s = k')}$`,
+      String.raw`$q^\star(\mathbf{h} \mid \mathbf{v}) \propto p(\mathbf{v}, \mathbf{h})$`,
+      'P(rain | wet) = 0.9 * 0.2 / 0.3',
+      String.raw`$P(D \mid +) = \frac{0.99 \times 0.001}{0.05}$`,
+      String.raw`$p(y) = \frac{p(y, w)}{p(w \mid y)}$`,
+    ]);
+    expectKind('none', [
+      // A softmax normalizes exponentiated scores, not densities.
+      String.raw`$p(y = k \mid x) = \frac{\exp(w_k^\top x)}{\sum_j \exp(w_j^\top x)}$`,
+      String.raw`$P(c \mid x) = \frac{e^{s_c(x)}}{\sum_{c'} e^{s_{c'}(x)}}$`,
+      // The definition of a conditional divides by a marginal, in symbols or in numbers.
+      String.raw`$p(a \mid b) = \frac{p(a, b)}{p(b)}$`,
+      'P(A | B) = 0.12 / 0.4',
+    ]);
+    expectRoles(String.raw`$q^\star(\mathbf{h} \mid \mathbf{v}) \propto p(\mathbf{v}, \mathbf{h})$`, { variant: 'proportional to the joint' });
+  });
+
+  describe('marginal: importance-sampled evidence, numbers, the latent given any law', () => {
+    expectKind('marginal', [
+      String.raw`$\frac{1}{S} \sum_{s=1}^{S} \frac{p_\theta(x, z^{(s)})}{r(z^{(s)})}$`.replace('r(z^{(s)})', String.raw`q_\phi(z^{(s)} \mid x)`),
+      String.raw`$\mathbb{E}_{h \sim q(h \mid v)}\!\left[\frac{p(v, h)}{q(h \mid v)}\right]$`,
+      'P(x=0) = 0.3 * 0.1 + 0.7 * 0.6',
+      String.raw`$p(\mathbf{y}) = \int p(\mathbf{y} \mid \mathbf{w})\, \mathcal{N}(\mathbf{w}; 0, \alpha^{-1} I)\, d\mathbf{w}$`,
+      String.raw`$y \sim p_\psi(y) = \int g_\psi(\epsilon)\, p(\epsilon)\, d\epsilon$`,
+    ]);
+    expectKind('none', [
+      // Importance weights of an expectation of something else: the proposal is not given the data.
+      String.raw`$\frac{1}{N}\sum_{n} f(x_n) \frac{p(x_n)}{q(x_n)}$`,
+      // A CDF integrates a density of its own variable.
+      String.raw`$F(x) = \int_{-\infty}^{x} p(u)\, du$`,
+      // An expectation with numbers is not a probability.
+      String.raw`$\mathbb{E}[X] = 0.5 \cdot 1 + 0.5 \cdot 3$`,
+    ]);
+  });
+
+  describe('MLE: products over the sample, the log loss of a predicted distribution, maximized marginals', () => {
+    expectKind('mle', [
+      String.raw`$L(\lambda) = \prod_{j=1}^{m} \lambda e^{-\lambda t_j}$`,
+      String.raw`$\ell(a) = \Pi_{k=1}^{K} a^{y_k} (1 - a)^{1 - y_k}$`,
+      String.raw`$J(g) = -\frac{1}{m}\sum_{j=1}^{m} \log [g(u_j)](v_j)$`,
+      String.raw`$\hat g = \arg\max_{g \in \mathcal{G}} \sum_{j} \log g(u_j)(v_j)$`,
+      String.raw`$\theta^* = \arg\max_\theta \prod_{n} \sum_{k} p(x_n \mid c_k; \theta)\, p(c_k; \theta)$`,
+    ]);
+    expectKind('none', [
+      // The ELBO's integrand: a log joint against a variational log density, no average, no optimization.
+      String.raw`$g(x, z) = \log p(x, z; \theta) - \log q(z; \nu)$`,
+      String.raw`$\log p(\mathbf{w}, \mathcal{D}) - \sum_{k} \log q_k(w_k)$`,
+      // An argmax over labels is a prediction rule.
+      String.raw`$\hat y = \arg\max_{y \in \mathcal{Y}} \log p(y \mid x)$`,
+    ]);
+  });
+
+  describe('ELBO: a functional of the variational distribution', () => {
+    expectKind('elbo', [
+      String.raw`$$\mathcal{L}[q] = \int q(z) \log \frac{p(x, z)}{q(z)}\, dz$$`,
+      String.raw`$\mathcal{L}[q_1, \ldots, q_M] + \sum_{m} \lambda_m \left(\int q_m - 1\right)$`,
+      String.raw`$F(q, \theta) = \log p(x \mid \theta) - \mathrm{KL}(q \| p(\cdot \mid x, \theta))$`,
+    ]);
+    expectKind('none', [
+      // EM's coordinate steps maximize the functional; they are updates.
+      String.raw`$q^{(k+1)} = \arg\max_q F(q, \theta^{(k)})$`,
+    ]);
+  });
+
+  describe('KL: cross-entropy minus entropy, symmetrized, the bare pair', () => {
+    expectKind('kl', [
+      String.raw`$D_r(s) = H_r(s) - H(s)$`,
+      String.raw`$H(P, Q) - H(P)$`,
+      String.raw`$$J(p, q) = \sum_x \big(p(x) - q(x)\big) \log \frac{p(x)}{q(x)}$$`.replace(/\\big/g, ''),
+      String.raw`$q(w \mid \mathcal{D}) \| p(w)$`,
+    ]);
+    expectKind('none', [
+      // Mutual information and a plain difference of entropies.
+      String.raw`$I(X; Y) = H(X) - H(X \mid Y)$`,
+      // A norm, and densities multiplied by a difference that is not theirs.
+      String.raw`$\|u - v\|$`,
+    ]);
+    expectRoles(String.raw`$D_r(s) = H_r(s) - H(s)$`, { first: 's', second: 'r' });
+  });
+});
