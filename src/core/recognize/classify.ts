@@ -108,7 +108,8 @@ function pick(ctx: Context): Hit | null {
   // `\nabla_G \log(1 - D(G(z))) = ...`, `\nabla_\lambda \mathbb{E}_q[...] = ...`: a formula about the
   // gradient of an objective is calculus on it, not the objective; only Bayes' rule in score form
   // and the scores of diffusion are written this way as what they are.
-  if (gradientOnLeft(ctx)) return detectBayes(ctx) ?? strongDiffusion(ctx);
+  // (The gradient or Hessian of a KL set equal to something is a fact about that KL, its curvature the Fisher information.)
+  if (gradientOnLeft(ctx)) return detectBayes(ctx) ?? strongDiffusion(ctx) ?? (ctx.lines.every((l) => l.slice(0, 3).some(isKLOperator)) ? detectKL(ctx) : null);
   // `KL(p \| q) = ...` is about that KL, unless the log evidence is in the line: a KL from the
   // approximate posterior that brings in log p(x) is the ELBO's derivation.
   if (klOrJs && klOnLeft(ctx) && !hasLogEvidence(ctx) && !detectJSD(ctx)) return detectKL(ctx);

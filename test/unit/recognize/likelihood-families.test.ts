@@ -52,6 +52,8 @@ describe('recognize: likelihood families in more notations', () => {
       String.raw`$J(g) = -\frac{1}{m}\sum_{j=1}^{m} \log [g(u_j)](v_j)$`,
       String.raw`$\hat g = \arg\max_{g \in \mathcal{G}} \sum_{j} \log g(u_j)(v_j)$`,
       String.raw`$\theta^* = \arg\max_\theta \prod_{n} \sum_{k} p(x_n \mid c_k; \theta)\, p(c_k; \theta)$`,
+      // EM's auxiliary function averages the joint given the parameter under q: it stays a likelihood.
+      String.raw`$\mathbb{E}_{q(z \mid x)}[\log p(x, z \mid \theta)]$`,
     ]);
     expectKind('none', [
       // The ELBO's integrand: a log joint against a variational log density, no average, no optimization.
@@ -88,5 +90,32 @@ describe('recognize: likelihood families in more notations', () => {
       String.raw`$\|u - v\|$`,
     ]);
     expectRoles(String.raw`$D_r(s) = H_r(s) - H(s)$`, { first: 's', second: 'r' });
+  });
+
+  describe('EM auxiliary function, averaged evidence, the label-marginalized bound', () => {
+    expectKind('mle', [
+      String.raw`$Q(\theta, \theta^{\text{old}}) = \sum_{n}\sum_{k} r_{nk} \log\big[w_k\, \mathcal{N}(x_n \mid \mu_k, \Sigma_k)\big]$`,
+      String.raw`$Q(\psi, \hat\psi) := \mathbb{E}_{z \mid x, \hat\psi}\left[\log p(x, z \mid \psi)\right]$`,
+    ]);
+    // Two values of Q compared: EM's monotonicity, not a definition.
+    expectKind('none', [String.raw`$Q(\theta_{k+1}, \theta_k) \ge Q(\theta_k, \theta_k)$`]);
+    expectKind('marginal', [String.raw`$p(\mathbf{v}) = \mathbb{E}_{\mathbf{h} \sim p(\mathbf{h})}\left[p(\mathbf{v} \mid \mathbf{h})\right]$`]);
+    // The aggregated posterior averages the encoder over data: no likelihood.
+    expectKind('none', [String.raw`$q(z) = \mathbb{E}_{x \sim p_{\mathrm{data}}}\left[q(z \mid x)\right]$`]);
+    expectKind('elbo', [String.raw`$\mathcal{U}(\mathbf{x}) = \sum_{c} q(c \mid \mathbf{x})\, \mathcal{L}(\mathbf{x}, c) + \mathcal{H}(q(c \mid \mathbf{x}))$`]);
+    expectKind('entropy', [String.raw`$\mathcal{H}(q(c \mid \mathbf{x})) = -\sum_c q(c \mid \mathbf{x}) \log q(c \mid \mathbf{x})$`]);
+  });
+
+  describe('KL: its curvature is a fact about it; inside a score or a constraint it is not the quantity', () => {
+    expectKind('kl', [
+      String.raw`$\theta^\star = \arg\min_\theta D_{\mathrm{KL}}(p^\ast \| p_\theta)$`,
+      String.raw`$\nabla^2_{\eta} \mathrm{KL}(p_{\eta_0} \| p_{\eta})\big|_{\eta = \eta_0} = \mathbb{E}_{p_{\eta_0}}[-\nabla^2_\eta \log p_\eta(x)]$`,
+      String.raw`$\nabla_{w} D_{\mathrm{KL}}(p(x|w_0) \| p(x|w)) = -\mathbb{E}_{p(x|w_0)}[\nabla_w \log p(x|w)]$`,
+    ]);
+    expectKind('none', [
+      String.raw`$\mathrm{IS}(G) = \exp\big(\mathbb{E}_{x \sim p_G} D_{\mathrm{KL}}(p(y \mid x) \,\|\, p(y))\big)$`,
+      String.raw`$\delta^\star = \arg\min_{\delta \,:\, \mathrm{KL}(p_\theta \| p_{\theta + \delta}) \le \epsilon} \ell(\theta + \delta)$`,
+      String.raw`$\Delta = \arg\min_{\Delta} J(w + \Delta) \text{ subject to } \mathrm{KL}[\pi_w \| \pi_{w + \Delta}] = \kappa$`,
+    ]);
   });
 });

@@ -53,6 +53,7 @@ export function detectELBO(ctx: Context): Hit | null {
   if (ctx.nodes.some((n) => n.type === 'id' && n.sub?.some((m) => (m.type === 'id' || m.type === 'op' || m.type === 'text') && /^(?:VLB|vlb|ELBO|elbo|VB|ELB)$/.test(m.name)))) {
     return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
   }
+  if (boundPlusLabelEntropy(ctx)) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: 'bound averaged over a latent label, plus its entropy' } };
   const functional = variationalFunctional(ctx);
   if (functional) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), bound: functional, variant: 'functional of the variational distribution' } };
   if (importanceWeighted(ctx)) return { kind: 'elbo', confidence: 0.85, roles: { ...densityRoles(ctx), variant: 'importance-weighted' } };
@@ -319,4 +320,17 @@ function variationalFunctional(ctx: Context): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * `\sum_y q(y | x)\, \mathcal{L}(x, y) + \mathcal{H}(q(y | x))`: a per-label bound averaged under the posterior of an
+ * unobserved label plus that posterior's entropy is the ELBO with the label treated as one more latent (the
+ * unlabelled term of the semi-supervised VAE). Both parts are needed: a bound named alone, or an entropy alone, is not it.
+ */
+function boundPlusLabelEntropy(ctx: Context): boolean {
+  const bound = ctx.apps.some((a) => a.fn.type === 'id' && a.fn.name === 'L' && a.fn.font === 'cal' && a.main.length >= 2);
+  if (!bound) return false;
+  const entropyOfQ = ctx.apps.some((a) => a.fn.type === 'id' && a.fn.name === 'H' && !a.fn.sub && some(a.group.children ?? [], (n) => n.type === 'id' && n.name === 'q'));
+  const weighted = ctx.apps.some((a) => isDensityApp(a) && a.fn.name === 'q' && a.cond.length > 0 && a.seq.slice(0, a.index).some((n) => n.type === 'op' && n.name === 'sum'));
+  return entropyOfQ && (weighted || ctx.expectations.length > 0);
 }

@@ -4,7 +4,7 @@ import type { Hit } from '../types';
 import type { MathNode } from '../../parse/tree';
 import { appKey, isDensityApp, isKLOperator, klApps, logRatios, measureDensity } from '../math';
 import { argsTex } from './probability';
-import { appAt, firstApp, sides, terms, tex, type App } from '../query';
+import { allNodes, appAt, firstApp, sides, terms, tex, type App } from '../query';
 import { densityRoles } from '../roles';
 
 /**
@@ -24,6 +24,7 @@ function direction(first: string, second: string): string {
 
 /** Detects a KL divergence. */
 export function detectKL(ctx: Context): Hit | null {
+  if (klOnlyInside(ctx)) return null;
   const apps = klApps(ctx);
   if (apps.length > 0) {
     const best = apps.find((a) => a.first.length > 0) ?? apps[0];
@@ -179,4 +180,33 @@ function barePair(ctx: Context): Hit | null {
   const first = tex([a.fn, a.group]);
   const second = tex([b.fn, b.group]);
   return { kind: 'kl', confidence: 0.6, roles: { first, second, direction: direction(first, second) } };
+}
+
+/**
+ * True when every KL of the formula sits where it is not the quantity: inside an `\exp` (the Inception Score,
+ * `\exp(\mathbb{E}_x[\mathrm{KL}(p(y|x) \| p(y))])`, is a score built from a KL) or in an optimizer's range
+ * (`\arg\min_{d \text{ s.t. } \mathrm{KL}[p_\theta \| p_{\theta+d}] = c}`, a constraint on a step).
+ */
+function klOnlyInside(ctx: Context): boolean {
+  const isKL = (n: MathNode): boolean => isKLOperator(n);
+  let total = 0;
+  for (const n of ctx.nodes) if (isKL(n)) total++;
+  if (total === 0) return false;
+  let hidden = 0;
+  for (const seq of ctx.seqs) {
+    for (let i = 0; i < seq.length; i++) {
+      const n = seq[i];
+      const held: MathNode[][] = [];
+      if (n.type === 'op' && n.name === 'exp' && seq[i + 1]?.type === 'group') held.push(seq[i + 1].children ?? []);
+      if ((n.type === 'op' || n.type === 'id') && /^(?:argmin|argmax|min|max)$/.test(n.name) && n.sub) held.push(n.sub);
+      for (const h of held) for (const m of allNodes(h)) if (isKL(m)) hidden++;
+    }
+  }
+  // `\arg\min_d \mathcal{L}(\theta + d) \text{ s.t. } \mathrm{KL}[\dots] = c`: a KL after "subject to" constrains an optimization.
+  const optimized = ctx.nodes.some((n) => (n.type === 'op' || n.type === 'id') && /^(?:argmin|argmax|min|max)$/.test(n.name));
+  for (const line of ctx.lines) {
+    const k = line.findIndex((n) => n.type === 'text' && /^\s*(?:s\.\s*t\.|subject to)/i.test(n.name));
+    if (optimized && k >= 0) for (const m of allNodes(line.slice(k + 1))) if (isKL(m)) hidden++;
+  }
+  return hidden === total;
 }

@@ -118,7 +118,13 @@ export function detectMarginal(ctx: Context): Hit | null {
       const e = rhs[0]?.type === 'op' && rhs[0].name === 'log' && parts[k][0]?.type === 'op' && parts[k][0].name === 'log' ? 1 : 0;
       const ratio = rhs.slice(e).some((n) => n.type === 'group' && (n.children ?? []).some((m) => m.type === 'frac' && (m.args ?? []).every((arg) => arg.some((x) => x.type === 'id' && isDensityName(x)))));
       const averaged = rhs[e]?.type === 'id' && rhs[e].name === 'E' && (ratio || ctx.apps.some((a) => isDensityName(a.fn) && a.main.length === 1 && tex(a.main[0]).startsWith(wanted[0]) && tex(a.main[0]) !== wanted[0]));
-      if (lhs.cond.length === 0 && (integrated || averaged)) return { kind: 'marginal', confidence: 0.75, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), variant: integrated ? 'integral over a latent' : 'expectation' } };
+      // `p(x) = \mathbb{E}_{z \sim p(z)}[p(x | z)]`: the variable's density given the latent, averaged over the latent's law.
+      const overLatent = rhs[e]?.type === 'id' && rhs[e].name === 'E' && ctx.expectations.some((x) => x.node === rhs[e] && x.body.some((n, i) => {
+        const a = appAt(x.body, i);
+        return n.type === 'id' && a !== undefined && isDensityName(a.fn) && argsTex(a.main) === wanted.join(',') && a.cond.length > 0;
+      }));
+      // (`q(z) = \mathbb{E}_{p_d(x)}[q(z | x)]` averages the encoder over the data: the aggregated posterior, no likelihood.)
+      if (lhs.cond.length === 0 && (integrated || averaged || (overLatent && lhs.fn.name.toLowerCase() !== 'q'))) return { kind: 'marginal', confidence: 0.75, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), variant: integrated ? 'integral over a latent' : 'expectation' } };
       const explicit = ts.length >= 2 && ts.every((t) => t.sign === 1 && (t.nodes.length === 2 || likelihoodPriorPairs(t.nodes).length > 0));
       if (joints.length > 0 && (summed || explicit)) {
         const extra = joints[0].main.map(tex).filter((m) => !wanted.includes(m));

@@ -89,6 +89,7 @@ export function detectMLE(ctx: Context): Hit | null {
       if (a && isDensityApp(a)) { roles.loss = nodeTex(f.fn); return fill(undefined, 0.8); }
     }
   }
+  if (emAuxiliary(ctx)) return fill(undefined, 0.85);
   const product = likelihoodAsProduct(ctx);
   if (product) { roles.likelihood = product; return fill(undefined, 0.85); }
   // `-\frac1n \sum_i \log [f(x_i)](y_i)`, `\arg\max_f \sum_i \log f(x_i)(y_i)`: the predicted distribution
@@ -102,8 +103,12 @@ export function detectMLE(ctx: Context): Hit | null {
   // A log joint of the data and a latent beside a variational density (`\log p(x, z; \theta) - \log q(z; \lambda)`,
   // `\mathbb{E}_{q}[\log p(\theta, X)]`) is a piece of the ELBO or of a coordinate-ascent step, not the data's likelihood;
   // only an optimization over the parameter (EM's M-step) makes it an MLE objective.
-  const variational = ctx.apps.some((a) => isDensityApp(a) && (a.fn.name.toLowerCase() === 'q' || a.fn.accent === 'tilde'));
-  const notLikelihood = (a: App): boolean => optimizer === undefined && variational && a.main.length >= 2 && a.fn.name.toLowerCase() === 'p';
+  // (`\mathbb{E}_{q(z|x)}[\log p(x, z | \theta)]`, the joint given the parameter averaged under q, is EM's auxiliary function and stays.)
+  const isVariational = (a: App | undefined): boolean => isDensityApp(a) && (a.fn.name.toLowerCase() === 'q' || a.fn.accent === 'tilde');
+  const variational = ctx.apps.some(isVariational);
+  const variationalLogged = ctx.logs.some((l) => isVariational(l.app));
+  const notLikelihood = (a: App): boolean => optimizer === undefined && variational && a.main.length >= 2 && a.fn.name.toLowerCase() === 'p'
+    && (variationalLogged || !a.cond.some((c) => isParameter(c)));
   for (const log of ctx.logs) if (log.app && !notLikelihood(log.app) && conditionedOnParameter(log.app, true, objective)) return fill(undefined, 0.85);
   for (const line of ctx.lines) {
     const first = appAt(line, 0);
@@ -242,4 +247,24 @@ export function optimizesParameter(ctx: Context): boolean {
  */
 function overHypotheses(sub: readonly MathNode[]): boolean {
   return sub.length === 3 && sub[0].type === 'id' && /^[fgh]$/.test(sub[0].name) && sub[1].type === 'rel' && sub[1].name === 'in' && sub[2].type === 'id' && sub[2].font === 'cal';
+}
+
+/**
+ * `Q(\theta, \theta^{old}) = \sum_n \sum_k \gamma_{nk} \log [\pi_k \mathcal{N}(x_n | \mu_k, \Sigma_k)]`: EM's auxiliary
+ * function, the complete-data log-likelihood averaged under the posterior at the previous iterate, defined (`=`, `\triangleq`)
+ * as a function of the parameter and that iterate. Its maximization is the M-step, so it is the likelihood EM fits.
+ * A comparison of two of its values (`Q(\theta^t, \theta^{t-1}) \ge Q(\theta^{t-1}, \theta^{t-1})`) defines nothing.
+ */
+function emAuxiliary(ctx: Context): boolean {
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    if (rels[0] !== '=' && rels[0] !== ':=') continue;
+    const a = parts[0].length === 2 ? appAt(parts[0], 0) : undefined;
+    if (!a || a.fn.type !== 'id' || a.fn.name !== 'Q' || a.fn.font) continue;
+    const args = [...a.main, ...a.cond];
+    const iterate = args.length === 2 && isParameter(args[0]) && isParameter(args[1]) && (args[1][0].sup !== undefined || args[1][0].sub !== undefined || args[1][0].accent !== undefined);
+    const averagedLog = some(parts[1], (n) => n.type === 'op' && n.name === 'log') || ctx.expectations.length > 0;
+    if (iterate && averagedLog) return true;
+  }
+  return false;
 }
