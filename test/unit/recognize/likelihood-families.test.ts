@@ -49,6 +49,8 @@ describe('recognize: likelihood families in more notations', () => {
     expectKind('mle', [
       String.raw`$L(\lambda) = \prod_{j=1}^{m} \lambda e^{-\lambda t_j}$`,
       String.raw`$\ell(a) = \Pi_{k=1}^{K} a^{y_k} (1 - a)^{1 - y_k}$`,
+      String.raw`$\mathcal{L}(\rho) = \prod_{n=1}^{N} \rho^{b_n}(1-\rho)^{1-b_n}$`,
+      String.raw`$p(\mathcal{D} \mid \theta) = \theta^{N_1} (1 - \theta)^{N_0}$`,
       String.raw`$J(g) = -\frac{1}{m}\sum_{j=1}^{m} \log [g(u_j)](v_j)$`,
       String.raw`$\hat g = \arg\max_{g \in \mathcal{G}} \sum_{j} \log g(u_j)(v_j)$`,
       String.raw`$\theta^* = \arg\max_\theta \prod_{n} \sum_{k} p(x_n \mid c_k; \theta)\, p(c_k; \theta)$`,
@@ -59,6 +61,8 @@ describe('recognize: likelihood families in more notations', () => {
       // The ELBO's integrand: a log joint against a variational log density, no average, no optimization.
       String.raw`$g(x, z) = \log p(x, z; \theta) - \log q(z; \nu)$`,
       String.raw`$\log p(\mathbf{w}, \mathcal{D}) - \sum_{k} \log q_k(w_k)$`,
+      // The Bernoulli pmf of one draw is the model, not the likelihood of a sample.
+      String.raw`$p(b \mid \theta) = \theta^{b} (1 - \theta)^{1 - b}$`,
       // An argmax over labels is a prediction rule.
       String.raw`$\hat y = \arg\max_{y \in \mathcal{Y}} \log p(y \mid x)$`,
     ]);
@@ -80,6 +84,7 @@ describe('recognize: likelihood families in more notations', () => {
     expectKind('kl', [
       String.raw`$D_r(s) = H_r(s) - H(s)$`,
       String.raw`$H(P, Q) - H(P)$`,
+      String.raw`$\mathbb{E}_{y \sim Q}\left[\log Q(y) - \log P(y)\right]$`,
       String.raw`$$J(p, q) = \sum_x \big(p(x) - q(x)\big) \log \frac{p(x)}{q(x)}$$`.replace(/\\big/g, ''),
       String.raw`$q(w \mid \mathcal{D}) \| p(w)$`,
     ]);

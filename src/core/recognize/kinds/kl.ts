@@ -4,7 +4,7 @@ import type { Hit } from '../types';
 import type { MathNode } from '../../parse/tree';
 import { appKey, isDensityApp, isKLOperator, klApps, logRatios, measureDensity } from '../math';
 import { argsTex } from './probability';
-import { allNodes, appAt, firstApp, sides, terms, tex, type App } from '../query';
+import { allNodes, appAt, firstApp, nodeTex, sides, terms, tex, type App } from '../query';
 import { densityRoles } from '../roles';
 
 /**
@@ -48,14 +48,16 @@ export function detectKL(ctx: Context): Hit | null {
   // logs under its first argument, the measure's own log first.
   for (const e of ctx.expectations) {
     const m = measureDensity(e.measure);
-    if (!m?.app) continue;
+    if (!m) continue;
     const ts = terms(e.body);
     if (ts.length !== 2 || ts[0].sign !== 1 || ts[1].sign !== -1) continue;
     const a = logApp(ts[0].nodes);
     const b = logApp(ts[1].nodes);
     // (Scores, `\nabla \log p - \nabla \log q`, averaged and squared are the Fisher divergence, not a KL.)
     const scored = [...ts[0].nodes, ...ts[1].nodes].some((n) => n.type === 'op' && n.name === 'nabla');
-    if (a && b && !scored && appKey(a) === appKey(m.app) && isDensityApp(b) && appKey(b) !== appKey(a) && argsTex(a.main) === argsTex(b.main)) {
+    // (`\mathbb{E}_{x \sim p}`: a measure named by its bare letter is the density of that letter.)
+    const ofMeasure = (x: App): boolean => (m.app ? appKey(x) === appKey(m.app) : nodeTex(x.fn) === nodeTex(m.node));
+    if (a && b && !scored && ofMeasure(a) && isDensityApp(b) && appKey(b) !== appKey(a) && argsTex(a.main) === argsTex(b.main)) {
       const first = tex([a.fn, a.group]);
       const second = tex([b.fn, b.group]);
       return { kind: 'kl', confidence: 0.8, roles: { first, second, direction: direction(first, second) } };

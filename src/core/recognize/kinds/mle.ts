@@ -115,7 +115,11 @@ export function detectMLE(ctx: Context): Hit | null {
     // `P(x = H | \theta) = \theta`, `p(x|\theta) = \mathcal N(...)` define the model; a likelihood is a
     // product, a sum or a power over the data.
     const rhs = sides(line).sides[1] ?? [];
-    const likelihoodShape = rhs.some((n) => (n.type === 'op' && (n.name === 'prod' || n.name === 'sum' || n.name === 'log')) || (n.sup !== undefined && n.sup.some((m) => m.type === 'id')))
+    // (A power whose exponent is only the left side's own variable, `p(x | \theta) = \theta^x (1 - \theta)^{1 - x}`, is the
+    // Bernoulli pmf of one draw, the model; a power of a count or of an indexed sum is the likelihood of a sample.)
+    const own = new Set(first ? first.main.flatMap((m) => m.filter((n) => n.type === 'id' && !n.sub).map((n) => n.name)) : []);
+    const sampleExponent = (sup: readonly MathNode[]): boolean => sup.some((m) => m.type === 'id') && !sup.every((m) => m.type !== 'id' || (own.has(m.name) && !m.sub));
+    const likelihoodShape = rhs.some((n) => (n.type === 'op' && (n.name === 'prod' || n.name === 'sum' || n.name === 'log')) || (n.sup !== undefined && sampleExponent(n.sup)))
       || densityApps.filter((a) => a.seq === rhs || rhs.includes(a.fn)).length >= 2;
     // A q on the left is a variational family (`q(\theta|\phi) = \prod_i q_i(\theta_i|\phi_i)`), and a joint set
     // to a density times a conditional of the rest is the chain rule, not a likelihood.
@@ -210,7 +214,8 @@ function likelihoodAsProduct(ctx: Context): string | undefined {
     const { sides: parts, rels } = sides(line);
     if (rels[0] !== '=' && rels[0] !== ':=') continue;
     const a = parts[0].length === 2 ? appAt(parts[0], 0) : undefined;
-    if (!a || a.fn.type !== 'id' || a.fn.font || !/^(?:L|ell|l)$/.test(a.fn.name) || a.main.length === 0) continue;
+    // (`\mathcal{L}(\theta) = \prod_i ...` too: a bound or a loss is never a product over the sample.)
+    if (!a || a.fn.type !== 'id' || (a.fn.font && a.fn.font !== 'cal') || !/^(?:L|ell|l)$/.test(a.fn.name) || a.main.length === 0) continue;
     const first = parts[1][0];
     // `\prod_{i=1}^n`, or the capital Pi some notes write for it, ranging over an index.
     if (first && ((first.type === 'op' && first.name === 'prod') || (first.type === 'id' && first.name === 'Pi')) && first.sub?.some((n) => n.type === 'id')) return nodeTex(a.fn);
