@@ -123,4 +123,16 @@ describe('recognize: likelihood families in more notations', () => {
       String.raw`$\Delta = \arg\min_{\Delta} J(w + \Delta) \text{ subject to } \mathrm{KL}[\pi_w \| \pi_{w + \Delta}] = \kappa$`,
     ]);
   });
+
+  describe('pasted text: Greek capitals as the sum and product signs, code-style sums', () => {
+    expectKind('marginal', ['p(v) = Σ_h p(v|h) p(h)', 'P(y) = Σ_{k=1}^{K} P(y|k) P(k)']);
+    expectKind('mle', ['L(θ) = Π_i p(x_i | θ)', 'nll = -sum(log p(x_i))']);
+    expectKind('elbo', [String.raw`$\mathcal{L}_{\text{IWAE}} = \mathbb{E}\left[\log \frac{1}{K}\sum_k w_k\right]$`]);
+    // A covariance matrix is a Sigma too: inside the arguments, or inverted, it is no sum.
+    expectKind('none', [
+      String.raw`$(x - \mu_k)^\top \Sigma_k^{-1} (x - \mu_k)$`,
+      String.raw`$\mathcal{N}(x \mid \mu_k, \Sigma_k)$`,
+      String.raw`$\Sigma_{xy} = \mathrm{Cov}(x, y)$`,
+    ]);
+  });
 });

@@ -49,8 +49,8 @@ function isLogEvidence(side: readonly MathNode[]): boolean {
 /** Detects an ELBO. */
 export function detectELBO(ctx: Context): Hit | null {
   if (ctx.ops.has('ELBO')) return { kind: 'elbo', confidence: 0.95, roles: densityRoles(ctx) };
-  // `L_{VLB}`, `\mathcal{L}_{\text{ELBO}}`: a quantity named as the variational bound.
-  if (ctx.nodes.some((n) => n.type === 'id' && n.sub?.some((m) => (m.type === 'id' || m.type === 'op' || m.type === 'text') && /^(?:VLB|vlb|ELBO|elbo|VB|ELB)$/.test(m.name)))) {
+  // `L_{VLB}`, `\mathcal{L}_{\text{ELBO}}`, `\mathcal{L}_{\text{IWAE}}`: a quantity named as the variational bound (or its importance-weighted form).
+  if (ctx.nodes.some((n) => n.type === 'id' && n.sub?.some((m) => (m.type === 'id' || m.type === 'op' || m.type === 'text') && /^(?:VLB|vlb|ELBO|elbo|VB|ELB|IWAE|iwae)$/.test(m.name)))) {
     return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
   }
   if (boundPlusLabelEntropy(ctx)) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: 'bound averaged over a latent label, plus its entropy' } };

@@ -138,7 +138,9 @@ export function detectMLE(ctx: Context): Hit | null {
   if (ctx.ops.has('exp')) return null;
   for (const log of ctx.logs) {
     if (!log.app || !isDensityName(log.app.fn) || notLikelihood(log.app)) continue;
-    const summed = log.seq.slice(0, log.index).some((n) => n.type === 'op' && n.name === 'sum');
+    // (`sum(log p(x_i))`: typed as code, the log is the argument of the sum.)
+    const summed = log.seq.slice(0, log.index).some((n) => n.type === 'op' && n.name === 'sum')
+      || ctx.seqs.some((seq) => seq.some((n, i) => n.type === 'op' && n.name === 'sum' && seq[i + 1]?.type === 'group' && seq[i + 1].children === log.seq));
     if (summed) return fill(undefined, 0.75);
     for (const e of ctx.expectations) {
       if (e.body !== log.seq && e.seq !== log.seq) continue;
