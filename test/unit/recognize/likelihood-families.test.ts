@@ -135,4 +135,18 @@ describe('recognize: likelihood families in more notations', () => {
       String.raw`$\Sigma_{xy} = \mathrm{Cov}(x, y)$`,
     ]);
   });
+
+  describe('identities and estimators around the ELBO are not the bound', () => {
+    expectKind('none', [
+      // The log evidence averaged over a latent it does not depend on: an identity.
+      String.raw`$\log p(v) = \mathbb{E}_{h \sim q(h \mid v)}\left[\log p(v)\right]$`,
+      String.raw`$\log p_\theta(x) = \int r(z \mid x) \log p_\theta(x)\, dz$`.replace('r(z', 'q(z'),
+      // A gradient estimator of the named bound.
+      String.raw`$\mathbb{E}_{c \sim q(c \mid x)} \nabla_\phi \mathrm{ELBO}$`,
+      String.raw`$\sum_{c} q(c \mid x)\, \nabla \mathrm{ELBO}$`,
+    ]);
+    // An average of the log over the data itself is the expected log-likelihood; the bound with a relation stays a bound.
+    expectKind('mle', [String.raw`$\mathbb{E}_{x \sim p_{\mathrm{data}}}[\log p(x)] \approx \frac{1}{N}\sum_{n} \log p(x_n)$`]);
+    expectKind('elbo', [String.raw`$\mathrm{ELBO}(\phi) = \mathbb{E}_{q_\phi}[\log p(x, z) - \log q_\phi(z)]$`]);
+  });
 });

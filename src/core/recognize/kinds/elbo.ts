@@ -6,7 +6,7 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context, LogUse } from '../context';
 import type { Hit } from '../types';
-import { appKey, isDensityApp, isKLOperator, isParameter, klApps, logRatios, measureDensity, sameLetter } from '../math';
+import { appKey, evidenceAsItsOwnAverage, isDensityApp, isKLOperator, isParameter, klApps, logRatios, measureDensity, sameLetter } from '../math';
 import { densityRoles } from '../roles';
 import { gaussianClosedForm } from './kl';
 import { allNodes, appAt, firstApp, isDensityName, nodeTex, sides, some, terms, tex, type App } from '../query';
@@ -48,6 +48,7 @@ function isLogEvidence(side: readonly MathNode[]): boolean {
 
 /** Detects an ELBO. */
 export function detectELBO(ctx: Context): Hit | null {
+  if (gradientOfNamedBound(ctx) || evidenceAsItsOwnAverage(ctx)) return null;
   if (ctx.ops.has('ELBO')) return { kind: 'elbo', confidence: 0.95, roles: densityRoles(ctx) };
   // `L_{VLB}`, `\mathcal{L}_{\text{ELBO}}`, `\mathcal{L}_{\text{IWAE}}`: a quantity named as the variational bound (or its importance-weighted form).
   if (ctx.nodes.some((n) => n.type === 'id' && n.sub?.some((m) => (m.type === 'id' || m.type === 'op' || m.type === 'text') && /^(?:VLB|vlb|ELBO|elbo|VB|ELB|IWAE|iwae)$/.test(m.name)))) {
@@ -334,3 +335,13 @@ function boundPlusLabelEntropy(ctx: Context): boolean {
   const weighted = ctx.apps.some((a) => isDensityApp(a) && a.fn.name === 'q' && a.cond.length > 0 && a.seq.slice(0, a.index).some((n) => n.type === 'op' && n.name === 'sum'));
   return entropyOfQ && (weighted || ctx.expectations.length > 0);
 }
+
+/**
+ * `\mathbb{E}_{y \sim q(y|x)} \nabla \mathrm{ELBO}`, `\sum_y q(y|x) \nabla \mathrm{ELBO}`: the bound only named, with a
+ * gradient sign right before it and no relation: an estimator of its gradient, not the bound.
+ */
+function gradientOfNamedBound(ctx: Context): boolean {
+  if (!ctx.ops.has('ELBO') || ctx.lines.some((l) => sides(l).rels.length > 0)) return false;
+  return ctx.seqs.every((seq) => seq.every((n, i) => !(n.type === 'op' && n.name === 'ELBO') || (seq[i - 1]?.type === 'op' && seq[i - 1].name === 'nabla')));
+}
+

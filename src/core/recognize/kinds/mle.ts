@@ -8,7 +8,7 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context, LogUse } from '../context';
 import type { Hit } from '../types';
-import { hasDerivative, isDensityApp, isParameter, isParameterArg, measureDensity, overParameter } from '../math';
+import { evidenceAsItsOwnAverage, hasDerivative, isDensityApp, isParameter, isParameterArg, measureDensity, overParameter } from '../math';
 import { appAt, isDensityName, nodeTex, sides, some, tex, type App } from '../query';
 
 const OPTIMIZERS: ReadonlySet<string> = new Set(['argmax', 'argmin', 'max', 'min']);
@@ -51,6 +51,7 @@ export function detectMLE(ctx: Context): Hit | null {
   // An argmax over labels is a prediction rule; a derivative of the likelihood is calculus, not the objective.
   if (classes && !optimizer) return null;
   if (ctx.lines.some((l) => hasDerivative(l))) return null;
+  if (!optimizer && evidenceAsItsOwnAverage(ctx)) return null;
   for (const line of ctx.lines) {
     const { sides: parts, rels } = sides(line);
     if (rels[0] === '<-' && parts[0].some((n) => n.type === 'op' && n.name === 'log')) return null;
