@@ -20,6 +20,8 @@ describe('recognize: likelihood families in more notations', () => {
       // A softmax normalizes exponentiated scores, not densities.
       String.raw`$p(y = k \mid x) = \frac{\exp(w_k^\top x)}{\sum_j \exp(w_j^\top x)}$`,
       String.raw`$P(c \mid x) = \frac{e^{s_c(x)}}{\sum_{c'} e^{s_{c'}(x)}}$`,
+      // A ratio of counts is a frequency estimate.
+      String.raw`$P(y_t \mid y_{t-1}) = \frac{\mathrm{count}(y_{t-1}, y_t)}{\sum_{y'} \mathrm{count}(y_{t-1}, y')}$`,
       // The definition of a conditional divides by a marginal, in symbols or in numbers.
       String.raw`$p(a \mid b) = \frac{p(a, b)}{p(b)}$`,
       'P(A | B) = 0.12 / 0.4',

@@ -168,10 +168,14 @@ function conditionalOn(side: readonly MathNode[]): App | undefined {
   return a && isDensityName(a.fn) && a.cond.length > 0 ? a : undefined;
 }
 
-/** The function names applied in a sequence (at any depth), `exp` and `e` left out. */
+/**
+ * The densities and model functions applied in a sequence (at any depth): one-letter names (`f_i`, `g`, `\mathcal N`)
+ * and `\Pr`. `e` and named functions (`\mathrm{count}(w, c)`, whose ratio is a frequency estimate) are left out.
+ */
 function appliedNames(seq: readonly MathNode[]): Set<string> {
   const out = new Set<string>();
-  forEachSeq([seq as MathNode[]], (s) => { for (let i = 0; i + 1 < s.length; i++) { const a = appAt(s, i); if (a && a.fn.type === 'id' && a.fn.name !== 'e') out.add(a.fn.name); } });
+  const model = (n: MathNode): boolean => n.type === 'id' && n.name !== 'e' && (n.name.length === 1 || n.name === 'Pr' || n.name === 'ell');
+  forEachSeq([seq as MathNode[]], (s) => { for (let i = 0; i + 1 < s.length; i++) { const a = appAt(s, i); if (a && model(a.fn)) out.add(a.fn.name); } });
   return out;
 }
 
