@@ -311,7 +311,7 @@ function variationalFunctional(ctx: Context): string | undefined {
   const density = (arg: readonly MathNode[]): boolean => arg.length === 1 && arg[0].type === 'id' && (arg[0].name === 'q' || (isDensityName(arg[0]) && arg[0].accent === 'tilde'));
   const filler = (arg: readonly MathNode[]): boolean => arg.every((n) => n.type === 'punct') || isParameter(arg);
   // (`q^{t+1} = \arg\max_q F(q, \theta^t)`: EM's coordinate steps maximize the functional; they are updates, not the bound.)
-  if (ctx.nodes.some((n) => (n.type === 'op' || n.type === 'id') && /^(?:argmax|max|argmin|min)$/.test(n.name))) return undefined;
+  if (ctx.ops.has('argmax') || ctx.ops.has('max') || ctx.ops.has('argmin') || ctx.ops.has('min') || ctx.ids.has('argmax') || ctx.ids.has('max')) return undefined;
   for (const line of ctx.lines) {
     if (line.length <= 2) continue;
     for (let i = 0; i + 1 < line.length; i++) {

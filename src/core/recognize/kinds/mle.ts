@@ -137,11 +137,12 @@ export function detectMLE(ctx: Context): Hit | null {
   if (ctx.ops.has('prod') && densityApps.some((a) => (conditionedOnParameter(a, false) || (underProduct(a) && a.cond.length > 0 && a.params.some((c) => isParameterArg(c)))) && a.fn.name.toLowerCase() === 'p')) return fill(undefined, 0.8);
   // Σ_{x∈D} log p(x), E_{x~p_data}[log p(x)]: the log-likelihood of data averaged.
   if (ctx.ops.has('exp')) return null;
+  // (`sum(log p(x_i))`: typed as code, the log is the argument of the sum.)
+  const sumArguments = new Set<MathNode[]>();
+  if (ctx.ops.has('sum')) for (const seq of ctx.seqs) seq.forEach((n, i) => { if (n.type === 'op' && n.name === 'sum' && seq[i + 1]?.type === 'group' && seq[i + 1].children) sumArguments.add(seq[i + 1].children!); });
   for (const log of ctx.logs) {
     if (!log.app || !isDensityName(log.app.fn) || notLikelihood(log.app)) continue;
-    // (`sum(log p(x_i))`: typed as code, the log is the argument of the sum.)
-    const summed = log.seq.slice(0, log.index).some((n) => n.type === 'op' && n.name === 'sum')
-      || ctx.seqs.some((seq) => seq.some((n, i) => n.type === 'op' && n.name === 'sum' && seq[i + 1]?.type === 'group' && seq[i + 1].children === log.seq));
+    const summed = log.seq.slice(0, log.index).some((n) => n.type === 'op' && n.name === 'sum') || sumArguments.has(log.seq);
     if (summed) return fill(undefined, 0.75);
     for (const e of ctx.expectations) {
       if (e.body !== log.seq && e.seq !== log.seq) continue;
