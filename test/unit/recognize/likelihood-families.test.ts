@@ -12,6 +12,8 @@ describe('recognize: likelihood families in more notations', () => {
       String.raw`$\Pr(c = 1 \mid x) = \frac{\ell_1(x) \pi_1}{\ell_1(x) \pi_1 + \ell_2(x) \pi_2}$`,
       String.raw`$\Pr[s = k \mid \mathbf{y}] = \frac{p(\mathbf{y}, s = k)}{\sum_{k'} p(\mathbf{y}, s = k')}$`,
       String.raw`$q^\star(\mathbf{h} \mid \mathbf{v}) \propto p(\mathbf{v}, \mathbf{h})$`,
+      String.raw`$\pi(\beta \mid \mathbf{y}) \propto L(\beta; \mathbf{y})\, \pi(\beta)$`,
+      String.raw`$g(\lambda \mid k) \propto f(k \mid \lambda)\, g(\lambda)$`,
       'P(rain | wet) = 0.9 * 0.2 / 0.3',
       String.raw`$P(D \mid +) = \frac{0.99 \times 0.001}{0.05}$`,
       String.raw`$p(y) = \frac{p(y, w)}{p(w \mid y)}$`,
@@ -25,6 +27,8 @@ describe('recognize: likelihood families in more notations', () => {
       // The definition of a conditional divides by a marginal, in symbols or in numbers.
       String.raw`$p(a \mid b) = \frac{p(a, b)}{p(b)}$`,
       'P(A | B) = 0.12 / 0.4',
+      // An energy model given its parameter is proportional to an exponential: no prior of the same letter, no joint.
+      String.raw`$p(x \mid \theta) \propto \exp(-E_\theta(x))$`,
     ]);
     expectRoles(String.raw`$q^\star(\mathbf{h} \mid \mathbf{v}) \propto p(\mathbf{v}, \mathbf{h})$`, { variant: 'proportional to the joint' });
   });

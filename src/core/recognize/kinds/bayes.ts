@@ -207,14 +207,24 @@ function normalizedPosterior(ctx: Context): Hit | null {
     }
   }
   // `q^*(z | x) \propto \exp[\log p(x, z)]`, `p(\theta | D) \propto p(\theta, D)`: a posterior proportional to the joint.
+  // (With `\propto` the posterior may be written in any letter, `\pi(\theta | y)`, `g(\lambda | k)`.)
   for (const line of ctx.lines) {
     const { sides: parts, rels } = sides(line);
-    const post = conditionalOn(parts[0]);
+    const left = parts[0].length === 2 ? appAt(parts[0], 0) : undefined;
+    const post = conditionalOn(parts[0]) ?? (left && left.fn.type === 'id' && left.cond.length > 0 && (left.fn.name.length === 1 || left.fn.name === 'pi') ? left : undefined);
     if (!post || rels[0] !== 'propto') continue;
     const vars = [...post.main, ...post.cond].map(tex);
     let joint = false;
     forEachSeq([parts[1]], (s) => { for (let i = 0; i + 1 < s.length; i++) { const a = appAt(s, i); if (a && isDensityName(a.fn) && a.main.length >= 2 && vars.every((v) => a.main.some((m) => tex(m) === v))) joint = true; } });
     if (joint) return { kind: 'bayes', confidence: 0.75, roles: { posterior: tex([post.fn, post.group]), variant: 'proportional to the joint' } };
+    // `\pi(\theta | y) \propto L(\theta; y)\, \pi(\theta)`: the prior is the posterior's own letter without the condition, and
+    // the other factor is a function of the data (a likelihood in any letter).
+    const given = post.cond.map(tex);
+    const rhsApps: App[] = [];
+    forEachSeq([parts[1]], (q) => { for (let i = 0; i + 1 < q.length; i++) { const a = appAt(q, i); if (a && a.fn.type === 'id') rhsApps.push(a); } });
+    const prior = rhsApps.find((a) => a.fn.name === post.fn.name && a.cond.length === 0 && argsTex(a.main) === argsTex(post.main));
+    const likelihood = rhsApps.find((a) => a !== prior && [...a.main, ...a.cond, ...a.params].some((m) => given.includes(tex(m))));
+    if (prior && likelihood) return { kind: 'bayes', confidence: 0.8, roles: { posterior: tex([post.fn, post.group]), prior: tex([prior.fn, prior.group]), likelihood: tex([likelihood.fn, likelihood.group]) } };
   }
   return null;
 }
