@@ -3,6 +3,8 @@
  * missed: normalized posteriors, numbers, importance-sampled evidence, risks under the log loss,
  * functionals of q, cross-entropy minus entropy; each with near-misses of the same shape.
  */
+import * as assert from 'node:assert/strict';
+import { classify } from '../../../src/core/recognize';
 import { expectKind, expectRoles } from './cases';
 
 describe('recognize: likelihood families in more notations', () => {
@@ -154,5 +156,24 @@ describe('recognize: likelihood families in more notations', () => {
     // An average of the log over the data itself is the expected log-likelihood; the bound with a relation stays a bound.
     expectKind('mle', [String.raw`$\mathbb{E}_{x \sim p_{\mathrm{data}}}[\log p(x)] \approx \frac{1}{N}\sum_{n} \log p(x_n)$`]);
     expectKind('elbo', [String.raw`$\mathrm{ELBO}(\phi) = \mathbb{E}_{q_\phi}[\log p(x, z) - \log q_\phi(z)]$`]);
+  });
+
+  describe('MLE false alarms: codes under q, a prior beside the product, an objective only averaged over data', () => {
+    // Log densities of the latent code under a variational distribution are (cross-)entropies, never likelihoods.
+    for (const latex of [
+      String.raw`$\mathbb{E}_{q}[\log q(\mathbf{h})]$`,
+      String.raw`$\mathbb{E}_{q(z \mid x)}[\log p(z)] = -\frac{k}{2}\log 2\pi - \frac{1}{2}\sum_j (\mu_j^2 + \sigma_j^2)$`,
+      String.raw`$-\mathbb{E}_{s}[\log r^{t}(z)]`.replace('r^{t}', 'q^{t}') + '$',
+    ]) {
+      it(`does not read ${latex} as mle`, () => assert.notEqual(classify(latex).kind, 'mle'));
+    }
+    expectKind('none', [
+      // The likelihood times the parameter's prior is the joint, not the likelihood.
+      String.raw`$\prod_{n} p(y_n \mid \theta)\, p(\theta)$`,
+      // The maximized quantity is a named bound averaged over the data.
+      String.raw`$\max_{\theta} \mathbb{E}_{x \sim p_{\mathrm{data}}(x)}[\mathcal{B}_\theta(x)]$`,
+    ]);
+    // The expected log-likelihood of data stays MLE.
+    expectKind('mle', [String.raw`$\mathbb{E}_{x \sim p_{\mathrm{data}}}[\log q_\theta(x)]$`, String.raw`$\prod_{n} p(y_n \mid \theta)$`]);
   });
 });

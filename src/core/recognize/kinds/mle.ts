@@ -13,6 +13,9 @@ import { appAt, isDensityName, nodeTex, sides, some, tex, type App } from '../qu
 
 const OPTIMIZERS: ReadonlySet<string> = new Set(['argmax', 'argmin', 'max', 'min']);
 
+/** Letters of latent codes, whose log densities are not the data's likelihood. */
+const LATENT: ReadonlySet<string> = new Set(['z', 'h']);
+
 /** `L(\theta)`, `\ell(\theta; x)`, `l(\theta)`, `\mathbf{L}(\theta|x)`: a likelihood as a function of the parameter. */
 function isLikelihoodFn(a: App): boolean {
   const f = a.fn;
@@ -62,6 +65,8 @@ export function detectMLE(ctx: Context): Hit | null {
   const loggedQ = ctx.logs.some((l) => l.app !== undefined && isDensityApp(l.app) && l.app.fn.name.toLowerCase() === 'q');
   if (!optimizer && loggedJoint && loggedQ) return null;
   const densityApps = ctx.apps.filter(isDensityApp);
+  // (Times the parameter's prior, `\prod_i P(x_i | \theta)\, P(\theta)`, the product is the joint of data and parameter, a posterior's kernel.)
+  const priorOfParameter = densityApps.some((a) => a.cond.length === 0 && a.params.length === 0 && a.main.length === 1 && isParameter(a.main[0]));
   const model = densityApps.find((a) => conditionedOnParameter(a, true)) ?? densityApps[0];
   if (model) {
     roles.model = nodeTex(model.fn) + '(' + tex(model.group.children ?? []) + ')';
@@ -75,7 +80,10 @@ export function detectMLE(ctx: Context): Hit | null {
     }
     return { kind: 'mle', confidence, roles };
   };
-  const hasLikelihoodTerm = ctx.logs.length > 0 || densityApps.length > 0 || ctx.apps.some(isLikelihoodFn);
+  // (The data distribution an average is taken under, `\mathbb{E}_{x \sim p_{data}(x)}[\mathcal{L}_{\theta}(x)]`, is no likelihood term:
+  // what is averaged there is another objective.)
+  const measures = new Set<MathNode>(ctx.expectations.flatMap((e) => e.measure));
+  const hasLikelihoodTerm = ctx.logs.length > 0 || densityApps.some((a) => !measures.has(a.fn)) || ctx.apps.some(isLikelihoodFn);
   if (optimizer && hasLikelihoodTerm) return fill(tex(optimizer.sub ?? []), 0.95);
   // `\hat f_{\text{MLE}}`, `\theta_{ML}`: the estimate named as the maximum-likelihood one.
   const named = ctx.nodes.find((n) => n.type === 'id' && n.sub?.some((m) => (m.type === 'id' || m.type === 'text') && /^(?:MLE|ML|mle)$/.test(m.name)));
@@ -126,7 +134,7 @@ export function detectMLE(ctx: Context): Hit | null {
     // to a density times a conditional of the rest is the chain rule, not a likelihood.
     const family = (a: App | undefined): boolean => a !== undefined && a.fn.name.toLowerCase() === 'q';
     if (first && !family(first) && !chainRule(first, rhs) && conditionedOnParameter(first, false) && sides(line).rels.length > 0 && likelihoodShape) return fill(undefined, 0.8);
-    if (line[0]?.type === 'op' && line[0].name === 'prod') {
+    if (line[0]?.type === 'op' && line[0].name === 'prod' && !priorOfParameter) {
       const a = appAt(line, 1);
       if (a && isDensityApp(a) && !family(a)) return fill(undefined, 0.7);
     }
@@ -134,7 +142,7 @@ export function detectMLE(ctx: Context): Hit | null {
   // A product of p's given the parameter; a product of q's is a mean-field family, not a likelihood.
   // (`\prod_i p(y_i | x_i; w)`: the parameter after a semicolon too.)
   const underProduct = (a: App): boolean => a.seq.slice(0, a.index).some((n) => n.type === 'op' && n.name === 'prod');
-  if (ctx.ops.has('prod') && densityApps.some((a) => (conditionedOnParameter(a, false) || (underProduct(a) && a.cond.length > 0 && a.params.some((c) => isParameterArg(c)))) && a.fn.name.toLowerCase() === 'p')) return fill(undefined, 0.8);
+  if (ctx.ops.has('prod') && !priorOfParameter && densityApps.some((a) => (conditionedOnParameter(a, false) || (underProduct(a) && a.cond.length > 0 && a.params.some((c) => isParameterArg(c)))) && a.fn.name.toLowerCase() === 'p')) return fill(undefined, 0.8);
   // Σ_{x∈D} log p(x), E_{x~p_data}[log p(x)]: the log-likelihood of data averaged.
   if (ctx.ops.has('exp')) return null;
   // (`sum(log p(x_i))`: typed as code, the log is the argument of the sum.)
@@ -148,6 +156,10 @@ export function detectMLE(ctx: Context): Hit | null {
       if (e.body !== log.seq && e.seq !== log.seq) continue;
       const m = measureDensity(e.measure);
       const same = m && nodeTex(m.node).toLowerCase() === nodeTex(log.app.fn).toLowerCase();
+      // `\mathbb{E}_q[\log q(z)]`, `\mathbb{E}_{q}[\log p(z)]`, `-\mathbb{E}_s[\log q^t(z)]`: a log density of the latent averaged under
+      // a variational distribution is an entropy or a cross-entropy of the code, not a likelihood of data.
+      const ofLatent = m !== undefined && (m.node.name === 'q' || m.node.name === 's' || same) && log.app.main.length === 1 && LATENT.has(tex(log.app.main[0]).replace(/^\\mathbf\{(.)\}$/, '$1'));
+      if (ofLatent) continue;
       if (!same || !log.negated) {
         if (m) roles.data_distribution = nodeTex(m.node);
         return fill(undefined, 0.75);
