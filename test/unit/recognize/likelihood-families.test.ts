@@ -19,6 +19,8 @@ describe('recognize: likelihood families in more notations', () => {
       'P(rain | wet) = 0.9 * 0.2 / 0.3',
       String.raw`$P(D \mid +) = \frac{0.99 \times 0.001}{0.05}$`,
       String.raw`$p(y) = \frac{p(y, w)}{p(w \mid y)}$`,
+      // In logs, given the model's parameters on every side.
+      String.raw`$\log \Pr(c = j \mid x, \mu, \pi) = \log p(x \mid c = j, \mu) + \log \Pr(c = j \mid \pi) - \log Z(x)$`,
     ]);
     expectKind('none', [
       // A softmax normalizes exponentiated scores, not densities.
@@ -29,6 +31,8 @@ describe('recognize: likelihood families in more notations', () => {
       // The definition of a conditional divides by a marginal, in symbols or in numbers.
       String.raw`$p(a \mid b) = \frac{p(a, b)}{p(b)}$`,
       'P(A | B) = 0.12 / 0.4',
+      // The chain rule in logs has a joint, not a posterior, on the left.
+      String.raw`$\log p(a, b) = \log p(a) + \log p(b \mid a)$`,
       // An energy model given its parameter is proportional to an exponential: no prior of the same letter, no joint.
       String.raw`$p(x \mid \theta) \propto \exp(-E_\theta(x))$`,
     ]);

@@ -88,9 +88,12 @@ function bayesInLogs(ctx: Context): Hit | null {
       const post = left.length === 1 ? left[0] : undefined;
       if (!post || post.cond.length === 0) continue;
       const right = logApps(parts[k + 1]);
-      const lik = right.find((a) => argsTex(a.main) === argsTex(post.cond) && argsTex(a.cond) === argsTex(post.main));
+      // (Model parameters given on every side, `\log \Pr[z = k | y, \mu, \lambda] = \log p(y | z = k, \mu) + \log \Pr[z = k | \lambda] - \dots`,
+      // are left out of the comparison: Bayes' rule holds given them.)
+      const bare = (args: readonly MathNode[][]): string => argsTex(args.filter((c) => !isParameterArg(c)));
+      const lik = right.find((a) => bare(a.main) === bare(post.cond) && bare(a.cond) === bare(post.main) && bare(a.main) !== '');
       // The prior of either variable: `\log p(x)` after `\log p(x|y)` and `\log p(y|x)`, whichever way round.
-      const prior = right.find((a) => (argsTex(a.main) === argsTex(post.main) || argsTex(a.main) === argsTex(post.cond)) && a.cond.length === 0);
+      const prior = right.find((a) => (argsTex(a.main) === argsTex(post.main) || argsTex(a.main) === argsTex(post.cond)) && a.cond.every((c) => isParameterArg(c)));
       if (lik && prior) {
         return { kind: 'bayes', confidence: 0.85, roles: { posterior: tex([post.fn, post.group]), likelihood: tex([lik.fn, lik.group]), prior: tex([prior.fn, prior.group]), variant: line.some((n) => n.type === 'op' && n.name === 'nabla') ? 'score form' : 'log form' } };
       }
