@@ -180,4 +180,23 @@ describe('recognize: likelihood families in more notations', () => {
     // The expected log-likelihood of data stays MLE.
     expectKind('mle', [String.raw`$\mathbb{E}_{x \sim p_{\mathrm{data}}}[\log q_\theta(x)]$`, String.raw`$\prod_{n} p(y_n \mid \theta)$`]);
   });
+
+  describe('sequential bounds and the KL as a weighted difference of logs', () => {
+    expectKind('elbo', [
+      // Per-step reconstruction minus KL inside one average.
+      String.raw`$\sum_{t} \mathbb{E}_{q(s_{\le t} \mid o_{\le t})}\left[\log p(o_t \mid s_t) - \mathrm{KL}(q(s_t \mid s_{t-1}, o_t) \| p(s_t \mid s_{t-1}))\right]$`,
+      // An average with an implicit measure of model log densities minus a guide's log density.
+      String.raw`$\mathbb{E}\left[\log p(s_2 \mid s_1) + \log p(s_1 \mid b_1) - \log q(s_1 \mid s_2, b_1)\right]$`,
+    ]);
+    expectKind('kl', [
+      String.raw`$\sum_{k} r_k (\log r_k - \log s_k)$`,
+      String.raw`$\int p(x)\,(\log p(x) - \log q(x))\, dx$`,
+      'out = mean(sum(y * (log(y) - logq)))',
+    ]);
+    expectKind('none', [
+      // Stirling's form subtracts a number; the written-out KL has the guide's log first and positive.
+      String.raw`$\sum_n n (\log n - 1)$`,
+    ]);
+    expectKind('kl', [String.raw`$\mathbb{E}_{q}\left[\log q(s) - \log p(s)\right]$`]);
+  });
 });

@@ -89,6 +89,7 @@ export function detectELBO(ctx: Context): Hit | null {
     }
     if (own && other) return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
   }
+  if (unmeasuredBound(ctx)) return { kind: 'elbo', confidence: 0.8, roles: densityRoles(ctx) };
   const kls = klApps(ctx);
   // E_{q(z|x)}[log p(x|z)] with KL(q(z|x) || p(z)) anywhere: the two terms of the bound, even
   // when the KL is a constraint (`subject to KL < \delta`, a constrained beta-VAE).
@@ -134,6 +135,8 @@ export function detectELBO(ctx: Context): Hit | null {
     const within = new Set(allNodes(line));
     const inner = ctx.seqs.filter((q) => q !== line && q.length > 0 && within.has(q[0]) && q.some(isKLOperator));
     for (const part of [...parts, ...inner]) {
+      // (Inside an average's brackets, `\mathbb{E}_q[\log p(x_t | z_t) - \mathrm{KL}(\dots)]`, the log term is averaged too.)
+      const averaged = ctx.expectations.some((e) => e.body === part);
       let klSign = 0;
       let logSign = 0;
       for (const t of terms(part)) {
@@ -142,7 +145,7 @@ export function detectELBO(ctx: Context): Hit | null {
           const app = kls.find((k) => k.app.fn === kl);
           const first = app ? firstApp(app.first) : undefined;
           if (first && isDensityName(first.fn) && (first.fn.name.toLowerCase() === 'q' || first.cond.length > 0)) klSign = t.sign;
-        } else if (some(t.nodes, (m) => m.type === 'op' && m.name === 'log') && some(t.nodes, (m) => m.type === 'id' && m.name === 'E')) logSign = t.sign;
+        } else if (some(t.nodes, (m) => m.type === 'op' && m.name === 'log') && (averaged || some(t.nodes, (m) => m.type === 'id' && m.name === 'E'))) logSign = t.sign;
       }
       if (klSign !== 0 && logSign !== 0 && klSign !== logSign) return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
     }
@@ -345,3 +348,22 @@ function gradientOfNamedBound(ctx: Context): boolean {
   return ctx.seqs.every((seq) => seq.every((n, i) => !(n.type === 'op' && n.name === 'ELBO') || (seq[i - 1]?.type === 'op' && seq[i - 1].name === 'nabla')));
 }
 
+
+/**
+ * `\mathbb{E}[\log p(z_2 | z_1) + \log p(z_1 | b_1) - \log q(z_1 | z_2, b_1)]`: an average, its measure left implicit, of
+ * model log densities minus the log of a variational density of a variable those model terms also hold. That is
+ * the ELBO's integrand averaged (as sequential and temporal-difference VAEs write it); the KL written out has the
+ * signs the other way round, and an entropy has no model term.
+ */
+function unmeasuredBound(ctx: Context): boolean {
+  for (const e of ctx.expectations) {
+    if (e.measure.length > 0) continue;
+    const logs = ctx.logs.filter((l) => l.seq === e.body && l.app !== undefined && isDensityApp(l.app));
+    const model = logs.filter((l) => !negated(l, ctx) && l.app!.fn.name.toLowerCase() === 'p');
+    const guide = logs.filter((l) => negated(l, ctx) && l.app!.fn.name === 'q');
+    if (model.length === 0 || guide.length === 0) continue;
+    const held = new Set(model.flatMap((l) => [...l.app!.main, ...l.app!.cond].map(tex)));
+    if (guide.some((l) => l.app!.main.every((m) => held.has(tex(m))))) return true;
+  }
+  return false;
+}

@@ -4,7 +4,7 @@ import type { Hit } from '../types';
 import type { MathNode } from '../../parse/tree';
 import { appKey, isDensityApp, isKLOperator, klApps, logRatios, measureDensity } from '../math';
 import { argsTex } from './probability';
-import { allNodes, appAt, firstApp, nodeTex, sides, terms, tex, type App } from '../query';
+import { allNodes, appAt, firstApp, logArgument, nodeTex, sides, terms, tex, type App } from '../query';
 import { densityRoles } from '../roles';
 
 /**
@@ -82,7 +82,7 @@ export function detectKL(ctx: Context): Hit | null {
       return { kind: 'kl', confidence: 0.8, roles: { first, second, direction: direction(first, second) } };
     }
   }
-  const other = crossEntropyMinusEntropy(ctx) ?? symmetrized(ctx) ?? barePair(ctx);
+  const other = crossEntropyMinusEntropy(ctx) ?? symmetrized(ctx) ?? weightedLogDifference(ctx) ?? barePair(ctx);
   if (other) return other;
   // The closed form against a standard normal, `-\frac12 \sum_j (1 + \log\sigma_j^2 - \mu_j^2 - \sigma_j^2)`,
   // whatever the left side calls it.
@@ -211,4 +211,35 @@ function klOnlyInside(ctx: Context): boolean {
     if (optimized && k >= 0) for (const m of allNodes(line.slice(k + 1))) if (isKL(m)) hidden++;
   }
   return hidden === total;
+}
+
+/**
+ * `\sum_i p_i (\log p_i - \log q_i)`, `\int p(x)(\log p(x) - \log q(x))dx`, and the log-probability-input form of
+ * library docstrings, `\mathrm{mean}(\mathrm{sum}(t \cdot (\log(t) - x)))`: a weight times the difference of its own
+ * log and another log (or a log-probability), summed or averaged, is the KL from the weight's distribution.
+ * `x(\log x - 1)` (Stirling) subtracts a number, and an entropy has no difference.
+ */
+function weightedLogDifference(ctx: Context): Hit | null {
+  if (!ctx.ops.has('sum') && !ctx.ops.has('int') && ctx.expectations.length === 0 && !ctx.ids.has('mean')) return null;
+  for (const seq of ctx.seqs) {
+    for (let i = 1; i < seq.length; i++) {
+      const g = seq[i];
+      if (g.type !== 'group' || g.name !== '(') continue;
+      const ts = terms(g.children ?? []);
+      if (ts.length !== 2 || ts[0].sign !== 1 || ts[1].sign !== -1 || ts[0].nodes[0]?.type !== 'op' || ts[0].nodes[0].name !== 'log') continue;
+      if (ts[1].nodes.length === 1 && ts[1].nodes[0].type === 'num') continue;
+      const own = tex(logArgument(ts[0].nodes, 0));
+      // The weight: the factor written right before the parentheses (a `\cdot` or `*` between is allowed).
+      let k = i - 1;
+      if (seq[k].type === 'bin' && seq[k].name === '*') k--;
+      const weight: MathNode[] = [];
+      for (; k >= 0; k--) {
+        const n = seq[k];
+        if (n.type === 'bin' || n.type === 'rel' || n.type === 'punct' || (n.type === 'op' && /^(?:sum|prod|int|min|max|argmin|argmax)$/.test(n.name))) break;
+        weight.unshift(n);
+      }
+      if (weight.length > 0 && tex(weight) === own) return { kind: 'kl', confidence: 0.75, roles: { first: own, variant: 'weighted difference of logs' } };
+    }
+  }
+  return null;
 }
