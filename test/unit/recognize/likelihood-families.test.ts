@@ -125,6 +125,7 @@ describe('recognize: likelihood families in more notations', () => {
 
   describe('KL: its curvature is a fact about it; inside a score or a constraint it is not the quantity', () => {
     expectKind('kl', [
+      String.raw`$\exp(-\mathrm{KL}(p \| q))$`,
       String.raw`$\theta^\star = \arg\min_\theta D_{\mathrm{KL}}(p^\ast \| p_\theta)$`,
       String.raw`$\nabla^2_{\eta} \mathrm{KL}(p_{\eta_0} \| p_{\eta})\big|_{\eta = \eta_0} = \mathbb{E}_{p_{\eta_0}}[-\nabla^2_\eta \log p_\eta(x)]$`,
       String.raw`$\nabla_{w} D_{\mathrm{KL}}(p(x|w_0) \| p(x|w)) = -\mathbb{E}_{p(x|w_0)}[\nabla_w \log p(x|w)]$`,

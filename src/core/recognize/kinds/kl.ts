@@ -185,7 +185,7 @@ function barePair(ctx: Context): Hit | null {
 }
 
 /**
- * True when every KL of the formula sits where it is not the quantity: inside an `\exp` (the Inception Score,
+ * True when every KL of the formula sits where it is not the quantity: inside an `\exp` of an average (the Inception Score,
  * `\exp(\mathbb{E}_x[\mathrm{KL}(p(y|x) \| p(y))])`, is a score built from a KL) or in an optimizer's range
  * (`\arg\min_{d \text{ s.t. } \mathrm{KL}[p_\theta \| p_{\theta+d}] = c}`, a constraint on a step).
  */
@@ -199,7 +199,9 @@ function klOnlyInside(ctx: Context): boolean {
     for (let i = 0; i < seq.length; i++) {
       const n = seq[i];
       const held: MathNode[][] = [];
-      if (n.type === 'op' && n.name === 'exp' && seq[i + 1]?.type === 'group') held.push(seq[i + 1].children ?? []);
+      // (An exponentiated average of KLs is a score; `\exp(-\mathrm{KL}(p \| q))` alone is still about that KL.)
+      const inner = n.type === 'op' && n.name === 'exp' && seq[i + 1]?.type === 'group' ? seq[i + 1].children ?? [] : undefined;
+      if (inner && inner.some((m) => (m.type === 'id' && m.name === 'E') || (m.type === 'op' && m.name === 'sum'))) held.push(inner);
       if ((n.type === 'op' || n.type === 'id') && /^(?:argmin|argmax|min|max)$/.test(n.name) && n.sub) held.push(n.sub);
       for (const h of held) for (const m of allNodes(h)) if (isKL(m)) hidden++;
     }
