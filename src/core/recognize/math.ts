@@ -155,6 +155,9 @@ export function logRatios(ctx: Context): LogRatio[] {
       if (e.body !== log.seq && e.seq !== log.seq) continue;
       const m = measureDensity(e.measure);
       if (!m) continue;
+      // (`\mathbb{E}_{P(x | \theta^*)}[\log \frac{P(x | \theta^*)}{P(x | \theta)}]`: with one letter for both, the measure's own
+      // arguments say which it is.)
+      if (m.app && sameLetter(num.fn, den.fn) && appKey(m.app) === appKey(num)) { out.push({ log, num, den, shape: 'kl', weight: appKey(m.app) }); break; }
       if (sameLetter(m.node, num.fn) && !sameLetter(m.node, den.fn)) out.push({ log, num, den, shape: 'kl', weight: nodeTex(m.node) });
       else if (sameLetter(m.node, den.fn)) out.push({ log, num, den, shape: 'elbo', weight: nodeTex(m.node) });
       break;

@@ -200,4 +200,19 @@ describe('recognize: likelihood families in more notations', () => {
     ]);
     expectKind('kl', [String.raw`$\mathbb{E}_{q}\left[\log q(s) - \log p(s)\right]$`]);
   });
+
+  describe('KL minimization written out with one letter, named VAE terms, bounds on the expected log-likelihood', () => {
+    expectKind('kl', [
+      // One letter for the true and the model distribution: the measure's arguments say which is first.
+      String.raw`$\hat\theta = \arg\min_\theta \mathrm{KL}[Q(y \mid \theta_0) \| Q(y \mid \theta)] = \arg\min_\theta \mathbb{E}_{y \sim Q(y \mid \theta_0)}\left[\log \frac{Q(y \mid \theta_0)}{Q(y \mid \theta)}\right]$`,
+      String.raw`$\mathbb{E}_{y \sim Q(y \mid \theta_0)}\left[\log Q(y \mid \theta_0) - \log Q(y \mid \theta)\right] + \mathrm{KL}(Q(y \mid \theta_0) \| Q(y \mid \theta_1))$`,
+    ]);
+    expectKind('elbo', [
+      String.raw`$J = \frac{1}{B}\sum_{b} \left[\mathrm{ReconLoss}(x_b, \tilde{x}_b) + \mathrm{KL}(\mu_b, \sigma_b)\right]$`,
+      String.raw`$\mathbb{E}_{x \sim p_{\mathrm{data}}}\left[\log p_\theta(x)\right] \ge \mathbb{E}_{x}\left[\mathbb{E}_{q(z|x)}[\log p_\theta(x \mid z)] - \mathrm{KL}(q(z|x) \| p(z))\right]$`,
+      String.raw`$\mathcal{L}(x; \theta, \phi) \le \log p_\theta(x)$`,
+    ]);
+    // The negative log-likelihood named as the negative of the average log-likelihood is still MLE.
+    expectKind('mle', [String.raw`$\mathcal{L}(\theta) = \frac{1}{n}\sum_{i} \log p(x_i) \qquad \ell(\theta) = -\mathcal{L}(\theta)$`]);
+  });
 });

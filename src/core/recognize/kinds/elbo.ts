@@ -46,6 +46,16 @@ function isLogEvidence(side: readonly MathNode[]): boolean {
   return isDensityName(a.fn) && a.cond.every((c) => isParameter(c)) && a.main.length === 1;
 }
 
+/**
+ * `\mathbb{E}_{x \sim p_{data}}[\ln p_{model}(x)]`: the log evidence averaged over the data set (over the data, not a
+ * posterior `\mathbb{E}_{z | \mathcal{D}, \theta^{t-1}}`, and of a log, not of EM's `\ell_c(\theta)`).
+ */
+function isExpectedLogEvidence(s: readonly MathNode[]): boolean {
+  if (s.length !== 2 || s[0].type !== 'id' || s[0].name !== 'E' || !s[0].sub || s[0].sub.some((n) => n.type === 'bar') || s[1].type !== 'group' || s[1].name !== '[') return false;
+  const inner = s[1].children ?? [];
+  return inner[0]?.type === 'op' && inner[0].name === 'log' && isLogEvidence(inner);
+}
+
 /** Detects an ELBO. */
 export function detectELBO(ctx: Context): Hit | null {
   if (gradientOfNamedBound(ctx) || evidenceAsItsOwnAverage(ctx)) return null;
@@ -95,7 +105,10 @@ export function detectELBO(ctx: Context): Hit | null {
   // when the KL is a constraint (`subject to KL < \delta`, a constrained beta-VAE).
   const expectedLik = ctx.expectations.find((e) => {
     const m = measureDensity(e.measure);
-    return m?.app !== undefined && m.app.cond.length > 0 && ctx.logs.some((l) => l.app && isDensityApp(l.app) && (l.seq === e.body || l.seq === e.seq) && l.app.cond.length > 0 && appKey(l.app) !== appKey(m.app!));
+    // (The decoder's variable is not the encoder's: `\log p(x | z)` under `q(z | x)`. A log of the measure's own variable,
+    // `\mathbb{E}_{P(x | \theta^*)}[\log P(x | \theta)]`, is the forward KL's cross term.)
+    const own = (a: App): boolean => a.main.map(tex).join(',') === m!.app!.main.map(tex).join(',');
+    return m?.app !== undefined && m.app.cond.length > 0 && ctx.logs.some((l) => l.app && isDensityApp(l.app) && (l.seq === e.body || l.seq === e.seq) && l.app.cond.length > 0 && appKey(l.app) !== appKey(m.app!) && !own(l.app));
   });
   if (expectedLik) {
     const key = appKey(measureDensity(expectedLik.measure)!.app!);
@@ -111,12 +124,16 @@ export function detectELBO(ctx: Context): Hit | null {
     // log p(x) = L + KL, log p(x) >= E[...] - KL, log Z = KL - J >= -J.
     // (`:=`, `\triangleq`: a name given to the bound at the end of its derivation.)
     if (rels.length > 0 && rels.every((r) => r === '=' || r === '>=' || r === '<=' || r === ':=')) {
-      const ev = parts.findIndex((p) => isLogEvidence(p));
+      // (The expected log-likelihood of the data counts only bounded: `= -H(p_{data}) - \mathrm{KL}(p_{data} \| p_\theta)` is the MLE-KL identity.)
+      const bounded = rels.includes('>=') || rels.includes('<=');
+      const ev = parts.findIndex((p) => isLogEvidence(p) || (bounded && isExpectedLogEvidence(p)));
       if (ev >= 0) {
         const rest = parts.filter((_, k) => k !== ev);
         // A log-likelihood bounded from below by anything is the bound EM and VI maximize.
         // (`\log \mathbb{E}_q[p(x,z)/q(z|x)]`, the log of an average, is the evidence itself rewritten.)
-        const bound = rels.includes('>=') || rest.some((p) => some(p, (n) => isKLOperator(n) || (n.type === 'id' && n.font === 'cal' && n.name === 'L')) || averageNotUnderLog(p));
+        // (A side that is only `-\mathcal{L}(\theta, \mathcal{D})` renames the log-likelihood as a loss; it bounds nothing.)
+        const named = (p: readonly MathNode[]): boolean => some(p, (n) => n.type === 'id' && n.font === 'cal' && n.name === 'L') && (terms(p).length >= 2 || rels.includes('<='));
+        const bound = rels.includes('>=') || rest.some((p) => some(p, (n) => isKLOperator(n)) || named(p) || averageNotUnderLog(p));
         if (bound) return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
       }
     }
@@ -208,6 +225,14 @@ function namedTerms(ctx: Context): string | undefined {
       if (names.some((x) => /^rec/i.test(x)) && names.some((x) => /^(?:KL|kl|reg)$/.test(x) || x === 'KL')) return 'as a loss';
       if (names.includes('0') && names.includes('T') && names.filter((x) => x !== '').length >= 2) return 'diffusion bound';
     }
+  }
+  // `\frac1M \sum_i [\text{ReconstructionLoss}(x, \hat x) + \mathrm{KL}(\mu, \sigma^2)]`: a term named as the reconstruction
+  // beside a KL term, on a side or inside the average's brackets.
+  for (const seq of ctx.seqs) {
+    const ts = terms(seq);
+    if (ts.length < 2 || ts.length > 4) continue;
+    const recon = ts.some((t) => t.nodes.some((n) => (n.type === 'id' || n.type === 'text') && /^recon/i.test(n.name)));
+    if (recon && ts.some((t) => t.nodes.some((n) => isKLOperator(n)))) return 'as a loss';
   }
   return undefined;
 }
