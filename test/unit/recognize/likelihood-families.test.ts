@@ -215,4 +215,18 @@ describe('recognize: likelihood families in more notations', () => {
     // The negative log-likelihood named as the negative of the average log-likelihood is still MLE.
     expectKind('mle', [String.raw`$\mathcal{L}(\theta) = \frac{1}{n}\sum_{i} \log p(x_i) \qquad \ell(\theta) = -\mathcal{L}(\theta)$`]);
   });
+
+  describe('a bare log density: the words around it say objective or mention', () => {
+    const bare = String.raw`$\log p_\theta(\mathbf{v})$`;
+    it('is the log-likelihood when the note says so, and with no words at all', () => {
+      assert.equal(classify(bare).kind, 'mle');
+      assert.equal(classify(bare, { context: 'We fit the model by maximizing the log-likelihood' }).kind, 'mle');
+    });
+    it('is only named when the note calls it the log evidence and never a likelihood', () => {
+      assert.equal(classify(bare, { context: 'the quantity we would like to maximize is the log evidence' }).kind, 'none');
+    });
+    it('keeps a written-out objective whatever the words say', () => {
+      assert.equal(classify(String.raw`$\sum_n \log p_\theta(\mathbf{v}_n)$`, { context: 'the log evidence of the data set' }).kind, 'mle');
+    });
+  });
 });

@@ -13,6 +13,9 @@ import { appAt, isDensityName, nodeTex, sides, some, tex, type App } from '../qu
 
 const OPTIMIZERS: ReadonlySet<string> = new Set(['argmax', 'argmin', 'max', 'min']);
 
+/** The variant of a log density standing alone, `\log p_\theta(x)`: an objective or a mere mention, as the words around it say. */
+export const BARE = 'bare log density';
+
 /** Letters of latent codes, whose log densities are not the data's likelihood. */
 const LATENT: ReadonlySet<string> = new Set(['z', 'h']);
 
@@ -166,7 +169,10 @@ export function detectMLE(ctx: Context): Hit | null {
       }
     }
   }
-  return bareLogLikelihood(ctx) ? fill(undefined, 0.6) : null;
+  if (!bareLogLikelihood(ctx)) return null;
+  // (Marked, so that the words around it may say whether the note means the objective or only names the log evidence.)
+  roles.variant = BARE;
+  return fill(undefined, 0.6);
 }
 
 /**
