@@ -229,4 +229,18 @@ describe('recognize: likelihood families in more notations', () => {
       assert.equal(classify(String.raw`$\sum_n \log p_\theta(\mathbf{v}_n)$`, { context: 'the log evidence of the data set' }).kind, 'mle');
     });
   });
+
+  describe('textbook notation: Greek parameters, a calligraphic Q, an error function E(w)', () => {
+    expectKind('mle', [
+      String.raw`$\ln p(\mathbf{Y} \mid \boldsymbol{\mu}, \boldsymbol{\Lambda}) = \sum_{n=1}^{N} \ln \mathcal{N}(\mathbf{y}_n \mid \boldsymbol{\mu}, \boldsymbol{\Lambda}^{-1})$`,
+      String.raw`$\boldsymbol\psi^{\text{new}} = \arg\max_{\boldsymbol\psi} \mathcal{Q}(\boldsymbol\psi, \boldsymbol\psi^{\text{old}})$`,
+      String.raw`$\mathcal{Q}(\boldsymbol\theta, \boldsymbol\theta^{(t)}) = \sum_{\mathbf{Z}} p(\mathbf{Z} \mid \mathbf{X}, \boldsymbol\theta^{(t)}) \ln p(\mathbf{X}, \mathbf{Z} \mid \boldsymbol\theta)$`,
+    ]);
+    // One point's log density given Greek parameters, with no sum over data, is the model written out.
+    expectKind('none', [String.raw`$\ln p(y \mid \mu, \sigma) = -\ln \sigma - \frac{(y - \mu)^2}{2\sigma^2} + c$`]);
+    // An error function `E(\mathbf{w})` is not an average: its negative log-likelihood is no bound.
+    it('does not read an error function E(w) set to a negative log-likelihood as an ELBO', () => {
+      assert.notEqual(classify(String.raw`$E(\mathbf{w}) = -\ln p(\mathbf{t} \mid \mathbf{w})$`).kind, 'elbo');
+    });
+  });
 });

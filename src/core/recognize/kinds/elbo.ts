@@ -9,7 +9,7 @@ import type { Hit } from '../types';
 import { appKey, evidenceAsItsOwnAverage, isDensityApp, isKLOperator, isParameter, klApps, logRatios, measureDensity, sameLetter } from '../math';
 import { densityRoles } from '../roles';
 import { gaussianClosedForm } from './kl';
-import { allNodes, appAt, firstApp, isDensityName, nodeTex, sides, some, terms, tex, type App } from '../query';
+import { allNodes, appAt, firstApp, isDensityName, isExpectation, nodeTex, sides, some, terms, tex, type App } from '../query';
 
 /** True when a log stands after a minus, directly or through the expectation it sits in. */
 function negated(log: LogUse, ctx: Context): boolean {
@@ -262,7 +262,8 @@ function averageNotUnderLog(side: readonly MathNode[]): boolean {
   const visit = (seq: readonly MathNode[]): void => {
     for (let k = 0; k < seq.length && !found; k++) {
       const n = seq[k];
-      if (n.type === 'id' && n.name === 'E') {
+      // (`E(\mathbf{w})`, an error function, is no average: `isExpectation` tells them apart.)
+      if (n.type === 'id' && n.name === 'E' && isExpectation(seq, k)) {
         const before = seq[k - 1];
         if (!(before && before.type === 'op' && before.name === 'log')) found = true;
       }

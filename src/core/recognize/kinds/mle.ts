@@ -16,6 +16,9 @@ const OPTIMIZERS: ReadonlySet<string> = new Set(['argmax', 'argmin', 'max', 'min
 /** The variant of a log density standing alone, `\log p_\theta(x)`: an objective or a mere mention, as the words around it say. */
 export const BARE = 'bare log density';
 
+/** Names of Greek letters, which notes use for parameters (`\mu`, `\Sigma`, `\pi`, `\beta`). */
+const GREEK = /^(?:alpha|beta|gamma|delta|epsilon|eta|theta|vartheta|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|phi|psi|omega|Sigma|Lambda|Theta|Phi|Psi|Omega)$/;
+
 /** Letters of latent codes, whose log densities are not the data's likelihood. */
 const LATENT: ReadonlySet<string> = new Set(['z', 'h']);
 
@@ -86,7 +89,7 @@ export function detectMLE(ctx: Context): Hit | null {
   // (The data distribution an average is taken under, `\mathbb{E}_{x \sim p_{data}(x)}[\mathcal{L}_{\theta}(x)]`, is no likelihood term:
   // what is averaged there is another objective.)
   const measures = new Set<MathNode>(ctx.expectations.flatMap((e) => e.measure));
-  const hasLikelihoodTerm = ctx.logs.length > 0 || densityApps.some((a) => !measures.has(a.fn)) || ctx.apps.some(isLikelihoodFn);
+  const hasLikelihoodTerm = ctx.logs.length > 0 || densityApps.some((a) => !measures.has(a.fn)) || ctx.apps.some((a) => isLikelihoodFn(a) || isAuxiliary(a));
   if (optimizer && hasLikelihoodTerm) return fill(tex(optimizer.sub ?? []), 0.95);
   // `\hat f_{\text{MLE}}`, `\theta_{ML}`: the estimate named as the maximum-likelihood one.
   const named = ctx.nodes.find((n) => n.type === 'id' && n.sub?.some((m) => (m.type === 'id' || m.type === 'text') && /^(?:MLE|ML|mle)$/.test(m.name)));
@@ -169,6 +172,9 @@ export function detectMLE(ctx: Context): Hit | null {
       }
     }
   }
+  // A log-likelihood defined on the left (`\ln p(\mathbf{X} | \boldsymbol\mu, \boldsymbol\Sigma) = \sum_n \dots`) whatever its right side.
+  // (Summed or multiplied over the data: `\log p(x) = \log \frac{p(x, z)}{p(z | x)}` is Bayes' rule solved for the evidence.)
+  if ((ctx.ops.has('sum') || ctx.ops.has('prod')) && likelihoodOnLeft(ctx)) return fill(undefined, 0.75);
   if (!bareLogLikelihood(ctx)) return null;
   // (Marked, so that the words around it may say whether the note means the objective or only names the log evidence.)
   roles.variant = BARE;
@@ -212,7 +218,11 @@ export function likelihoodOnLeft(ctx: Context): boolean {
     // `L(\theta) = \|\epsilon - \epsilon_\theta(x_t, t)\|^2`, with no log, density or product, is a loss named L.)
     const rhs = parts[1] ?? [];
     const likelihoodLike = logged || some(rhs, (n) => (n.type === 'op' && (n.name === 'log' || n.name === 'prod' || n.name === 'sum')) || (n.type === 'id' && isDensityName(n)) || (n.type === 'id' && n.name === 'E'));
-    if (a && ((isLikelihoodFn(a) && likelihoodLike) || (logged && conditionedOnParameter(a, true) && a.cond.every((c) => isParameter(c))))) return true;
+    // `\ln p(\mathbf{X} | \boldsymbol\mu, \boldsymbol\Sigma, \boldsymbol\pi) = \sum_n \ln \{\dots\}`: given only Greek letters (a
+    // distribution's parameters) and summed or multiplied over the data points, it is the data set's log-likelihood.
+    const overData = rhs.some((n) => n.type === 'op' && (n.name === 'sum' || n.name === 'prod'));
+    const greekGiven = a !== undefined && isDensityApp(a) && a.cond.length > 0 && a.cond.every((c) => c.length === 1 && c[0].type === 'id' && GREEK.test(c[0].name));
+    if (a && ((isLikelihoodFn(a) && likelihoodLike) || (logged && conditionedOnParameter(a, true) && a.cond.every((c) => isParameter(c))) || (logged && greekGiven && overData))) return true;
   }
   return false;
 }
@@ -276,6 +286,13 @@ function overHypotheses(sub: readonly MathNode[]): boolean {
   return sub.length === 3 && sub[0].type === 'id' && /^[fgh]$/.test(sub[0].name) && sub[1].type === 'rel' && sub[1].name === 'in' && sub[2].type === 'id' && sub[2].font === 'cal';
 }
 
+/** `Q(\theta, \theta^{old})`, `\mathcal{Q}(\boldsymbol\theta, \boldsymbol\theta^{(t)})`: EM's auxiliary function of the parameter and its previous iterate. */
+function isAuxiliary(a: App): boolean {
+  if (a.fn.type !== 'id' || a.fn.name !== 'Q' || (a.fn.font && a.fn.font !== 'cal')) return false;
+  const args = [...a.main, ...a.cond];
+  return args.length === 2 && isParameter(args[0]) && isParameter(args[1]) && (args[1][0].sup !== undefined || args[1][0].sub !== undefined || args[1][0].accent !== undefined);
+}
+
 /**
  * `Q(\theta, \theta^{old}) = \sum_n \sum_k \gamma_{nk} \log [\pi_k \mathcal{N}(x_n | \mu_k, \Sigma_k)]`: EM's auxiliary
  * function, the complete-data log-likelihood averaged under the posterior at the previous iterate, defined (`=`, `\triangleq`)
@@ -287,11 +304,9 @@ function emAuxiliary(ctx: Context): boolean {
     const { sides: parts, rels } = sides(line);
     if (rels[0] !== '=' && rels[0] !== ':=') continue;
     const a = parts[0].length === 2 ? appAt(parts[0], 0) : undefined;
-    if (!a || a.fn.type !== 'id' || a.fn.name !== 'Q' || a.fn.font) continue;
-    const args = [...a.main, ...a.cond];
-    const iterate = args.length === 2 && isParameter(args[0]) && isParameter(args[1]) && (args[1][0].sup !== undefined || args[1][0].sub !== undefined || args[1][0].accent !== undefined);
+    if (!a || !isAuxiliary(a)) continue;
     const averagedLog = some(parts[1], (n) => n.type === 'op' && n.name === 'log') || ctx.expectations.length > 0;
-    if (iterate && averagedLog) return true;
+    if (averagedLog) return true;
   }
   return false;
 }
