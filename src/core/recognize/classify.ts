@@ -136,7 +136,7 @@ function pick(ctx: Context): Hit | null {
   return detectBayes(ctx) ?? reconstruction ?? (ctx.ids.has('H') ? crossEntropyMinusEntropy(ctx) : null) ?? (logs || apps ? detectEntropy(ctx) : null) ?? (klOrJs || logs || ctx.ids.has('H') || ctx.nodes.some((n) => n.type === 'par') ? detectKL(ctx) : null)
     // (A maximum over the parameter of a marginal likelihood is its fitting: MLE is tried first then.)
     ?? (optimizesParameter(ctx) ? detectMLE(ctx) : null)
-    ?? (apps ? detectMarginal(ctx) : null) ?? detectMLE(ctx) ?? diffusion ?? movingAverageStep(ctx);
+    ?? (apps || ctx.ids.has('likelihood') ? detectMarginal(ctx) : null) ?? detectMLE(ctx) ?? diffusion ?? movingAverageStep(ctx);
 }
 
 /**

@@ -243,4 +243,12 @@ describe('recognize: likelihood families in more notations', () => {
       assert.notEqual(classify(String.raw`$E(\mathbf{w}) = -\ln p(\mathbf{t} \mid \mathbf{w})$`).kind, 'elbo');
     });
   });
+
+  describe('typed as code or in words', () => {
+    expectKind('marginal', ['evidence = integral of likelihood * prior', 'evidence = sum over z of likelihood * prior']);
+    expectKind('bayes', ['posterior = likelihood * prior / evidence']);
+    expectKind('elbo', ['loss = recon_loss + beta * kl_loss', 'total = reconstruction_term + kl_term']);
+    // A reconstruction loss alone, or beside an adversarial term, is not the VAE's loss.
+    expectKind('none', ['loss = recon_loss + lam * adv_loss']);
+  });
 });

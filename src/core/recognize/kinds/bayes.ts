@@ -9,7 +9,7 @@ import type { Context } from '../context';
 import type { Hit } from '../types';
 import { isParameter, isParameterArg } from '../math';
 import { allNodes, appAt, firstApp, forEachSeq, isDensityName, sides, some, terms, tex, type App } from '../query';
-import { argsTex, likelihoodPriorPairs, type LikelihoodPrior } from './probability';
+import { argsTex, evidenceInWords, likelihoodPriorPairs, type LikelihoodPrior } from './probability';
 
 /** Detects Bayes' rule. */
 export function detectBayes(ctx: Context): Hit | null {
@@ -67,8 +67,9 @@ export function detectBayes(ctx: Context): Hit | null {
   }
   const logForm = bayesInLogs(ctx) ?? maximumAPosteriori(ctx) ?? responsibility(ctx) ?? normalizedPosterior(ctx) ?? numericPosterior(ctx) ?? evidenceFromPosterior(ctx);
   if (logForm) return logForm;
-  // Bayes' rule in words: posterior ∝ likelihood × prior.
-  if (ctx.ids.has('likelihood') && ctx.ids.has('prior')) return { kind: 'bayes', confidence: 0.8, roles: { likelihood: 'likelihood', prior: 'prior' } };
+  // Bayes' rule in words: posterior ∝ likelihood × prior. (`evidence = integral of likelihood * prior` is the
+  // marginal likelihood in words; see evidenceInWords in marginal.ts.)
+  if (ctx.ids.has('likelihood') && ctx.ids.has('prior') && !evidenceInWords(ctx)) return { kind: 'bayes', confidence: 0.8, roles: { likelihood: 'likelihood', prior: 'prior' } };
   return null;
 }
 

@@ -232,7 +232,8 @@ function namedTerms(ctx: Context): string | undefined {
     const ts = terms(seq);
     if (ts.length < 2 || ts.length > 4) continue;
     const recon = ts.some((t) => t.nodes.some((n) => (n.type === 'id' || n.type === 'text') && /^recon/i.test(n.name)));
-    if (recon && ts.some((t) => t.nodes.some((n) => isKLOperator(n)))) return 'as a loss';
+    // (Typed as code, `recon_loss + beta * kl_loss`, the KL term is a name too.)
+    if (recon && ts.some((t) => t.nodes.some((n) => isKLOperator(n) || (n.type === 'id' && /^kl$/i.test(n.name))))) return 'as a loss';
   }
   return undefined;
 }

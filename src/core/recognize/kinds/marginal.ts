@@ -8,7 +8,7 @@ import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
 import { allNodes, appAt, forEachSeq, isDensityName, nodeTex, sides, terms, tex, type App } from '../query';
-import { argsTex, likelihoodPriorPairs } from './probability';
+import { argsTex, evidenceInWords, likelihoodPriorPairs } from './probability';
 import { isParameterArg } from '../math';
 
 /** Letters of hidden (latent) variables, and of the visible data, in an energy model. */
@@ -56,6 +56,7 @@ export function detectMarginal(ctx: Context): Hit | null {
   }
   const sampled = importanceEstimate(ctx) ?? numericTotal(ctx);
   if (sampled) return sampled;
+  if (evidenceInWords(ctx)) return { kind: 'marginal', confidence: 0.7, roles: { likelihood: 'likelihood', prior: 'prior', variant: 'in words' } };
   for (const line of ctx.lines) {
     const { sides: parts } = sides(line);
     for (let k = 0; k + 1 < parts.length; k++) {
