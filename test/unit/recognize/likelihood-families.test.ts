@@ -46,10 +46,15 @@ describe('recognize: likelihood families in more notations', () => {
       'P(x=0) = 0.3 * 0.1 + 0.7 * 0.6',
       String.raw`$p(\mathbf{y}) = \int p(\mathbf{y} \mid \mathbf{w})\, \mathcal{N}(\mathbf{w}; 0, \alpha^{-1} I)\, d\mathbf{w}$`,
       String.raw`$y \sim p_\psi(y) = \int g_\psi(\epsilon)\, p(\epsilon)\, d\epsilon$`,
+      // The decoder averaged over sampled codes estimates the evidence.
+      String.raw`$p(\mathbf{v}) \approx \frac{1}{M}\sum_{m=1}^{M} p(\mathbf{v} \mid \mathbf{h}_m)$`,
     ]);
     expectKind('none', [
       // Importance weights of an expectation of something else: the proposal is not given the data.
       String.raw`$\frac{1}{N}\sum_{n} f(x_n) \frac{p(x_n)}{q(x_n)}$`,
+      // The encoder averaged over the data (aggregated posterior) or over pseudo-inputs (a mixture prior of codes).
+      String.raw`$\int q_\phi(\mathbf{h} \mid \mathbf{v})\, p_{\mathrm{data}}(\mathbf{v})\, d\mathbf{v}$`,
+      String.raw`$p(\mathbf{h}) = \frac{1}{M}\sum_{m=1}^{M} q_\phi(\mathbf{h} \mid \mathbf{s}_m)$`,
       // A CDF integrates a density of its own variable.
       String.raw`$F(x) = \int_{-\infty}^{x} p(u)\, du$`,
       // An expectation with numbers is not a probability.

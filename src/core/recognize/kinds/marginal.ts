@@ -34,8 +34,11 @@ export function detectMarginal(ctx: Context): Hit | null {
   const summed = ctx.ops.has('sum') || ctx.ops.has('int');
   if (summed) {
     let found: { likelihood: App; prior: App } | undefined;
+    // (`\int q_\phi(z | x)\, p(x)\, dx`: the encoder averaged over the data is the aggregated posterior, a density of the
+    // code, not the model's marginal likelihood of the data.)
+    const aggregate = (pair: { likelihood: App; prior: App }): boolean => pair.likelihood.fn.name === 'q' && pair.prior.fn.name.toLowerCase() === 'p';
     for (const seq of ctx.seqs) {
-      found = likelihoodPriorPairs(seq)[0];
+      found = likelihoodPriorPairs(seq).find((pair) => !aggregate(pair));
       if (found) break;
     }
     if (found) {
@@ -104,7 +107,8 @@ export function detectMarginal(ctx: Context): Hit | null {
       if (mixture) return { kind: 'marginal', confidence: 0.8, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), component: mixture, variant: 'mixture' } };
       // `\log p(x) \approx \log \frac1k \sum_i p(x | z^{(i)})`: the marginal estimated by sampling the latent.
       // (The sampled latent carries its index: `z^{(i)}`, `z_i`, also as `Z = z_i`.)
-      if (ctx.ops.has('sum') && ctx.apps.some((a) => isDensityName(a.fn) && a.main.length > 0 && tex(a.main[0]) === wanted[0] && a.cond.length > 0 && a.cond.some((c) => c.some((n) => n.type === 'id' && (n.sup !== undefined || n.sub !== undefined))))) {
+      // (An average of the encoder, `\frac1K \sum_k q_\phi(z | u_k)`, is a mixture prior of codes (VampPrior), not an estimate of the evidence.)
+      if (ctx.ops.has('sum') && ctx.apps.some((a) => isDensityName(a.fn) && a.fn.name !== 'q' && a.main.length > 0 && tex(a.main[0]) === wanted[0] && a.cond.length > 0 && a.cond.some((c) => c.some((n) => n.type === 'id' && (n.sup !== undefined || n.sub !== undefined))))) {
         return { kind: 'marginal', confidence: 0.75, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), variant: 'Monte Carlo estimate' } };
       }
       // `p(x) = \int \delta(x - G(z)) p(z) dz`, `p(x) = \mathbb{E}_{u}[p(x + u)]`: the data's density as
