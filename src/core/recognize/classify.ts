@@ -14,10 +14,10 @@ import { detectELBO, hasLogEvidence } from './kinds/elbo';
 import { detectEntropy, entropyOnLeft } from './kinds/entropy';
 import { detectGradientStep, movingAverageStep } from './kinds/gradient-step';
 import { detectJSD } from './kinds/jsd';
-import { detectKL } from './kinds/kl';
+import { crossEntropyMinusEntropy, detectKL } from './kinds/kl';
 import { detectMarginal } from './kinds/marginal';
 import { detectMinimax } from './kinds/minimax';
-import { detectMLE, likelihoodOnLeft } from './kinds/mle';
+import { detectMLE, likelihoodOnLeft, optimizesParameter } from './kinds/mle';
 import { detectReconstruction } from './kinds/reconstruction';
 import { isDerivativeFrac, isKLOperator } from './math';
 import type { MathNode } from '../parse/tree';
@@ -109,7 +109,8 @@ function pick(ctx: Context): Hit | null {
   // `\nabla_G \log(1 - D(G(z))) = ...`, `\nabla_\lambda \mathbb{E}_q[...] = ...`: a formula about the
   // gradient of an objective is calculus on it, not the objective; only Bayes' rule in score form
   // and the scores of diffusion are written this way as what they are.
-  if (gradientOnLeft(ctx)) return detectBayes(ctx) ?? strongDiffusion(ctx);
+  // (The gradient or Hessian of a KL set equal to something is a fact about that KL, its curvature the Fisher information.)
+  if (gradientOnLeft(ctx)) return detectBayes(ctx) ?? strongDiffusion(ctx) ?? (ctx.lines.every((l) => l.slice(0, 3).some(isKLOperator)) ? detectKL(ctx) : null);
   // `KL(p \| q) = ...` is about that KL, unless the log evidence is in the line: a KL from the
   // approximate posterior that brings in log p(x) is the ELBO's derivation.
   if (klOrJs && klOnLeft(ctx) && !hasLogEvidence(ctx) && !detectJSD(ctx)) return detectKL(ctx);
@@ -134,8 +135,11 @@ function pick(ctx: Context): Hit | null {
   const reconstruction = detectReconstruction(ctx);
   // The clean sample x_0 against its estimate is diffusion's denoising loss, not an autoencoder's.
   if (reconstruction && /_0$|_\{0\}$/.test(reconstruction.roles.data ?? '')) return { kind: 'diffusion', confidence: 0.8, roles: { ...reconstruction.roles, variant: 'denoising loss' } };
-  return detectBayes(ctx) ?? reconstruction ?? (logs || apps ? detectEntropy(ctx) : null) ?? (klOrJs || logs ? detectKL(ctx) : null)
-    ?? (apps ? detectMarginal(ctx) : null) ?? detectMLE(ctx) ?? diffusion ?? movingAverageStep(ctx);
+  // (A cross-entropy minus the entropy of its first argument is their KL, though both terms are entropies.)
+  return detectBayes(ctx) ?? reconstruction ?? (ctx.ids.has('H') ? crossEntropyMinusEntropy(ctx) : null) ?? (logs || apps ? detectEntropy(ctx) : null) ?? (klOrJs || logs || ctx.ids.has('H') || ctx.nodes.some((n) => n.type === 'par') ? detectKL(ctx) : null)
+    // (A maximum over the parameter of a marginal likelihood is its fitting: MLE is tried first then.)
+    ?? (optimizesParameter(ctx) ? detectMLE(ctx) : null)
+    ?? (apps || ctx.ids.has('likelihood') ? detectMarginal(ctx) : null) ?? detectMLE(ctx) ?? diffusion ?? movingAverageStep(ctx);
 }
 
 /**

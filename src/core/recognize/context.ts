@@ -69,6 +69,9 @@ export function buildContext(parsed: ParsedFormula): Context {
     for (let i = 0; i < seq.length; i++) {
       // `D(p \| q)` is read as the KL operator applied to the pair (see isDivergenceOfPair).
       if (i + 1 < seq.length && isDivergenceOfPair(seq[i], seq[i + 1])) seq[i] = { type: 'op', name: 'KL' };
+      // `Σ_z p(x|z) p(z)`, `Π_i p(x_i)`: the Greek capitals pasted text uses for the sum and product signs.
+      const big = bigOperator(seq, i);
+      if (big) seq[i] = { type: 'op', name: big, sub: seq[i].sub, sup: seq[i].sup };
       const n = seq[i];
       nodes.push(n);
       if (n.children) stack.push(n.children);
@@ -159,4 +162,19 @@ function joinDoubleBars(seq: MathNode[]): void {
   for (let k = seq.length - 2; k >= 0; k--) {
     if (seq[k].type === 'bar' && seq[k + 1].type === 'bar' && !seq[k].sub && !seq[k].sup) seq.splice(k, 2, { type: 'par', name: '||', sub: seq[k + 1].sub, sup: seq[k + 1].sup });
   }
+}
+
+/**
+ * `sum` or `prod` when `seq[i]` is a capital Sigma or Pi used as the big operator: it carries an index below
+ * (`Σ_z`, `Π_{i=1}`) and a term follows it. A covariance `\Sigma_k` stands inside arguments, before a comma or
+ * a closing bracket, or carries an inverse or transpose above (`\Sigma^{-1}(x - \mu)`), so it is left alone.
+ */
+function bigOperator(seq: readonly MathNode[], i: number): 'sum' | 'prod' | undefined {
+  const n = seq[i];
+  if (n.type !== 'id' || n.font || (n.name !== 'Sigma' && n.name !== 'Pi') || !n.sub || n.sub.length === 0) return undefined;
+  const ranged = n.sub.some((m) => m.type === 'rel');
+  if (n.sup && !ranged) return undefined;
+  if (!ranged && !(n.sub.length === 1 && n.sub[0].type === 'id' && n.sub[0].name.length === 1 && !n.sub[0].sub)) return undefined;
+  const next = seq[i + 1];
+  return next && (next.type === 'id' || next.type === 'op' || (next.type === 'group' && next.name !== '(')) ? (n.name === 'Sigma' ? 'sum' : 'prod') : undefined;
 }

@@ -6,6 +6,7 @@
  * turn a formula's kind into another only where the math itself left two readings open.
  */
 import type { Classification, FormulaKind } from './types';
+import { BARE as BARE_LOG_DENSITY } from './kinds/mle';
 
 /** What the words of a note say about kinds: a pattern and the kind it names. Order does not matter. */
 const CUES: readonly (readonly [RegExp, FormulaKind])[] = [
@@ -51,6 +52,11 @@ export function weighContext(c: Classification, context: string | undefined): Cl
   if (!context || c.kind === 'none') return c;
   const named = kindsNamed(context.slice(0, 2000));
   if (named.length === 0) return c;
+  // A log density standing alone is the log-likelihood a note maximizes, or only the log evidence it names: words that
+  // call it the evidence and never a likelihood make it a mention (`none`), as a bare KL symbol would be.
+  if (c.kind === 'mle' && c.roles.variant === BARE_LOG_DENSITY && named.includes('marginal') && !named.includes('mle')) {
+    return { kind: 'none', confidence: 0.6, roles: {} };
+  }
   // Where the same math reads two ways (a label-weighted log is a Bernoulli log-likelihood and a
   // binary cross-entropy; a KL of the posterior is a step of the ELBO's derivation), the note's
   // words choose, if they name the other reading and not this one.

@@ -155,6 +155,9 @@ export function logRatios(ctx: Context): LogRatio[] {
       if (e.body !== log.seq && e.seq !== log.seq) continue;
       const m = measureDensity(e.measure);
       if (!m) continue;
+      // (`\mathbb{E}_{P(x | \theta^*)}[\log \frac{P(x | \theta^*)}{P(x | \theta)}]`: with one letter for both, the measure's own
+      // arguments say which it is.)
+      if (m.app && sameLetter(num.fn, den.fn) && appKey(m.app) === appKey(num)) { out.push({ log, num, den, shape: 'kl', weight: appKey(m.app) }); break; }
       if (sameLetter(m.node, num.fn) && !sameLetter(m.node, den.fn)) out.push({ log, num, den, shape: 'kl', weight: nodeTex(m.node) });
       else if (sameLetter(m.node, den.fn)) out.push({ log, num, den, shape: 'elbo', weight: nodeTex(m.node) });
       break;
@@ -201,4 +204,20 @@ export function labelWeighted(log: LogUse): boolean {
   const w = log.seq[k];
   const c = w?.type === 'group' ? w.children ?? [] : [];
   return c.length >= 3 && c[0].type === 'num' && c[0].name === '1' && c[1].type === 'bin' && c[1].name === '-';
+}
+
+/**
+ * `\log p(x) = \int q(z|x) \log p(x)\, dz = \mathbb{E}_{q(z|x)}[\log p(x)]`: every log is the same log evidence,
+ * averaged under q only because it does not depend on z. That identity opens the ELBO's derivation but bounds
+ * nothing and maximizes nothing: no joint, no log of q, no KL, no optimizer.
+ */
+export function evidenceAsItsOwnAverage(ctx: Context): boolean {
+  if (ctx.logs.length < 2 || ctx.ops.has('KL') || ctx.ops.has('ELBO')) return false;
+  const first = ctx.logs[0].app;
+  if (!first || !isDensityApp(first) || first.main.length !== 1 || !first.cond.every((c) => isParameter(c))) return false;
+  if (!ctx.logs.every((l) => l.app !== undefined && appKey(l.app) === appKey(first) && l.arg.length <= 2)) return false;
+  // The average is over another variable (`q(z | x)` for a log of x alone); an average of the log over the data
+  // itself (`\mathbb{E}_{x \sim p^*}[\log p(x)] \approx \frac{1}{N}\sum_i \log p(x_i)`) is the expected log-likelihood.
+  const v = tex(first.main[0]);
+  return ctx.apps.some((a) => isDensityApp(a) && a.main.length > 0 && !a.main.some((m) => tex(m) === v) && !ctx.logs.some((l) => l.app === a || l.app?.fn === a.fn));
 }

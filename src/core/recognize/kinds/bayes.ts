@@ -8,8 +8,8 @@ import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
 import { isParameter, isParameterArg } from '../math';
-import { appAt, firstApp, isDensityName, sides, terms, tex, type App } from '../query';
-import { argsTex, likelihoodPriorPairs, type LikelihoodPrior } from './probability';
+import { allNodes, appAt, firstApp, forEachSeq, isDensityName, sides, some, terms, tex, type App } from '../query';
+import { argsTex, evidenceInWords, likelihoodPriorPairs, type LikelihoodPrior } from './probability';
 
 /** Detects Bayes' rule. */
 export function detectBayes(ctx: Context): Hit | null {
@@ -65,10 +65,11 @@ export function detectBayes(ctx: Context): Hit | null {
       return { kind: 'bayes', confidence: 0.7, roles: { posterior: tex(parts[0]), parameter: tex(post.main[0]), data: argsTex(post.cond) } };
     }
   }
-  const logForm = bayesInLogs(ctx) ?? maximumAPosteriori(ctx) ?? responsibility(ctx);
+  const logForm = bayesInLogs(ctx) ?? maximumAPosteriori(ctx) ?? responsibility(ctx) ?? normalizedPosterior(ctx) ?? numericPosterior(ctx) ?? evidenceFromPosterior(ctx);
   if (logForm) return logForm;
-  // Bayes' rule in words: posterior ∝ likelihood × prior.
-  if (ctx.ids.has('likelihood') && ctx.ids.has('prior')) return { kind: 'bayes', confidence: 0.8, roles: { likelihood: 'likelihood', prior: 'prior' } };
+  // Bayes' rule in words: posterior ∝ likelihood × prior. (`evidence = integral of likelihood * prior` is the
+  // marginal likelihood in words; see evidenceInWords in marginal.ts.)
+  if (ctx.ids.has('likelihood') && ctx.ids.has('prior') && !evidenceInWords(ctx)) return { kind: 'bayes', confidence: 0.8, roles: { likelihood: 'likelihood', prior: 'prior' } };
   return null;
 }
 
@@ -88,9 +89,12 @@ function bayesInLogs(ctx: Context): Hit | null {
       const post = left.length === 1 ? left[0] : undefined;
       if (!post || post.cond.length === 0) continue;
       const right = logApps(parts[k + 1]);
-      const lik = right.find((a) => argsTex(a.main) === argsTex(post.cond) && argsTex(a.cond) === argsTex(post.main));
+      // (Model parameters given on every side, `\log \Pr[z = k | y, \mu, \lambda] = \log p(y | z = k, \mu) + \log \Pr[z = k | \lambda] - \dots`,
+      // are left out of the comparison: Bayes' rule holds given them.)
+      const bare = (args: readonly MathNode[][]): string => argsTex(args.filter((c) => !isParameterArg(c)));
+      const lik = right.find((a) => bare(a.main) === bare(post.cond) && bare(a.cond) === bare(post.main) && bare(a.main) !== '');
       // The prior of either variable: `\log p(x)` after `\log p(x|y)` and `\log p(y|x)`, whichever way round.
-      const prior = right.find((a) => (argsTex(a.main) === argsTex(post.main) || argsTex(a.main) === argsTex(post.cond)) && a.cond.length === 0);
+      const prior = right.find((a) => (argsTex(a.main) === argsTex(post.main) || argsTex(a.main) === argsTex(post.cond)) && a.cond.every((c) => isParameterArg(c)));
       if (lik && prior) {
         return { kind: 'bayes', confidence: 0.85, roles: { posterior: tex([post.fn, post.group]), likelihood: tex([lik.fn, lik.group]), prior: tex([prior.fn, prior.group]), variant: line.some((n) => n.type === 'op' && n.name === 'nabla') ? 'score form' : 'log form' } };
       }
@@ -159,4 +163,111 @@ export function classifierGuidance(ctx: Context): Hit | null {
   const model = ctx.apps.some((a) => a.fn.type === 'id' && a.fn.sub?.some((n) => n.type === 'id' && n.name === 'theta') && a.main.length >= 2)
     || ctx.logs.some((l) => l !== classifier && l.app && isDensityName(l.app.fn) && l.app.cond.length === 0 && l.seq[l.index - 1]?.type === 'op' && l.seq[l.index - 1].name === 'nabla');
   return model ? { kind: 'bayes', confidence: 0.8, roles: { likelihood: tex([classifier.app.fn, classifier.app.group]), variant: 'classifier guidance' } } : null;
+}
+
+/** `P(M | x)`, `\log p(z | x)`, `\Pr[z = k \mid y]`: a conditional density standing alone on a side, possibly under a log. */
+function conditionalOn(side: readonly MathNode[]): App | undefined {
+  const s = side[0]?.type === 'op' && side[0].name === 'log' ? side.slice(1) : side;
+  const a = s.length === 2 ? appAt(s as MathNode[], 0) : undefined;
+  return a && isDensityName(a.fn) && a.cond.length > 0 ? a : undefined;
+}
+
+/**
+ * The densities and model functions applied in a sequence (at any depth): one-letter names (`f_i`, `g`, `\mathcal N`)
+ * and `\Pr`. `e` and named functions (`\mathrm{count}(w, c)`, whose ratio is a frequency estimate) are left out.
+ */
+function appliedNames(seq: readonly MathNode[]): Set<string> {
+  const out = new Set<string>();
+  const model = (n: MathNode): boolean => n.type === 'id' && n.name !== 'e' && (n.name.length === 1 || n.name === 'Pr' || n.name === 'ell');
+  forEachSeq([seq as MathNode[]], (s) => { for (let i = 0; i + 1 < s.length; i++) { const a = appAt(s, i); if (a && model(a.fn)) out.add(a.fn.name); } });
+  return out;
+}
+
+/**
+ * A posterior as a normalized ratio: `P(M_i | x) = \frac{f_i(x)}{\sum_j f_j(x)}`, `\frac{f_1 P(M_1)}{f_1 P(M_1) + f_2 P(M_2)}`,
+ * `\Pr[z = k | y] = \frac{p(y, z = k)}{\sum_{k'} p(y, z = k')}`, or `\propto f_i(x)`: each hypothesis's unnormalized
+ * weight (likelihood times prior, a joint) over the sum of all of them, which is the evidence. A softmax has the
+ * same shape with `\exp` of scores and no density or model function, and `p(y|x) = p(x,y)/p(x)` divides by a
+ * marginal rather than by a sum over the hypotheses: neither is taken here.
+ */
+function normalizedPosterior(ctx: Context): Hit | null {
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    const post = conditionalOn(parts[0]);
+    if (!post || rels.length === 0) continue;
+    for (const side of parts.slice(1)) {
+      for (const n of allNodes(side)) {
+        if (n.type !== 'frac' || !n.args) continue;
+        const [num, den] = n.args;
+        if (some(num, (m) => (m.type === 'op' && m.name === 'exp') || (m.type === 'id' && m.name === 'e' && m.sup !== undefined))) continue;
+        const names = appliedNames(num);
+        if (names.size === 0) continue;
+        // The denominator sums the same weights over the hypotheses: a \sum of them, or the numerator among listed terms.
+        const summed = den[0]?.type === 'op' && den[0].name === 'sum' && [...appliedNames(den)].some((x) => names.has(x));
+        const ts = terms(den);
+        const listed = ts.length >= 2 && ts.every((t) => t.sign === 1) && ts.some((t) => tex(t.nodes) === tex(num)) && ts.every((t) => [...appliedNames(t.nodes)].some((x) => names.has(x)));
+        if (summed || listed) return { kind: 'bayes', confidence: 0.8, roles: { posterior: tex([post.fn, post.group]), variant: 'normalized over the hypotheses' } };
+      }
+    }
+  }
+  // `q^*(z | x) \propto \exp[\log p(x, z)]`, `p(\theta | D) \propto p(\theta, D)`: a posterior proportional to the joint.
+  // (With `\propto` the posterior may be written in any letter, `\pi(\theta | y)`, `g(\lambda | k)`.)
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    const left = parts[0].length === 2 ? appAt(parts[0], 0) : undefined;
+    const post = conditionalOn(parts[0]) ?? (left && left.fn.type === 'id' && left.cond.length > 0 && (left.fn.name.length === 1 || left.fn.name === 'pi') ? left : undefined);
+    if (!post || rels[0] !== 'propto') continue;
+    const vars = [...post.main, ...post.cond].map(tex);
+    let joint = false;
+    forEachSeq([parts[1]], (s) => { for (let i = 0; i + 1 < s.length; i++) { const a = appAt(s, i); if (a && isDensityName(a.fn) && a.main.length >= 2 && vars.every((v) => a.main.some((m) => tex(m) === v))) joint = true; } });
+    if (joint) return { kind: 'bayes', confidence: 0.75, roles: { posterior: tex([post.fn, post.group]), variant: 'proportional to the joint' } };
+    // `\pi(\theta | y) \propto L(\theta; y)\, \pi(\theta)`: the prior is the posterior's own letter without the condition, and
+    // the other factor is a function of the data (a likelihood in any letter).
+    const given = post.cond.map(tex);
+    const rhsApps: App[] = [];
+    forEachSeq([parts[1]], (q) => { for (let i = 0; i + 1 < q.length; i++) { const a = appAt(q, i); if (a && a.fn.type === 'id') rhsApps.push(a); } });
+    const prior = rhsApps.find((a) => a.fn.name === post.fn.name && a.cond.length === 0 && argsTex(a.main) === argsTex(post.main));
+    const likelihood = rhsApps.find((a) => a !== prior && [...a.main, ...a.cond, ...a.params].some((m) => given.includes(tex(m))));
+    if (prior && likelihood) return { kind: 'bayes', confidence: 0.8, roles: { posterior: tex([post.fn, post.group]), prior: tex([prior.fn, prior.group]), likelihood: tex([likelihood.fn, likelihood.group]) } };
+  }
+  return null;
+}
+
+/**
+ * Bayes' rule with numbers: `p(z=1 | x=1) = 0.8 \cdot 0.5 / 0.5`, `P(H|E) = \frac{0.9 \times 0.01}{0.05}`: a
+ * conditional probability computed as a product of two numbers (likelihood, prior) over a third (evidence).
+ * The definition of a conditional, `P(A|B) = 0.2 / 0.5`, divides one number by another.
+ */
+function numericPosterior(ctx: Context): Hit | null {
+  const isNum = (n: MathNode | undefined): boolean => n !== undefined && n.type === 'num';
+  const product = (s: readonly MathNode[]): boolean => s.length === 3 && isNum(s[0]) && s[1].type === 'bin' && s[1].name === '*' && isNum(s[2]);
+  for (const line of ctx.lines) {
+    const { sides: parts } = sides(line);
+    const post = conditionalOn(parts[0]);
+    if (!post || parts[0][0]?.type === 'op') continue;
+    for (const side of parts.slice(1)) {
+      const slashed = side.length === 5 && product(side.slice(0, 3)) && side[3].type === 'bin' && side[3].name === '/' && isNum(side[4]);
+      const frac = side.length === 1 && side[0].type === 'frac' && product(side[0].args?.[0] ?? []) && (side[0].args?.[1] ?? []).length === 1 && isNum(side[0].args?.[1][0]);
+      if (slashed || frac) return { kind: 'bayes', confidence: 0.75, roles: { posterior: tex([post.fn, post.group]), variant: 'with numbers' } };
+    }
+  }
+  return null;
+}
+
+/**
+ * Bayes' rule solved for the evidence: `p(x) = \frac{p(x, z)}{p(z | x)}`, also in logs
+ * (`\log p(x) = \log p(x, z) - \log p(z | x)`): the joint over the posterior of the other variable.
+ */
+function evidenceFromPosterior(ctx: Context): Hit | null {
+  for (const n of ctx.nodes) {
+    if (n.type !== 'frac' || !n.args) continue;
+    const j = n.args[0].length === 2 ? appAt(n.args[0], 0) : undefined;
+    const post = n.args[1].length === 2 ? appAt(n.args[1], 0) : undefined;
+    if (!j || !post || !isDensityName(j.fn) || !isDensityName(post.fn) || j.main.length !== 2 || post.main.length !== 1 || post.cond.length !== 1) continue;
+    // (Over `q(z | x)` it is the importance ratio of the ELBO and the evidence's estimate: the model's own posterior is meant.)
+    if (j.fn.name.toLowerCase() !== post.fn.name.toLowerCase()) continue;
+    const both = [tex(post.main[0]), tex(post.cond[0])];
+    if (j.main.every((m) => both.includes(tex(m))) && both[0] !== both[1]) return { kind: 'bayes', confidence: 0.7, roles: { joint: tex([j.fn, j.group]), posterior: tex([post.fn, post.group]), variant: 'solved for the evidence' } };
+  }
+  return null;
 }

@@ -6,10 +6,10 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context, LogUse } from '../context';
 import type { Hit } from '../types';
-import { appKey, isDensityApp, isKLOperator, isParameter, klApps, logRatios, measureDensity, sameLetter } from '../math';
+import { appKey, evidenceAsItsOwnAverage, isDensityApp, isKLOperator, isParameter, klApps, logRatios, measureDensity, sameLetter } from '../math';
 import { densityRoles } from '../roles';
 import { gaussianClosedForm } from './kl';
-import { allNodes, appAt, firstApp, isDensityName, nodeTex, sides, some, terms, tex, type App } from '../query';
+import { allNodes, appAt, firstApp, isDensityName, isExpectation, nodeTex, sides, some, terms, tex, type App } from '../query';
 
 /** True when a log stands after a minus, directly or through the expectation it sits in. */
 function negated(log: LogUse, ctx: Context): boolean {
@@ -46,13 +46,27 @@ function isLogEvidence(side: readonly MathNode[]): boolean {
   return isDensityName(a.fn) && a.cond.every((c) => isParameter(c)) && a.main.length === 1;
 }
 
+/**
+ * `\mathbb{E}_{x \sim p_{data}}[\ln p_{model}(x)]`: the log evidence averaged over the data set (over the data, not a
+ * posterior `\mathbb{E}_{z | \mathcal{D}, \theta^{t-1}}`, and of a log, not of EM's `\ell_c(\theta)`).
+ */
+function isExpectedLogEvidence(s: readonly MathNode[]): boolean {
+  if (s.length !== 2 || s[0].type !== 'id' || s[0].name !== 'E' || !s[0].sub || s[0].sub.some((n) => n.type === 'bar') || s[1].type !== 'group' || s[1].name !== '[') return false;
+  const inner = s[1].children ?? [];
+  return inner[0]?.type === 'op' && inner[0].name === 'log' && isLogEvidence(inner);
+}
+
 /** Detects an ELBO. */
 export function detectELBO(ctx: Context): Hit | null {
+  if (gradientOfNamedBound(ctx) || evidenceAsItsOwnAverage(ctx)) return null;
   if (ctx.ops.has('ELBO')) return { kind: 'elbo', confidence: 0.95, roles: densityRoles(ctx) };
-  // `L_{VLB}`, `\mathcal{L}_{\text{ELBO}}`: a quantity named as the variational bound.
-  if (ctx.nodes.some((n) => n.type === 'id' && n.sub?.some((m) => (m.type === 'id' || m.type === 'op' || m.type === 'text') && /^(?:VLB|vlb|ELBO|elbo|VB|ELB)$/.test(m.name)))) {
+  // `L_{VLB}`, `\mathcal{L}_{\text{ELBO}}`, `\mathcal{L}_{\text{IWAE}}`: a quantity named as the variational bound (or its importance-weighted form).
+  if (ctx.nodes.some((n) => n.type === 'id' && n.sub?.some((m) => (m.type === 'id' || m.type === 'op' || m.type === 'text') && /^(?:VLB|vlb|ELBO|elbo|VB|ELB|IWAE|iwae)$/.test(m.name)))) {
     return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
   }
+  if (boundPlusLabelEntropy(ctx)) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: 'bound averaged over a latent label, plus its entropy' } };
+  const functional = variationalFunctional(ctx);
+  if (functional) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), bound: functional, variant: 'functional of the variational distribution' } };
   if (importanceWeighted(ctx)) return { kind: 'elbo', confidence: 0.85, roles: { ...densityRoles(ctx), variant: 'importance-weighted' } };
   const named = namedTerms(ctx);
   if (named) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: named } };
@@ -85,12 +99,16 @@ export function detectELBO(ctx: Context): Hit | null {
     }
     if (own && other) return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
   }
+  if (unmeasuredBound(ctx)) return { kind: 'elbo', confidence: 0.8, roles: densityRoles(ctx) };
   const kls = klApps(ctx);
   // E_{q(z|x)}[log p(x|z)] with KL(q(z|x) || p(z)) anywhere: the two terms of the bound, even
   // when the KL is a constraint (`subject to KL < \delta`, a constrained beta-VAE).
   const expectedLik = ctx.expectations.find((e) => {
     const m = measureDensity(e.measure);
-    return m?.app !== undefined && m.app.cond.length > 0 && ctx.logs.some((l) => l.app && isDensityApp(l.app) && (l.seq === e.body || l.seq === e.seq) && l.app.cond.length > 0 && appKey(l.app) !== appKey(m.app!));
+    // (The decoder's variable is not the encoder's: `\log p(x | z)` under `q(z | x)`. A log of the measure's own variable,
+    // `\mathbb{E}_{P(x | \theta^*)}[\log P(x | \theta)]`, is the forward KL's cross term.)
+    const own = (a: App): boolean => a.main.map(tex).join(',') === m!.app!.main.map(tex).join(',');
+    return m?.app !== undefined && m.app.cond.length > 0 && ctx.logs.some((l) => l.app && isDensityApp(l.app) && (l.seq === e.body || l.seq === e.seq) && l.app.cond.length > 0 && appKey(l.app) !== appKey(m.app!) && !own(l.app));
   });
   if (expectedLik) {
     const key = appKey(measureDensity(expectedLik.measure)!.app!);
@@ -106,12 +124,16 @@ export function detectELBO(ctx: Context): Hit | null {
     // log p(x) = L + KL, log p(x) >= E[...] - KL, log Z = KL - J >= -J.
     // (`:=`, `\triangleq`: a name given to the bound at the end of its derivation.)
     if (rels.length > 0 && rels.every((r) => r === '=' || r === '>=' || r === '<=' || r === ':=')) {
-      const ev = parts.findIndex((p) => isLogEvidence(p));
+      // (The expected log-likelihood of the data counts only bounded: `= -H(p_{data}) - \mathrm{KL}(p_{data} \| p_\theta)` is the MLE-KL identity.)
+      const bounded = rels.includes('>=') || rels.includes('<=');
+      const ev = parts.findIndex((p) => isLogEvidence(p) || (bounded && isExpectedLogEvidence(p)));
       if (ev >= 0) {
         const rest = parts.filter((_, k) => k !== ev);
         // A log-likelihood bounded from below by anything is the bound EM and VI maximize.
         // (`\log \mathbb{E}_q[p(x,z)/q(z|x)]`, the log of an average, is the evidence itself rewritten.)
-        const bound = rels.includes('>=') || rest.some((p) => some(p, (n) => isKLOperator(n) || (n.type === 'id' && n.font === 'cal' && n.name === 'L')) || averageNotUnderLog(p));
+        // (A side that is only `-\mathcal{L}(\theta, \mathcal{D})` renames the log-likelihood as a loss; it bounds nothing.)
+        const named = (p: readonly MathNode[]): boolean => some(p, (n) => n.type === 'id' && n.font === 'cal' && n.name === 'L') && (terms(p).length >= 2 || rels.includes('<='));
+        const bound = rels.includes('>=') || rest.some((p) => some(p, (n) => isKLOperator(n)) || named(p) || averageNotUnderLog(p));
         if (bound) return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
       }
     }
@@ -130,6 +152,8 @@ export function detectELBO(ctx: Context): Hit | null {
     const within = new Set(allNodes(line));
     const inner = ctx.seqs.filter((q) => q !== line && q.length > 0 && within.has(q[0]) && q.some(isKLOperator));
     for (const part of [...parts, ...inner]) {
+      // (Inside an average's brackets, `\mathbb{E}_q[\log p(x_t | z_t) - \mathrm{KL}(\dots)]`, the log term is averaged too.)
+      const averaged = ctx.expectations.some((e) => e.body === part);
       let klSign = 0;
       let logSign = 0;
       for (const t of terms(part)) {
@@ -138,7 +162,7 @@ export function detectELBO(ctx: Context): Hit | null {
           const app = kls.find((k) => k.app.fn === kl);
           const first = app ? firstApp(app.first) : undefined;
           if (first && isDensityName(first.fn) && (first.fn.name.toLowerCase() === 'q' || first.cond.length > 0)) klSign = t.sign;
-        } else if (some(t.nodes, (m) => m.type === 'op' && m.name === 'log') && some(t.nodes, (m) => m.type === 'id' && m.name === 'E')) logSign = t.sign;
+        } else if (some(t.nodes, (m) => m.type === 'op' && m.name === 'log') && (averaged || some(t.nodes, (m) => m.type === 'id' && m.name === 'E'))) logSign = t.sign;
       }
       if (klSign !== 0 && logSign !== 0 && klSign !== logSign) return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
     }
@@ -202,6 +226,15 @@ function namedTerms(ctx: Context): string | undefined {
       if (names.includes('0') && names.includes('T') && names.filter((x) => x !== '').length >= 2) return 'diffusion bound';
     }
   }
+  // `\frac1M \sum_i [\text{ReconstructionLoss}(x, \hat x) + \mathrm{KL}(\mu, \sigma^2)]`: a term named as the reconstruction
+  // beside a KL term, on a side or inside the average's brackets.
+  for (const seq of ctx.seqs) {
+    const ts = terms(seq);
+    if (ts.length < 2 || ts.length > 4) continue;
+    const recon = ts.some((t) => t.nodes.some((n) => (n.type === 'id' || n.type === 'text') && /^recon/i.test(n.name)));
+    // (Typed as code, `recon_loss + beta * kl_loss`, the KL term is a name too.)
+    if (recon && ts.some((t) => t.nodes.some((n) => isKLOperator(n) || (n.type === 'id' && /^kl$/i.test(n.name))))) return 'as a loss';
+  }
   return undefined;
 }
 
@@ -230,7 +263,8 @@ function averageNotUnderLog(side: readonly MathNode[]): boolean {
   const visit = (seq: readonly MathNode[]): void => {
     for (let k = 0; k < seq.length && !found; k++) {
       const n = seq[k];
-      if (n.type === 'id' && n.name === 'E') {
+      // (`E(\mathbf{w})`, an error function, is no average: `isExpectation` tells them apart.)
+      if (n.type === 'id' && n.name === 'E' && isExpectation(seq, k)) {
         const before = seq[k - 1];
         if (!(before && before.type === 'op' && before.name === 'log')) found = true;
       }
@@ -291,6 +325,72 @@ function klWrittenOutBound(ctx: Context): boolean {
       else if (logs.length === 1 && logs[0].app && isDensityApp(logs[0].app) && logs[0].app.cond.length > 0 && !same(logs[0].app)) likSign = t.sign;
     }
     if (klSign !== 0 && likSign !== 0 && klSign !== likSign) return true;
+  }
+  return false;
+}
+
+/**
+ * `\mathcal{L}[q_1, \ldots, q_N] = ...`, `\mathcal{L}(q) - \sum_i \lambda_i \int q_i`, `F(\tilde P, \theta) = ...`: a bound
+ * (`\mathcal L`) or free energy (`F`) written as a function of the variational distribution itself, as mean-field
+ * VI and EM's coordinate-ascent view write the ELBO. A loss of the parameter alone (`\mathcal{L}(\theta)`) takes
+ * no distribution; the formula must also say something of it (a relation or further terms), not only name it.
+ * Returns the functional's TeX.
+ */
+function variationalFunctional(ctx: Context): string | undefined {
+  // `q`, `q_j`, `\tilde P`: a variational density named by its letter (an upper-case Q may be a value function).
+  const density = (arg: readonly MathNode[]): boolean => arg.length === 1 && arg[0].type === 'id' && (arg[0].name === 'q' || (isDensityName(arg[0]) && arg[0].accent === 'tilde'));
+  const filler = (arg: readonly MathNode[]): boolean => arg.every((n) => n.type === 'punct') || isParameter(arg);
+  // (`q^{t+1} = \arg\max_q F(q, \theta^t)`: EM's coordinate steps maximize the functional; they are updates, not the bound.)
+  if (ctx.ops.has('argmax') || ctx.ops.has('max') || ctx.ops.has('argmin') || ctx.ops.has('min') || ctx.ids.has('argmax') || ctx.ids.has('max')) return undefined;
+  for (const line of ctx.lines) {
+    if (line.length <= 2) continue;
+    for (let i = 0; i + 1 < line.length; i++) {
+      const a = appAt(line, i);
+      if (!a || a.fn.type !== 'id' || !/^(?:L|F)$/.test(a.fn.name) || a.fn.font === 'bb' || a.cond.length > 0) continue;
+      if (a.main.some(density) && a.main.every((m) => density(m) || filler(m))) return tex([a.fn, a.group]);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `\sum_y q(y | x)\, \mathcal{L}(x, y) + \mathcal{H}(q(y | x))`: a per-label bound averaged under the posterior of an
+ * unobserved label plus that posterior's entropy is the ELBO with the label treated as one more latent (the
+ * unlabelled term of the semi-supervised VAE). Both parts are needed: a bound named alone, or an entropy alone, is not it.
+ */
+function boundPlusLabelEntropy(ctx: Context): boolean {
+  const bound = ctx.apps.some((a) => a.fn.type === 'id' && a.fn.name === 'L' && a.fn.font === 'cal' && a.main.length >= 2);
+  if (!bound) return false;
+  const entropyOfQ = ctx.apps.some((a) => a.fn.type === 'id' && a.fn.name === 'H' && !a.fn.sub && some(a.group.children ?? [], (n) => n.type === 'id' && n.name === 'q'));
+  const weighted = ctx.apps.some((a) => isDensityApp(a) && a.fn.name === 'q' && a.cond.length > 0 && a.seq.slice(0, a.index).some((n) => n.type === 'op' && n.name === 'sum'));
+  return entropyOfQ && (weighted || ctx.expectations.length > 0);
+}
+
+/**
+ * `\mathbb{E}_{y \sim q(y|x)} \nabla \mathrm{ELBO}`, `\sum_y q(y|x) \nabla \mathrm{ELBO}`: the bound only named, with a
+ * gradient sign right before it and no relation: an estimator of its gradient, not the bound.
+ */
+function gradientOfNamedBound(ctx: Context): boolean {
+  if (!ctx.ops.has('ELBO') || ctx.lines.some((l) => sides(l).rels.length > 0)) return false;
+  return ctx.seqs.every((seq) => seq.every((n, i) => !(n.type === 'op' && n.name === 'ELBO') || (seq[i - 1]?.type === 'op' && seq[i - 1].name === 'nabla')));
+}
+
+
+/**
+ * `\mathbb{E}[\log p(z_2 | z_1) + \log p(z_1 | b_1) - \log q(z_1 | z_2, b_1)]`: an average, its measure left implicit, of
+ * model log densities minus the log of a variational density of a variable those model terms also hold. That is
+ * the ELBO's integrand averaged (as sequential and temporal-difference VAEs write it); the KL written out has the
+ * signs the other way round, and an entropy has no model term.
+ */
+function unmeasuredBound(ctx: Context): boolean {
+  for (const e of ctx.expectations) {
+    if (e.measure.length > 0) continue;
+    const logs = ctx.logs.filter((l) => l.seq === e.body && l.app !== undefined && isDensityApp(l.app));
+    const model = logs.filter((l) => !negated(l, ctx) && l.app!.fn.name.toLowerCase() === 'p');
+    const guide = logs.filter((l) => negated(l, ctx) && l.app!.fn.name === 'q');
+    if (model.length === 0 || guide.length === 0) continue;
+    const held = new Set(model.flatMap((l) => [...l.app!.main, ...l.app!.cond].map(tex)));
+    if (guide.some((l) => l.app!.main.every((m) => held.has(tex(m))))) return true;
   }
   return false;
 }

@@ -4,7 +4,7 @@ import type { Hit } from '../types';
 import type { MathNode } from '../../parse/tree';
 import { appKey, isDensityApp, isKLOperator, klApps, logRatios, measureDensity } from '../math';
 import { argsTex } from './probability';
-import { appAt, firstApp, sides, terms, tex, type App } from '../query';
+import { allNodes, appAt, firstApp, logArgument, nodeTex, sides, terms, tex, type App } from '../query';
 import { densityRoles } from '../roles';
 
 /**
@@ -24,6 +24,7 @@ function direction(first: string, second: string): string {
 
 /** Detects a KL divergence. */
 export function detectKL(ctx: Context): Hit | null {
+  if (klOnlyInside(ctx)) return null;
   const apps = klApps(ctx);
   if (apps.length > 0) {
     const best = apps.find((a) => a.first.length > 0) ?? apps[0];
@@ -47,14 +48,16 @@ export function detectKL(ctx: Context): Hit | null {
   // logs under its first argument, the measure's own log first.
   for (const e of ctx.expectations) {
     const m = measureDensity(e.measure);
-    if (!m?.app) continue;
+    if (!m) continue;
     const ts = terms(e.body);
     if (ts.length !== 2 || ts[0].sign !== 1 || ts[1].sign !== -1) continue;
     const a = logApp(ts[0].nodes);
     const b = logApp(ts[1].nodes);
     // (Scores, `\nabla \log p - \nabla \log q`, averaged and squared are the Fisher divergence, not a KL.)
     const scored = [...ts[0].nodes, ...ts[1].nodes].some((n) => n.type === 'op' && n.name === 'nabla');
-    if (a && b && !scored && appKey(a) === appKey(m.app) && isDensityApp(b) && appKey(b) !== appKey(a) && argsTex(a.main) === argsTex(b.main)) {
+    // (`\mathbb{E}_{x \sim p}`: a measure named by its bare letter is the density of that letter.)
+    const ofMeasure = (x: App): boolean => (m.app ? appKey(x) === appKey(m.app) : nodeTex(x.fn) === nodeTex(m.node));
+    if (a && b && !scored && ofMeasure(a) && isDensityApp(b) && appKey(b) !== appKey(a) && argsTex(a.main) === argsTex(b.main)) {
       const first = tex([a.fn, a.group]);
       const second = tex([b.fn, b.group]);
       return { kind: 'kl', confidence: 0.8, roles: { first, second, direction: direction(first, second) } };
@@ -79,6 +82,8 @@ export function detectKL(ctx: Context): Hit | null {
       return { kind: 'kl', confidence: 0.8, roles: { first, second, direction: direction(first, second) } };
     }
   }
+  const other = crossEntropyMinusEntropy(ctx) ?? symmetrized(ctx) ?? weightedLogDifference(ctx) ?? barePair(ctx);
+  if (other) return other;
   // The closed form against a standard normal, `-\frac12 \sum_j (1 + \log\sigma_j^2 - \mu_j^2 - \sigma_j^2)`,
   // whatever the left side calls it.
   if (ctx.seqs.some(gaussianClosedForm)) return { kind: 'kl', confidence: 0.8, roles: { variant: 'Gaussian closed form against a standard normal' } };
@@ -113,4 +118,130 @@ export function gaussianClosedForm(seq: readonly MathNode[]): boolean {
     if (one && logVar && mean && variance) return true;
   }
   return false;
+}
+
+/** `H(p)`, `H_q(p)`, `H(p, q)`: an entropy-like application, with its arguments (and the subscript's, if any). */
+function entropyApp(nodes: readonly MathNode[]): { args: string[]; sub?: string } | undefined {
+  if (nodes.length !== 2) return undefined;
+  const a = appAt(nodes as MathNode[], 0);
+  if (!a || a.fn.type !== 'id' || a.fn.name !== 'H' || a.cond.length > 0 || a.parts.length > 0) return undefined;
+  return { args: a.main.map(tex), sub: a.fn.sub ? tex(a.fn.sub) : undefined };
+}
+
+/**
+ * `D_q(p) = H_q(p) - H(p)`, `H(p, q) - H(p)`: the cross-entropy of q under p minus p's own entropy is the KL
+ * from p to q (the extra cost of coding p with q's code). A conditional entropy `H(X | Y)` or a difference of two
+ * plain entropies (`H(X) - H(Y)`) is not one: the first term must carry the second distribution.
+ */
+export function crossEntropyMinusEntropy(ctx: Context): Hit | null {
+  for (const line of ctx.lines) {
+    for (const side of sides(line).sides) {
+      const ts = terms(side);
+      if (ts.length !== 2 || ts[0].sign !== 1 || ts[1].sign !== -1) continue;
+      const cross = entropyApp(ts[0].nodes);
+      const own = entropyApp(ts[1].nodes);
+      if (!cross || !own || own.sub !== undefined || own.args.length !== 1) continue;
+      const p = own.args[0];
+      const q = cross.sub !== undefined && cross.args.length === 1 && cross.args[0] === p ? cross.sub : cross.args.length === 2 && cross.args[0] === p ? cross.args[1] : undefined;
+      if (q && q !== p) return { kind: 'kl', confidence: 0.8, roles: { first: p, second: q, direction: direction(p, q), variant: 'cross-entropy minus entropy' } };
+    }
+  }
+  return null;
+}
+
+/**
+ * `\int (p(x) - q(x)) \log \frac{p(x)}{q(x)} dx`: the log ratio weighted by the difference of the two densities
+ * is the symmetrized (Jeffreys) KL, `KL(p \| q) + KL(q \| p)`.
+ */
+function symmetrized(ctx: Context): Hit | null {
+  for (const log of ctx.logs) {
+    if (!log.frac?.args) continue;
+    const num = firstApp(log.frac.args[0]);
+    const den = firstApp(log.frac.args[1]);
+    const w = log.seq[log.index - 1];
+    if (!num || !den || !isDensityApp(num) || !isDensityApp(den) || w?.type !== 'group' || w.name !== '(') continue;
+    const ts = terms(w.children ?? []);
+    const keys = ts.map((t) => { const a = t.nodes.length === 2 ? appAt(t.nodes, 0) : undefined; return a ? appKey(a) : ''; });
+    if (ts.length === 2 && ts[0].sign !== ts[1].sign && keys.includes(appKey(num)) && keys.includes(appKey(den)) && appKey(num) !== appKey(den)) {
+      const first = tex([num.fn, num.group]);
+      const second = tex([den.fn, den.group]);
+      return { kind: 'kl', confidence: 0.75, roles: { first, second, variant: 'symmetrized (Jeffreys) divergence' } };
+    }
+  }
+  return null;
+}
+
+/** `q(z | x) \| p(z)` alone: the two arguments of a divergence joined by its double bar, the KL named by its pair. */
+function barePair(ctx: Context): Hit | null {
+  if (ctx.lines.length !== 1) return null;
+  const line = ctx.lines[0];
+  if (line.length !== 5 || line[2].type !== 'par') return null;
+  const a = appAt(line, 0);
+  const b = appAt(line, 3);
+  if (!isDensityApp(a) || !isDensityApp(b)) return null;
+  const first = tex([a.fn, a.group]);
+  const second = tex([b.fn, b.group]);
+  return { kind: 'kl', confidence: 0.6, roles: { first, second, direction: direction(first, second) } };
+}
+
+/**
+ * True when every KL of the formula sits where it is not the quantity: inside an `\exp` of an average (the Inception Score,
+ * `\exp(\mathbb{E}_x[\mathrm{KL}(p(y|x) \| p(y))])`, is a score built from a KL) or in an optimizer's range
+ * (`\arg\min_{d \text{ s.t. } \mathrm{KL}[p_\theta \| p_{\theta+d}] = c}`, a constraint on a step).
+ */
+function klOnlyInside(ctx: Context): boolean {
+  const isKL = (n: MathNode): boolean => isKLOperator(n);
+  let total = 0;
+  for (const n of ctx.nodes) if (isKL(n)) total++;
+  if (total === 0) return false;
+  let hidden = 0;
+  for (const seq of ctx.seqs) {
+    for (let i = 0; i < seq.length; i++) {
+      const n = seq[i];
+      const held: MathNode[][] = [];
+      // (An exponentiated average of KLs is a score; `\exp(-\mathrm{KL}(p \| q))` alone is still about that KL.)
+      const inner = n.type === 'op' && n.name === 'exp' && seq[i + 1]?.type === 'group' ? seq[i + 1].children ?? [] : undefined;
+      if (inner && inner.some((m) => (m.type === 'id' && m.name === 'E') || (m.type === 'op' && m.name === 'sum'))) held.push(inner);
+      if ((n.type === 'op' || n.type === 'id') && /^(?:argmin|argmax|min|max)$/.test(n.name) && n.sub) held.push(n.sub);
+      for (const h of held) for (const m of allNodes(h)) if (isKL(m)) hidden++;
+    }
+  }
+  // `\arg\min_d \mathcal{L}(\theta + d) \text{ s.t. } \mathrm{KL}[\dots] = c`: a KL after "subject to" constrains an optimization.
+  const optimized = ctx.nodes.some((n) => (n.type === 'op' || n.type === 'id') && /^(?:argmin|argmax|min|max)$/.test(n.name));
+  for (const line of ctx.lines) {
+    const k = line.findIndex((n) => n.type === 'text' && /^\s*(?:s\.\s*t\.|subject to)/i.test(n.name));
+    if (optimized && k >= 0) for (const m of allNodes(line.slice(k + 1))) if (isKL(m)) hidden++;
+  }
+  return hidden === total;
+}
+
+/**
+ * `\sum_i p_i (\log p_i - \log q_i)`, `\int p(x)(\log p(x) - \log q(x))dx`, and the log-probability-input form of
+ * library docstrings, `\mathrm{mean}(\mathrm{sum}(t \cdot (\log(t) - x)))`: a weight times the difference of its own
+ * log and another log (or a log-probability), summed or averaged, is the KL from the weight's distribution.
+ * `x(\log x - 1)` (Stirling) subtracts a number, and an entropy has no difference.
+ */
+function weightedLogDifference(ctx: Context): Hit | null {
+  if (!ctx.ops.has('sum') && !ctx.ops.has('int') && ctx.expectations.length === 0 && !ctx.ids.has('mean')) return null;
+  for (const seq of ctx.seqs) {
+    for (let i = 1; i < seq.length; i++) {
+      const g = seq[i];
+      if (g.type !== 'group' || g.name !== '(') continue;
+      const ts = terms(g.children ?? []);
+      if (ts.length !== 2 || ts[0].sign !== 1 || ts[1].sign !== -1 || ts[0].nodes[0]?.type !== 'op' || ts[0].nodes[0].name !== 'log') continue;
+      if (ts[1].nodes.length === 1 && ts[1].nodes[0].type === 'num') continue;
+      const own = tex(logArgument(ts[0].nodes, 0));
+      // The weight: the factor written right before the parentheses (a `\cdot` or `*` between is allowed).
+      let k = i - 1;
+      if (seq[k].type === 'bin' && seq[k].name === '*') k--;
+      const weight: MathNode[] = [];
+      for (; k >= 0; k--) {
+        const n = seq[k];
+        if (n.type === 'bin' || n.type === 'rel' || n.type === 'punct' || (n.type === 'op' && /^(?:sum|prod|int|min|max|argmin|argmax)$/.test(n.name))) break;
+        weight.unshift(n);
+      }
+      if (weight.length > 0 && tex(weight) === own) return { kind: 'kl', confidence: 0.75, roles: { first: own, variant: 'weighted difference of logs' } };
+    }
+  }
+  return null;
 }

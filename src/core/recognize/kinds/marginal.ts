@@ -8,7 +8,7 @@ import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
 import { allNodes, appAt, forEachSeq, isDensityName, nodeTex, sides, terms, tex, type App } from '../query';
-import { argsTex, likelihoodPriorPairs } from './probability';
+import { argsTex, evidenceInWords, likelihoodPriorPairs } from './probability';
 import { isParameterArg } from '../math';
 
 /** Letters of hidden (latent) variables, and of the visible data, in an energy model. */
@@ -21,6 +21,8 @@ function lhsDensity(side: readonly MathNode[]): App | undefined {
   // `\sum_i \log p(x_i | \theta)`: the data's log-likelihood summed over its points.
   if (s[0]?.type === 'op' && s[0].name === 'sum' && s[1]?.type === 'op' && s[1].name === 'log') s = s.slice(1);
   if (s[0]?.type === 'op' && s[0].name === 'log') s = s.slice(1);
+  // `\mathbf{x} \sim p_\theta(\mathbf{x}) = \int ...`: a sampling statement naming the density before defining it.
+  if (s.length === 4 && s[0].type === 'id' && s[1].type === 'rel' && s[1].name === 'sim') s = s.slice(2);
   if (s.length !== 2) return undefined;
   const a = appAt(s, 0);
   return a && isDensityName(a.fn) ? a : undefined;
@@ -32,8 +34,11 @@ export function detectMarginal(ctx: Context): Hit | null {
   const summed = ctx.ops.has('sum') || ctx.ops.has('int');
   if (summed) {
     let found: { likelihood: App; prior: App } | undefined;
+    // (`\int q_\phi(z | x)\, p(x)\, dx`: the encoder averaged over the data is the aggregated posterior, a density of the
+    // code, not the model's marginal likelihood of the data.)
+    const aggregate = (pair: { likelihood: App; prior: App }): boolean => pair.likelihood.fn.name === 'q' && pair.prior.fn.name.toLowerCase() === 'p';
     for (const seq of ctx.seqs) {
-      found = likelihoodPriorPairs(seq)[0];
+      found = likelihoodPriorPairs(seq).find((pair) => !aggregate(pair));
       if (found) break;
     }
     if (found) {
@@ -52,6 +57,9 @@ export function detectMarginal(ctx: Context): Hit | null {
       if (ids.some((m) => m.name === h.name) && ids.some((m) => DATA_LETTERS.has(m.name))) return { kind: 'marginal', confidence: 0.7, roles: { latent: h.name, variant: 'energy model, hidden units summed out' } };
     }
   }
+  const sampled = importanceEstimate(ctx) ?? numericTotal(ctx);
+  if (sampled) return sampled;
+  if (evidenceInWords(ctx)) return { kind: 'marginal', confidence: 0.7, roles: { likelihood: 'likelihood', prior: 'prior', variant: 'in words' } };
   for (const line of ctx.lines) {
     const { sides: parts } = sides(line);
     for (let k = 0; k + 1 < parts.length; k++) {
@@ -99,18 +107,29 @@ export function detectMarginal(ctx: Context): Hit | null {
       if (mixture) return { kind: 'marginal', confidence: 0.8, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), component: mixture, variant: 'mixture' } };
       // `\log p(x) \approx \log \frac1k \sum_i p(x | z^{(i)})`: the marginal estimated by sampling the latent.
       // (The sampled latent carries its index: `z^{(i)}`, `z_i`, also as `Z = z_i`.)
-      if (ctx.ops.has('sum') && ctx.apps.some((a) => isDensityName(a.fn) && a.main.length > 0 && tex(a.main[0]) === wanted[0] && a.cond.length > 0 && a.cond.some((c) => c.some((n) => n.type === 'id' && (n.sup !== undefined || n.sub !== undefined))))) {
+      // (An average of the encoder, `\frac1K \sum_k q_\phi(z | u_k)`, is a mixture prior of codes (VampPrior), not an estimate of the evidence.)
+      if (ctx.ops.has('sum') && ctx.apps.some((a) => isDensityName(a.fn) && a.fn.name !== 'q' && a.main.length > 0 && tex(a.main[0]) === wanted[0] && a.cond.length > 0 && a.cond.some((c) => c.some((n) => n.type === 'id' && (n.sup !== undefined || n.sub !== undefined))))) {
         return { kind: 'marginal', confidence: 0.75, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), variant: 'Monte Carlo estimate' } };
       }
       // `p(x) = \int \delta(x - G(z)) p(z) dz`, `p(x) = \mathbb{E}_{u}[p(x + u)]`: the data's density as
       // an average over another variable's distribution.
-      const integrated = rhs.some((n) => n.type === 'op' && n.name === 'int') && ctx.apps.some((a) => isDensityName(a.fn) && a.cond.length === 0 && a.main.length === 1 && tex(a.main[0]) !== wanted[0] && rhs.includes(a.fn));
+      const integral = rhs.some((n) => n.type === 'op' && n.name === 'int');
+      const integrated = integral && (ctx.apps.some((a) => isDensityName(a.fn) && a.cond.length === 0 && a.main.length === 1 && tex(a.main[0]) !== wanted[0] && rhs.includes(a.fn))
+        // `P(X) = \int P(X | z) \mathcal{N}(z; 0, I)\, dz`: the variable given the latent, integrated against the latent's
+        // law whatever it is written as (the law of total probability; a CDF integrates a density of its own variable).
+        || ctx.apps.some((a) => isDensityName(a.fn) && a.main.length === 1 && tex(a.main[0]) === wanted[0] && a.cond.length > 0 && rhs.includes(a.fn) && differentialOf(rhs, a.cond[0])));
       // With logs on both sides, `\log p(x) = \log \mathbb{E}_{q(z|x)}[\frac{p(x,z)}{q(z|x)}]`: the evidence as the
       // average of an importance ratio.
       const e = rhs[0]?.type === 'op' && rhs[0].name === 'log' && parts[k][0]?.type === 'op' && parts[k][0].name === 'log' ? 1 : 0;
       const ratio = rhs.slice(e).some((n) => n.type === 'group' && (n.children ?? []).some((m) => m.type === 'frac' && (m.args ?? []).every((arg) => arg.some((x) => x.type === 'id' && isDensityName(x)))));
       const averaged = rhs[e]?.type === 'id' && rhs[e].name === 'E' && (ratio || ctx.apps.some((a) => isDensityName(a.fn) && a.main.length === 1 && tex(a.main[0]).startsWith(wanted[0]) && tex(a.main[0]) !== wanted[0]));
-      if (lhs.cond.length === 0 && (integrated || averaged)) return { kind: 'marginal', confidence: 0.75, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), variant: integrated ? 'integral over a latent' : 'expectation' } };
+      // `p(x) = \mathbb{E}_{z \sim p(z)}[p(x | z)]`: the variable's density given the latent, averaged over the latent's law.
+      const overLatent = rhs[e]?.type === 'id' && rhs[e].name === 'E' && ctx.expectations.some((x) => x.node === rhs[e] && x.body.some((n, i) => {
+        const a = appAt(x.body, i);
+        return n.type === 'id' && a !== undefined && isDensityName(a.fn) && argsTex(a.main) === wanted.join(',') && a.cond.length > 0;
+      }));
+      // (`q(z) = \mathbb{E}_{p_d(x)}[q(z | x)]` averages the encoder over the data: the aggregated posterior, no likelihood.)
+      if (lhs.cond.length === 0 && (integrated || averaged || (overLatent && lhs.fn.name.toLowerCase() !== 'q'))) return { kind: 'marginal', confidence: 0.75, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), variant: integrated ? 'integral over a latent' : 'expectation' } };
       const explicit = ts.length >= 2 && ts.every((t) => t.sign === 1 && (t.nodes.length === 2 || likelihoodPriorPairs(t.nodes).length > 0));
       if (joints.length > 0 && (summed || explicit)) {
         const extra = joints[0].main.map(tex).filter((m) => !wanted.includes(m));
@@ -144,4 +163,53 @@ function mixtureOf(rhs: readonly MathNode[], data: string | undefined): string |
     if ((ts.length >= 2 && weighted) || summed) found = tex([comps[0]!.fn, comps[0]!.group]);
   });
   return found;
+}
+
+/** True when `d` followed by the first letter of `arg` (`dz`, `\mathrm{d}z`) stands in `seq`: the integral is over it. */
+function differentialOf(seq: readonly MathNode[], arg: readonly MathNode[]): boolean {
+  const v = arg[0];
+  if (!v || v.type !== 'id') return false;
+  return seq.some((n, i) => n.type === 'id' && n.name === 'd' && seq[i + 1]?.type === 'id' && seq[i + 1].name === v.name);
+}
+
+/**
+ * The importance-sampling estimate of the evidence, `\frac1M \sum_m \frac{p(x, z_m)}{q(z_m | x)}` or
+ * `\mathbb{E}_{q(z|x)}[\frac{p(x, z)}{q(z|x)}]`, with no log anywhere: the model's density of the data
+ * and a latent over the proposal given the data, averaged. Under a log it is a bound (the ELBO's, IWAE's);
+ * a ratio over an unconditional proposal `p(x)/q(x)` weighs an expectation of something else.
+ */
+function importanceEstimate(ctx: Context): Hit | null {
+  if (ctx.logs.length > 0 || (!ctx.ops.has('sum') && ctx.expectations.length === 0)) return null;
+  for (const n of ctx.nodes) {
+    if (n.type !== 'frac' || !n.args) continue;
+    const num = n.args[0].length === 2 ? appAt(n.args[0], 0) : undefined;
+    const den = n.args[1].length === 2 ? appAt(n.args[1], 0) : undefined;
+    if (!num || !den || !isDensityName(num.fn) || !isDensityName(den.fn) || den.cond.length === 0 || num.fn.name.toLowerCase() === den.fn.name.toLowerCase()) continue;
+    const given = den.cond.map((c) => tex(c));
+    const of = num.main.map((m) => tex(m));
+    // The numerator is a density of the data the proposal is conditioned on (with the latent beside or added to it).
+    if (given.some((g) => of.some((m) => m === g || m.startsWith(g + '+') || m.startsWith(g + ',')))) {
+      return { kind: 'marginal', confidence: 0.7, roles: { model: tex([num.fn, num.group]), proposal: tex([den.fn, den.group]), variant: 'importance-sampling estimate' } };
+    }
+  }
+  return null;
+}
+
+/**
+ * The law of total probability with numbers, `p(x=1) = 0.5 \cdot 0.2 + 0.5 \cdot 0.8`: a probability computed
+ * as a sum of products of two numbers (the latent's probability times the data's given it).
+ */
+function numericTotal(ctx: Context): Hit | null {
+  const isNum = (m: MathNode | undefined): boolean => m !== undefined && m.type === 'num';
+  for (const line of ctx.lines) {
+    const { sides: parts } = sides(line);
+    if (parts.length < 2 || parts[0].length !== 2) continue;
+    const lhs = appAt(parts[0], 0);
+    if (!lhs || !isDensityName(lhs.fn) || lhs.main.length !== 1) continue;
+    const ts = terms(parts[1]);
+    if (ts.length >= 2 && ts.every((t) => t.sign === 1 && t.nodes.length === 3 && isNum(t.nodes[0]) && t.nodes[1].type === 'bin' && t.nodes[1].name === '*' && isNum(t.nodes[2]))) {
+      return { kind: 'marginal', confidence: 0.7, roles: { model: tex([lhs.fn, lhs.group]), variant: 'total probability with numbers' } };
+    }
+  }
+  return null;
 }

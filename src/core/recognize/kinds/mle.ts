@@ -6,12 +6,21 @@
  * closed-form estimate is not the objective.
  */
 import type { MathNode } from '../../parse/tree';
-import type { Context } from '../context';
+import type { Context, LogUse } from '../context';
 import type { Hit } from '../types';
-import { hasDerivative, isDensityApp, isParameter, isParameterArg, measureDensity, overParameter } from '../math';
+import { evidenceAsItsOwnAverage, hasDerivative, isDensityApp, isParameter, isParameterArg, measureDensity, overParameter } from '../math';
 import { appAt, isDensityName, nodeTex, sides, some, tex, type App } from '../query';
 
 const OPTIMIZERS: ReadonlySet<string> = new Set(['argmax', 'argmin', 'max', 'min']);
+
+/** The variant of a log density standing alone, `\log p_\theta(x)`: an objective or a mere mention, as the words around it say. */
+export const BARE = 'bare log density';
+
+/** Names of Greek letters, which notes use for parameters (`\mu`, `\Sigma`, `\pi`, `\beta`). */
+const GREEK = /^(?:alpha|beta|gamma|delta|epsilon|eta|theta|vartheta|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|phi|psi|omega|Sigma|Lambda|Theta|Phi|Psi|Omega)$/;
+
+/** Letters of latent codes, whose log densities are not the data's likelihood. */
+const LATENT: ReadonlySet<string> = new Set(['z', 'h']);
 
 /** `L(\theta)`, `\ell(\theta; x)`, `l(\theta)`, `\mathbf{L}(\theta|x)`: a likelihood as a function of the parameter. */
 function isLikelihoodFn(a: App): boolean {
@@ -45,17 +54,25 @@ export function detectMLE(ctx: Context): Hit | null {
   for (const n of ctx.nodes) {
     // `\underset{\theta}{max}`: the operator spelled in plain letters under its range.
     if ((n.type !== 'op' && n.type !== 'id') || !OPTIMIZERS.has(n.name) || !n.sub) continue;
-    if (overParameter(n.sub)) optimizer ??= n;
+    if (overParameter(n.sub) || overHypotheses(n.sub)) optimizer ??= n;
     else classes = true;
   }
   // An argmax over labels is a prediction rule; a derivative of the likelihood is calculus, not the objective.
   if (classes && !optimizer) return null;
   if (ctx.lines.some((l) => hasDerivative(l))) return null;
+  if (!optimizer && evidenceAsItsOwnAverage(ctx)) return null;
   for (const line of ctx.lines) {
     const { sides: parts, rels } = sides(line);
     if (rels[0] === '<-' && parts[0].some((n) => n.type === 'op' && n.name === 'log')) return null;
   }
+  // `\log p(x, z; \theta) - \log q(z; \lambda)`: the log joint of data and latent against the log of a variational
+  // density is the ELBO's integrand (or a mean-field step), not a likelihood, unless something optimizes the parameter.
+  const loggedJoint = ctx.logs.some((l) => l.app !== undefined && isDensityApp(l.app) && l.app.fn.name.toLowerCase() === 'p' && l.app.main.length >= 2);
+  const loggedQ = ctx.logs.some((l) => l.app !== undefined && isDensityApp(l.app) && l.app.fn.name.toLowerCase() === 'q');
+  if (!optimizer && loggedJoint && loggedQ) return null;
   const densityApps = ctx.apps.filter(isDensityApp);
+  // (Times the parameter's prior, `\prod_i P(x_i | \theta)\, P(\theta)`, the product is the joint of data and parameter, a posterior's kernel.)
+  const priorOfParameter = densityApps.some((a) => a.cond.length === 0 && a.params.length === 0 && a.main.length === 1 && isParameter(a.main[0]));
   const model = densityApps.find((a) => conditionedOnParameter(a, true)) ?? densityApps[0];
   if (model) {
     roles.model = nodeTex(model.fn) + '(' + tex(model.group.children ?? []) + ')';
@@ -69,7 +86,10 @@ export function detectMLE(ctx: Context): Hit | null {
     }
     return { kind: 'mle', confidence, roles };
   };
-  const hasLikelihoodTerm = ctx.logs.length > 0 || densityApps.length > 0 || ctx.apps.some(isLikelihoodFn);
+  // (The data distribution an average is taken under, `\mathbb{E}_{x \sim p_{data}(x)}[\mathcal{L}_{\theta}(x)]`, is no likelihood term:
+  // what is averaged there is another objective.)
+  const measures = new Set<MathNode>(ctx.expectations.flatMap((e) => e.measure));
+  const hasLikelihoodTerm = ctx.logs.length > 0 || densityApps.some((a) => !measures.has(a.fn)) || ctx.apps.some((a) => isLikelihoodFn(a) || isAuxiliary(a));
   if (optimizer && hasLikelihoodTerm) return fill(tex(optimizer.sub ?? []), 0.95);
   // `\hat f_{\text{MLE}}`, `\theta_{ML}`: the estimate named as the maximum-likelihood one.
   const named = ctx.nodes.find((n) => n.type === 'id' && n.sub?.some((m) => (m.type === 'id' || m.type === 'text') && /^(?:MLE|ML|mle)$/.test(m.name)));
@@ -84,24 +104,43 @@ export function detectMLE(ctx: Context): Hit | null {
       if (a && isDensityApp(a)) { roles.loss = nodeTex(f.fn); return fill(undefined, 0.8); }
     }
   }
+  if (emAuxiliary(ctx)) return fill(undefined, 0.85);
+  const product = likelihoodAsProduct(ctx);
+  if (product) { roles.likelihood = product; return fill(undefined, 0.85); }
+  // `-\frac1n \sum_i \log [f(x_i)](y_i)`, `\arg\max_f \sum_i \log f(x_i)(y_i)`: the predicted distribution
+  // evaluated at the observed outcome, its log summed, averaged or maximized: the log loss of a conditional model.
+  if ((optimizer !== undefined || ctx.ops.has('sum') || ctx.expectations.length > 0) && ctx.logs.some(predictionAtOutcome)) return fill(undefined, 0.8);
   const lik = ctx.apps.find(isLikelihoodFn);
   if (lik) { roles.likelihood = nodeTex(lik.fn); return fill(tex(lik.main[0]), 0.9); }
   // log p(x|θ), products of p(x_i|θ), or P(X|θ) = ... on the left. A model named by its parameter
   // (`p_\theta(x)`) counts only inside an objective: a sum, an average or an optimization.
   const objective = optimizer !== undefined || ctx.ops.has('sum') || ctx.expectations.length > 0;
-  for (const log of ctx.logs) if (log.app && conditionedOnParameter(log.app, true, objective)) return fill(undefined, 0.85);
+  // A log joint of the data and a latent beside a variational density (`\log p(x, z; \theta) - \log q(z; \lambda)`,
+  // `\mathbb{E}_{q}[\log p(\theta, X)]`) is a piece of the ELBO or of a coordinate-ascent step, not the data's likelihood;
+  // only an optimization over the parameter (EM's M-step) makes it an MLE objective.
+  // (`\mathbb{E}_{q(z|x)}[\log p(x, z | \theta)]`, the joint given the parameter averaged under q, is EM's auxiliary function and stays.)
+  const isVariational = (a: App | undefined): boolean => isDensityApp(a) && (a.fn.name.toLowerCase() === 'q' || a.fn.accent === 'tilde');
+  const variational = ctx.apps.some(isVariational);
+  const variationalLogged = ctx.logs.some((l) => isVariational(l.app));
+  const notLikelihood = (a: App): boolean => optimizer === undefined && variational && a.main.length >= 2 && a.fn.name.toLowerCase() === 'p'
+    && (variationalLogged || !a.cond.some((c) => isParameter(c)));
+  for (const log of ctx.logs) if (log.app && !notLikelihood(log.app) && conditionedOnParameter(log.app, true, objective)) return fill(undefined, 0.85);
   for (const line of ctx.lines) {
     const first = appAt(line, 0);
     // `P(x = H | \theta) = \theta`, `p(x|\theta) = \mathcal N(...)` define the model; a likelihood is a
     // product, a sum or a power over the data.
     const rhs = sides(line).sides[1] ?? [];
-    const likelihoodShape = rhs.some((n) => (n.type === 'op' && (n.name === 'prod' || n.name === 'sum' || n.name === 'log')) || (n.sup !== undefined && n.sup.some((m) => m.type === 'id')))
+    // (A power whose exponent is only the left side's own variable, `p(x | \theta) = \theta^x (1 - \theta)^{1 - x}`, is the
+    // Bernoulli pmf of one draw, the model; a power of a count or of an indexed sum is the likelihood of a sample.)
+    const own = new Set(first ? first.main.flatMap((m) => m.filter((n) => n.type === 'id' && !n.sub).map((n) => n.name)) : []);
+    const sampleExponent = (sup: readonly MathNode[]): boolean => sup.some((m) => m.type === 'id') && !sup.every((m) => m.type !== 'id' || (own.has(m.name) && !m.sub));
+    const likelihoodShape = rhs.some((n) => (n.type === 'op' && (n.name === 'prod' || n.name === 'sum' || n.name === 'log')) || (n.sup !== undefined && sampleExponent(n.sup)))
       || densityApps.filter((a) => a.seq === rhs || rhs.includes(a.fn)).length >= 2;
     // A q on the left is a variational family (`q(\theta|\phi) = \prod_i q_i(\theta_i|\phi_i)`), and a joint set
     // to a density times a conditional of the rest is the chain rule, not a likelihood.
     const family = (a: App | undefined): boolean => a !== undefined && a.fn.name.toLowerCase() === 'q';
     if (first && !family(first) && !chainRule(first, rhs) && conditionedOnParameter(first, false) && sides(line).rels.length > 0 && likelihoodShape) return fill(undefined, 0.8);
-    if (line[0]?.type === 'op' && line[0].name === 'prod') {
+    if (line[0]?.type === 'op' && line[0].name === 'prod' && !priorOfParameter) {
       const a = appAt(line, 1);
       if (a && isDensityApp(a) && !family(a)) return fill(undefined, 0.7);
     }
@@ -109,24 +148,37 @@ export function detectMLE(ctx: Context): Hit | null {
   // A product of p's given the parameter; a product of q's is a mean-field family, not a likelihood.
   // (`\prod_i p(y_i | x_i; w)`: the parameter after a semicolon too.)
   const underProduct = (a: App): boolean => a.seq.slice(0, a.index).some((n) => n.type === 'op' && n.name === 'prod');
-  if (ctx.ops.has('prod') && densityApps.some((a) => (conditionedOnParameter(a, false) || (underProduct(a) && a.cond.length > 0 && a.params.some((c) => isParameterArg(c)))) && a.fn.name.toLowerCase() === 'p')) return fill(undefined, 0.8);
+  if (ctx.ops.has('prod') && !priorOfParameter && densityApps.some((a) => (conditionedOnParameter(a, false) || (underProduct(a) && a.cond.length > 0 && a.params.some((c) => isParameterArg(c)))) && a.fn.name.toLowerCase() === 'p')) return fill(undefined, 0.8);
   // Σ_{x∈D} log p(x), E_{x~p_data}[log p(x)]: the log-likelihood of data averaged.
   if (ctx.ops.has('exp')) return null;
+  // (`sum(log p(x_i))`: typed as code, the log is the argument of the sum.)
+  const sumArguments = new Set<MathNode[]>();
+  if (ctx.ops.has('sum')) for (const seq of ctx.seqs) seq.forEach((n, i) => { if (n.type === 'op' && n.name === 'sum' && seq[i + 1]?.type === 'group' && seq[i + 1].children) sumArguments.add(seq[i + 1].children!); });
   for (const log of ctx.logs) {
-    if (!log.app || !isDensityName(log.app.fn)) continue;
-    const summed = log.seq.slice(0, log.index).some((n) => n.type === 'op' && n.name === 'sum');
+    if (!log.app || !isDensityName(log.app.fn) || notLikelihood(log.app)) continue;
+    const summed = log.seq.slice(0, log.index).some((n) => n.type === 'op' && n.name === 'sum') || sumArguments.has(log.seq);
     if (summed) return fill(undefined, 0.75);
     for (const e of ctx.expectations) {
       if (e.body !== log.seq && e.seq !== log.seq) continue;
       const m = measureDensity(e.measure);
       const same = m && nodeTex(m.node).toLowerCase() === nodeTex(log.app.fn).toLowerCase();
+      // `\mathbb{E}_q[\log q(z)]`, `\mathbb{E}_{q}[\log p(z)]`, `-\mathbb{E}_s[\log q^t(z)]`: a log density of the latent averaged under
+      // a variational distribution is an entropy or a cross-entropy of the code, not a likelihood of data.
+      const ofLatent = m !== undefined && (m.node.name === 'q' || m.node.name === 's' || same) && log.app.main.length === 1 && LATENT.has(tex(log.app.main[0]).replace(/^\\mathbf\{(.)\}$/, '$1'));
+      if (ofLatent) continue;
       if (!same || !log.negated) {
         if (m) roles.data_distribution = nodeTex(m.node);
         return fill(undefined, 0.75);
       }
     }
   }
-  return bareLogLikelihood(ctx) ? fill(undefined, 0.6) : null;
+  // A log-likelihood defined on the left (`\ln p(\mathbf{X} | \boldsymbol\mu, \boldsymbol\Sigma) = \sum_n \dots`) whatever its right side.
+  // (Summed or multiplied over the data: `\log p(x) = \log \frac{p(x, z)}{p(z | x)}` is Bayes' rule solved for the evidence.)
+  if ((ctx.ops.has('sum') || ctx.ops.has('prod')) && likelihoodOnLeft(ctx)) return fill(undefined, 0.75);
+  if (!bareLogLikelihood(ctx)) return null;
+  // (Marked, so that the words around it may say whether the note means the objective or only names the log evidence.)
+  roles.variant = BARE;
+  return fill(undefined, 0.6);
 }
 
 /**
@@ -166,7 +218,11 @@ export function likelihoodOnLeft(ctx: Context): boolean {
     // `L(\theta) = \|\epsilon - \epsilon_\theta(x_t, t)\|^2`, with no log, density or product, is a loss named L.)
     const rhs = parts[1] ?? [];
     const likelihoodLike = logged || some(rhs, (n) => (n.type === 'op' && (n.name === 'log' || n.name === 'prod' || n.name === 'sum')) || (n.type === 'id' && isDensityName(n)) || (n.type === 'id' && n.name === 'E'));
-    if (a && ((isLikelihoodFn(a) && likelihoodLike) || (logged && conditionedOnParameter(a, true) && a.cond.every((c) => isParameter(c))))) return true;
+    // `\ln p(\mathbf{X} | \boldsymbol\mu, \boldsymbol\Sigma, \boldsymbol\pi) = \sum_n \ln \{\dots\}`: given only Greek letters (a
+    // distribution's parameters) and summed or multiplied over the data points, it is the data set's log-likelihood.
+    const overData = rhs.some((n) => n.type === 'op' && (n.name === 'sum' || n.name === 'prod'));
+    const greekGiven = a !== undefined && isDensityApp(a) && a.cond.length > 0 && a.cond.every((c) => c.length === 1 && c[0].type === 'id' && GREEK.test(c[0].name));
+    if (a && ((isLikelihoodFn(a) && likelihoodLike) || (logged && conditionedOnParameter(a, true) && a.cond.every((c) => isParameter(c))) || (logged && greekGiven && overData))) return true;
   }
   return false;
 }
@@ -178,4 +234,79 @@ function chainRule(joint: App, rhs: readonly MathNode[]): boolean {
   for (let i = 0; i < rhs.length - 1; i++) { const a = appAt(rhs as MathNode[], i); if (a && isDensityName(a.fn)) apps.push(a); }
   const vars = new Set(apps.flatMap((a) => a.main.map(tex)));
   return apps.length === 2 && joint.main.every((m) => vars.has(tex(m))) && vars.size === joint.main.length;
+}
+
+/**
+ * `L(a, b) = \prod_{i=1}^n \frac{1}{b - a} \mathbb{1}(x_i)`, `\ell(\lambda) = \Pi_i ...`: a function named as a
+ * likelihood set to a product over the data points. Whatever its arguments are called, a product of one factor
+ * per observation is the likelihood of the sample. Returns the likelihood's name.
+ */
+function likelihoodAsProduct(ctx: Context): string | undefined {
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    if (rels[0] !== '=' && rels[0] !== ':=') continue;
+    const a = parts[0].length === 2 ? appAt(parts[0], 0) : undefined;
+    // (`\mathcal{L}(\theta) = \prod_i ...` too: a bound or a loss is never a product over the sample.)
+    if (!a || a.fn.type !== 'id' || (a.fn.font && a.fn.font !== 'cal') || !/^(?:L|ell|l)$/.test(a.fn.name) || a.main.length === 0) continue;
+    const first = parts[1][0];
+    // `\prod_{i=1}^n`, or the capital Pi some notes write for it, ranging over an index.
+    if (first && ((first.type === 'op' && first.name === 'prod') || (first.type === 'id' && first.name === 'Pi')) && first.sub?.some((n) => n.type === 'id')) return nodeTex(a.fn);
+  }
+  return undefined;
+}
+
+/** `\log [f(x_i)](y_i)`, `\log f(x)(y)`: a log of a function's output applied to the outcome, the predicted distribution at the label. */
+function predictionAtOutcome(log: LogUse): boolean {
+  const seq = log.seq;
+  const next = seq[log.index + 1];
+  const after = seq[log.index + 2];
+  const isCall = (s: readonly MathNode[], i: number): boolean => s[i]?.type === 'id' && s[i + 1]?.type === 'group' && s[i + 1].name === '(';
+  // `\log [f(x_i)](y_i)`: the bracket holds the prediction, the parentheses after it the outcome.
+  if (next?.type === 'group' && next.name === '[' && after?.type === 'group' && after.name === '(' && isCall(next.children ?? [], 0) && (next.children ?? []).length === 2) return true;
+  // `\log [f(x)(y)]`, `\log f(x)(y)`: two argument groups in a row after one name.
+  const inner = next?.type === 'group' && next.name !== '(' ? next.children ?? [] : seq.slice(log.index + 1);
+  return isCall(inner, 0) && inner[2]?.type === 'group' && inner[2].name === '(' && !isDensityName(inner[0]);
+}
+
+/**
+ * True when the formula maximizes (or minimizes) over the model's parameter: `\arg\max_\theta`, `\max_{\theta}`.
+ * What is maximized over the parameter (a marginal likelihood `\prod_n \int p(x_n|z)p(z)dz` too) is the likelihood
+ * being fitted, so the maximization names the formula.
+ */
+export function optimizesParameter(ctx: Context): boolean {
+  return ctx.nodes.some((n) => (n.type === 'op' || n.type === 'id') && (n.name === 'argmax' || n.name === 'max') && overParameter(n.sub));
+}
+
+/**
+ * `\arg\max_{f \in \mathcal{F}}`: a maximum over a class of models written in a calligraphic letter (a hypothesis
+ * space) fits a model as a maximum over its parameter does. Labels range over finite sets (`y \in \{1, \dots, K\}`,
+ * `c \in C`), not over calligraphic classes of functions.
+ */
+function overHypotheses(sub: readonly MathNode[]): boolean {
+  return sub.length === 3 && sub[0].type === 'id' && /^[fgh]$/.test(sub[0].name) && sub[1].type === 'rel' && sub[1].name === 'in' && sub[2].type === 'id' && sub[2].font === 'cal';
+}
+
+/** `Q(\theta, \theta^{old})`, `\mathcal{Q}(\boldsymbol\theta, \boldsymbol\theta^{(t)})`: EM's auxiliary function of the parameter and its previous iterate. */
+function isAuxiliary(a: App): boolean {
+  if (a.fn.type !== 'id' || a.fn.name !== 'Q' || (a.fn.font && a.fn.font !== 'cal')) return false;
+  const args = [...a.main, ...a.cond];
+  return args.length === 2 && isParameter(args[0]) && isParameter(args[1]) && (args[1][0].sup !== undefined || args[1][0].sub !== undefined || args[1][0].accent !== undefined);
+}
+
+/**
+ * `Q(\theta, \theta^{old}) = \sum_n \sum_k \gamma_{nk} \log [\pi_k \mathcal{N}(x_n | \mu_k, \Sigma_k)]`: EM's auxiliary
+ * function, the complete-data log-likelihood averaged under the posterior at the previous iterate, defined (`=`, `\triangleq`)
+ * as a function of the parameter and that iterate. Its maximization is the M-step, so it is the likelihood EM fits.
+ * A comparison of two of its values (`Q(\theta^t, \theta^{t-1}) \ge Q(\theta^{t-1}, \theta^{t-1})`) defines nothing.
+ */
+function emAuxiliary(ctx: Context): boolean {
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    if (rels[0] !== '=' && rels[0] !== ':=') continue;
+    const a = parts[0].length === 2 ? appAt(parts[0], 0) : undefined;
+    if (!a || !isAuxiliary(a)) continue;
+    const averagedLog = some(parts[1], (n) => n.type === 'op' && n.name === 'log') || ctx.expectations.length > 0;
+    if (averagedLog) return true;
+  }
+  return false;
 }

@@ -3,7 +3,8 @@
  * a likelihood times a prior `p(a|b)p(b)` written next to each other.
  */
 import type { MathNode } from '../../parse/tree';
-import { appAt, isDensityName, tex, type App } from '../query';
+import type { Context } from '../context';
+import { appAt, isDensityName, sides, tex, type App } from '../query';
 import { isParameterArg } from '../math';
 
 /** `p(a|b) p(b)` or `p(b) p(a|b)`: a conditional density next to the density of what it is conditioned on. */
@@ -47,4 +48,19 @@ export function likelihoodPriorPairs(seq: MathNode[]): LikelihoodPrior[] {
     else if (pair(b, a)) out.push({ likelihood: b, prior: a, start: i, end: j + 2 });
   }
   return out;
+}
+
+/**
+ * `evidence = integral of likelihood * prior`, `marginal likelihood = sum over z of likelihood times prior`: the
+ * evidence named in words on the left and the likelihood times the prior summed or integrated on the right.
+ */
+export function evidenceInWords(ctx: Context): boolean {
+  if (!ctx.ids.has('likelihood') || !ctx.ids.has('prior')) return false;
+  return ctx.lines.some((line) => {
+    const { sides: parts, rels } = sides(line);
+    if (rels[0] !== '=' || parts.length < 2) return false;
+    const left = parts[0].some((n) => n.type === 'id' && (n.name === 'evidence' || n.name === 'marginal'));
+    const summed = parts[1].some((n) => (n.type === 'op' && (n.name === 'int' || n.name === 'sum')) || (n.type === 'id' && /^(?:integral|integrate|sum)$/.test(n.name)));
+    return left && summed;
+  });
 }
