@@ -49,6 +49,8 @@ export const ActCode: Readonly<Record<ActivationName, number>> = { linear: 0, re
 export interface Kernels {
   readonly name: 'js' | 'wasm-simd';
   gemm(a: Float64Array, ars: number, aks: number, b: Float64Array, c: Float64Array, m: number, depth: number, n: number, epilogue: EpilogueCode, act: number, x: Float64Array, y: Float64Array): void;
+  /** gemm with B = Wᵀ read from W [n][depth] in place, where a set has it (else the caller transposes). */
+  gemmWt?(a: Float64Array, ars: number, aks: number, w: Float64Array, c: Float64Array, m: number, depth: number, n: number, epilogue: EpilogueCode, act: number, x: Float64Array, y: Float64Array): void;
 }
 
 function put(c: Float64Array, i: number, s: number, acc: boolean): void {
@@ -380,7 +382,7 @@ function band4(c: Float64Array, c0: number, n: number, n4: number, stride4: numb
 }
 
 /** The same blocks as band4, reading A and B where they lie (for products too large for the panels). */
-function band4InPlace(a: Float64Array, a0: number, ars: number, aks: number, b: Float64Array, c: Float64Array, c0: number, n: number, n4: number, depth: number, acc: boolean): void {
+function band4InPlace(a: Float64Array, a0: number, ars: number, aks: number, b: Float64Array, bks: number, bns: number, c: Float64Array, c0: number, n: number, n4: number, depth: number, acc: boolean): void {
   const a1 = a0 + ars;
   const a2 = a1 + ars;
   const a3 = a2 + ars;
@@ -392,15 +394,15 @@ function band4InPlace(a: Float64Array, a0: number, ars: number, aks: number, b: 
     let s10 = 0, s11 = 0, s12 = 0, s13 = 0;
     let s20 = 0, s21 = 0, s22 = 0, s23 = 0;
     let s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-    for (let k = 0, ak = 0, bk = o; k < depth; k++, ak += aks, bk += n) {
+    for (let k = 0, ak = 0, bk = o * bns; k < depth; k++, ak += aks, bk += bks) {
       const x0 = a[a0 + ak];
       const x1 = a[a1 + ak];
       const x2 = a[a2 + ak];
       const x3 = a[a3 + ak];
       const w0 = b[bk];
-      const w1 = b[bk + 1];
-      const w2 = b[bk + 2];
-      const w3 = b[bk + 3];
+      const w1 = b[bk + bns];
+      const w2 = b[bk + 2 * bns];
+      const w3 = b[bk + 3 * bns];
       s00 += x0 * w0; s01 += x0 * w1; s02 += x0 * w2; s03 += x0 * w3;
       s10 += x1 * w0; s11 += x1 * w1; s12 += x1 * w2; s13 += x1 * w3;
       s20 += x2 * w0; s21 += x2 * w1; s22 += x2 * w2; s23 += x2 * w3;
@@ -427,18 +429,35 @@ function band4InPlace(a: Float64Array, a0: number, ars: number, aks: number, b: 
 
 /** C (epilogue) A·B, see the top of this file. */
 export function gemm(a: Float64Array, ars: number, aks: number, b: Float64Array, c: Float64Array, m: number, depth: number, n: number, epilogue: EpilogueCode, act: number, x: Float64Array, y: Float64Array): void {
+  product(a, ars, aks, b, n, 1, c, m, depth, n, epilogue, act, x, y);
+}
+
+/**
+ * The same with B = Wᵀ for W row-major [n][depth] (a layer's weights, one row per output), read
+ * where it lies: the forward pass of the JavaScript path needs no transposed copy of W. Same sums,
+ * same order, same bits as gemm on the transpose.
+ */
+export function gemmWt(a: Float64Array, ars: number, aks: number, w: Float64Array, c: Float64Array, m: number, depth: number, n: number, epilogue: EpilogueCode, act: number, x: Float64Array, y: Float64Array): void {
+  product(a, ars, aks, w, 1, depth, c, m, depth, n, epilogue, act, x, y);
+}
+
+/** gemm with B read through strides too: B(k, o) = b[k·bks + o·bns]. */
+function product(a: Float64Array, ars: number, aks: number, b: Float64Array, bks: number, bns: number, c: Float64Array, m: number, depth: number, n: number, epilogue: EpilogueCode, act: number, x: Float64Array, y: Float64Array): void {
   const acc = epilogue === Epilogue.accumulate;
   const n4 = n & ~3;
   const stride4 = 4 * depth;
   const packed = m >= 4 && n4 > 0 && stride4 <= PANEL_A.length && n4 * depth <= PANEL_B.length;
   if (packed) {
     const pb = PANEL_B;
+    const b1 = bns;
+    const b2 = 2 * bns;
+    const b3 = 3 * bns;
     for (let o = 0, q = 0; o < n4; o += 4) {
-      for (let k = 0, bk = o; k < depth; k++, bk += n, q += 4) {
+      for (let k = 0, bk = o * bns; k < depth; k++, bk += bks, q += 4) {
         pb[q] = b[bk];
-        pb[q + 1] = b[bk + 1];
-        pb[q + 2] = b[bk + 2];
-        pb[q + 3] = b[bk + 3];
+        pb[q + 1] = b[bk + b1];
+        pb[q + 2] = b[bk + b2];
+        pb[q + 3] = b[bk + b3];
       }
     }
   }
@@ -462,13 +481,38 @@ export function gemm(a: Float64Array, ars: number, aks: number, b: Float64Array,
       }
       band4(c, c0, n, n4, stride4, epilogue, act, x, y);
     } else {
-      band4InPlace(a, a0, ars, aks, b, c, c0, n, n4, depth, acc);
+      band4InPlace(a, a0, ars, aks, b, bks, bns, c, c0, n, n4, depth, acc);
     }
     let o = n4;
-    // Columns left over: 4 × 1 blocks (a one-output layer is all of this).
+    // Columns left over: a 4 × 2 block (a two-output layer is all of this), so that each number of
+    // A is loaded once for both columns, then 4 × 1 blocks (a one-output layer).
+    if (o + 2 <= n) {
+      let s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
+      for (let k = 0, ak = 0, bk = o * bns; k < depth; k++, ak += aks, bk += bks) {
+        const w0 = b[bk];
+        const w1 = b[bk + bns];
+        const x0 = a[a0 + ak];
+        const x1 = a[a1 + ak];
+        const x2 = a[a2 + ak];
+        const x3 = a[a3 + ak];
+        s00 += x0 * w0; s01 += x0 * w1;
+        s10 += x1 * w0; s11 += x1 * w1;
+        s20 += x2 * w0; s21 += x2 * w1;
+        s30 += x3 * w0; s31 += x3 * w1;
+      }
+      put(c, c0 + o, s00, acc);
+      put(c, c0 + o + 1, s01, acc);
+      put(c, c1 + o, s10, acc);
+      put(c, c1 + o + 1, s11, acc);
+      put(c, c2 + o, s20, acc);
+      put(c, c2 + o + 1, s21, acc);
+      put(c, c3 + o, s30, acc);
+      put(c, c3 + o + 1, s31, acc);
+      o += 2;
+    }
     for (; o < n; o++) {
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (let k = 0, ak = 0, bk = o; k < depth; k++, ak += aks, bk += n) {
+      for (let k = 0, ak = 0, bk = o * bns; k < depth; k++, ak += aks, bk += bks) {
         const w = b[bk];
         s0 += a[a0 + ak] * w;
         s1 += a[a1 + ak] * w;
@@ -481,19 +525,58 @@ export function gemm(a: Float64Array, ars: number, aks: number, b: Float64Array,
       put(c, c3 + o, s3, acc);
     }
   }
-  // Rows left over: 1 × 4 blocks, then single sums.
+  // Rows left over: two at a time in 2 × 4 blocks (a layer of two outputs has m = 2 in its weight
+  // gradient), then one at a time in 1 × 4 blocks and single sums.
+  for (; r + 2 <= m; r += 2) {
+    const a0 = r * ars;
+    const a1 = a0 + ars;
+    const c0 = r * n;
+    const c1 = c0 + n;
+    let o = 0;
+    for (; o + 4 <= n; o += 4) {
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      for (let k = 0, ak = 0, bk = o * bns; k < depth; k++, ak += aks, bk += bks) {
+        const x0 = a[a0 + ak];
+        const x1 = a[a1 + ak];
+        const w0 = b[bk];
+        const w1 = b[bk + bns];
+        const w2 = b[bk + 2 * bns];
+        const w3 = b[bk + 3 * bns];
+        s00 += x0 * w0; s01 += x0 * w1; s02 += x0 * w2; s03 += x0 * w3;
+        s10 += x1 * w0; s11 += x1 * w1; s12 += x1 * w2; s13 += x1 * w3;
+      }
+      put(c, c0 + o, s00, acc);
+      put(c, c0 + o + 1, s01, acc);
+      put(c, c0 + o + 2, s02, acc);
+      put(c, c0 + o + 3, s03, acc);
+      put(c, c1 + o, s10, acc);
+      put(c, c1 + o + 1, s11, acc);
+      put(c, c1 + o + 2, s12, acc);
+      put(c, c1 + o + 3, s13, acc);
+    }
+    for (; o < n; o++) {
+      let s0 = 0, s1 = 0;
+      for (let k = 0, ak = 0, bk = o * bns; k < depth; k++, ak += aks, bk += bks) {
+        const w = b[bk];
+        s0 += a[a0 + ak] * w;
+        s1 += a[a1 + ak] * w;
+      }
+      put(c, c0 + o, s0, acc);
+      put(c, c1 + o, s1, acc);
+    }
+  }
   for (; r < m; r++) {
     const a0 = r * ars;
     const c0 = r * n;
     let o = 0;
     for (; o + 4 <= n; o += 4) {
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (let k = 0, ak = a0, bk = o; k < depth; k++, ak += aks, bk += n) {
+      for (let k = 0, ak = a0, bk = o * bns; k < depth; k++, ak += aks, bk += bks) {
         const v = a[ak];
         s0 += v * b[bk];
-        s1 += v * b[bk + 1];
-        s2 += v * b[bk + 2];
-        s3 += v * b[bk + 3];
+        s1 += v * b[bk + bns];
+        s2 += v * b[bk + 2 * bns];
+        s3 += v * b[bk + 3 * bns];
       }
       put(c, c0 + o, s0, acc);
       put(c, c0 + o + 1, s1, acc);
@@ -502,7 +585,7 @@ export function gemm(a: Float64Array, ars: number, aks: number, b: Float64Array,
     }
     for (; o < n; o++) {
       let s = 0;
-      for (let k = 0, ak = a0, bk = o; k < depth; k++, ak += aks, bk += n) s += a[ak] * b[bk];
+      for (let k = 0, ak = a0, bk = o * bns; k < depth; k++, ak += aks, bk += bks) s += a[ak] * b[bk];
       put(c, c0 + o, s, acc);
     }
   }
@@ -519,7 +602,7 @@ export function gemm(a: Float64Array, ars: number, aks: number, b: Float64Array,
 }
 
 /** The plain-JavaScript kernels: always there, the fallback where WebAssembly SIMD is not. */
-export const jsKernels: Kernels = { name: 'js', gemm };
+export const jsKernels: Kernels = { name: 'js', gemm, gemmWt };
 
 /** dst [cols][rows] = transpose of src [rows][cols]. */
 export function transpose(src: Float64Array, rows: number, cols: number, dst: Float64Array): void {
