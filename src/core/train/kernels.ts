@@ -427,6 +427,91 @@ function band4InPlace(a: Float64Array, a0: number, ars: number, aks: number, b: 
   }
 }
 
+// Zeros of A skipped. A ReLU layer's outputs, and the gradients that pass back through it, are
+// about half exact zeros, and a term x · w with x = ±0 changes no sum: every sum starts at +0, a
+// round-to-nearest sum of finite terms is never -0, and s + (±0) = s for any other s. So a product
+// whose A is mostly zeros runs row by row over each row's nonzero numbers only, in increasing k as
+// the blocks do, and gives the same bits with about half the multiply-adds. Only where B is all
+// finite (0 · ±Infinity would have been NaN), which finitePanel checks on the packed panel.
+
+/** Below this depth the row-by-row pass does not pay for its gathering. */
+const SPARSE_MIN_DEPTH = 8;
+/** The nonzero numbers of one row of A and their offsets in the packed panel (4 k). */
+const NZ_X = new Float64Array(2048);
+const NZ_Q = new Int32Array(2048);
+
+/** Whether the first four rows of A are at least 3/8 zeros: a ReLU layer's numbers, not a dense one's. */
+function sparseEnough(a: Float64Array, ars: number, aks: number, m: number, depth: number): boolean {
+  let zeros = 0;
+  for (let r = 0; r < 4; r++) {
+    for (let k = 0, i = r * ars; k < depth; k++, i += aks) zeros += +(a[i] === 0);
+  }
+  return 8 * zeros >= 3 * 4 * depth && m >= 4;
+}
+
+/** Whether the first `len` numbers of the packed B panel are all finite. */
+function finitePanel(len: number): boolean {
+  const pb = PANEL_B;
+  // Infinity · 0 and NaN · 0 are NaN, any finite number · 0 is ±0: one NaN test at the end.
+  let t = 0;
+  for (let i = 0; i < len; i++) t += pb[i] * 0;
+  return t === t;
+}
+
+/** C (store or accumulate) A·B over A's nonzero numbers, one row at a time, B from the packed panel. */
+function sparseRows(a: Float64Array, ars: number, aks: number, c: Float64Array, m: number, depth: number, n: number, acc: boolean): void {
+  const pb = PANEL_B;
+  const nzx = NZ_X;
+  const nzq = NZ_Q;
+  for (let r = 0; r < m; r++) {
+    // Gathered without a branch on the (coin-toss) zero test: every number is written, and the
+    // count moves on past the nonzero ones.
+    let cnt = 0;
+    for (let k = 0, i = r * ars; k < depth; k++, i += aks) {
+      const v = a[i];
+      nzx[cnt] = v;
+      nzq[cnt] = 4 * k;
+      cnt += +(v !== 0);
+    }
+    const c0 = r * n;
+    let o = 0;
+    // Eight columns (two panel groups) at a time: eight sums, each number of A loaded once for them.
+    for (; o + 8 <= n; o += 8) {
+      const g0 = o * depth;
+      const g1 = g0 + 4 * depth;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+      for (let j = 0; j < cnt; j++) {
+        const v = nzx[j];
+        const q0 = g0 + nzq[j];
+        const q1 = g1 + nzq[j];
+        s0 += v * pb[q0]; s1 += v * pb[q0 + 1]; s2 += v * pb[q0 + 2]; s3 += v * pb[q0 + 3];
+        s4 += v * pb[q1]; s5 += v * pb[q1 + 1]; s6 += v * pb[q1 + 2]; s7 += v * pb[q1 + 3];
+      }
+      put(c, c0 + o, s0, acc);
+      put(c, c0 + o + 1, s1, acc);
+      put(c, c0 + o + 2, s2, acc);
+      put(c, c0 + o + 3, s3, acc);
+      put(c, c0 + o + 4, s4, acc);
+      put(c, c0 + o + 5, s5, acc);
+      put(c, c0 + o + 6, s6, acc);
+      put(c, c0 + o + 7, s7, acc);
+    }
+    for (; o < n; o += 4) {
+      const g0 = o * depth;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let j = 0; j < cnt; j++) {
+        const v = nzx[j];
+        const q0 = g0 + nzq[j];
+        s0 += v * pb[q0]; s1 += v * pb[q0 + 1]; s2 += v * pb[q0 + 2]; s3 += v * pb[q0 + 3];
+      }
+      put(c, c0 + o, s0, acc);
+      put(c, c0 + o + 1, s1, acc);
+      put(c, c0 + o + 2, s2, acc);
+      put(c, c0 + o + 3, s3, acc);
+    }
+  }
+}
+
 /** C (epilogue) A·B, see the top of this file. */
 export function gemm(a: Float64Array, ars: number, aks: number, b: Float64Array, c: Float64Array, m: number, depth: number, n: number, epilogue: EpilogueCode, act: number, x: Float64Array, y: Float64Array): void {
   product(a, ars, aks, b, n, 1, c, m, depth, n, epilogue, act, x, y);
@@ -460,6 +545,11 @@ function product(a: Float64Array, ars: number, aks: number, b: Float64Array, bks
         pb[q + 3] = b[bk + b3];
       }
     }
+  }
+  if (packed && n4 === n && depth >= SPARSE_MIN_DEPTH && sparseEnough(a, ars, aks, m, depth) && finitePanel(n * depth)) {
+    sparseRows(a, ars, aks, c, m, depth, n, acc);
+    if (epilogue === Epilogue.forward || epilogue === Epilogue.backward) finish(c, 0, m, 0, n, n, epilogue, act, x, y);
+    return;
   }
   let r = 0;
   for (; r + 4 <= m; r += 4) {
