@@ -464,15 +464,7 @@ function sparseRows(a: Float64Array, ars: number, aks: number, c: Float64Array, 
   const nzx = NZ_X;
   const nzq = NZ_Q;
   for (let r = 0; r < m; r++) {
-    // Gathered without a branch on the (coin-toss) zero test: every number is written, and the
-    // count moves on past the nonzero ones.
-    let cnt = 0;
-    for (let k = 0, i = r * ars; k < depth; k++, i += aks) {
-      const v = a[i];
-      nzx[cnt] = v;
-      nzq[cnt] = 4 * k;
-      cnt += +(v !== 0);
-    }
+    const cnt = gatherRow(a, r * ars, aks, depth);
     const c0 = r * n;
     let o = 0;
     // Eight columns (two panel groups) at a time: eight sums, each number of A loaded once for them.
@@ -512,6 +504,76 @@ function sparseRows(a: Float64Array, ars: number, aks: number, c: Float64Array, 
   }
 }
 
+/** Which columns of a row maskedRows computes, and their offsets in the packed panel. */
+const LIVE_O = new Int32Array(8192);
+const LIVE_Q = new Int32Array(8192);
+
+/**
+ * Gathers one row of A's nonzero numbers into NZ_X / NZ_Q (offsets 4 k), in increasing k; returns
+ * how many. Without a branch on the (coin-toss) zero test: every number is written, and the count
+ * moves on past the nonzero ones.
+ */
+function gatherRow(a: Float64Array, i0: number, aks: number, depth: number): number {
+  const nzx = NZ_X;
+  const nzq = NZ_Q;
+  let cnt = 0;
+  for (let k = 0, i = i0; k < depth; k++, i += aks) {
+    const v = a[i];
+    nzx[cnt] = v;
+    nzq[cnt] = 4 * k;
+    cnt += +(v !== 0);
+  }
+  return cnt;
+}
+
+/**
+ * sparseRows with ReLU's backward epilogue, C = (A·B) · [x > 0]: an output whose x is not above 0
+ * is +0 whatever its sum (the epilogue's pick never reads the sum there), so only the others are
+ * summed. About half the outputs of half the terms for the gradient back through a ReLU layer.
+ */
+function maskedRows(a: Float64Array, ars: number, aks: number, c: Float64Array, m: number, depth: number, n: number, x: Float64Array): void {
+  const pb = PANEL_B;
+  const nzx = NZ_X;
+  const nzq = NZ_Q;
+  const liveO = LIVE_O;
+  const liveQ = LIVE_Q;
+  for (let r = 0; r < m; r++) {
+    const cnt = gatherRow(a, r * ars, aks, depth);
+    const c0 = r * n;
+    // The live columns, gathered without a branch; every output is first set to +0.
+    let live = 0;
+    for (let o = 0; o < n; o++) {
+      c[c0 + o] = 0;
+      liveO[live] = c0 + o;
+      liveQ[live] = (o >> 2) * 4 * depth + (o & 3);
+      live += +(x[c0 + o] > 0);
+    }
+    let j = 0;
+    for (; j + 4 <= live; j += 4) {
+      const q0 = liveQ[j];
+      const q1 = liveQ[j + 1];
+      const q2 = liveQ[j + 2];
+      const q3 = liveQ[j + 3];
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let t = 0; t < cnt; t++) {
+        const v = nzx[t];
+        const q = nzq[t];
+        s0 += v * pb[q0 + q]; s1 += v * pb[q1 + q]; s2 += v * pb[q2 + q]; s3 += v * pb[q3 + q];
+      }
+      c[liveO[j]] = s0;
+      c[liveO[j + 1]] = s1;
+      c[liveO[j + 2]] = s2;
+      c[liveO[j + 3]] = s3;
+    }
+    for (; j < live; j++) {
+      const q0 = liveQ[j];
+      let s0 = 0;
+      for (let t = 0; t < cnt; t++) s0 += nzx[t] * pb[q0 + nzq[t]];
+      c[liveO[j]] = s0;
+    }
+  }
+}
+
 /** C (epilogue) A·B, see the top of this file. */
 export function gemm(a: Float64Array, ars: number, aks: number, b: Float64Array, c: Float64Array, m: number, depth: number, n: number, epilogue: EpilogueCode, act: number, x: Float64Array, y: Float64Array): void {
   product(a, ars, aks, b, n, 1, c, m, depth, n, epilogue, act, x, y);
@@ -547,6 +609,10 @@ function product(a: Float64Array, ars: number, aks: number, b: Float64Array, bks
     }
   }
   if (packed && n4 === n && depth >= SPARSE_MIN_DEPTH && sparseEnough(a, ars, aks, m, depth) && finitePanel(n * depth)) {
+    if (epilogue === Epilogue.backward && act === 1) {
+      maskedRows(a, ars, aks, c, m, depth, n, x);
+      return;
+    }
     sparseRows(a, ars, aks, c, m, depth, n, acc);
     if (epilogue === Epilogue.forward || epilogue === Epilogue.backward) finish(c, 0, m, 0, n, n, epilogue, act, x, y);
     return;
