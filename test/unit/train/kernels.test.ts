@@ -204,7 +204,7 @@ describe('matrix kernels', () => {
     // it must not skip them. Here: +0, -0 and NaN among A's numbers, and B with and without ∞.
     const rng = new Random(13);
     let checked = 0;
-    for (const [m, depth, n] of [[64, 32, 32], [32, 64, 32], [9, 8, 16], [13, 40, 8], [5, 9, 4]] as [number, number, number][]) {
+    for (const [m, depth, n] of [[64, 32, 32], [32, 64, 32], [9, 8, 16], [13, 40, 8], [5, 9, 4], [64, 32, 2], [32, 64, 1], [16, 12, 7], [6, 10, 3]] as [number, number, number][]) {
       for (const transposedA of [false, true]) {
         for (const special of ['none', 'nan', 'inf'] as const) {
           const a = random(rng, m * depth);
