@@ -218,7 +218,7 @@ describe('matrix kernels', () => {
             for (const act of epilogue === Epilogue.forward || epilogue === Epilogue.backward ? ACTS : (['linear'] as ActivationName[])) {
               const start = random(rng, m * n);
               let x = random(rng, epilogue === Epilogue.forward ? n : m * n);
-              let y = new Float64Array(m * n);
+              const y = new Float64Array(m * n);
               if (epilogue === Epilogue.backward) {
                 for (let i = 0; i < x.length; i++) if (rng.next() < 0.1) x[i] = [0, -0, NaN][rng.int(3)];
                 Activations[act].forward(x, y, m * n);
