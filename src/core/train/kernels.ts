@@ -18,14 +18,18 @@
  * two contiguous runs whatever the strides. The epilogue (bias and activation forward, f' backward)
  * runs in the same call: for ReLU, leaky ReLU and linear layers on each 4 × 4 block as its sums are
  * stored, so C is not read again; for tanh and sigmoid, and on the edges the blocks leave, in one
- * pass over the finished C (finish()).
+ * pass over the finished C (finish()). A product whose A is mostly exact zeros (a ReLU layer's
+ * outputs, or a gradient that came back through one) skips them instead: row by row over each
+ * row's nonzero numbers (sparseRows), and for ReLU's backward epilogue only over the outputs it
+ * keeps (maskedRows). The forward pass of the JavaScript path reads W where it lies (gemmWt).
  *
  * Exactness: each sum starts at 0 and runs over k upwards, one rounded multiply and one rounded add
  * per step, exactly as a naive loop does, and what happens to it afterwards (the bias, the
  * activation, f' on the way back) is the same arithmetic as the separate loops it replaces. So the
- * blocking changes the speed and nothing else: results are bit-for-bit those of the naive loops,
- * and the same for the WebAssembly kernels (WebAssembly has no fused multiply-add to change a
- * rounding). The unit tests hold both to exact equality.
+ * blocking changes the speed and nothing else, and so does skipping zeros of A (a ±0 term changes
+ * no such sum; skipped only where B is all finite, see sparseRows): results are bit-for-bit those
+ * of the naive loops, and the same for the WebAssembly kernels (WebAssembly has no fused
+ * multiply-add to change a rounding). The unit tests hold both to exact equality.
  */
 import { LEAKY_SLOPE, sigmoid, type ActivationName } from './activations';
 
@@ -428,8 +432,9 @@ function band4InPlace(a: Float64Array, a0: number, ars: number, aks: number, b: 
 }
 
 // Zeros of A skipped. A ReLU layer's outputs, and the gradients that pass back through it, are
-// about half exact zeros, and a term x · w with x = ±0 changes no sum: every sum starts at +0, a
-// round-to-nearest sum of finite terms is never -0, and s + (±0) = s for any other s. So a product
+// about half exact zeros, and a term x · w with x = ±0 and w finite (a ±0) changes no sum: every
+// sum starts at +0, adding to it never gives -0 (round to nearest gives -0 only for -0 + -0), and
+// s + (±0) = s for every other s, infinities and NaN included. So a product
 // whose A is mostly zeros runs row by row over each row's nonzero numbers only, in increasing k as
 // the blocks do, and gives the same bits with about half the multiply-adds. Only where B is all
 // finite (0 · ±Infinity would have been NaN), which finitePanel checks on the packed panel.
