@@ -13,7 +13,10 @@
  * - gan-flops / gan-flops-js: the arithmetic rate of a default step (dense multiply-adds counted
  *   as 2 flops), on the WebAssembly SIMD kernels and on the JavaScript fallback, against a
  *   4 x 4 register-blocked Float64Array matmul (C = A Bᵀ, sixteen sums) on the step's own
- *   shapes. Targets: at least 2x with WebAssembly SIMD, at least 1.0x in JavaScript.
+ *   shapes. Targets: at least 2x with WebAssembly SIMD, at least 1.0x in JavaScript. The count is
+ *   dense: the JavaScript kernels skip the exact zeros of A that ReLU layers leave (the generator's
+ *   products; the same bits), so their rate counts multiply-adds they did not do; the reference
+ *   does every one.
  * Both sides draw real samples from the same data set, use the same loss (non-saturating, with
  * PacGAN packing and the weight average where the config has them) and Adam. tfjs computes in
  * float32, we in float64. The learning-rate schedule is left out of the tfjs side: it costs nothing.

@@ -7,8 +7,9 @@
  * with H_0 the input. W_l is stored row-major as [sizes[l+1]][sizes[l]] (one row per output). Every
  * product is one call of the kernel in kernels.ts (WebAssembly SIMD where it loads, see
  * wasmKernels.ts), with the bias and activation fused into the forward product and f' into the
- * backward one; the forward pass reads a transposed copy of W made at its start. All weights live
- * in one vector `params` (and their gradients in `grads`) so an optimizer is one loop.
+ * backward one; the forward pass reads W in place where the kernels can (JavaScript), else a
+ * transposed copy of W made at its start. All weights live in one vector `params` (and their
+ * gradients in `grads`) so an optimizer is one loop.
  */
 import { activation as activationOf, type Activation, type ActivationName } from './activations';
 import { ActCode, addColumnSums, Epilogue, transpose, type Kernels } from './kernels';
@@ -169,14 +170,17 @@ export class Mlp {
     this.#checkBatch('forward', input, batch, this.sizes[0]);
     const ws = this.#workspace(batch);
     ws.input = input;
-    this.#refreshTransposes();
     const kern = this.#kernels;
+    // Kernels that read Wᵀ where it lies (the JavaScript ones) need no transposed copy.
+    const direct = kern.gemmWt !== undefined;
+    if (!direct) this.#refreshTransposes();
     let h = input;
     for (let l = 0; l < this.activations.length; l++) {
       const nIn = this.sizes[l];
       const nOut = this.sizes[l + 1];
       // A_l = H_l W_lᵀ + b_l and H_{l+1} = f_l(A_l) in one call.
-      kern.gemm(h, nIn, 1, this.#wt[l], ws.pre[l], batch, nIn, nOut, Epilogue.forward, this.#act[l], this.#b[l], ws.out[l]);
+      if (direct) kern.gemmWt!(h, nIn, 1, this.#w[l], ws.pre[l], batch, nIn, nOut, Epilogue.forward, this.#act[l], this.#b[l], ws.out[l]);
+      else kern.gemm(h, nIn, 1, this.#wt[l], ws.pre[l], batch, nIn, nOut, Epilogue.forward, this.#act[l], this.#b[l], ws.out[l]);
       h = ws.out[l];
     }
     return h;

@@ -197,6 +197,71 @@ describe('matrix kernels', () => {
     }
   });
 
+  it('A mostly zeros (a ReLU layer\'s outputs, the gradients back through it): every epilogue keeps the reference\'s bits', () => {
+    // The JavaScript kernel sums such rows over their nonzero numbers only (and for ReLU's backward
+    // epilogue only the outputs it keeps): exact because a sum that starts at +0 never becomes -0,
+    // so +0 and -0 terms change nothing, unless B holds an infinity or a NaN (0 · ∞ is NaN), where
+    // it must not skip them. Here: +0, -0 and NaN among A's numbers, and B with and without ∞.
+    const rng = new Random(13);
+    let checked = 0;
+    for (const [m, depth, n] of [[64, 32, 32], [32, 64, 32], [9, 8, 16], [13, 40, 8], [5, 9, 4], [64, 32, 2], [32, 64, 1], [16, 12, 7], [6, 10, 3]] as [number, number, number][]) {
+      for (const transposedA of [false, true]) {
+        for (const special of ['none', 'nan', 'inf'] as const) {
+          const a = random(rng, m * depth);
+          for (let i = 0; i < a.length; i++) if (rng.next() < 0.55) a[i] = rng.next() < 0.5 ? 0 : -0;
+          if (special === 'nan') a[rng.int(a.length)] = NaN;
+          const b = random(rng, depth * n);
+          if (special === 'inf') b[rng.int(b.length)] = rng.next() < 0.5 ? Infinity : -Infinity;
+          const ars = transposedA ? 1 : depth;
+          const aks = transposedA ? m : 1;
+          for (const epilogue of Object.values(Epilogue)) {
+            for (const act of epilogue === Epilogue.forward || epilogue === Epilogue.backward ? ACTS : (['linear'] as ActivationName[])) {
+              const start = random(rng, m * n);
+              let x = random(rng, epilogue === Epilogue.forward ? n : m * n);
+              const y = new Float64Array(m * n);
+              if (epilogue === Epilogue.backward) {
+                for (let i = 0; i < x.length; i++) if (rng.next() < 0.1) x[i] = [0, -0, NaN][rng.int(3)];
+                Activations[act].forward(x, y, m * n);
+              } else if (epilogue !== Epilogue.forward) {
+                x = new Float64Array(0);
+              }
+              const c1 = start.slice();
+              const y1 = y.slice();
+              const c2 = start.slice();
+              const y2 = y.slice();
+              jsKernels.gemm(a, ars, aks, b, c1, m, depth, n, epilogue, ActCode[act], x, y1);
+              reference(a, ars, aks, b, c2, m, depth, n, epilogue, act, x, y2);
+              const what = `js ${m}x${depth}x${n}${transposedA ? ' (A transposed)' : ''} ${special} epilogue ${epilogue} ${act}`;
+              sameBits(c1, c2, what);
+              sameBits(y1, y2, `${what}, output`);
+              checked++;
+            }
+          }
+        }
+      }
+    }
+    assert.ok(checked > 300);
+  });
+
+  it('gemmWt reads W [n][depth] in place and gives gemm\'s bits on its transpose', () => {
+    const rng = new Random(14);
+    for (const [m, depth, n] of [[64, 2, 32], [32, 32, 1], [7, 5, 3], [64, 32, 2], [33, 31, 29], [9, 300, 124]] as [number, number, number][]) {
+      const a = random(rng, m * depth);
+      for (let i = 0; i < a.length; i += 2) a[i] = 0;
+      const w = random(rng, n * depth);
+      const wt = new Float64Array(depth * n);
+      transpose(w, n, depth, wt);
+      const bias = random(rng, n);
+      for (const act of ACTS) {
+        const [c1, y1, c2, y2] = [0, 1, 2, 3].map(() => new Float64Array(m * n));
+        jsKernels.gemmWt!(a, depth, 1, w, c1, m, depth, n, Epilogue.forward, ActCode[act], bias, y1);
+        jsKernels.gemm(a, depth, 1, wt, c2, m, depth, n, Epilogue.forward, ActCode[act], bias, y2);
+        sameBits(c1, c2, `gemmWt ${m}x${depth}x${n} ${act}`);
+        sameBits(y1, y2, `gemmWt ${m}x${depth}x${n} ${act}, output`);
+      }
+    }
+  });
+
   it('random shapes: both kernels agree with the reference exactly', () => {
     const rng = new Random(11);
     for (let t = 0; t < 60; t++) {
