@@ -9,6 +9,8 @@
  * the square of the standard deviation its slider sets (`N(0.75, 0.7071²)`), so a label and a
  * slider never disagree about which of the two a number is.
  */
+import { parseMath } from '../parse/parser';
+import type { MathNode } from '../parse/tree';
 import { formatNumber, numberTex } from '../text/numbers';
 import { inlineMath as m } from '../text/prose';
 import { gaussian, gaussianLogPdf, gaussianPdf } from './distributions';
@@ -84,11 +86,34 @@ function normalTex(mean: number, sd: number): string {
   return `\\mathcal{N}(${t4(mean)},\\ ${/\s/.test(s) ? `(${s})` : s}^2)`;
 }
 
+/** True when `nodes` hold a control word the parser knows no meaning for (`\foo`). */
+function holdsUnknownMacro(nodes: readonly MathNode[] | undefined): boolean {
+  if (!nodes) return false;
+  for (const n of nodes) {
+    if (n.macro) return true;
+    if (holdsUnknownMacro(n.sub) || holdsUnknownMacro(n.sup) || holdsUnknownMacro(n.children)) return true;
+    if (n.args?.some((a) => holdsUnknownMacro(a))) return true;
+  }
+  return false;
+}
+
+/**
+ * A role of the note to write in the toy's prose, or `fallback`. The roles are the note's own TeX
+ * (`q_{\phi}(z|x)`), typeset; one that holds a control word nobody defined where GenMath could read
+ * it (a preamble it never saw) would show KaTeX's red error in the panel, so the plain letter is
+ * written instead. Control words books define for decorated letters (`\vx`) are read by the parser.
+ */
+export function roleOr(role: string | undefined, fallback: string): string {
+  if (role === undefined) return fallback;
+  const parsed = parseMath(role);
+  return parsed.lines.some((line) => holdsUnknownMacro(line)) ? fallback : role;
+}
+
 /** The toy instance of its kind (src/core/kinds.ts names which). */
 export function klToy(roles: Readonly<Record<string, string>>): ToyInstance {
   // The roles are the note's own TeX (`q_{\phi}(z|x)`): typeset, never shown as source.
-  const p = roles.first ?? 'p';
-  const q = roles.second ?? 'q';
+  const p = roleOr(roles.first, 'p');
+  const q = roleOr(roles.second, 'q');
   const parameters = [
     param('mu1', `mean ${m('\\mu_1')} of ${m(p)}`, 0, -3, 3, 0.1), param('sigma1', `standard deviation ${m('\\sigma_1')} of ${m(p)}`, 1, 0.2, 3, 0.05),
     param('mu2', `mean ${m('\\mu_2')} of ${m(q)}`, 1, -3, 3, 0.1), param('sigma2', `standard deviation ${m('\\sigma_2')} of ${m(q)}`, 1.5, 0.2, 3, 0.05),
@@ -219,8 +244,8 @@ export function elboToy(): ToyInstance {
 /** The toy instance of its kind (src/core/kinds.ts names which). */
 export function gradientToy(roles: Readonly<Record<string, string>>): ToyInstance {
   // The note's own symbols (TeX) name the step size and the parameter throughout.
-  const eta = roles.learning_rate ?? '\\eta';
-  const theta = roles.parameter ?? '\\theta';
+  const eta = roleOr(roles.learning_rate, '\\eta');
+  const theta = roleOr(roles.parameter, '\\theta');
   const th = (k: string) => `{${theta}}_{${k}}`;
   const parameters = [
     param('eta', `step size ${m(eta)}`, 0.5, 0.01, 2.5, 0.01), param('L', `curvature ${m('L')}`, 1, 0.1, 10, 0.1), param('theta0', `start ${m(th('0'))}`, 2, -5, 5, 0.1),

@@ -23,6 +23,9 @@ export interface MacroReading {
  */
 const BOLD_PREFIXES = ['ervec', 'erv', 'rvec', 'vect', 'rv', 'bm', 'bf', 'bs', 'mb', 'mat', 'vec', 'v', 'b', 'm', 't', 'e'];
 
+/** Suffixes that mark the same after the letter (`\xvec`, `\thetavec`, `\xbf`, `\xbold`), longest first. */
+const BOLD_SUFFIXES = ['vect', 'bold', 'vec', 'bf', 'bm'];
+
 /** Prefixes of calligraphic and blackboard letters (`\cN`, `\calN`, `\mcN`, `\bbR`, `\sR`, `\gG`). */
 const CAL_PREFIXES = ['mathcal', 'cal', 'mc', 'c', 'g', 's'];
 const BB_PREFIXES = ['mathbb', 'bb', 'BB'];
@@ -58,6 +61,12 @@ export function readBookMacro(name: string): MacroReading | undefined {
   for (const p of BOLD_PREFIXES) {
     if (!name.startsWith(p) || name.length === p.length) continue;
     const letter = letterOf(name.slice(p.length));
+    if (letter) return { name: letter };
+  }
+  // The same decoration written after the letter: `\xvec`, `\zvec`, `\thetavec`, `\xbf`, `\xbold`.
+  for (const s of BOLD_SUFFIXES) {
+    if (!name.endsWith(s) || name.length === s.length) continue;
+    const letter = letterOf(name.slice(0, -s.length));
     if (letter) return { name: letter };
   }
   return undefined;

@@ -396,10 +396,12 @@ class Reader {
     return this.withScripts(`${what} ${this.seq(kids)}`, closer);
   }
 
-  /** `\|x\|_2^2`: "the 2-norm of x, squared". */
+  /** `\|x\|_2^2`: "the 2-norm of x, squared"; `\|x\|_{\alpha}`: "the alpha norm of x". */
   norm(kids: readonly MathNode[], closer: MathNode): string {
-    const order = closer.sub?.length === 1 && (closer.sub[0].type === 'num' || closer.sub[0].name === 'infty' || closer.sub[0].name === 'p') ? `${this.symbol(closer.sub[0])} ` : '';
-    const text = `the ${order}norm of ${this.seq(kids)}`;
+    const sub = closer.sub;
+    // A one-symbol subscript names the norm's order (2, ∞, p, α); a longer one is read as a subscript.
+    const order = sub?.length === 1 && (sub[0].type === 'num' || sub[0].type === 'id') ? `${this.symbol(sub[0])} ` : '';
+    const text = `the ${order}norm of ${this.seq(kids)}${sub && !order ? ` , sub ${this.seq(sub)}` : ''}`;
     return closer.sup ? `${text} , ${this.superscript(closer.sup)}` : text;
   }
 

@@ -96,6 +96,21 @@ describe("the Explain panel's words", function () {
     assert.ok([...byKind.values()].filter((n) => n > 0).length >= 10, JSON.stringify([...byKind]));
   });
 
+  it("writes the plain letter for a role holding a macro nobody defined, and the note's own role otherwise", () => {
+    // The roles as the panel gets them: from the recognizer, which reads a book's `\\vw` as w.
+    const kl = recognize(String.raw`D_{KL}(p(\foo) \| q_{\phi}(z|x))`);
+    assert.equal(kl.roles.first, 'p(\\foo)');
+    const undefinedMacro = toyInstanceFor('kl', kl.roles)!;
+    assertToyProse(undefinedMacro, 'kl with an undefined macro in a role');
+    assert.match(undefinedMacro.title, /\$p = /, undefinedMacro.title);
+    assert.match(undefinedMacro.title, /q_\{\\phi\}\(z\|x\) = /, undefinedMacro.title);
+    const gd = recognize(String.raw`\vw \leftarrow \vw - \lr \nabla_{\vw} L(\vw)`);
+    assert.equal(gd.kind, 'gradient_step');
+    const step = toyInstanceFor('gradient_step', gd.roles)!;
+    assertToyProse(step, `gradient step with the roles ${JSON.stringify(gd.roles)}`);
+    assert.doesNotMatch(JSON.stringify(step.parameters.map((p) => p.label)), /\\\\lr/);
+  });
+
   it('labels every slider in words with its symbol typeset, never as one formula', () => {
     for (const kind of KINDS) {
       for (const p of toyInstanceFor(kind, HOSTILE_ROLES)?.parameters ?? []) {

@@ -60,6 +60,14 @@ describe('recognize: macros a book defines in its preamble', () => {
     const card = recognize(String.raw`\vtheta \leftarrow \vtheta - \epsilon \nabla_{\vtheta} J(\vtheta)`);
     assert.equal(card.roles.parameter, '\\theta');
   });
+  it('reads the decoration written after the letter too (\\xvec, \\thetabf), and leaves other words unknown', () => {
+    const card = recognize(String.raw`D_{KL}(p_{\mathcal{D}}(\xvec) \| p_{\thetabf}(\xvec))`);
+    assert.equal(card.kind, 'kl');
+    assert.equal(card.roles.first, 'p_{\\mathcal{D}}(x)');
+    assert.equal(card.roles.second, 'p_{\\theta}(x)');
+    // `\advec` is no letter's decoration: it stays an unknown word.
+    assert.match(recognize(String.raw`D_{KL}(p(\advec) \| q(\advec))`).roles.first ?? '', /\\advec/);
+  });
 });
 
 describe('recognize: GAN games without min and max, and Wasserstein critics', () => {

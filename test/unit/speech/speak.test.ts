@@ -70,6 +70,8 @@ describe('speech: formulas read aloud from our parse tree', () => {
 
     it('reads norms and absolute values', () => {
       assert.equal(say(String.raw`\|x - y\|_2^2`), 'the 2 norm of x minus y, squared');
+      assert.equal(say(String.raw`\lVert x - \tilde{x} \rVert_{\alpha}`), 'the alpha norm of x minus x tilde');
+      assert.equal(say(String.raw`\|x\|_{W,2}`), 'the norm of x, sub W, 2');
       assert.equal(say(String.raw`\left\| \epsilon - \epsilon_\theta(x_t, t) \right\|^2`), 'the norm of epsilon minus epsilon theta of x sub t and t, squared');
       assert.equal(say('|x|'), 'the absolute value of x');
     });
