@@ -73,3 +73,18 @@ describe('recognize: diffusion algebra in more notations (issue 10)', () => {
     String.raw`$\mathcal{L}_{SM} = \mathbb{E}\left[\|s(x) - \nabla_x \log p(x)\|^2\right]$`,
   ]);
 });
+
+describe('recognize: the forward process written as a draw (batch G)', () => {
+  expectKind('diffusion', [
+    String.raw`$\mathbf{x}_t \sim \mathcal{N}\big(\sqrt{1-\beta_t}\,\mathbf{x}_{t-1},\ \beta_t \mathbf{I}\big)$`,
+    String.raw`$z_{t} \sim \mathcal{N}(\sqrt{\bar\alpha_{t}}\, z_{0}, (1-\bar\alpha_{t}) I)$`,
+    'x_t ~ N(√ᾱ_t x_0, (1 − ᾱ_t) I)',
+  ]);
+  expectKind('none', [
+    // An AR(1) draw (plain coefficient) and a root of another constant are no noise schedule.
+    String.raw`$y_t \sim \mathcal{N}(\phi\, y_{t-1}, \sigma^2)$`,
+    String.raw`$u_t \sim \mathcal N(\sqrt{\rho}\, u_{t-1}, 1-\rho)$`,
+    // A draw whose mean is another variable, not the same one at another step.
+    String.raw`$x_t \sim \mathcal{N}(\sqrt{\alpha}\, \mu, I)$`,
+  ]);
+});

@@ -47,3 +47,19 @@ describe('recognize: reconstruction losses in more notations (issue 10)', () => 
     String.raw`$\|x - x'\|^2$`,
   ]);
 });
+
+describe('recognize: a loss of the input and its reconstruction (batch G)', () => {
+  expectKind('reconstruction', [
+    // A loss named as a function of x and its reconstruction, the norm of any order (α is the order, not a schedule).
+    String.raw`$\ell(\mathbf{x}, \tilde{\mathbf{x}}) = \|\tilde{\mathbf{x}} - \mathbf{x}\|_1$`,
+    String.raw`$L(x, \tilde x) \propto \left\lVert x - \tilde x \right\rVert_{p}$`,
+    String.raw`$J(X,\tilde{X})=\frac{1}{m}\lVert X-\tilde{X}\rVert_{\alpha}^{\alpha}$`,
+    // The round trip written as a composition.
+    String.raw`$\min_{\phi,\psi} \mathcal{L}\big(x, (\psi \circ \phi)(x)\big)$`,
+  ]);
+  expectKind('none', [
+    // A distance or a kernel of two points, and a composition applied to another variable.
+    String.raw`$k(x, \tilde x) = \|x - \tilde x\|^2$`,
+    String.raw`$\mathcal{L}(y, (f \circ g)(x))$`,
+  ]);
+});

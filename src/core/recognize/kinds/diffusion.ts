@@ -132,6 +132,22 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
     const scheduled = schedule !== '' || rhs.some((n) => n.type === 'sqrt') || zeroMeanGaussian;
     if (noise && earlier && scheduled) { strong = true; roles.reparameterized ??= tex(parts[0]); roles.noise ??= '\\epsilon'; }
   }
+  // `x_t \sim \mathcal N(\sqrt{\bar\alpha_t}\, x_0, (1 - \bar\alpha_t) I)`: a time-step variable drawn from a Gaussian whose
+  // mean is the same variable at another step (x_0, x_{t-1}, x_{t-2}) shrunk by a root of the schedule, the forward
+  // process written as a draw rather than a density. An AR(1) draw `y_t \sim \mathcal N(\phi y_{t-1}, \sigma^2)` scales by
+  // a plain coefficient, with no root, and a root of another constant (`\\sqrt\\rho`) is no noise schedule.
+  for (const line of ctx.lines) {
+    // (`sides` keeps `\sim` inside a side: it is found here by hand.)
+    if (strong) break;
+    const at = line.findIndex((n) => n.type === 'rel');
+    if (at !== 1 || line[at].name !== 'sim') continue;
+    const parts = [line.slice(0, 1), line.slice(2)];
+    const base = timeVariable(parts[0], steps);
+    const g = gaussians.find((a) => a.fn === parts[1][0]);
+    const mean = g?.main[0] ?? [];
+    const k = mean.findIndex((n) => n.type === 'id' && n.name === base && n.accent === parts[0][0].accent && isTimeScript(n.sub, steps) && tex(n.sub ?? []) !== tex(parts[0][0].sub ?? []));
+    if (base && k > 0 && mean.slice(0, k).some((n) => n.type === 'sqrt' && (schedule !== '' || [...allNodes(n.args?.[0] ?? [])].some((m) => m.type === 'id' && (m.name === 'alpha' || m.name === 'beta'))))) { strong = true; roles.forward ??= tex(parts[0]) + ' \\sim ' + tex(line.slice(line.indexOf(g!.fn))); }
+  }
   // The forward posterior's mean and variance, `\tilde\mu_t(x_t, x_0)` and `\tilde\beta_t`, written
   // with the cumulative schedule: a side of a relation that is a tilde quantity at a time step (or
   // applied to time-step arguments, `\tilde\mu(x_i, x_0)`, `\tilde\sigma^2(i)`), set from \bar\alpha.

@@ -18,6 +18,19 @@ function roundTrip(nodes: readonly MathNode[]): { decoder: App; encoder: App; in
   return { decoder: outer, encoder: inner, input: inner.main[0][0] };
 }
 
+/**
+ * `(g \circ f)(x)`: a composition of two maps applied to one variable, the round trip written with `\circ`.
+ * Returns the outer (decoder) and inner (encoder) maps and the input.
+ */
+function composed(nodes: readonly MathNode[]): { decoder: MathNode; encoder: MathNode; input: MathNode } | undefined {
+  if (nodes.length !== 2 || nodes[0].type !== 'group' || nodes[1].type !== 'group' || nodes[1].name !== '(') return undefined;
+  const c = nodes[0].children ?? [];
+  const arg = nodes[1].children ?? [];
+  const isMap = (n: MathNode | undefined): boolean => n !== undefined && n.type === 'id' && !isDensityName(n);
+  if (c.length !== 3 || !isMap(c[0]) || !isMap(c[2]) || c[1].type !== 'bin' || c[1].name !== 'o' || arg.length !== 1) return undefined;
+  return { decoder: c[0], encoder: c[2], input: arg[0] };
+}
+
 /** Same variable, ignoring accents (`\tilde x` is the corrupted `x`, `\hat x` its reconstruction). */
 function sameVariable(a: MathNode | undefined, b: MathNode | undefined): boolean {
   return a !== undefined && b !== undefined && a.type === 'id' && b.type === 'id' && a.name === b.name && tex(a.sub ?? []) === tex(b.sub ?? []);
@@ -68,6 +81,12 @@ export function detectReconstruction(ctx: Context): Hit | null {
     if (rt && plain.length === 1 && sameVariable(plain[0], rt.input)) {
       return hit({ loss: nodeTex(a.fn), data: nodeTex(plain[0]), encoder: nodeTex(rt.encoder.fn), decoder: nodeTex(rt.decoder.fn) });
     }
+    // `\mathcal L(x, (f \circ g)(x))`: the same round trip written as a composition.
+    const cp = composed(y) ?? composed(x);
+    const other = composed(y) ? x : y;
+    if (cp && other.length === 1 && sameVariable(other[0], cp.input)) {
+      return hit({ loss: nodeTex(a.fn), data: nodeTex(other[0]), encoder: nodeTex(cp.encoder), decoder: nodeTex(cp.decoder) });
+    }
   }
   // A pair at time step zero first: `(\hat x_0 - x_0)^2` beside `(\hat v - v)^2` is a diffusion's loss on the clean
   // sample, which the driver reads from the data role x_0.
@@ -90,8 +109,9 @@ export function detectReconstruction(ctx: Context): Hit | null {
       // `(x - \tilde x)^2`: the input's reconstruction written with a tilde, compared with it, alone (summed or
       // averaged at most). In a formula with a score or a noise level, x̃ is the noised sample and the norm its
       // noise; a function of both points (`d(x, \tilde x) = \dots`) or a bound (`\le K\|x - x'\|`) is a distance.
-      // (A primed x' is another point as often as a reconstruction, so the prime says nothing.)
-      const pointPair = ctx.apps.some((ap) => ap.main.length === 2) || ctx.lines.some((l) => l.some((n) => n.type === 'rel' && /^(?:<=|>=|<|>|le|ge|leq|geq)$/.test(n.name)));
+      // (A primed x' is another point as often as a reconstruction, so the prime says nothing. A loss of the two,
+      // `\mathcal L(x, \tilde x) = \|\tilde x - x\|^2`, names what the norm is: the error of the reconstruction.)
+      const pointPair = ctx.apps.some((ap) => ap.main.length === 2 && !isLossName(ap.fn)) || ctx.lines.some((l) => l.some((n) => n.type === 'rel' && /^(?:<=|>=|<|>|le|ge|leq|geq)$/.test(n.name)));
       if (u.length === 1 && v.length === 1 && sameVariable(u[0], v[0]) && u[0].accent === 'tilde' && !v[0].accent && !v[0].prime && DATA_LETTERS.has(v[0].name) && quiet(ctx) && !pointPair) {
         return hit({ data: nodeTex(v[0]), reconstruction: nodeTex(u[0]), loss: 'squared error' }, 0.75);
       }
@@ -165,6 +185,11 @@ export function detectReconstruction(ctx: Context): Hit | null {
   return null;
 }
 
+/** A loss's name: L, \mathcal{L}, \ell, l, J (a function named d or k of two points is a distance or a kernel). */
+function isLossName(n: MathNode): boolean {
+  return n.type === 'id' && /^(?:L|l|ell|J)$/.test(n.name);
+}
+
 /** Letters notes use for the observed data and for a latent code. */
 const DATA_LETTERS: ReadonlySet<string> = new Set(['x', 'X']);
 const LATENT_LETTERS: ReadonlySet<string> = new Set(['z', 'Z', 'c', 'h']);
@@ -198,7 +223,10 @@ function decoderLogLikelihood(ctx: Context): Record<string, string> | undefined 
  * denoising score matcher adds, and `\exp(-\|x - \mu(z)\|^2)` a Gaussian's kernel.
  */
 function quiet(ctx: Context): boolean {
-  return !ctx.nodes.some((n) => (n.type === 'op' && (n.name === 'nabla' || n.name === 'partial' || n.name === 'exp')) || (n.type === 'id' && (n.name === 'sigma' || n.name === 'epsilon' || n.name === 'alpha' || n.name === 'beta' || (n.name === 'e' && n.sup !== undefined))));
+  // (The order of a norm, `\|x - \tilde x\|_\alpha`, is no schedule: the scripts of the bars are skipped.)
+  const order = new Set<MathNode>();
+  for (const n of ctx.nodes) if (n.type === 'par' || (n.type === 'group' && n.name === '||')) for (const m of [...(n.sub ?? []), ...(n.sup ?? [])]) order.add(m);
+  return !ctx.nodes.some((n) => !order.has(n) && ((n.type === 'op' && (n.name === 'nabla' || n.name === 'partial' || n.name === 'exp')) || (n.type === 'id' && (n.name === 'sigma' || n.name === 'epsilon' || n.name === 'alpha' || n.name === 'beta' || (n.name === 'e' && n.sup !== undefined)))));
 }
 
 /**
