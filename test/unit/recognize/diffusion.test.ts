@@ -88,3 +88,17 @@ describe('recognize: the forward process written as a draw (batch G)', () => {
     String.raw`$x_t \sim \mathcal{N}(\sqrt{\alpha}\, \mu, I)$`,
   ]);
 });
+
+describe('recognize: perturbation kernels against VAE Gaussians, and ω for the Wiener process (batch G)', () => {
+  expectKind('diffusion', [
+    String.raw`$p_{\sigma}(\tilde{y} \mid y) = \mathcal{N}(\tilde{y}; y, \sigma^{2} I)$`,
+    String.raw`$d\mathbf{y}(t) = f(\mathbf{y}(t), t)\, dt + g(t)\, d\omega(t)$`,
+  ]);
+  expectKind('none', [
+    // A VAE's Gaussian decoder and encoder, whose means are functions of what they are conditioned on.
+    String.raw`$p_{\sigma}(x \mid z) = \mathcal{N}(x \mid g_\psi(z), \sigma^{2} I)$`,
+    String.raw`$Q_{\sigma}(h\mid Y)=\mathcal{N}(h;\ m_{\sigma}(Y), S_{\sigma}(Y))$`,
+    // A frequency integral is no SDE.
+    String.raw`$F = \int f(\omega)\, d\omega$`,
+  ]);
+});

@@ -16,7 +16,8 @@ export function differentialAt(seq: readonly MathNode[], k: number, names?: Read
   return d !== undefined && d.type === 'id' && d.name === 'd' && !d.sub && v !== undefined && v.type === 'id' && (names === undefined || names.has(v.name));
 }
 
-const BROWNIAN: ReadonlySet<string> = new Set(['w', 'W', 'B']);
+// (ω too: some notes write the Wiener process \omega(t), `dx = f\,dt + g\,d\omega`.)
+const BROWNIAN: ReadonlySet<string> = new Set(['w', 'W', 'B', 'omega']);
 
 /**
  * The score-based and continuous-time forms of diffusion, which write no `x_{t-1}`: an SDE
@@ -112,7 +113,14 @@ export function continuousSigns(ctx: Context, scheduled: boolean): string | unde
   // The perturbed density `p_{\sigma}(x) = \int p(y) \mathcal{N}(x; y, \sigma^2 I) dy`.
   for (const line of ctx.lines) {
     const a = appAt(line, 0);
-    if (a && isDensityName(a.fn) && a.fn.sub?.some((n) => n.type === 'id' && n.name === 'sigma') && line.some((n) => n.type === 'id' && n.name === 'N')) return 'perturbed density';
+    if (!a || !isDensityName(a.fn) || !a.fn.sub?.some((n) => n.type === 'id' && n.name === 'sigma')) continue;
+    const gauss = ctx.apps.find((g) => g.fn.type === 'id' && g.fn.name === 'N' && line.includes(g.fn));
+    if (!gauss && !line.some((n) => n.type === 'id' && n.name === 'N')) continue;
+    // A conditional density is the perturbation kernel `p_\sigma(\tilde x | x) = \mathcal N(\tilde x; x, \sigma^2 I)` only when the
+    // Gaussian is centred on what it is conditioned on (noise added to it); `Q_\sigma(z | X) = \mathcal N(z | \mu_\sigma(X), \dots)`
+    // with the mean a function of it is an encoder or a decoder of a VAE.
+    const args = gauss ? [...gauss.main, ...gauss.cond, ...gauss.params].map(tex) : [];
+    if (a.cond.length === 0 || a.cond.some((c) => args.includes(tex(c)))) return 'perturbed density';
   }
   return undefined;
 }
