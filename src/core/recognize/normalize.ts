@@ -64,7 +64,9 @@ export function looksLikeUnicodeMath(s: string): boolean {
 
 /** Delimiters and wrappers removed, Unicode turned into TeX: what the parser reads. */
 export function normalizeFormula(source: string): string {
-  const body = stripDelimiters(source);
+  // Markdown sources escape the subscript sign from the markdown parser, `\mathbb{E}\_{x}` (kramdown, Jekyll): in
+  // math a `\_` is that subscript, not a literal underscore (a line break `\\` before `_` is left alone).
+  const body = stripDelimiters(source).replace(/(^|[^\\])\\_/g, '$1_');
   // (A product dot or cross ends an unbraced subscript, `σ_t·z`: a space before it says so to the converter.)
   if (looksLikeUnicodeMath(body)) return braceRoots(unflattenScripts(unicodeToLatex(sumSigns(pdfScripts(katexScripts(body)).normalize('NFD').replace(/(\S)([\u00b7\u22c5\u00d7])/g, '$1 $2')))));
   return looksLikeAsciiMath(body) ? asciiToTex(body) : body;

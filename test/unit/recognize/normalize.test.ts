@@ -82,4 +82,10 @@ describe('recognize: normalizing pasted and typed math', () => {
   });
   expectKind('gradient_step', ['v t = ρ v t−1 + (1−ρ) g t', 'θ t+1 = θ t − η ∇L(θ t)']);
   expectKind('none', ['y t = φ y t−1 + ε t']);
+  it('reads a markdown-escaped subscript sign as the subscript', () => {
+    assert.equal(normalizeFormula(String.raw`\\[ \mathbb{E}\_{x \sim p} [f(x)] \\]`), String.raw`\mathbb{E}_{x \sim p} [f(x)]`);
+    // A line break before an underscore is left as it is.
+    assert.equal(normalizeFormula(String.raw`a \\_b`), String.raw`a \\_b`);
+  });
+  expectKind('diffusion', [String.raw`\\[ \mathbb{E}\_{t, \mathbf{x}\_0, \boldsymbol{\epsilon}} \| \boldsymbol{\epsilon} - \boldsymbol{\epsilon}\_\theta(\mathbf{x}\_t, t) \|^2 \\]`]);
 });
