@@ -1,3 +1,5 @@
+import * as assert from 'node:assert/strict';
+import { classify } from '../../../src/core/recognize';
 import { expectKind, expectRoles } from './cases';
 
 describe('recognize: reconstruction loss', () => {
@@ -62,4 +64,13 @@ describe('recognize: a loss of the input and its reconstruction (batch G)', () =
     String.raw`$k(x, \tilde x) = \|x - \tilde x\|^2$`,
     String.raw`$\mathcal{L}(y, (f \circ g)(x))$`,
   ]);
+});
+
+describe('recognize: the reconstruction term under a measure named by its letter alone (batch G)', () => {
+  expectKind('reconstruction', [String.raw`$\mathbb{E}_{Q}\big[\log P_{\theta}(X \mid h)\big]$`, String.raw`$\mathbb{E}_{q}\left[\log p(\mathbf{x}|\mathbf{z})\right]$`]);
+  // The prior term, and a log of a parameter given data (a posterior), are not the decoder's (what else they are
+  // is another kind's business).
+  for (const latex of [String.raw`$\mathbb{E}_{Q}[\log p(z)]$`, String.raw`$\mathbb{E}_{q}[\log p(\theta \mid x)]$`]) {
+    it(`does not read ${latex} as a reconstruction`, () => assert.notEqual(classify(latex).kind, 'reconstruction'));
+  }
 });

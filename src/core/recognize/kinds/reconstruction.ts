@@ -154,8 +154,10 @@ export function detectReconstruction(ctx: Context): Hit | null {
     const a = log?.app;
     const m = measureOf(e.node.sub)?.measure ?? [];
     // The latent is what the measure is of (`q(z|x)`), or the variable written alone (`\mathbb{E}_z`).
-    const codeGiven = a !== undefined && m.length === 0 && a.cond.length === 1 && a.cond[0].length === 1 && LATENT_LETTERS.has(a.cond[0][0].name) && a.main.length === 1 && DATA_LETTERS.has(a.main[0][0]?.name ?? '');
-    const latent = firstApp(m)?.main[0] ?? (m.length === 1 && m[0].type === 'id' ? m : codeGiven ? a.cond[0] : undefined);
+    // (A measure named by its density's letter alone, `\mathbb{E}_Q`, `\mathbb{E}_{q_\phi}`, says as little: the encoder.)
+    const bareDensity = m.length === 1 && m[0].type === 'id' && /^[qQ]$/.test(m[0].name);
+    const codeGiven = a !== undefined && (m.length === 0 || bareDensity) && a.cond.length === 1 && a.cond[0].length === 1 && LATENT_LETTERS.has(a.cond[0][0].name) && a.main.length === 1 && DATA_LETTERS.has(a.main[0][0]?.name ?? '');
+    const latent = firstApp(m)?.main[0] ?? (m.length === 1 && m[0].type === 'id' && !bareDensity ? m : codeGiven ? a.cond[0] : undefined);
     if (alone && a && isDensityName(a.fn) && a.cond.length === 1 && latent && tex(a.cond[0]) === tex(latent) && a.main.length === 1) {
       return hit({ decoder: nodeTex(a.fn), data: tex(a.main[0]), latent: tex(latent), variant: 'expected log-likelihood' }, 0.75);
     }
