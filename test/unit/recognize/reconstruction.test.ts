@@ -74,3 +74,14 @@ describe('recognize: the reconstruction term under a measure named by its letter
     it(`does not read ${latex} as a reconstruction`, () => assert.notEqual(classify(latex).kind, 'reconstruction'));
   }
 });
+
+describe('recognize: binary cross-entropy of the input against its reconstruction', () => {
+  expectKind('reconstruction', [
+    String.raw`$-\frac{1}{D}\sum_{d=1}^{D} \left[x_d \log \hat x_d + (1 - x_d)\log(1 - \hat x_d)\right]$`,
+    String.raw`$\mathcal{L}_{BCE} = -\sum_j \big(X_j \ln \tilde{X}_j + (1 - X_j)\ln(1 - \tilde{X}_j)\big)$`,
+  ]);
+  // A label against a prediction is a classifier's cross-entropy, densities in the logs an entropy.
+  for (const latex of [String.raw`$-\sum_i \left[y_i \log \hat y_i + (1-y_i)\log(1-\hat y_i)\right]$`, String.raw`$-\sum_x p(x) \log \hat p(x)$`]) {
+    it(`does not read ${latex} as a reconstruction`, () => assert.notEqual(classify(latex).kind, 'reconstruction'));
+  }
+});

@@ -171,6 +171,8 @@ export function detectReconstruction(ctx: Context): Hit | null {
     // (No data role: the driver reads a clean x_0 as data as diffusion's denoising loss.)
     if (x.type === 'id' && y.type === 'id' && x.name === y.name && tex(x.sub ?? []) === '0' && tex(y.sub ?? []) === '1') return hit({ decoder: nodeTex(a.fn), latent: nodeTex(y), variant: 'decoder term' }, 0.75);
   }
+  const bce = binaryCrossEntropy(ctx);
+  if (bce) return hit(bce, 0.75);
   const decoder = decoderLogLikelihood(ctx);
   if (decoder) return hit(decoder, 0.7);
   // -log p_decoder(x | h = f(x~)): likelihood of the input given the code of (a corrupted copy of) itself.
@@ -190,6 +192,28 @@ export function detectReconstruction(ctx: Context): Hit | null {
 /** A loss's name: L, \mathcal{L}, \ell, l, J (a function named d or k of two points is a distance or a kernel). */
 function isLossName(n: MathNode): boolean {
   return n.type === 'id' && /^(?:L|l|ell|J)$/.test(n.name);
+}
+
+/**
+ * `-\sum_i [x_i \log \hat x_i + (1 - x_i) \log(1 - \hat x_i)]`: the binary cross-entropy of the input against its
+ * reconstruction, the same data letter with a hat or tilde inside the logs and plain outside them. The same sum
+ * with a label y and a prediction ŷ is a classifier's loss, and with densities inside the logs an entropy.
+ */
+function binaryCrossEntropy(ctx: Context): Record<string, string> | undefined {
+  let rec: MathNode | undefined;
+  for (const log of ctx.logs) {
+    if (log.app) return undefined;
+    const inner = log.arg.length === 1 && log.arg[0].type === 'group' ? log.arg[0].children ?? [] : log.arg;
+    const ts = terms(inner);
+    const last = ts[ts.length - 1]?.nodes;
+    const complement = ts.length === 2 && tex(ts[0].nodes) === '1' && ts[1].sign === -1;
+    const v = (ts.length === 1 || complement) && last?.length === 1 ? last[0] : undefined;
+    if (!v || v.type !== 'id' || !DATA_LETTERS.has(v.name) || (v.accent !== 'hat' && v.accent !== 'tilde')) return undefined;
+    rec = v;
+  }
+  if (!rec || ctx.logs.length < 2) return undefined;
+  const target = ctx.nodes.find((n) => n.type === 'id' && n.name === rec!.name && !n.accent && tex(n.sub ?? []) === tex(rec!.sub ?? []));
+  return target ? { data: nodeTex(target), reconstruction: nodeTex(rec), loss: 'binary cross-entropy' } : undefined;
 }
 
 /** Letters notes use for the observed data and for a latent code. */
