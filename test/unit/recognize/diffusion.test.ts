@@ -1,3 +1,5 @@
+import * as assert from 'node:assert/strict';
+import { classify } from '../../../src/core/recognize';
 import { expectKind, expectRoles } from './cases';
 
 describe('recognize: diffusion', () => {
@@ -101,4 +103,18 @@ describe('recognize: perturbation kernels against VAE Gaussians, and ω for the 
     // A frequency integral is no SDE.
     String.raw`$F = \int f(\omega)\, d\omega$`,
   ]);
+});
+
+describe('recognize: denoising score matching averaged over the noise kernel (batch G)', () => {
+  expectKind('diffusion', [
+    String.raw`$\mathbb{E}_{p(\mathbf{y})}\mathbb{E}_{q_{\sigma}(\tilde{\mathbf{y}} \mid \mathbf{y})}\Big[\big\| g_{\psi}(\tilde{\mathbf{y}}) - \frac{\mathbf{y} - \tilde{\mathbf{y}}}{\sigma^2}\big\|_2^2\Big]$`,
+    String.raw`$J(\theta) = \mathbb{E}_{\tilde x \sim p_\sigma(\tilde x | x)} \| h_\theta(\tilde x) + (\tilde x - x)/\sigma^2 \|^2$`,
+  ]);
+  expectKind('none', [
+    // A σ-indexed kernel with no squared error, and an encoder's average of a squared error.
+    String.raw`$\mathbb{E}_{q_\sigma(\tilde x \mid x)}[f(\tilde x)]$`,
+  ]);
+  for (const latex of [String.raw`$\mathbb{E}_{q_\phi(z \mid x)} \|x - g(z)\|^2$`]) {
+    it(`does not read ${latex} as diffusion`, () => assert.notEqual(classify(latex).kind, 'diffusion'));
+  }
 });

@@ -54,6 +54,16 @@ export function continuousSigns(ctx: Context, scheduled: boolean): string | unde
   // `\mathcal{L}_{DSM}`: an objective named for denoising score matching, which scores noised samples. Score
   // matching of the data's own density (`\mathcal{L}_{SM}` alone) is not yet a diffusion.
   if (ctx.nodes.some((n) => n.type === 'id' && /^(?:L|J)$/.test(n.name) && /^DSM$/.test(tex(n.sub ?? []).replace(/[{}\s]|\\(?:mathrm|text)/g, '')))) return 'denoising score matching';
+  // `\mathbb{E}_{q_\sigma(\tilde x | x)} \|s_\theta(\tilde x) + \frac{\tilde x - x}{\sigma^2}\|^2`: a squared error averaged over the
+  // noise kernel, a σ-indexed density of a perturbed copy of the variable it is conditioned on, is denoising score
+  // matching whatever the network is called. (An encoder `q_\phi(z|x)` draws another variable.)
+  const normed = ctx.nodes.some((n) => n.type === 'par' || (n.type === 'group' && n.name === '||'));
+  for (const e of normed ? ctx.expectations : []) {
+    const k = firstApp(e.measure);
+    if (!k || !isDensityName(k.fn) || !k.fn.sub?.some((n) => n.type === 'id' && n.name === 'sigma') || k.main.length !== 1 || k.cond.length !== 1) continue;
+    const [y, x] = [k.main[0], k.cond[0]];
+    if (y.length === 1 && x.length === 1 && y[0].type === 'id' && x[0].type === 'id' && y[0].name === x[0].name && y[0].accent === 'tilde' && !x[0].accent) return 'denoising score matching';
+  }
   // A score matched to the score of a noised density in a squared error is denoising score matching;
   // a score model on its own (`s_\theta(x) \approx \nabla_x \log p(x)`) is not yet a diffusion.
   const squared = ctx.nodes.some((n) => n.type === 'par' || (n.sup?.length === 1 && n.sup[0].name === '2' && n.type === 'group'));
