@@ -106,3 +106,11 @@ describe('recognize: worked optimizer steps with the numbers put in (batch G)', 
     String.raw`$x = x -$`,
   ]);
 });
+
+describe('recognize: a moment as an exponential moving average names its roles', () => {
+  expectRoles(String.raw`$m_k = \gamma\, m_{k-1} + (1 - \gamma)\, g_k$`, { moment: 'm', momentum: String.raw`\gamma`, variant: 'moving average' });
+  expectRoles(String.raw`$r \leftarrow \rho r + (1 - \rho)\, \nabla J(w) \odot \nabla J(w)$`, { variant: 'moving average' });
+  expectRoles(String.raw`$s_{t} = \beta s_{t-1} + (1-\beta)\, g_t^{2}$`, { moment: 's', variant: 'moving average of squared gradients' });
+  // A velocity with a learning rate (not the decay's complement) keeps its momentum reading.
+  expectRoles(String.raw`$v_t = \beta v_{t-1} + \eta \nabla L(\theta_t)$`, { variant: 'momentum' });
+});

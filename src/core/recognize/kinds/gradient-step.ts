@@ -316,6 +316,13 @@ export function detectGradientStep(ctx: Context): Hit | null {
   if (rooted && !ups.some((x) => hasDerivative(x.gradientTerm))) return { kind: 'diffusion', confidence: 0.8, roles: { variant: 'sampler step' } };
   // A bias correction alone names a moment of Adam, not a parameter.
   if (u.correction) return { kind: 'gradient_step', confidence: 0.85, roles: { moment: nodeTex({ ...u.target, sub: undefined }), variant: 'adam' } };
+  // `m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t`: the decay on the old value and its complement on the new gradient make
+  // the line a moment's exponential moving average (Adam's, RMSProp's), not a step of a parameter.
+  const g0 = u.gradientTerm[0];
+  if (ctx.lines.length === 1 && u.scaled && u.coefficient && !u.noise && g0?.type === 'group' && tex(g0.children ?? []).replace(/\s/g, '') === '1-' + nodeTex(u.coefficient).replace(/\s/g, '')) {
+    const squared = u.gradientTerm.slice(1).some((n) => n.sup?.length === 1 && n.sup[0].name === '2');
+    return { kind: 'gradient_step', confidence: u.rel === '=' ? 0.85 : 0.95, roles: { moment: nodeTex({ ...u.target, sub: undefined, sup: undefined }), momentum: nodeTex(u.coefficient), variant: squared ? 'moving average of squared gradients' : 'moving average' } };
+  }
   const applier = ups.find((x) => x !== u && x.target.name !== u.target.name && some(x.gradientTerm, (n) => n.type === 'id' && n.name === u.target.name));
   const roles: Record<string, string> = {};
   const timeFree = (n: MathNode): MathNode => ({ ...n, sub: n.sub && n.sub.some((m) => m.type === 'id' && (m.name === 't' || m.name === 'k')) ? undefined : n.sub, sup: undefined });
