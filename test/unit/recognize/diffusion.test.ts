@@ -118,3 +118,12 @@ describe('recognize: denoising score matching averaged over the noise kernel (ba
     it(`does not read ${latex} as diffusion`, () => assert.notEqual(classify(latex).kind, 'diffusion'));
   }
 });
+
+describe('recognize: the forward kernel written alone, and AR(1) noise with no schedule', () => {
+  expectKind('diffusion', [String.raw`$\mathcal{N}\left(\mathbf{z}_t;\ \sqrt{1-\beta_t}\,\mathbf{z}_{t-1},\ \beta_t\mathbf{I}\right)$`]);
+  expectKind('none', [
+    // A stationary AR(1) whose innovation is scaled by a root of its own coefficient, not a noise schedule.
+    String.raw`$y_t = \phi\, y_{t-1} + \sqrt{1-\phi^2}\,\epsilon_t$`,
+    String.raw`$\mathcal{N}(y;\ \sqrt{\rho}\, x,\ I)$`,
+  ]);
+});
