@@ -85,3 +85,15 @@ describe('recognize: binary cross-entropy of the input against its reconstructio
     it(`does not read ${latex} as a reconstruction`, () => assert.notEqual(classify(latex).kind, 'reconstruction'));
   }
 });
+
+describe('recognize: PCA as a linear autoencoder, the data against its projection', () => {
+  expectKind('reconstruction', [
+    String.raw`$\min_{U^\top U = I} \lVert X - X U U^{\top} \rVert_F^2$`,
+    String.raw`$J(V) = \|\mathbf{X} - \mathbf{X} V^{T} V\|^2$`,
+  ]);
+  expectKind('none', [
+    // A regression residual, and two different matrices after the data.
+    String.raw`$\|y - X\beta\|_2^2$`,
+    String.raw`$\|X - X A B\|_F^2$`,
+  ]);
+});

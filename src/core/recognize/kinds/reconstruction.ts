@@ -120,6 +120,13 @@ export function detectReconstruction(ctx: Context): Hit | null {
       if (v.length === 1 && v[0].type === 'id' && DATA_LETTERS.has(v[0].name) && !v[0].accent && decodedFromCode(u, v[0]) && quiet(ctx)) {
         return hit({ data: nodeTex(v[0]), reconstruction: tex(u), loss: 'squared error' }, 0.75);
       }
+      // `\|X - X W W^\top\|_F^2`: the data (rows) against their projection onto a subspace, coded by W and decoded by
+      // W^T (PCA as the linear autoencoder; `X W^\top W` in the other convention). The same matrix and its transpose
+      // must follow the data; `\|y - X\beta\|^2` compares another variable with a fit.
+      if (v.length === 1 && u.length === 3 && sameVariable(u[0], v[0]) && DATA_LETTERS.has(v[0].name) && !v[0].accent && (transposeOf(u[2], u[1]) || transposeOf(u[1], u[2]))) {
+        const plain = (n: MathNode): string => nodeTex({ ...n, sup: undefined }) + (n.sup ? '^\\top' : '');
+        return hit({ data: nodeTex(v[0]), encoder: plain(u[1]), decoder: plain(u[2]), loss: 'squared error', variant: 'projection' }, 0.7);
+      }
       // `\|\phi(x) - \phi(\hat x)\|`, `\|\phi(x) - \phi(\mathrm{Dec}(c))\|`: a perceptual loss, one feature map of the
       // input and of its reconstruction (or of a decoding of a code).
       const fu = firstApp(u);
@@ -214,6 +221,11 @@ function binaryCrossEntropy(ctx: Context): Record<string, string> | undefined {
   if (!rec || ctx.logs.length < 2) return undefined;
   const target = ctx.nodes.find((n) => n.type === 'id' && n.name === rec!.name && !n.accent && tex(n.sub ?? []) === tex(rec!.sub ?? []));
   return target ? { data: nodeTex(target), reconstruction: nodeTex(rec), loss: 'binary cross-entropy' } : undefined;
+}
+
+/** `W^\top` of `W`: the same letter, transposed (`^T`, `^\top`, `^\intercal`). */
+function transposeOf(t: MathNode, w: MathNode): boolean {
+  return t.type === 'id' && w.type === 'id' && t.name === w.name && !w.sup && t.sup?.length === 1 && /^(?:T|top|intercal|mathsf\{T\})$/.test(t.sup[0].name);
 }
 
 /** Letters notes use for the observed data and for a latent code. */
