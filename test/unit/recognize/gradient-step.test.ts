@@ -102,8 +102,9 @@ describe('recognize: worked optimizer steps with the numbers put in (batch G)', 
     // A value with no index, and a ratio of numbers that is no bias correction.
     String.raw`$E = 0.9 \times 10 + 0.1 \times 20$`,
     String.raw`$\hat{p}_1 = \frac{3}{10}$`,
-    // A fragment that does not move the index.
+    // A fragment that does not move the index, and one cut after a plus (a random walk as well as an ascent).
     String.raw`$x = x -$`,
+    String.raw`$x_t = x_{t-1} +$`,
   ]);
 });
 

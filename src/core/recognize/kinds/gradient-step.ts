@@ -283,7 +283,7 @@ function numericMoment(ctx: Context): Hit | null {
 
 /**
  * An update cut off after its sign, `w_t = w_{t-1} -`, as a formula split over two lines of a page leaves it:
- * a variable set to its value at the step before, minus (or plus) what the next line held. The index must
+ * a variable set to its value at the step before, minus what the next line held. The index must
  * move on; `x = x -` is only a fragment.
  */
 function truncatedUpdate(ctx: Context): Hit | null {
@@ -292,7 +292,8 @@ function truncatedUpdate(ctx: Context): Hit | null {
   if (rels.length !== 1 || (rels[0] !== '=' && !assignedRel(rels[0]))) return null;
   const [lhs, rhs] = parts;
   const last = rhs[rhs.length - 1];
-  if (rhs.length !== 2 || !last || last.type !== 'bin' || (last.name !== '-' && last.name !== '+')) return null;
+  // (Only a minus: descent is how such a step is written, and `x_t = x_{t-1} +` may as well be a random walk cut off.)
+  if (rhs.length !== 2 || !last || last.type !== 'bin' || last.name !== '-') return null;
   const [target, prev] = [lhs[0], rhs[0]];
   if (lhs.length !== 1 || target.type !== 'id' || prev.type !== 'id' || prev.name !== target.name || prev.accent !== target.accent) return null;
   const [i, j] = [indexOf(target), indexOf(prev)];
