@@ -99,6 +99,7 @@ describe('recognize: worked optimizer steps with the numbers put in (batch G)', 
     String.raw`$p_1 = 0.5 \times 0.2 + 0.5 \times 0.6$`,
     String.raw`$y_2 = 0.6 \times 3 + 0.7 \times 1$`,
     String.raw`$x_1 = 0.3 \times 4 + 0.7 \times 2$`,
+    String.raw`$p_2 = 0.9 \times 0.5 + 0.1 \times 0.2$`,
     // A value with no index, and a ratio of numbers that is no bias correction.
     String.raw`$E = 0.9 \times 10 + 0.1 \times 20$`,
     String.raw`$\hat{p}_1 = \frac{3}{10}$`,

@@ -235,6 +235,9 @@ function fraction(n: MathNode | undefined): number {
   return v > 0 && v < 1 ? v : NaN;
 }
 
+/** Letters optimizers give their moments: m (first), v and s (second), r (RMSProp's accumulator), u (AdaMax's). */
+const MOMENT_LETTERS: ReadonlySet<string> = new Set(['m', 'v', 's', 'r', 'u']);
+
 /** A symbol with an integer index (`v_2`, `\hat m_1`, `s^{(3)}`): the value of an iterate at a worked step. */
 function numberedIterate(lhs: readonly MathNode[]): MathNode | undefined {
   const n = lhs.length === 1 ? lhs[0] : undefined;
@@ -260,7 +263,9 @@ function numericMoment(ctx: Context): Hit | null {
     if (!target) continue;
     const ts = terms(parts[1]).map((t) => ({ sign: t.sign, nodes: t.nodes.filter((n) => !(n.type === 'bin' && n.name === '*')) }));
     const hit = (variant: string): Hit => ({ kind: 'gradient_step', confidence: 0.7, roles: { moment: nodeTex({ ...target, sub: undefined, sup: undefined }), variant } });
-    if (ts.length === 2 && ts.every((t) => t.sign === 1 && t.nodes.length >= 2)) {
+    // (The letters are the moments' own, m, v, s, r, u: a convex mix of numbers set to `p_1` or `x_2` is a probability
+    // or a point as often as a smoothed value.)
+    if (MOMENT_LETTERS.has(target.name) && ts.length === 2 && ts.every((t) => t.sign === 1 && t.nodes.length >= 2)) {
       const [a, b] = [fraction(ts[0].nodes[0]), fraction(ts[1].nodes[0])];
       if (Math.abs(a + b - 1) < 1e-9 && a >= 0.75) return hit('moving average');
     }
