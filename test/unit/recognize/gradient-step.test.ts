@@ -89,6 +89,9 @@ describe('recognize: worked optimizer steps with the numbers put in (batch G)', 
     String.raw`$v_1 = (1 - \beta_2)\, g_1^2$`,
     String.raw`$\hat{v}_2 = \frac{0.0079}{1 - 0.999^2}$`,
     String.raw`$\hat m_1 = \frac{0.05\, g_1}{1 - 0.95}$`,
+    // A worked parameter step: the iterate numbered from the one before, minus a rate times the gradient's value.
+    String.raw`$\theta_1 = \theta_0 - 0.1 \times 2.0 = 0.8$`,
+    String.raw`$w^{(3)} = w^{(2)} - 0.01 \cdot (-4.5)$`,
     // A step cut off after its sign where a page broke the line.
     String.raw`$\theta_{k+1} = \theta_k -$`,
   ]);
@@ -100,6 +103,10 @@ describe('recognize: worked optimizer steps with the numbers put in (batch G)', 
     String.raw`$y_2 = 0.6 \times 3 + 0.7 \times 1$`,
     String.raw`$x_1 = 0.3 \times 4 + 0.7 \times 2$`,
     String.raw`$p_2 = 0.9 \times 0.5 + 0.1 \times 0.2$`,
+    // Arithmetic on numbered terms with no rate below one, or added, or not from the term before.
+    String.raw`$a_2 = a_1 - 5 \times 4$`,
+    String.raw`$a_2 = a_1 + 0.5 \times 4$`,
+    String.raw`$a_3 = a_1 - 0.5 \times 4$`,
     // A value with no index, and a ratio of numbers that is no bias correction.
     String.raw`$E = 0.9 \times 10 + 0.1 \times 20$`,
     String.raw`$\hat{p}_1 = \frac{3}{10}$`,

@@ -113,6 +113,13 @@ function isNoiseTerm(t: readonly MathNode[]): boolean {
   return t.length >= 2 || !!last.sub;
 }
 
+/** The integer a symbol is numbered with (`\theta_1`, `w^{(2)}`), if any. */
+function stepNumber(n: MathNode): number | undefined {
+  const one = (s: readonly MathNode[] | undefined): MathNode | undefined => (s?.length === 1 ? (s[0].type === 'group' && s[0].children?.length === 1 ? s[0].children[0] : s[0]) : undefined);
+  const k = one(n.sub) ?? one(n.sup);
+  return k && k.type === 'num' && /^\d+$/.test(k.name) ? Number(k.name) : undefined;
+}
+
 /** The update lines of a formula: a variable set to itself plus a step, or the step itself. */
 function updates(ctx: Context): Update[] {
   const out: Update[] = [];
@@ -163,7 +170,11 @@ function updates(ctx: Context): Update[] {
         // Noise without a gradient is a forward diffusion or an autoregression, not an update.
         if (noise && !derivative) continue;
         // With a plain `=` and no index, only a step size times a direction (or a gradient) says update.
-        const step = derivative ?? rest.find((t) => isStepTerm(t.nodes, assigned || moved) && (assigned || moved || t.nodes.length >= 2));
+        // `\theta_1 = \theta_0 - 0.1 \times 2.0`: a worked step, the iterate numbered from the one before, minus a number
+        // (the rate, a decimal below one) times the gradient's value.
+        const counted = at === 0 && stepNumber(target) !== undefined && stepNumber(target) === (stepNumber(first.nodes[0]) ?? NaN) + 1;
+        const worked = counted ? rest.find((t) => t.sign === -1 && t.nodes.length >= 2 && !Number.isNaN(fraction(t.nodes[0])) && t.nodes.slice(1).every((n) => n.type === 'num' || n.type === 'group' || n.type === 'id')) : undefined;
+        const step = derivative ?? worked ?? rest.find((t) => isStepTerm(t.nodes, assigned || moved) && (assigned || moved || t.nodes.length >= 2));
         if (step) out.push({ target, rhs, gradientTerm: step.nodes, rel, scaled: at === 1, coefficient: at === 1 ? first.nodes[0] : undefined, noise });
         continue;
       }
@@ -331,7 +342,8 @@ export function detectGradientStep(ctx: Context): Hit | null {
   }
   const applier = ups.find((x) => x !== u && x.target.name !== u.target.name && some(x.gradientTerm, (n) => n.type === 'id' && n.name === u.target.name));
   const roles: Record<string, string> = {};
-  const timeFree = (n: MathNode): MathNode => ({ ...n, sub: n.sub && n.sub.some((m) => m.type === 'id' && (m.name === 't' || m.name === 'k')) ? undefined : n.sub, sup: undefined });
+  // (A worked step's number, `\theta_1`, is a time index too.)
+  const timeFree = (n: MathNode): MathNode => ({ ...n, sub: n.sub && (n.sub.some((m) => m.type === 'id' && (m.name === 't' || m.name === 'k')) || stepNumber({ ...n, sup: undefined }) !== undefined) ? undefined : n.sub, sup: undefined });
   const g = u.gradientTerm;
   // `v_{t+1} = \mu v_t - \eta \nabla f(\theta_t)`: the scaled target is a velocity, and the parameter
   // is what the gradient is taken at. (A scaled target the gradient is taken at is weight decay.)
