@@ -64,10 +64,32 @@ export function looksLikeUnicodeMath(s: string): boolean {
 
 /** Delimiters and wrappers removed, Unicode turned into TeX: what the parser reads. */
 export function normalizeFormula(source: string): string {
-  const body = stripDelimiters(source);
+  // Markdown sources escape the subscript sign from the markdown parser, `\mathbb{E}\_{x}` (kramdown, Jekyll): in
+  // math a `\_` is that subscript, not a literal underscore (a line break `\\` before `_` is left alone).
+  const body = stripDelimiters(source).replace(/(^|[^\\])\\_/g, '$1_');
   // (A product dot or cross ends an unbraced subscript, `σ_t·z`: a space before it says so to the converter.)
-  if (looksLikeUnicodeMath(body)) return braceRoots(unflattenScripts(unicodeToLatex(sumSigns(katexScripts(body).normalize('NFD').replace(/(\S)([\u00b7\u22c5\u00d7])/g, '$1 $2')))));
+  if (looksLikeUnicodeMath(body)) return braceRoots(unflattenScripts(unicodeToLatex(sumSigns(pdfScripts(katexScripts(body)).normalize('NFD').replace(/(\S)([\u00b7\u22c5\u00d7])/g, '$1 $2')))));
   return looksLikeAsciiMath(body) ? asciiToTex(body) : body;
+}
+
+/** A letter standing alone (Latin or Greek), a space and a step index with its shift: `m t−1`, `θ k+1`. */
+const PDF_SHIFTED = /(^|[\s(=+\u2212\-\u00b7])([A-Za-z\u03b1-\u03c9])\s([tk])([+\u2212-])(\d)(?![\w.])/g;
+/** What may stand before a lone letter: the start, a space, an opening bracket, a relation or a sign. */
+const LONE = '(^|[\\s(=+\\u2212\\-\\u00b7])';
+
+/**
+ * Text copied from a PDF loses the scripts' layout without any mark: `m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t`
+ * comes as `m t = β 1 m t−1 + (1−β 1) g t`. Nobody writes a lone letter, a space and `t−1` for a product
+ * minus one, so such a shifted index says the scripts were flattened; then, and only then, a lone letter
+ * followed by a lone `t` or `k` (the step) and a Greek letter followed by one digit (`β 1`, a numbered
+ * constant) get their subscripts back. Without a shifted index the text is left alone (`v t` may be a
+ * velocity times a time).
+ */
+function pdfScripts(s: string): string {
+  if (!new RegExp(PDF_SHIFTED.source).test(s)) return s;
+  return s.replace(PDF_SHIFTED, (_, pre: string, base: string, idx: string, sign: string, d: string) => `${pre}${base}_{${idx}${sign === '+' ? '+' : '-'}${d}}`)
+    .replace(new RegExp(`${LONE}([A-Za-z\\u03b1-\\u03c9][\\u0300-\\u036f]?)\\s([tk])(?=$|[\\s),=+\\u2212\\-])`, 'g'), '$1$2_$3')
+    .replace(new RegExp(`${LONE}([\\u03b1-\\u03c9])\\s(\\d)(?=$|[\\s),=+\\u2212\\-])`, 'g'), '$1$2_$3');
 }
 
 /**

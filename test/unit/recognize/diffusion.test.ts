@@ -1,3 +1,5 @@
+import * as assert from 'node:assert/strict';
+import { classify } from '../../../src/core/recognize';
 import { expectKind, expectRoles } from './cases';
 
 describe('recognize: diffusion', () => {
@@ -71,5 +73,57 @@ describe('recognize: diffusion algebra in more notations (issue 10)', () => {
     String.raw`$\int_0^T \mathbb{E}[x_0 \cdot y]\, dt$`,
     // Score matching of the data's own density.
     String.raw`$\mathcal{L}_{SM} = \mathbb{E}\left[\|s(x) - \nabla_x \log p(x)\|^2\right]$`,
+  ]);
+});
+
+describe('recognize: the forward process written as a draw (batch G)', () => {
+  expectKind('diffusion', [
+    String.raw`$\mathbf{x}_t \sim \mathcal{N}\big(\sqrt{1-\beta_t}\,\mathbf{x}_{t-1},\ \beta_t \mathbf{I}\big)$`,
+    String.raw`$z_{t} \sim \mathcal{N}(\sqrt{\bar\alpha_{t}}\, z_{0}, (1-\bar\alpha_{t}) I)$`,
+    'x_t ~ N(√ᾱ_t x_0, (1 − ᾱ_t) I)',
+  ]);
+  expectKind('none', [
+    // An AR(1) draw (plain coefficient) and a root of another constant are no noise schedule.
+    String.raw`$y_t \sim \mathcal{N}(\phi\, y_{t-1}, \sigma^2)$`,
+    String.raw`$u_t \sim \mathcal N(\sqrt{\rho}\, u_{t-1}, 1-\rho)$`,
+    // A draw whose mean is another variable, not the same one at another step.
+    String.raw`$x_t \sim \mathcal{N}(\sqrt{\alpha}\, \mu, I)$`,
+  ]);
+});
+
+describe('recognize: perturbation kernels against VAE Gaussians, and ω for the Wiener process (batch G)', () => {
+  expectKind('diffusion', [
+    String.raw`$p_{\sigma}(\tilde{y} \mid y) = \mathcal{N}(\tilde{y}; y, \sigma^{2} I)$`,
+    String.raw`$d\mathbf{y}(t) = f(\mathbf{y}(t), t)\, dt + g(t)\, d\omega(t)$`,
+  ]);
+  expectKind('none', [
+    // A VAE's Gaussian decoder and encoder, whose means are functions of what they are conditioned on.
+    String.raw`$p_{\sigma}(x \mid z) = \mathcal{N}(x \mid g_\psi(z), \sigma^{2} I)$`,
+    String.raw`$Q_{\sigma}(h\mid Y)=\mathcal{N}(h;\ m_{\sigma}(Y), S_{\sigma}(Y))$`,
+    // A frequency integral is no SDE.
+    String.raw`$F = \int f(\omega)\, d\omega$`,
+  ]);
+});
+
+describe('recognize: denoising score matching averaged over the noise kernel (batch G)', () => {
+  expectKind('diffusion', [
+    String.raw`$\mathbb{E}_{p(\mathbf{y})}\mathbb{E}_{q_{\sigma}(\tilde{\mathbf{y}} \mid \mathbf{y})}\Big[\big\| g_{\psi}(\tilde{\mathbf{y}}) - \frac{\mathbf{y} - \tilde{\mathbf{y}}}{\sigma^2}\big\|_2^2\Big]$`,
+    String.raw`$J(\theta) = \mathbb{E}_{\tilde x \sim p_\sigma(\tilde x | x)} \| h_\theta(\tilde x) + (\tilde x - x)/\sigma^2 \|^2$`,
+  ]);
+  expectKind('none', [
+    // A σ-indexed kernel with no squared error, and an encoder's average of a squared error.
+    String.raw`$\mathbb{E}_{q_\sigma(\tilde x \mid x)}[f(\tilde x)]$`,
+  ]);
+  for (const latex of [String.raw`$\mathbb{E}_{q_\phi(z \mid x)} \|x - g(z)\|^2$`]) {
+    it(`does not read ${latex} as diffusion`, () => assert.notEqual(classify(latex).kind, 'diffusion'));
+  }
+});
+
+describe('recognize: the forward kernel written alone, and AR(1) noise with no schedule', () => {
+  expectKind('diffusion', [String.raw`$\mathcal{N}\left(\mathbf{z}_t;\ \sqrt{1-\beta_t}\,\mathbf{z}_{t-1},\ \beta_t\mathbf{I}\right)$`]);
+  expectKind('none', [
+    // A stationary AR(1) whose innovation is scaled by a root of its own coefficient, not a noise schedule.
+    String.raw`$y_t = \phi\, y_{t-1} + \sqrt{1-\phi^2}\,\epsilon_t$`,
+    String.raw`$\mathcal{N}(y;\ \sqrt{\rho}\, x,\ I)$`,
   ]);
 });

@@ -77,3 +77,49 @@ describe('recognize: gradient steps in more notations (issue 10)', () => {
     String.raw`$c_t = f_t \odot c_{t-1} + i_t \odot \tilde{c}_t$`,
   ]);
 });
+
+describe('recognize: worked optimizer steps with the numbers put in (batch G)', () => {
+  expectKind('gradient_step', [
+    // An EMA step with the decay and its complement as decimals, in several spellings.
+    String.raw`$m_3 = 0.95 \cdot m_2 + 0.05 \cdot g_3$`,
+    String.raw`$r_2 \leftarrow 0.99 \times 0.01 + 0.01 \times 9.0$`,
+    'v₂ = 0.8·(−1.5) + 0.2·(0.5)',
+    String.raw`$s^{(2)} = 0.999\,(0.3) + 0.001\,(2.25) = 0.3019$`,
+    // The first step from a zero moment, and the bias corrections with a decay to a power.
+    String.raw`$v_1 = (1 - \beta_2)\, g_1^2$`,
+    String.raw`$\hat{v}_2 = \frac{0.0079}{1 - 0.999^2}$`,
+    String.raw`$\hat m_1 = \frac{0.05\, g_1}{1 - 0.95}$`,
+    // A worked parameter step: the iterate numbered from the one before, minus a rate times the gradient's value.
+    String.raw`$\theta_1 = \theta_0 - 0.1 \times 2.0 = 0.8$`,
+    String.raw`$w^{(3)} = w^{(2)} - 0.01 \cdot (-4.5)$`,
+    // A step cut off after its sign where a page broke the line.
+    String.raw`$\theta_{k+1} = \theta_k -$`,
+  ]);
+  expectKind('none', [
+    // Arithmetic results: the update form is gone.
+    String.raw`$v_2 = -0.18 - 0.2 = -0.38$`,
+    // Weights summing to one but even (a mixture), or not summing to one, or weighting the new value more.
+    String.raw`$p_1 = 0.5 \times 0.2 + 0.5 \times 0.6$`,
+    String.raw`$y_2 = 0.6 \times 3 + 0.7 \times 1$`,
+    String.raw`$x_1 = 0.3 \times 4 + 0.7 \times 2$`,
+    String.raw`$p_2 = 0.9 \times 0.5 + 0.1 \times 0.2$`,
+    // Arithmetic on numbered terms with no rate below one, or added, or not from the term before.
+    String.raw`$a_2 = a_1 - 5 \times 4$`,
+    String.raw`$a_2 = a_1 + 0.5 \times 4$`,
+    String.raw`$a_3 = a_1 - 0.5 \times 4$`,
+    // A value with no index, and a ratio of numbers that is no bias correction.
+    String.raw`$E = 0.9 \times 10 + 0.1 \times 20$`,
+    String.raw`$\hat{p}_1 = \frac{3}{10}$`,
+    // A fragment that does not move the index, and one cut after a plus (a random walk as well as an ascent).
+    String.raw`$x = x -$`,
+    String.raw`$x_t = x_{t-1} +$`,
+  ]);
+});
+
+describe('recognize: a moment as an exponential moving average names its roles', () => {
+  expectRoles(String.raw`$m_k = \gamma\, m_{k-1} + (1 - \gamma)\, g_k$`, { moment: 'm', momentum: String.raw`\gamma`, variant: 'moving average' });
+  expectRoles(String.raw`$r \leftarrow \rho r + (1 - \rho)\, \nabla J(w) \odot \nabla J(w)$`, { variant: 'moving average' });
+  expectRoles(String.raw`$s_{t} = \beta s_{t-1} + (1-\beta)\, g_t^{2}$`, { moment: 's', variant: 'moving average of squared gradients' });
+  // A velocity with a learning rate (not the decay's complement) keeps its momentum reading.
+  expectRoles(String.raw`$v_t = \beta v_{t-1} + \eta \nabla L(\theta_t)$`, { variant: 'momentum' });
+});

@@ -62,3 +62,14 @@ describe('recognize: GAN objectives in more forms (issue 10)', () => {
     String.raw`$\mathbb{E}_{x \sim p}[h(x)] - \mathbb{E}_{x \sim q}[h(x)]$`,
   ]);
 });
+
+describe('recognize: the real-data term of a GAN named alone (batch G)', () => {
+  expectKind('minimax', [String.raw`$\log D(\mathbf{x})$`, String.raw`$-\log D_{\psi}(\vx)$`, 'log D(x)']);
+  expectRoles(String.raw`$\log D_w(X)$`, { discriminator: 'D', variant: 'real-data term' });
+  expectKind('none', [
+    // A log of another function or of a parameter, and D applied to something that is no data variable.
+    String.raw`$\log f(\mathbf{x})$`,
+    String.raw`$\log D(\theta)$`,
+    String.raw`$\log D(z) + c$`,
+  ]);
+});

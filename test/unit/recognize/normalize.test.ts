@@ -73,4 +73,19 @@ describe('recognize: normalizing pasted and typed math', () => {
   ]);
   expectKind('gradient_step', ['θ ← θ − ε ĝ', 'w ← w − η · ∇w L(w)']);
   expectKind('entropy', ['H(p, q) = −Σ p(x) log q(x)', "loss(z, c) = -z[c] + log(\\sum_j exp(z[j]))"]);
+  it('gives the scripts back to text pasted from a PDF only when a shifted step index shows they were flattened', () => {
+    assert.equal(normalizeFormula('m t = β 1 m t−1 + (1−β 1) g t'), String.raw`m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t`);
+    assert.match(normalizeFormula('w k+1 = w k − α ∇f(w k)'), /w_\{k\+1\} = w_k - \\alpha/);
+    // A velocity times a time minus one, spaced as a product, and text with no shifted index stay as typed.
+    assert.equal(normalizeFormula('x = v t − 1'), 'x = v t - 1');
+    assert.equal(normalizeFormula('d = v t + ½ a t²').includes('_'), false);
+  });
+  expectKind('gradient_step', ['v t = ρ v t−1 + (1−ρ) g t', 'θ t+1 = θ t − η ∇L(θ t)']);
+  expectKind('none', ['y t = φ y t−1 + ε t']);
+  it('reads a markdown-escaped subscript sign as the subscript', () => {
+    assert.equal(normalizeFormula(String.raw`\\[ \mathbb{E}\_{x \sim p} [f(x)] \\]`), String.raw`\mathbb{E}_{x \sim p} [f(x)]`);
+    // A line break before an underscore is left as it is.
+    assert.equal(normalizeFormula(String.raw`a \\_b`), String.raw`a \\_b`);
+  });
+  expectKind('diffusion', [String.raw`\\[ \mathbb{E}\_{t, \mathbf{x}\_0, \boldsymbol{\epsilon}} \| \boldsymbol{\epsilon} - \boldsymbol{\epsilon}\_\theta(\mathbf{x}\_t, t) \|^2 \\]`]);
 });

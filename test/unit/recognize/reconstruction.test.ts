@@ -1,3 +1,5 @@
+import * as assert from 'node:assert/strict';
+import { classify } from '../../../src/core/recognize';
 import { expectKind, expectRoles } from './cases';
 
 describe('recognize: reconstruction loss', () => {
@@ -45,5 +47,53 @@ describe('recognize: reconstruction losses in more notations (issue 10)', () => 
     String.raw`$d(x, \tilde x) = \|x - \tilde x\|_2$`,
     String.raw`$|f(x) - f(x')| \le K \|x - x'\|$`,
     String.raw`$\|x - x'\|^2$`,
+  ]);
+});
+
+describe('recognize: a loss of the input and its reconstruction (batch G)', () => {
+  expectKind('reconstruction', [
+    // A loss named as a function of x and its reconstruction, the norm of any order (α is the order, not a schedule).
+    String.raw`$\ell(\mathbf{x}, \tilde{\mathbf{x}}) = \|\tilde{\mathbf{x}} - \mathbf{x}\|_1$`,
+    String.raw`$L(x, \tilde x) \propto \left\lVert x - \tilde x \right\rVert_{p}$`,
+    String.raw`$J(X,\tilde{X})=\frac{1}{m}\lVert X-\tilde{X}\rVert_{\alpha}^{\alpha}$`,
+    // The round trip written as a composition.
+    String.raw`$\min_{\phi,\psi} \mathcal{L}\big(x, (\psi \circ \phi)(x)\big)$`,
+  ]);
+  expectKind('none', [
+    // A distance or a kernel of two points, and a composition applied to another variable.
+    String.raw`$k(x, \tilde x) = \|x - \tilde x\|^2$`,
+    String.raw`$\mathcal{L}(y, (f \circ g)(x))$`,
+  ]);
+});
+
+describe('recognize: the reconstruction term under a measure named by its letter alone (batch G)', () => {
+  expectKind('reconstruction', [String.raw`$\mathbb{E}_{Q}\big[\log P_{\theta}(X \mid h)\big]$`, String.raw`$\mathbb{E}_{q}\left[\log p(\mathbf{x}|\mathbf{z})\right]$`]);
+  // The prior term, and a log of a parameter given data (a posterior), are not the decoder's (what else they are
+  // is another kind's business).
+  for (const latex of [String.raw`$\mathbb{E}_{Q}[\log p(z)]$`, String.raw`$\mathbb{E}_{q}[\log p(\theta \mid x)]$`]) {
+    it(`does not read ${latex} as a reconstruction`, () => assert.notEqual(classify(latex).kind, 'reconstruction'));
+  }
+});
+
+describe('recognize: binary cross-entropy of the input against its reconstruction', () => {
+  expectKind('reconstruction', [
+    String.raw`$-\frac{1}{D}\sum_{d=1}^{D} \left[x_d \log \hat x_d + (1 - x_d)\log(1 - \hat x_d)\right]$`,
+    String.raw`$\mathcal{L}_{BCE} = -\sum_j \big(X_j \ln \tilde{X}_j + (1 - X_j)\ln(1 - \tilde{X}_j)\big)$`,
+  ]);
+  // A label against a prediction is a classifier's cross-entropy, densities in the logs an entropy.
+  for (const latex of [String.raw`$-\sum_i \left[y_i \log \hat y_i + (1-y_i)\log(1-\hat y_i)\right]$`, String.raw`$-\sum_x p(x) \log \hat p(x)$`]) {
+    it(`does not read ${latex} as a reconstruction`, () => assert.notEqual(classify(latex).kind, 'reconstruction'));
+  }
+});
+
+describe('recognize: PCA as a linear autoencoder, the data against its projection', () => {
+  expectKind('reconstruction', [
+    String.raw`$\min_{U^\top U = I} \lVert X - X U U^{\top} \rVert_F^2$`,
+    String.raw`$J(V) = \|\mathbf{X} - \mathbf{X} V^{T} V\|^2$`,
+  ]);
+  expectKind('none', [
+    // A regression residual, and two different matrices after the data.
+    String.raw`$\|y - X\beta\|_2^2$`,
+    String.raw`$\|X - X A B\|_F^2$`,
   ]);
 });

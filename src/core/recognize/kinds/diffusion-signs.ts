@@ -16,7 +16,8 @@ export function differentialAt(seq: readonly MathNode[], k: number, names?: Read
   return d !== undefined && d.type === 'id' && d.name === 'd' && !d.sub && v !== undefined && v.type === 'id' && (names === undefined || names.has(v.name));
 }
 
-const BROWNIAN: ReadonlySet<string> = new Set(['w', 'W', 'B']);
+// (ω too: some notes write the Wiener process \omega(t), `dx = f\,dt + g\,d\omega`.)
+const BROWNIAN: ReadonlySet<string> = new Set(['w', 'W', 'B', 'omega']);
 
 /**
  * The score-based and continuous-time forms of diffusion, which write no `x_{t-1}`: an SDE
@@ -53,6 +54,16 @@ export function continuousSigns(ctx: Context, scheduled: boolean): string | unde
   // `\mathcal{L}_{DSM}`: an objective named for denoising score matching, which scores noised samples. Score
   // matching of the data's own density (`\mathcal{L}_{SM}` alone) is not yet a diffusion.
   if (ctx.nodes.some((n) => n.type === 'id' && /^(?:L|J)$/.test(n.name) && /^DSM$/.test(tex(n.sub ?? []).replace(/[{}\s]|\\(?:mathrm|text)/g, '')))) return 'denoising score matching';
+  // `\mathbb{E}_{q_\sigma(\tilde x | x)} \|s_\theta(\tilde x) + \frac{\tilde x - x}{\sigma^2}\|^2`: a squared error averaged over the
+  // noise kernel, a σ-indexed density of a perturbed copy of the variable it is conditioned on, is denoising score
+  // matching whatever the network is called. (An encoder `q_\phi(z|x)` draws another variable.)
+  const normed = ctx.nodes.some((n) => n.type === 'par' || (n.type === 'group' && n.name === '||'));
+  for (const e of normed ? ctx.expectations : []) {
+    const k = firstApp(e.measure);
+    if (!k || !isDensityName(k.fn) || !k.fn.sub?.some((n) => n.type === 'id' && n.name === 'sigma') || k.main.length !== 1 || k.cond.length !== 1) continue;
+    const [y, x] = [k.main[0], k.cond[0]];
+    if (y.length === 1 && x.length === 1 && y[0].type === 'id' && x[0].type === 'id' && y[0].name === x[0].name && y[0].accent === 'tilde' && !x[0].accent) return 'denoising score matching';
+  }
   // A score matched to the score of a noised density in a squared error is denoising score matching;
   // a score model on its own (`s_\theta(x) \approx \nabla_x \log p(x)`) is not yet a diffusion.
   const squared = ctx.nodes.some((n) => n.type === 'par' || (n.sup?.length === 1 && n.sup[0].name === '2' && n.type === 'group'));
@@ -112,7 +123,14 @@ export function continuousSigns(ctx: Context, scheduled: boolean): string | unde
   // The perturbed density `p_{\sigma}(x) = \int p(y) \mathcal{N}(x; y, \sigma^2 I) dy`.
   for (const line of ctx.lines) {
     const a = appAt(line, 0);
-    if (a && isDensityName(a.fn) && a.fn.sub?.some((n) => n.type === 'id' && n.name === 'sigma') && line.some((n) => n.type === 'id' && n.name === 'N')) return 'perturbed density';
+    if (!a || !isDensityName(a.fn) || !a.fn.sub?.some((n) => n.type === 'id' && n.name === 'sigma')) continue;
+    const gauss = ctx.apps.find((g) => g.fn.type === 'id' && g.fn.name === 'N' && line.includes(g.fn));
+    if (!gauss && !line.some((n) => n.type === 'id' && n.name === 'N')) continue;
+    // A conditional density is the perturbation kernel `p_\sigma(\tilde x | x) = \mathcal N(\tilde x; x, \sigma^2 I)` only when the
+    // Gaussian is centred on what it is conditioned on (noise added to it); `Q_\sigma(z | X) = \mathcal N(z | \mu_\sigma(X), \dots)`
+    // with the mean a function of it is an encoder or a decoder of a VAE.
+    const args = gauss ? [...gauss.main, ...gauss.cond, ...gauss.params].map(tex) : [];
+    if (a.cond.length === 0 || a.cond.some((c) => args.includes(tex(c)))) return 'perturbed density';
   }
   return undefined;
 }

@@ -129,8 +129,32 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
     const earlier = rhs.some((n, k) => n.type === 'id' && n.name === base && n.accent === parts[0][0].accent && (isTimeScript(n.sub, steps) || !n.sub || (rhs[k + 1]?.type === 'id' && rhs[k + 1].name === 't')));
     // The noise scaled by a schedule (`\sqrt{\beta_t}\epsilon`) makes it a diffusion; an AR(1)
     // process `x_t = \phi x_{t-1} + \epsilon_t` adds noise too, but with no schedule and no square root.
-    const scheduled = schedule !== '' || rhs.some((n) => n.type === 'sqrt') || zeroMeanGaussian;
+    // (The root must hold a schedule: a schedule's letter, a barred cumulative product, or anything indexed by the step;
+    // `\sqrt{1 - \phi^2}\,\epsilon_t`, a root of a constant, is a stationary AR(1)'s innovation.)
+    const scheduleRoot = rhs.some((n) => n.type === 'sqrt' && [...allNodes(n.args?.[0] ?? [])].some((m) => m.type === 'id' && (SCHEDULE_FUNCTIONS.has(m.name) || m.accent === 'bar' || isTimeScript(m.sub, steps))));
+    const scheduled = schedule !== '' || scheduleRoot || zeroMeanGaussian;
     if (noise && earlier && scheduled) { strong = true; roles.reparameterized ??= tex(parts[0]); roles.noise ??= '\\epsilon'; }
+  }
+  // `x_t \sim \mathcal N(\sqrt{\bar\alpha_t}\, x_0, (1 - \bar\alpha_t) I)`: a time-step variable drawn from a Gaussian whose
+  // mean is the same variable at another step (x_0, x_{t-1}, x_{t-2}) shrunk by a root of the schedule, the forward
+  // process written as a draw rather than a density. An AR(1) draw `y_t \sim \mathcal N(\phi y_{t-1}, \sigma^2)` scales by
+  // a plain coefficient, with no root, and a root of another constant (`\\sqrt\\rho`) is no noise schedule.
+  // The same Gaussian evaluated at the step, `\mathcal N(x_t; \sqrt{1-\beta_t}\, x_{t-1}, \beta_t I)` written alone, is the kernel.
+  const shrunkTo = (point: readonly MathNode[], mean: readonly MathNode[]): boolean => {
+    const base = point.length === 1 ? timeVariable(point, steps) : undefined;
+    if (!base) return false;
+    const k = mean.findIndex((n) => n.type === 'id' && n.name === base && n.accent === point[0].accent && isTimeScript(n.sub, steps) && tex(n.sub ?? []) !== tex(point[0].sub ?? []));
+    return k > 0 && mean.slice(0, k).some((n) => n.type === 'sqrt' && (schedule !== '' || [...allNodes(n.args?.[0] ?? [])].some((m) => m.type === 'id' && (m.name === 'alpha' || m.name === 'beta'))));
+  };
+  for (const line of strong ? [] : ctx.lines) {
+    // (`sides` keeps `\sim` inside a side: it is found here by hand.)
+    const at = line.findIndex((n) => n.type === 'rel');
+    const g = at === 1 && line[at].name === 'sim' ? gaussians.find((a) => a.fn === line[2]) : undefined;
+    if (g && shrunkTo(line.slice(0, 1), g.main[0] ?? [])) { strong = true; roles.forward ??= tex(line); break; }
+  }
+  if (!strong && ctx.lines.length === 1 && ctx.lines[0].length === 2) {
+    const g = gaussians.find((a) => a.fn === ctx.lines[0][0]);
+    if (g && g.main.length === 1 && g.params.length >= 1 && shrunkTo(g.main[0], g.params[0])) { strong = true; roles.forward ??= tex(ctx.lines[0]); }
   }
   // The forward posterior's mean and variance, `\tilde\mu_t(x_t, x_0)` and `\tilde\beta_t`, written
   // with the cumulative schedule: a side of a relation that is a tilde quantity at a time step (or

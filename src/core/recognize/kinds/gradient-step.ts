@@ -113,6 +113,13 @@ function isNoiseTerm(t: readonly MathNode[]): boolean {
   return t.length >= 2 || !!last.sub;
 }
 
+/** The integer a symbol is numbered with (`\theta_1`, `w^{(2)}`), if any. */
+function stepNumber(n: MathNode): number | undefined {
+  const one = (s: readonly MathNode[] | undefined): MathNode | undefined => (s?.length === 1 ? (s[0].type === 'group' && s[0].children?.length === 1 ? s[0].children[0] : s[0]) : undefined);
+  const k = one(n.sub) ?? one(n.sup);
+  return k && k.type === 'num' && /^\d+$/.test(k.name) ? Number(k.name) : undefined;
+}
+
 /** The update lines of a formula: a variable set to itself plus a step, or the step itself. */
 function updates(ctx: Context): Update[] {
   const out: Update[] = [];
@@ -163,7 +170,11 @@ function updates(ctx: Context): Update[] {
         // Noise without a gradient is a forward diffusion or an autoregression, not an update.
         if (noise && !derivative) continue;
         // With a plain `=` and no index, only a step size times a direction (or a gradient) says update.
-        const step = derivative ?? rest.find((t) => isStepTerm(t.nodes, assigned || moved) && (assigned || moved || t.nodes.length >= 2));
+        // `\theta_1 = \theta_0 - 0.1 \times 2.0`: a worked step, the iterate numbered from the one before, minus a number
+        // (the rate, a decimal below one) times the gradient's value.
+        const counted = at === 0 && stepNumber(target) !== undefined && stepNumber(target) === (stepNumber(first.nodes[0]) ?? NaN) + 1;
+        const worked = counted ? rest.find((t) => t.sign === -1 && t.nodes.length >= 2 && !Number.isNaN(fraction(t.nodes[0])) && t.nodes.slice(1).every((n) => n.type === 'num' || n.type === 'group' || n.type === 'id')) : undefined;
+        const step = derivative ?? worked ?? rest.find((t) => isStepTerm(t.nodes, assigned || moved) && (assigned || moved || t.nodes.length >= 2));
         if (step) out.push({ target, rhs, gradientTerm: step.nodes, rel, scaled: at === 1, coefficient: at === 1 ? first.nodes[0] : undefined, noise });
         continue;
       }
@@ -228,10 +239,87 @@ function biasCorrection(target: MathNode, rhs: readonly MathNode[]): boolean {
   return ok && den.length === 3 && den[0].type === 'num' && den[0].name === '1' && den[2].type === 'id' && den[2].sup !== undefined;
 }
 
+/** A decimal strictly between 0 and 1 (`0.9`, `.999`), as a decay rate or its complement is written; NaN otherwise. */
+function fraction(n: MathNode | undefined): number {
+  if (!n || n.type !== 'num' || n.sup) return NaN;
+  const v = Number(n.name);
+  return v > 0 && v < 1 ? v : NaN;
+}
+
+/** Letters optimizers give their moments: m (first), v and s (second), r (RMSProp's accumulator), u (AdaMax's). */
+const MOMENT_LETTERS: ReadonlySet<string> = new Set(['m', 'v', 's', 'r', 'u']);
+
+/** A symbol with an integer index (`v_2`, `\hat m_1`, `s^{(3)}`): the value of an iterate at a worked step. */
+function numberedIterate(lhs: readonly MathNode[]): MathNode | undefined {
+  const n = lhs.length === 1 ? lhs[0] : undefined;
+  if (!n || n.type !== 'id' || n.font === 'cal') return undefined;
+  const idx = (s: readonly MathNode[] | undefined): boolean => !!s && s.length === 1 && (s[0].type === 'num' ? /^\d+$/.test(s[0].name) : s[0].type === 'group' && s[0].children?.length === 1 && s[0].children[0].type === 'num');
+  return idx(n.sub) || idx(n.sup) ? n : undefined;
+}
+
+/**
+ * Worked examples of an optimizer's moment updates with the numbers put in, whose recursion is still
+ * visible: `v_2 = 0.9 \times (-0.2) + 0.1 \times (-2.0)` (a decay times the previous value plus its
+ * complement times the new gradient: two decimal weights summing to one, the larger on the history, as
+ * β = 0.9, 0.99, 0.999 are), the first step from a zero moment `m_1 = (1-\beta_1) g_1`, and the bias
+ * correction `\hat m_1 = \frac{0.2}{1 - 0.9^1}` (over one minus a decay to a power). Only the first side of
+ * a chain is read: `v_2 = -0.38` after the arithmetic is a value, not an update. A weighted sum with
+ * weights that do not sum to one, or with even weights (a mixture `0.5 a + 0.5 b`), is not an EMA.
+ */
+function numericMoment(ctx: Context): Hit | null {
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    if (rels.length === 0 || rels[0] !== '=' && !assignedRel(rels[0])) continue;
+    const target = numberedIterate(parts[0]);
+    if (!target) continue;
+    const ts = terms(parts[1]).map((t) => ({ sign: t.sign, nodes: t.nodes.filter((n) => !(n.type === 'bin' && n.name === '*')) }));
+    const hit = (variant: string): Hit => ({ kind: 'gradient_step', confidence: 0.7, roles: { moment: nodeTex({ ...target, sub: undefined, sup: undefined }), variant } });
+    // (The letters are the moments' own, m, v, s, r, u: a convex mix of numbers set to `p_1` or `x_2` is a probability
+    // or a point as often as a smoothed value.)
+    if (MOMENT_LETTERS.has(target.name) && ts.length === 2 && ts.every((t) => t.sign === 1 && t.nodes.length >= 2)) {
+      const [a, b] = [fraction(ts[0].nodes[0]), fraction(ts[1].nodes[0])];
+      if (Math.abs(a + b - 1) < 1e-9 && a >= 0.75) return hit('moving average');
+    }
+    if (ts.length === 1 && ts[0].sign === 1) {
+      const t = ts[0].nodes;
+      // `(1 - \beta_1) g_1`: the complement of a decay times the gradient, the first step from zero.
+      const complement = t.length === 2 && t[0].type === 'group' && /^1-\\?[A-Za-z]+(_|$)/.test(tex(t[0].children ?? []));
+      if (complement && hasGradient([t[1]])) return hit('moving average');
+      // `\frac{0.2}{1-0.9^1}` or `\frac{0.1 \cdot g_1}{0.1}`: a hatted moment set to its bias-corrected value.
+      const f = t.length === 1 && t[0].type === 'frac' ? t[0].args : undefined;
+      if (f && target.accent === 'hat') {
+        const [num, den] = f;
+        const decayDen = den.length === 3 && den[0].type === 'num' && den[0].name === '1' && den[1].type === 'bin' && den[1].name === '-' && !Number.isNaN(fraction({ ...den[2], sup: undefined }));
+        if (decayDen || (hasGradient(num) && (target.name === 'm' || target.name === 'v'))) return hit('adam');
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * An update cut off after its sign, `w_t = w_{t-1} -`, as a formula split over two lines of a page leaves it:
+ * a variable set to its value at the step before, minus what the next line held. The index must
+ * move on; `x = x -` is only a fragment.
+ */
+function truncatedUpdate(ctx: Context): Hit | null {
+  if (ctx.lines.length !== 1) return null;
+  const { sides: parts, rels } = sides(ctx.lines[0]);
+  if (rels.length !== 1 || (rels[0] !== '=' && !assignedRel(rels[0]))) return null;
+  const [lhs, rhs] = parts;
+  const last = rhs[rhs.length - 1];
+  // (Only a minus: descent is how such a step is written, and `x_t = x_{t-1} +` may as well be a random walk cut off.)
+  if (rhs.length !== 2 || !last || last.type !== 'bin' || last.name !== '-') return null;
+  const [target, prev] = [lhs[0], rhs[0]];
+  if (lhs.length !== 1 || target.type !== 'id' || prev.type !== 'id' || prev.name !== target.name || prev.accent !== target.accent) return null;
+  const [i, j] = [indexOf(target), indexOf(prev)];
+  return i !== '' && j !== '' && i !== j ? { kind: 'gradient_step', confidence: 0.5, roles: { parameter: nodeTex({ ...target, sub: undefined, sup: undefined }), variant: 'plain' } } : null;
+}
+
 /** Detects a gradient step. */
 export function detectGradientStep(ctx: Context): Hit | null {
   const ups = updates(ctx);
-  if (ups.length === 0) return null;
+  if (ups.length === 0) return numericMoment(ctx) ?? truncatedUpdate(ctx);
   // In a block of several updates the one that takes the gradient names the roles; the others
   // apply what it computed (`\theta \leftarrow \theta + v`).
   const u = ups.find((x) => hasDerivative(x.gradientTerm)) ?? ups.find((x) => hasGradient(x.gradientTerm)) ?? ups.find((x) => !x.correction) ?? ups[ups.length - 1];
@@ -245,9 +333,17 @@ export function detectGradientStep(ctx: Context): Hit | null {
   if (rooted && !ups.some((x) => hasDerivative(x.gradientTerm))) return { kind: 'diffusion', confidence: 0.8, roles: { variant: 'sampler step' } };
   // A bias correction alone names a moment of Adam, not a parameter.
   if (u.correction) return { kind: 'gradient_step', confidence: 0.85, roles: { moment: nodeTex({ ...u.target, sub: undefined }), variant: 'adam' } };
+  // `m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t`: the decay on the old value and its complement on the new gradient make
+  // the line a moment's exponential moving average (Adam's, RMSProp's), not a step of a parameter.
+  const g0 = u.gradientTerm[0];
+  if (ctx.lines.length === 1 && u.scaled && u.coefficient && !u.noise && g0?.type === 'group' && tex(g0.children ?? []).replace(/\s/g, '') === '1-' + nodeTex(u.coefficient).replace(/\s/g, '')) {
+    const squared = u.gradientTerm.slice(1).some((n) => n.sup?.length === 1 && n.sup[0].name === '2');
+    return { kind: 'gradient_step', confidence: u.rel === '=' ? 0.85 : 0.95, roles: { moment: nodeTex({ ...u.target, sub: undefined, sup: undefined }), momentum: nodeTex(u.coefficient), variant: squared ? 'moving average of squared gradients' : 'moving average' } };
+  }
   const applier = ups.find((x) => x !== u && x.target.name !== u.target.name && some(x.gradientTerm, (n) => n.type === 'id' && n.name === u.target.name));
   const roles: Record<string, string> = {};
-  const timeFree = (n: MathNode): MathNode => ({ ...n, sub: n.sub && n.sub.some((m) => m.type === 'id' && (m.name === 't' || m.name === 'k')) ? undefined : n.sub, sup: undefined });
+  // (A worked step's number, `\theta_1`, is a time index too.)
+  const timeFree = (n: MathNode): MathNode => ({ ...n, sub: n.sub && (n.sub.some((m) => m.type === 'id' && (m.name === 't' || m.name === 'k')) || stepNumber({ ...n, sup: undefined }) !== undefined) ? undefined : n.sub, sup: undefined });
   const g = u.gradientTerm;
   // `v_{t+1} = \mu v_t - \eta \nabla f(\theta_t)`: the scaled target is a velocity, and the parameter
   // is what the gradient is taken at. (A scaled target the gradient is taken at is weight decay.)

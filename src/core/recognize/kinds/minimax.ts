@@ -20,6 +20,20 @@ function playerFont(fn: MathNode): boolean {
   return fn.font === 'cal' && fn.name !== 'N' && fn.name !== 'L';
 }
 
+/** A data variable as GAN notes write it: x or X, bold, or a vector macro (`\xvec`, `\vx`, `\bx`). */
+const DATA_VARIABLE = /^(?:x|X|xvec|vx|bx|bfx|xb)$/;
+
+/** The formula is `\log D(x)` alone (a leading minus allowed), D a discriminator's letter and x a data variable. */
+function loneRealTerm(ctx: Context): boolean {
+  if (ctx.lines.length !== 1) return false;
+  const line = ctx.lines[0];
+  const k = line[0]?.type === 'bin' && line[0].name === '-' ? 1 : 0;
+  const [log, d, g] = [line[k], line[k + 1], line[k + 2]];
+  if (line.length !== k + 3 || log?.type !== 'op' || log.name !== 'log' || d?.type !== 'id' || d.name !== 'D' || !playerFont(d) || g?.type !== 'group') return false;
+  const arg = g.children ?? [];
+  return arg.length === 1 && arg[0].type === 'id' && DATA_VARIABLE.test(arg[0].name);
+}
+
 /** `F(G(z))`: a function applied to the output of another function (the generator's sample). */
 function compositions(ctx: Context): { outer: App; inner: App }[] {
   const out: { outer: App; inner: App }[] = [];
@@ -103,7 +117,11 @@ export function detectMinimax(ctx: Context): Hit | null {
   // (Weighted by a label and its complement, `y \log f + (1-y)\log(1-f)`, the same logs are a
   // classifier's likelihood, not a game.)
   else if (logD > 0 && logOneMinus > 0 && (ctx.expectations.length >= 2 || ctx.ops.has('int') || ctx.ops.has('sum')) && !ctx.logs.some(labelWeighted)) game = true;
-  let variant = '';
+  // `\log D(x)`, `-\log D_\phi(\mathbf x)` written alone: the discriminator's log-score of a real sample, the
+  // real-data term of the game named on its own (as `\log D(G(z))` names the generator's). Only D, the letter
+  // GAN notes keep for the discriminator, of a data variable: `\log p(x)` or `\log f(x)` is no player's term.
+  else if (logD === 1 && logOneMinus === 0 && loneRealTerm(ctx)) game = true;
+  let variant = comps.length === 0 && logs === 1 && loneRealTerm(ctx) ? 'real-data term' : '';
   if (logs === 0 && comps.length > 0) {
     // No log: WGAN's critic (a difference of averages) or least squares (squared distances to labels),
     // alone or inside a min-max (`\min_G \max_D E[D(x)] - E[D(G(z))]` is WGAN's, not the saturating game).

@@ -18,6 +18,19 @@ function roundTrip(nodes: readonly MathNode[]): { decoder: App; encoder: App; in
   return { decoder: outer, encoder: inner, input: inner.main[0][0] };
 }
 
+/**
+ * `(g \circ f)(x)`: a composition of two maps applied to one variable, the round trip written with `\circ`.
+ * Returns the outer (decoder) and inner (encoder) maps and the input.
+ */
+function composed(nodes: readonly MathNode[]): { decoder: MathNode; encoder: MathNode; input: MathNode } | undefined {
+  if (nodes.length !== 2 || nodes[0].type !== 'group' || nodes[1].type !== 'group' || nodes[1].name !== '(') return undefined;
+  const c = nodes[0].children ?? [];
+  const arg = nodes[1].children ?? [];
+  const isMap = (n: MathNode | undefined): boolean => n !== undefined && n.type === 'id' && !isDensityName(n);
+  if (c.length !== 3 || !isMap(c[0]) || !isMap(c[2]) || c[1].type !== 'bin' || c[1].name !== 'o' || arg.length !== 1) return undefined;
+  return { decoder: c[0], encoder: c[2], input: arg[0] };
+}
+
 /** Same variable, ignoring accents (`\tilde x` is the corrupted `x`, `\hat x` its reconstruction). */
 function sameVariable(a: MathNode | undefined, b: MathNode | undefined): boolean {
   return a !== undefined && b !== undefined && a.type === 'id' && b.type === 'id' && a.name === b.name && tex(a.sub ?? []) === tex(b.sub ?? []);
@@ -68,6 +81,12 @@ export function detectReconstruction(ctx: Context): Hit | null {
     if (rt && plain.length === 1 && sameVariable(plain[0], rt.input)) {
       return hit({ loss: nodeTex(a.fn), data: nodeTex(plain[0]), encoder: nodeTex(rt.encoder.fn), decoder: nodeTex(rt.decoder.fn) });
     }
+    // `\mathcal L(x, (f \circ g)(x))`: the same round trip written as a composition.
+    const cp = composed(y) ?? composed(x);
+    const other = composed(y) ? x : y;
+    if (cp && other.length === 1 && sameVariable(other[0], cp.input)) {
+      return hit({ loss: nodeTex(a.fn), data: nodeTex(other[0]), encoder: nodeTex(cp.encoder), decoder: nodeTex(cp.decoder) });
+    }
   }
   // A pair at time step zero first: `(\hat x_0 - x_0)^2` beside `(\hat v - v)^2` is a diffusion's loss on the clean
   // sample, which the driver reads from the data role x_0.
@@ -90,8 +109,9 @@ export function detectReconstruction(ctx: Context): Hit | null {
       // `(x - \tilde x)^2`: the input's reconstruction written with a tilde, compared with it, alone (summed or
       // averaged at most). In a formula with a score or a noise level, x̃ is the noised sample and the norm its
       // noise; a function of both points (`d(x, \tilde x) = \dots`) or a bound (`\le K\|x - x'\|`) is a distance.
-      // (A primed x' is another point as often as a reconstruction, so the prime says nothing.)
-      const pointPair = ctx.apps.some((ap) => ap.main.length === 2) || ctx.lines.some((l) => l.some((n) => n.type === 'rel' && /^(?:<=|>=|<|>|le|ge|leq|geq)$/.test(n.name)));
+      // (A primed x' is another point as often as a reconstruction, so the prime says nothing. A loss of the two,
+      // `\mathcal L(x, \tilde x) = \|\tilde x - x\|^2`, names what the norm is: the error of the reconstruction.)
+      const pointPair = ctx.apps.some((ap) => ap.main.length === 2 && !isLossName(ap.fn)) || ctx.lines.some((l) => l.some((n) => n.type === 'rel' && /^(?:<=|>=|<|>|le|ge|leq|geq)$/.test(n.name)));
       if (u.length === 1 && v.length === 1 && sameVariable(u[0], v[0]) && u[0].accent === 'tilde' && !v[0].accent && !v[0].prime && DATA_LETTERS.has(v[0].name) && quiet(ctx) && !pointPair) {
         return hit({ data: nodeTex(v[0]), reconstruction: nodeTex(u[0]), loss: 'squared error' }, 0.75);
       }
@@ -99,6 +119,13 @@ export function detectReconstruction(ctx: Context): Hit | null {
       // for a latent code (a mean conditioned on z, or a function of z alone).
       if (v.length === 1 && v[0].type === 'id' && DATA_LETTERS.has(v[0].name) && !v[0].accent && decodedFromCode(u, v[0]) && quiet(ctx)) {
         return hit({ data: nodeTex(v[0]), reconstruction: tex(u), loss: 'squared error' }, 0.75);
+      }
+      // `\|X - X W W^\top\|_F^2`: the data (rows) against their projection onto a subspace, coded by W and decoded by
+      // W^T (PCA as the linear autoencoder; `X W^\top W` in the other convention). The same matrix and its transpose
+      // must follow the data; `\|y - X\beta\|^2` compares another variable with a fit.
+      if (v.length === 1 && u.length === 3 && sameVariable(u[0], v[0]) && DATA_LETTERS.has(v[0].name) && !v[0].accent && (transposeOf(u[2], u[1]) || transposeOf(u[1], u[2]))) {
+        const plain = (n: MathNode): string => nodeTex({ ...n, sup: undefined }) + (n.sup ? '^\\top' : '');
+        return hit({ data: nodeTex(v[0]), encoder: plain(u[1]), decoder: plain(u[2]), loss: 'squared error', variant: 'projection' }, 0.7);
       }
       // `\|\phi(x) - \phi(\hat x)\|`, `\|\phi(x) - \phi(\mathrm{Dec}(c))\|`: a perceptual loss, one feature map of the
       // input and of its reconstruction (or of a decoding of a code).
@@ -134,8 +161,10 @@ export function detectReconstruction(ctx: Context): Hit | null {
     const a = log?.app;
     const m = measureOf(e.node.sub)?.measure ?? [];
     // The latent is what the measure is of (`q(z|x)`), or the variable written alone (`\mathbb{E}_z`).
-    const codeGiven = a !== undefined && m.length === 0 && a.cond.length === 1 && a.cond[0].length === 1 && LATENT_LETTERS.has(a.cond[0][0].name) && a.main.length === 1 && DATA_LETTERS.has(a.main[0][0]?.name ?? '');
-    const latent = firstApp(m)?.main[0] ?? (m.length === 1 && m[0].type === 'id' ? m : codeGiven ? a.cond[0] : undefined);
+    // (A measure named by its density's letter alone, `\mathbb{E}_Q`, `\mathbb{E}_{q_\phi}`, says as little: the encoder.)
+    const bareDensity = m.length === 1 && m[0].type === 'id' && /^[qQ]$/.test(m[0].name);
+    const codeGiven = a !== undefined && (m.length === 0 || bareDensity) && a.cond.length === 1 && a.cond[0].length === 1 && LATENT_LETTERS.has(a.cond[0][0].name) && a.main.length === 1 && DATA_LETTERS.has(a.main[0][0]?.name ?? '');
+    const latent = firstApp(m)?.main[0] ?? (m.length === 1 && m[0].type === 'id' && !bareDensity ? m : codeGiven ? a.cond[0] : undefined);
     if (alone && a && isDensityName(a.fn) && a.cond.length === 1 && latent && tex(a.cond[0]) === tex(latent) && a.main.length === 1) {
       return hit({ decoder: nodeTex(a.fn), data: tex(a.main[0]), latent: tex(latent), variant: 'expected log-likelihood' }, 0.75);
     }
@@ -149,6 +178,8 @@ export function detectReconstruction(ctx: Context): Hit | null {
     // (No data role: the driver reads a clean x_0 as data as diffusion's denoising loss.)
     if (x.type === 'id' && y.type === 'id' && x.name === y.name && tex(x.sub ?? []) === '0' && tex(y.sub ?? []) === '1') return hit({ decoder: nodeTex(a.fn), latent: nodeTex(y), variant: 'decoder term' }, 0.75);
   }
+  const bce = binaryCrossEntropy(ctx);
+  if (bce) return hit(bce, 0.75);
   const decoder = decoderLogLikelihood(ctx);
   if (decoder) return hit(decoder, 0.7);
   // -log p_decoder(x | h = f(x~)): likelihood of the input given the code of (a corrupted copy of) itself.
@@ -163,6 +194,38 @@ export function detectReconstruction(ctx: Context): Hit | null {
     }
   }
   return null;
+}
+
+/** A loss's name: L, \mathcal{L}, \ell, l, J (a function named d or k of two points is a distance or a kernel). */
+function isLossName(n: MathNode): boolean {
+  return n.type === 'id' && /^(?:L|l|ell|J)$/.test(n.name);
+}
+
+/**
+ * `-\sum_i [x_i \log \hat x_i + (1 - x_i) \log(1 - \hat x_i)]`: the binary cross-entropy of the input against its
+ * reconstruction, the same data letter with a hat or tilde inside the logs and plain outside them. The same sum
+ * with a label y and a prediction ŷ is a classifier's loss, and with densities inside the logs an entropy.
+ */
+function binaryCrossEntropy(ctx: Context): Record<string, string> | undefined {
+  let rec: MathNode | undefined;
+  for (const log of ctx.logs) {
+    if (log.app) return undefined;
+    const inner = log.arg.length === 1 && log.arg[0].type === 'group' ? log.arg[0].children ?? [] : log.arg;
+    const ts = terms(inner);
+    const last = ts[ts.length - 1]?.nodes;
+    const complement = ts.length === 2 && tex(ts[0].nodes) === '1' && ts[1].sign === -1;
+    const v = (ts.length === 1 || complement) && last?.length === 1 ? last[0] : undefined;
+    if (!v || v.type !== 'id' || !DATA_LETTERS.has(v.name) || (v.accent !== 'hat' && v.accent !== 'tilde')) return undefined;
+    rec = v;
+  }
+  if (!rec || ctx.logs.length < 2) return undefined;
+  const target = ctx.nodes.find((n) => n.type === 'id' && n.name === rec!.name && !n.accent && tex(n.sub ?? []) === tex(rec!.sub ?? []));
+  return target ? { data: nodeTex(target), reconstruction: nodeTex(rec), loss: 'binary cross-entropy' } : undefined;
+}
+
+/** `W^\top` of `W`: the same letter, transposed (`^T`, `^\top`, `^\intercal`). */
+function transposeOf(t: MathNode, w: MathNode): boolean {
+  return t.type === 'id' && w.type === 'id' && t.name === w.name && !w.sup && t.sup?.length === 1 && /^(?:T|top|intercal|mathsf\{T\})$/.test(t.sup[0].name);
 }
 
 /** Letters notes use for the observed data and for a latent code. */
@@ -198,7 +261,10 @@ function decoderLogLikelihood(ctx: Context): Record<string, string> | undefined 
  * denoising score matcher adds, and `\exp(-\|x - \mu(z)\|^2)` a Gaussian's kernel.
  */
 function quiet(ctx: Context): boolean {
-  return !ctx.nodes.some((n) => (n.type === 'op' && (n.name === 'nabla' || n.name === 'partial' || n.name === 'exp')) || (n.type === 'id' && (n.name === 'sigma' || n.name === 'epsilon' || n.name === 'alpha' || n.name === 'beta' || (n.name === 'e' && n.sup !== undefined))));
+  // (The order of a norm, `\|x - \tilde x\|_\alpha`, is no schedule: the scripts of the bars are skipped.)
+  const order = new Set<MathNode>();
+  for (const n of ctx.nodes) if (n.type === 'par' || (n.type === 'group' && n.name === '||')) for (const m of [...(n.sub ?? []), ...(n.sup ?? [])]) order.add(m);
+  return !ctx.nodes.some((n) => !order.has(n) && ((n.type === 'op' && (n.name === 'nabla' || n.name === 'partial' || n.name === 'exp')) || (n.type === 'id' && (n.name === 'sigma' || n.name === 'epsilon' || n.name === 'alpha' || n.name === 'beta' || (n.name === 'e' && n.sup !== undefined)))));
 }
 
 /**
