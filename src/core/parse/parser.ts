@@ -512,7 +512,11 @@ function mergeWords(seq: MathNode[]): void {
       if (run.length > 1 && lookupWord(run)) { best = j - i + 1; word = run; }
       if (m.sub || m.sup) break;
     }
-    if (best > 1) {
+    // `arg` stands alone only before `max`/`min` (matched above as the longer word) or a non-letter: followed by
+    // another letter it is the middle of a word, `\mathrm{target}`, `\text{marginal}`, `\mathrm{large}`.
+    // (Other words are not held back so: spaces are gone here, and `p log p` is letters on both sides of `log`.)
+    const inWord = word === 'arg' && seq[i + best] !== undefined && isPlainLetter(seq[i + best]);
+    if (best > 1 && !inWord) {
       const w = lookupWord(word)!;
       const last = seq[i + best - 1];
       const merged = node(w.type, w.name);

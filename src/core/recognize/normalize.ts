@@ -8,6 +8,7 @@
  */
 import { unicodeToLatex } from '../find/unicode';
 import { asciiToTex, looksLikeAsciiMath } from './ascii';
+import { unescapeSource } from './escapes';
 
 /** Wrappers around a formula, opening and closing, tried in order until none matches. */
 const WRAPPERS: readonly [RegExp, RegExp][] = [
@@ -64,7 +65,7 @@ export function looksLikeUnicodeMath(s: string): boolean {
 
 /** Delimiters and wrappers removed, Unicode turned into TeX: what the parser reads. */
 export function normalizeFormula(source: string): string {
-  const body = stripDelimiters(source);
+  const body = unescapeSource(stripDelimiters(source));
   // (A product dot or cross ends an unbraced subscript, `σ_t·z`: a space before it says so to the converter.)
   if (looksLikeUnicodeMath(body)) return braceRoots(unflattenScripts(unicodeToLatex(sumSigns(katexScripts(body).normalize('NFD').replace(/(\S)([\u00b7\u22c5\u00d7])/g, '$1 $2')))));
   return looksLikeAsciiMath(body) ? asciiToTex(body) : body;

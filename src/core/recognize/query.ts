@@ -262,7 +262,14 @@ export function firstApp(seq: MathNode[]): App | undefined {
 /** The symbol `\sim` splits an expectation's subscript into variable and measure. */
 export function measureOf(sub: MathNode[] | undefined): { variable: MathNode[]; measure: MathNode[] } | undefined {
   if (!sub || sub.length === 0) return undefined;
-  const k = sub.findIndex((n) => n.type === 'rel' && n.name === 'sim');
-  if (k >= 0) return { variable: sub.slice(0, k), measure: sub.slice(k + 1) };
+  // `\mathbb{E}_{x_0 \sim p_{data},\ x_{1:T} \sim q(x_{1:T} | x_0)}`: with several draws, the last is the innermost one,
+  // drawn given the others (the latent code given the data), and it is what the bracket's log ratio is weighed by.
+  let k = -1;
+  for (let i = sub.length - 1; i >= 0; i--) if (sub[i].type === 'rel' && sub[i].name === 'sim') { k = i; break; }
+  if (k >= 0) {
+    let from = 0;
+    for (let i = k - 1; i >= 0; i--) if (sub[i].type === 'punct' && sub[i].name === ',' && sub.slice(0, i).some((n) => n.type === 'rel' && n.name === 'sim')) { from = i + 1; break; }
+    return { variable: sub.slice(from, k), measure: sub.slice(k + 1) };
+  }
   return { variable: [], measure: sub };
 }
