@@ -99,7 +99,8 @@ export function tex(nodes: readonly MathNode[]): string {
 /** True for a symbol that names a density: p, q, P, Q, Pr, with any script or accent. */
 export function isDensityName(n: MathNode | undefined): boolean {
   // `\Pr` is upright by nature; any other letter in a font (`\mathcal{P}`, `\mathbf{p}`) names something else.
-  return n !== undefined && n.type === 'id' && DENSITY_NAMES.has(n.name) && (!n.font || n.name === 'Pr');
+  // (`\mathbb{P}(A \mid B)`, `\mathcal{P}(x \mid y)`: probability theory's own capital P, blackboard or calligraphic.)
+  return n !== undefined && n.type === 'id' && DENSITY_NAMES.has(n.name) && (!n.font || n.name === 'Pr' || (n.name === 'P' && (n.font === 'bb' || n.font === 'cal')));
 }
 
 /** True for an expectation sign: `\mathbb{E}`, `E_q`, `E[...]`, `\E` (a plain `E(x)` is read as a function). */

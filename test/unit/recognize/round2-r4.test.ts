@@ -80,3 +80,36 @@ describe('recognize: several draws under one average, the innermost weighing the
     String.raw`\mathbb{E}_{u \sim P} \left[ \log \frac{P(u)}{Q(u)} \right]`,
   ]);
 });
+
+describe('recognize: probability theory’s blackboard and calligraphic P', () => {
+  expectKind('bayes', [
+    String.raw`\mathbb{P}(H \mid E) = \frac{\mathbb{P}(E \mid H)\, \mathbb{P}(H)}{\mathbb{P}(E)}`,
+    String.raw`\mathcal{P}(c \mid v) = \frac{\mathcal{P}(v \mid c)\mathcal{P}(c)}{\mathcal{P}(v)}`,
+  ]);
+  expectKind('none', [
+    // Chebyshev's inequality, independence, the definition of a conditional: probability, none of the kinds.
+    String.raw`\mathbb{P}(|X - \mu| \ge k\sigma) \le \frac{1}{k^2}`,
+    String.raw`\mathbb{P}(A \cap B) = \mathbb{P}(A)\,\mathbb{P}(B)`,
+    String.raw`\mathbb{P}(X = k) = \binom{n}{k} r^k (1-r)^{n-k}`,
+  ]);
+});
+
+describe('recognize: a weighed log ratio is a KL only between densities of the same variables', () => {
+  expectKind('elbo', [
+    // Against the joint of the latent and the data, the ratio is the negative bound (free energy).
+    String.raw`\int r_{\lambda}(h \mid y) \log \frac{r_{\lambda}(h \mid y)}{p_{w}(h, y)} \, dh`,
+    String.raw`\sum_{h} q(h) \log \frac{q(h)}{p(h, v)}`,
+    String.raw`\mathbb{E}_{h \sim q}\left[ \log \frac{q(h)}{p(v, h)} \right]`,
+    // The bound itself keeps its reading.
+    String.raw`\mathbb{E}_{q(h \mid v)}\left[ \log \frac{p(v, h)}{q(h \mid v)} \right]`,
+    String.raw`\mathbb{E}_{q(h \mid v)}\left[ \log \frac{p(v \mid h)\, p(h)}{q(h \mid v)} \right]`,
+  ]);
+  expectKind('kl', [
+    // Two conditionals of the same step under the forward process: the per-step KL, its sign flipped by the minus.
+    String.raw`\mathbb{E}_{q}\left[ -\log \frac{p_{w}(y_{k-1} \mid y_k)}{q(y_{k-1} \mid y_k, y_0)} \right]`,
+    String.raw`L_{k} = \mathbb{E}_{q}\left[ \log \frac{q(y_{k-1} \mid y_k, y_0)}{p_{w}(y_{k-1} \mid y_k)} \right]`,
+    // A KL to the posterior, split into the negative bound and the log evidence, is about that KL.
+    String.raw`\mathrm{KL}(r \,\|\, p(h \mid v)) = \int r(h) \log \frac{r(h)}{p(h, v)}\, dh + \log p(v)`,
+    String.raw`\sum_{k} P(k) \log \frac{P(k)}{Q(k)}`,
+  ]);
+});

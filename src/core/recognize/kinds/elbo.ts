@@ -76,7 +76,9 @@ export function detectELBO(ctx: Context): Hit | null {
   }
   if (freeEnergy(ctx)) return { kind: 'elbo', confidence: 0.85, roles: { ...densityRoles(ctx), variant: 'free energy' } };
   if (sampledBound(ctx)) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: 'Monte Carlo estimate' } };
-  if (logRatios(ctx).some((r) => r.shape === 'elbo')) return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
+  // (`D_{KL}(q \| p(z|x)) = \int q \log \frac{q}{p(z, x)} dz + \log p(x)`: a KL on the left split into the negative bound and
+  // the log evidence is a fact about that KL.)
+  if (logRatios(ctx).some((r) => r.shape === 'elbo' && !(r.negativeBound && klOnLeftOf(ctx)))) return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
   // E_q[log p(...) - log q(...)]: the entropy term of the measure itself, plus a log of another density.
   for (const e of ctx.expectations) {
     const m = measureDensity(e.measure);
