@@ -113,3 +113,39 @@ describe('recognize: a weighed log ratio is a KL only between densities of the s
     String.raw`\sum_{k} P(k) \log \frac{P(k)}{Q(k)}`,
   ]);
 });
+
+describe('recognize: a likelihood evaluated, compared or replaced by a generic loss is not the objective', () => {
+  expectKind('none', [
+    // The maximized value an information criterion penalizes, and the likelihood at the true parameter.
+    String.raw`\mathrm{BIC} = -2 \ln L(\hat{\theta}) + k \ln n`,
+    String.raw`\log p(\mathcal{D} \mid \hat{w}) - \frac{k}{2} \log N`,
+    String.raw`\log P(y \mid \theta^{*})`,
+    // EM's monotonicity: the same log-likelihood at two iterates.
+    String.raw`\ell(\theta^{(k+1)}) \ge \ell(\theta^{(k)})`,
+    String.raw`\log p(X \mid \theta_{t}) \le \log p(X \mid \theta_{t+1})`,
+    // The empirical risk of a generic loss of prediction and label.
+    String.raw`L(w) = \frac{1}{N} \sum_{n=1}^{N} \ell(h_w(x_n), y_n)`,
+    String.raw`J(\theta) = \sum_{i} \mathrm{loss}(f_\theta(x_i), t_i)`,
+  ]);
+  expectKind('mle', [
+    // Maximized over the parameter, or written with the parameter free, they are the objective.
+    String.raw`\hat{\theta} = \arg\max_{\theta} \log p(\mathcal{D} \mid \theta)`,
+    String.raw`\ell(\theta) = \sum_{n} \log p(x_n \mid \theta)`,
+    String.raw`L(w) = -\frac{1}{N} \sum_{n} \log p(y_n \mid x_n; w)`,
+  ]);
+  expectKind('elbo', [
+    // A bound below the log-likelihood is still a bound.
+    String.raw`\ell(\theta) \ge \sum_{n} \mathbb{E}_{q_n}\left[\log \frac{p(x_n, z_n \mid \theta)}{q_n(z_n)}\right]`,
+  ]);
+});
+
+describe('recognize: the log evidence minus the KL from an approximation named by its letter', () => {
+  expectKind('elbo', [
+    String.raw`F(Q, \theta) = \log p(y; \theta) - D_{KL}(Q \,\|\, p_{h|y})`,
+    String.raw`\mathcal{J}(q) = \log p(v) - \mathrm{KL}(q \| p(h \mid v))`,
+  ]);
+  expectKind('kl', [
+    // A KL between two model densities, with no log evidence beside it.
+    String.raw`D_{KL}(Q \| P) = \sum_{k} Q(k) \log \frac{Q(k)}{P(k)}`,
+  ]);
+});

@@ -129,7 +129,9 @@ export function detectELBO(ctx: Context): Hit | null {
       // (The expected log-likelihood of the data counts only bounded: `= -H(p_{data}) - \mathrm{KL}(p_{data} \| p_\theta)` is the MLE-KL identity.)
       const bounded = rels.includes('>=') || rels.includes('<=');
       const ev = parts.findIndex((p) => isLogEvidence(p) || (bounded && isExpectedLogEvidence(p)));
-      if (ev >= 0) {
+      // (`\ell(\theta^{(t+1)}) \ge \ell(\theta^{(t)})`: the log-likelihood against itself at another iterate is EM's
+      // monotonicity, no bound.)
+      if (ev >= 0 && !parts.every((p) => isLogEvidence(p))) {
         const rest = parts.filter((_, k) => k !== ev);
         // A log-likelihood bounded from below by anything is the bound EM and VI maximize.
         // (`\log \mathbb{E}_q[p(x,z)/q(z|x)]`, the log of an average, is the evidence itself rewritten.)
@@ -144,7 +146,9 @@ export function detectELBO(ctx: Context): Hit | null {
     for (const part of parts) {
       const ts = terms(part);
       const evidence = ts.some((t) => isLogEvidence(t.nodes));
-      const gap = ts.some((t) => t.nodes.some((n) => isKLOperator(n)) && kls.some((k) => { const f = firstApp(k.first); return f !== undefined && f.cond.length > 0; }));
+      // (The approximation may be named by its bare letter, `D_{KL}(Q \| p_{z|x})`, as EM's notes write it.)
+      const approx = (k: { first: MathNode[] }): boolean => { const f = firstApp(k.first); return (f !== undefined && f.cond.length > 0) || (k.first.length === 1 && k.first[0].type === 'id' && /^[qQ]$/.test(k.first[0].name)); };
+      const gap = ts.some((t) => t.nodes.some((n) => isKLOperator(n)) && kls.some(approx));
       if (evidence && gap) return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
     }
     // E_q[log p(x|z)] - KL(q || p), or its negative as a loss: an expected log-likelihood and a KL

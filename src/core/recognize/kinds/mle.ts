@@ -71,6 +71,16 @@ export function detectMLE(ctx: Context): Hit | null {
   const loggedQ = ctx.logs.some((l) => l.app !== undefined && isDensityApp(l.app) && l.app.fn.name.toLowerCase() === 'q');
   if (!optimizer && loggedJoint && loggedQ) return null;
   const densityApps = ctx.apps.filter(isDensityApp);
+  // `\log p(x | \hat\theta) - \frac{d}{2}\log n`, `\ell(\hat\theta)`: the likelihood evaluated at the fitted estimate is a
+  // number (the maximized value an information criterion penalizes), not the objective being maximized over the parameter.
+  const parameterArgs = [...densityApps.flatMap((a) => [...a.cond, ...a.params]), ...ctx.apps.filter(isLikelihoodFn).map((a) => a.main[0])].filter((c) => isParameter(c));
+  if (!optimizer && parameterArgs.length > 0 && parameterArgs.every((c) => c.length === 1 && (c[0].accent === 'hat' || c[0].sup?.some((n) => n.name === '*' || n.name === 'ast')))) return null;
+  // `L(\theta) = \frac1m \sum_i \ell(f(x_i; \theta), y_i)`: a loss function of prediction and label averaged over the data is
+  // the empirical risk, whatever it is named; without a log or a density it says nothing of a likelihood.
+  if (empiricalRisk(ctx)) return null;
+  // `\ell(\theta^{(t+1)}) \ge \ell(\theta^{(t)})`: the likelihood compared with itself at two iterates (EM's monotonicity) is a
+  // fact about the iterates, not the objective.
+  if (!optimizer && ctx.lines.some(selfComparison)) return null;
   // (Times the parameter's prior, `\prod_i P(x_i | \theta)\, P(\theta)`, the product is the joint of data and parameter, a posterior's kernel.)
   const priorOfParameter = densityApps.some((a) => a.cond.length === 0 && a.params.length === 0 && a.main.length === 1 && isParameter(a.main[0]));
   const model = densityApps.find((a) => conditionedOnParameter(a, true)) ?? densityApps[0];
@@ -309,4 +319,22 @@ function emAuxiliary(ctx: Context): boolean {
     if (averagedLog) return true;
   }
   return false;
+}
+
+/** `L(w) = \frac{1}{n} \sum_i \ell(h_w(x_i), y_i)`: a generic per-example loss of two arguments, summed, with no log or density anywhere. */
+function empiricalRisk(ctx: Context): boolean {
+  if (ctx.logs.length > 0 || ctx.apps.some((a) => isDensityApp(a)) || !ctx.ops.has('sum')) return false;
+  return ctx.apps.some((a) => a.fn.type === 'id' && /^(?:ell|l|L|loss)$/.test(a.fn.name) && a.main.length === 2 && a.cond.length === 0 && !isParameter(a.main[0]));
+}
+
+/** `f(a) \ge f(b)`, `\log p(x | \theta') \le \log p(x | \theta)`: one function (or log density) on both sides of an inequality. */
+function selfComparison(line: readonly MathNode[]): boolean {
+  const { sides: parts, rels } = sides(line as MathNode[]);
+  if (parts.length !== 2 || !['>=', '<=', '>', '<'].includes(rels[0])) return false;
+  const head = (p: readonly MathNode[]): string | undefined => {
+    const q = p[0]?.type === 'op' && p[0].name === 'log' ? p.slice(1) : p;
+    return q.length === 2 && q[1].type === 'group' && q[0].type === 'id' ? nodeTex({ ...q[0], sub: undefined, sup: undefined }) : undefined;
+  };
+  const a = head(parts[0]);
+  return a !== undefined && a === head(parts[1]);
 }
