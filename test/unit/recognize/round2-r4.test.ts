@@ -149,3 +149,22 @@ describe('recognize: the log evidence minus the KL from an approximation named b
     String.raw`D_{KL}(Q \| P) = \sum_{k} Q(k) \log \frac{Q(k)}{P(k)}`,
   ]);
 });
+
+describe('recognize: marginal likelihoods named as a function of the parameter, and total probability along a chain', () => {
+  expectKind('marginal', [
+    String.raw`\ell(w) = \log \int p(y, h \mid w)\, dh`,
+    String.raw`L(\theta) = \sum_{c} p(v, c; \theta)`,
+    String.raw`l(\lambda) = \log \int_{u} p(d, u, \lambda)\, du`,
+    // The first side equals the last: the law of total probability after a step in words.
+    String.raw`\Pr(E) = \Pr(E \text{ and } H) + \Pr(E \text{ and not } H) = \Pr(E \mid H)\Pr(H) + \Pr(E \mid \neg H)\Pr(\neg H)`,
+  ]);
+  expectKind('mle', [
+    // Summed over the data points (not a latent), the joint's log is the complete-data log-likelihood.
+    String.raw`\ell(\theta) = \sum_{n=1}^{N} \log p(x_n, z_n \mid \theta)`,
+  ]);
+  expectKind('none', [
+    // An autoregressive factorization rewritten along a chain sums out nothing.
+    String.raw`p(\mathbf{s}) = \prod_{k} p(s_k \mid s_{<k}) = \exp\Big(\sum_{k} \log p(s_k \mid s_{<k})\Big)`,
+    String.raw`P(B) = 1 - P(B^c) = 1 - (1 - r)^n`,
+  ]);
+});
