@@ -168,3 +168,19 @@ describe('recognize: marginal likelihoods named as a function of the parameter, 
     String.raw`P(B) = 1 - P(B^c) = 1 - (1 - r)^n`,
   ]);
 });
+
+describe('recognize: an integral typed out in plain ASCII', () => {
+  expectKind('marginal', [
+    'p(y) = integral p(y|h) p(h) dh',
+    'log p(v) = log integral over h of p(v, h) dh',
+    'p(x) = int p(x|u) p(u) du',
+  ]);
+  expectKind('gradient_step', [
+    // Without an integral sign, `dw` after an update stays the gradient.
+    'w = w - lr * dw',
+  ]);
+  expectKind('none', [
+    // `int(...)` as code's cast, with no differential, is no integral.
+    'n = int(x) * 2 + count',
+  ]);
+});
