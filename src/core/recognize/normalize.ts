@@ -7,7 +7,7 @@
  * `&` and `\\` itself.
  */
 import { unicodeToLatex } from '../find/unicode';
-import { asciiToTex, looksLikeAsciiMath } from './ascii';
+import { asciiToTex, looksLikeAsciiMath, typedIntegrals } from './ascii';
 import { unescapeSource } from './escapes';
 
 /** Wrappers around a formula, opening and closing, tried in order until none matches. */
@@ -67,7 +67,7 @@ export function looksLikeUnicodeMath(s: string): boolean {
 export function normalizeFormula(source: string): string {
   const body = unescapeSource(stripDelimiters(source));
   // (A product dot or cross ends an unbraced subscript, `σ_t·z`: a space before it says so to the converter.)
-  if (looksLikeUnicodeMath(body)) return braceRoots(unflattenScripts(unicodeToLatex(sumSigns(katexScripts(body).normalize('NFD').replace(/(\S)([\u00b7\u22c5\u00d7])/g, '$1 $2')))));
+  if (looksLikeUnicodeMath(body)) return braceRoots(unflattenScripts(typedIntegrals(unicodeToLatex(sumSigns(katexScripts(body).normalize('NFD').replace(/(\S)([\u00b7\u22c5\u00d7])/g, '$1 $2'))))));
   return looksLikeAsciiMath(body) ? asciiToTex(body) : body;
 }
 

@@ -184,3 +184,10 @@ describe('recognize: an integral typed out in plain ASCII', () => {
     'n = int(x) * 2 + count',
   ]);
 });
+
+describe('recognize: an integral in words in pasted Unicode text', () => {
+  expectKind('marginal', [
+    'p_θ(y) = integral over h of p_θ(y|h) · p(h) dh',
+    'q(x) = ∑_k π_k · integral p(x|u) r_k(u) du',
+  ]);
+});
