@@ -191,3 +191,25 @@ describe('recognize: an integral in words in pasted Unicode text', () => {
     'q(x) = ∑_k π_k · integral p(x|u) r_k(u) du',
   ]);
 });
+
+describe('recognize: statistics’ density f, and distributions written as vectors', () => {
+  expectKind('mle', [
+    String.raw`\hat{\theta} = \arg\max_{\theta} \prod_{i=1}^n f(x_i; \theta)`,
+    String.raw`\max_{w} \prod_{j} g(y_j \mid w)`,
+    String.raw`\prod_{i=1}^n f(x_i \mid \lambda)`,
+  ]);
+  expectKind('none', [
+    // Least squares over the same model is no likelihood in this spelling, and an autoregressive product has no parameter.
+    String.raw`\arg\min_{\theta} \sum_{i} (y_i - f(x_i; \theta))^2`,
+    String.raw`\prod_{i=1}^n f(x_i \mid x_{i-1})`,
+  ]);
+  expectKind('kl', [
+    String.raw`\sum_{k=1}^{K} a_k \ln \frac{a_k}{b_k}`,
+    String.raw`\sum_{j} \pi_j \log \frac{\pi_j}{\rho_j}`,
+  ]);
+  expectKind('none', [
+    // A weight other than the numerator, or no ratio at all.
+    String.raw`\sum_i w_i \log \frac{x_i}{y_i}`,
+    String.raw`\sum_i p_i \log p_i`,
+  ]);
+});

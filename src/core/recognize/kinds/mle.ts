@@ -99,7 +99,10 @@ export function detectMLE(ctx: Context): Hit | null {
   // (The data distribution an average is taken under, `\mathbb{E}_{x \sim p_{data}(x)}[\mathcal{L}_{\theta}(x)]`, is no likelihood term:
   // what is averaged there is another objective.)
   const measures = new Set<MathNode>(ctx.expectations.flatMap((e) => e.measure));
-  const hasLikelihoodTerm = ctx.logs.length > 0 || densityApps.some((a) => !measures.has(a.fn)) || ctx.apps.some((a) => isLikelihoodFn(a) || isAuxiliary(a));
+  // (`\prod_i f(x_i; \theta)`, `\prod_i f(x_i | \theta)`: statistics names the density f; any function of a data point given
+  // the parameter, multiplied over the sample, is the likelihood.)
+  const productOfModel = ctx.ops.has('prod') && ctx.apps.some((a) => a.fn.type === 'id' && !a.fn.font && /^[fg]$/.test(a.fn.name) && a.main.length === 1 && (a.params.some((c) => isParameterArg(c)) || a.cond.some((c) => isParameterArg(c))));
+  const hasLikelihoodTerm = ctx.logs.length > 0 || densityApps.some((a) => !measures.has(a.fn)) || ctx.apps.some((a) => isLikelihoodFn(a) || isAuxiliary(a)) || productOfModel;
   if (optimizer && hasLikelihoodTerm) return fill(tex(optimizer.sub ?? []), 0.95);
   // `\hat f_{\text{MLE}}`, `\theta_{ML}`: the estimate named as the maximum-likelihood one.
   const named = ctx.nodes.find((n) => n.type === 'id' && n.sub?.some((m) => (m.type === 'id' || m.type === 'text') && /^(?:MLE|ML|mle)$/.test(m.name)));
@@ -155,6 +158,8 @@ export function detectMLE(ctx: Context): Hit | null {
       if (a && isDensityApp(a) && !family(a)) return fill(undefined, 0.7);
     }
   }
+  // `\prod_i f(x_i | \theta)`: a density named f (or g) of each data point given the parameter, multiplied over the sample.
+  if (productOfModel && !priorOfParameter) return fill(undefined, 0.75);
   // A product of p's given the parameter; a product of q's is a mean-field family, not a likelihood.
   // (`\prod_i p(y_i | x_i; w)`: the parameter after a semicolon too.)
   const underProduct = (a: App): boolean => a.seq.slice(0, a.index).some((n) => n.type === 'op' && n.name === 'prod');
