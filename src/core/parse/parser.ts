@@ -463,7 +463,10 @@ class Parser {
   /** A font or accent applied to its argument: `\mathbb{E}`, `\mathrm{KL}`, `\tilde p`. */
   #wrapped(out: MathNode[], arg: MathNode[], font: string | undefined, accent: string | undefined): void {
     // Letters written in an upright or operator font spell one word: `\mathrm{KL}`, `\operatorname{argmax}`.
-    if (arg.length > 1 && arg.every((n) => n.type === 'id' && n.name.length === 1 && !n.sub && !n.sup && !n.font && !n.accent)) {
+    // (A word merged after a first letter, `\mathrm{BCE}` read as B and the word CE, is one word too; a word first,
+    // `\mathrm{logP}` as typed code writes it, stays that word and what follows.)
+    const plain = (n: MathNode): boolean => (n.type === 'id' || n.type === 'op') && /^[A-Za-z]+$/.test(n.name) && !n.sub && !n.sup && !n.font && !n.accent && !n.macro;
+    if (arg.length > 1 && arg[0].type === 'id' && arg[0].name.length === 1 && arg.every(plain)) {
       const word = arg.map((n) => n.name).join('');
       const w = lookupWord(word);
       out.push(w ? node(w.type, w.name) : node('id', word));

@@ -38,6 +38,11 @@ describe('parse: `arg` inside a word is no operator', () => {
     assert.deepEqual(names(String.raw`\mathrm{margin}`), ['id:margin']);
     assert.deepEqual(names(String.raw`\operatorname{large}`), ['id:large']);
   });
+  it('keeps an upright word whole when a shorter word hides after its first letter', () => {
+    assert.deepEqual(names(String.raw`\mathrm{BCE}`), ['id:BCE']);
+    // (Typed code's `\mathrm{logP}` is the log of P, a word first.)
+    assert.deepEqual(names(String.raw`\mathrm{logP}`), ['op:log', 'id:P']);
+  });
   it('still reads the operator before max or min, in any spelling', () => {
     assert.deepEqual(names(String.raw`\arg\max_x f`).slice(0, 1), ['op:argmax']);
     assert.deepEqual(names(String.raw`\mathrm{argmin}_x f`).slice(0, 1), ['op:argmin']);
@@ -211,5 +216,25 @@ describe('recognize: statistics’ density f, and distributions written as vecto
     // A weight other than the numerator, or no ratio at all.
     String.raw`\sum_i w_i \log \frac{x_i}{y_i}`,
     String.raw`\sum_i p_i \log p_i`,
+  ]);
+});
+
+describe('recognize: the bound through its gap, and the VAE loss with its reconstruction error named', () => {
+  expectKind('elbo', [
+    // The log evidence minus the KL from any q to the posterior.
+    String.raw`\log p(v) - \mathrm{KL}(r(h) \,\|\, p(h \mid v))`,
+    String.raw`\log p(\mathbf{y}) - D_{KL}\big(q(\mathbf{u}) \,\|\, p(\mathbf{u} \mid \mathbf{y})\big)`,
+    // A named reconstruction error (BCE, MSE of the data and its reconstruction) beside the KL.
+    String.raw`\text{loss} = \mathrm{BCE}(\hat{y}, y) + D_{KL}(\mathcal{N}(\mu, \sigma^2) \,\|\, \mathcal{N}(0, 1))`,
+    String.raw`\mathrm{MSE}(v, \tilde v) + \beta\, \mathrm{KL}(q(h \mid v) \| p(h))`,
+    String.raw`l(y, \hat{y}) = l_{rec} + \beta\, l_{KL}(h, \mathcal{N}(0, I))`,
+  ]);
+  expectKind('none', [
+    // A regularized regression loss has no KL.
+    String.raw`\mathrm{MSE}(y, \hat y) + \lambda \|w\|^2`,
+  ]);
+  expectKind('kl', [
+    // Between two model densities with no log evidence, the KL stays a KL.
+    String.raw`\mathrm{KL}(q(h) \,\|\, p(h \mid v))`,
   ]);
 });

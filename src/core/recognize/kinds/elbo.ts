@@ -147,7 +147,13 @@ export function detectELBO(ctx: Context): Hit | null {
       const ts = terms(part);
       const evidence = ts.some((t) => isLogEvidence(t.nodes));
       // (The approximation may be named by its bare letter, `D_{KL}(Q \| p_{z|x})`, as EM's notes write it.)
-      const approx = (k: { first: MathNode[] }): boolean => { const f = firstApp(k.first); return (f !== undefined && f.cond.length > 0) || (k.first.length === 1 && k.first[0].type === 'id' && /^[qQ]$/.test(k.first[0].name)); };
+      // (Or from any density to a posterior, `\mathrm{KL}(q(z) \| p(z | x))`: the second argument conditioned on the data.)
+      const approx = (k: { first: MathNode[]; second: MathNode[] }): boolean => {
+        const f = firstApp(k.first);
+        const g = firstApp(k.second);
+        return (f !== undefined && f.cond.length > 0) || (k.first.length === 1 && k.first[0].type === 'id' && /^[qQ]$/.test(k.first[0].name))
+          || (f !== undefined && g !== undefined && isDensityName(g.fn) && g.cond.length > 0);
+      };
       const gap = ts.some((t) => t.nodes.some((n) => isKLOperator(n)) && kls.some(approx));
       if (evidence && gap) return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
     }
@@ -226,7 +232,7 @@ function namedTerms(ctx: Context): string | undefined {
     for (const side of sides(line).sides) {
       const ts = terms(side);
       if (ts.length < 2) continue;
-      const losses = ts.map((t) => t.nodes.find((n) => n.type === 'id' && (n.name === 'L' || n.name === 'ell') && n.sub !== undefined));
+      const losses = ts.map((t) => t.nodes.find((n) => n.type === 'id' && (n.name === 'L' || n.name === 'ell' || n.name === 'l') && n.sub !== undefined));
       const names = losses.map((n) => (n ? name(n) : ''));
       if (names.some((x) => /^rec/i.test(x)) && names.some((x) => /^(?:KL|kl|reg)$/.test(x) || x === 'KL')) return 'as a loss';
       if (names.includes('0') && names.includes('T') && names.filter((x) => x !== '').length >= 2) return 'diffusion bound';
@@ -237,7 +243,9 @@ function namedTerms(ctx: Context): string | undefined {
   for (const seq of ctx.seqs) {
     const ts = terms(seq);
     if (ts.length < 2 || ts.length > 4) continue;
-    const recon = ts.some((t) => t.nodes.some((n) => (n.type === 'id' || n.type === 'text') && /^recon/i.test(n.name)));
+    // (`\mathrm{BCE}(\hat x, x)`, `\mathrm{MSE}(x, \tilde x)`: an error function of the data and its reconstruction names that term too.)
+    const recon = ts.some((t) => t.nodes.some((n, i) => ((n.type === 'id' || n.type === 'text') && /^recon/i.test(n.name))
+      || (n.type === 'id' && /^(?:BCE|bce|MSE|mse|SSE|sse)$/.test(n.name) && t.nodes[i + 1]?.type === 'group' && some(t.nodes[i + 1].children ?? [], (m) => m.accent === 'hat' || m.accent === 'tilde'))));
     // (Typed as code, `recon_loss + beta * kl_loss`, the KL term is a name too.)
     if (recon && ts.some((t) => t.nodes.some((n) => isKLOperator(n) || (n.type === 'id' && /^kl$/i.test(n.name))))) return 'as a loss';
   }
