@@ -238,3 +238,18 @@ describe('recognize: the bound through its gap, and the VAE loss with its recons
     String.raw`\mathrm{KL}(q(h) \,\|\, p(h \mid v))`,
   ]);
 });
+
+describe('recognize: Bayesian statistics’ letters, f for the sampling density and pi for the prior', () => {
+  expectKind('bayes', [
+    String.raw`\pi(\theta \mid x) = \frac{f(x \mid \theta)\,\pi(\theta)}{m(x)}`,
+    String.raw`\pi(\lambda \mid \mathbf{y}) \propto f(\mathbf{y} \mid \lambda)\, \pi(\lambda)`,
+  ]);
+  expectKind('marginal', [
+    String.raw`m(x) = \int f(x \mid \theta)\, \pi(\theta)\, d\theta`,
+  ]);
+  expectKind('none', [
+    // Composition, and a conditional beside an unrelated factor, are no likelihood times prior.
+    String.raw`f(g(x)) = g(f(x))`,
+    String.raw`f(x \mid \theta)\, g(y)`,
+  ]);
+});
