@@ -253,3 +253,13 @@ describe('recognize: Bayesian statistics’ letters, f for the sampling density 
     String.raw`f(x \mid \theta)\, g(y)`,
   ]);
 });
+
+describe('recognize: a chain of equalities from a KL is about the KL; a derivation that moves on is the bound', () => {
+  expectKind('kl', [
+    String.raw`\mathrm{KL}(r(h) \| p(h \mid v)) = \mathbb{E}_r[\log r(h)] - \mathbb{E}_r[\log p(h, v)] + \log p(v)`,
+    String.raw`\begin{aligned} D_{KL}(q \| p(\cdot \mid y)) &= \mathbb{E}_q[\log q(u) - \log p(u \mid y)] \\ &= \log p(y) - \mathcal{L}(q) \end{aligned}`,
+  ]);
+  expectKind('elbo', [
+    String.raw`\begin{aligned} D_{KL}(q(h) \| p(h \mid v)) &= \mathbb{E}_q[\log q(h) - \log p(h, v)] + \log p(v) \\ \log p(v) &\ge \mathbb{E}_q[\log p(h, v) - \log q(h)] \end{aligned}`,
+  ]);
+});
