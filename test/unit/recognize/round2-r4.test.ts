@@ -263,3 +263,15 @@ describe('recognize: a chain of equalities from a KL is about the KL; a derivati
     String.raw`\begin{aligned} D_{KL}(q(h) \| p(h \mid v)) &= \mathbb{E}_q[\log q(h) - \log p(h, v)] + \log p(v) \\ \log p(v) &\ge \mathbb{E}_q[\log p(h, v) - \log q(h)] \end{aligned}`,
   ]);
 });
+
+describe('recognize: a likelihood function named alone', () => {
+  it('is the objective when the words maximize it, a mention otherwise', () => {
+    for (const latex of [String.raw`\ell(\theta)`, String.raw`L_n(\mathbf{y}; \theta)`, String.raw`\mathbf{L}(w \mid \mathcal{D})`]) {
+      assert.equal(classify(latex, { context: 'we choose the parameter that maximizes' }).kind, 'mle', latex);
+      assert.equal(classify(latex, { context: 'where the symbol denotes the one defined above and n is the sample size' }).kind, 'none', latex);
+    }
+  });
+  it('is read by its definition whatever the words when it is defined', () => {
+    assert.equal(classify(String.raw`\ell(\theta) = \sum_i \log p(x_i \mid \theta)`, { context: 'where n is the sample size' }).kind, 'mle');
+  });
+});

@@ -124,7 +124,14 @@ export function detectMLE(ctx: Context): Hit | null {
   // evaluated at the observed outcome, its log summed, averaged or maximized: the log loss of a conditional model.
   if ((optimizer !== undefined || ctx.ops.has('sum') || ctx.expectations.length > 0) && ctx.logs.some(predictionAtOutcome)) return fill(undefined, 0.8);
   const lik = ctx.apps.find(isLikelihoodFn);
-  if (lik) { roles.likelihood = nodeTex(lik.fn); return fill(tex(lik.main[0]), 0.9); }
+  if (lik) {
+    roles.likelihood = nodeTex(lik.fn);
+    // `\ell(\theta)`, `L_n(\mathbf{y}; \theta)` alone: the likelihood's name mentioned, an objective only if the words
+    // around maximize it (marked, as a bare log density is).
+    const alone = ctx.lines.length === 1 && ctx.lines[0].length === 2 && ctx.lines[0][0] === lik.fn;
+    if (alone) roles.variant = BARE;
+    return fill(tex(lik.main[0]), alone ? 0.6 : 0.9);
+  }
   // log p(x|θ), products of p(x_i|θ), or P(X|θ) = ... on the left. A model named by its parameter
   // (`p_\theta(x)`) counts only inside an objective: a sum, an average or an optimization.
   const objective = optimizer !== undefined || ctx.ops.has('sum') || ctx.expectations.length > 0;
