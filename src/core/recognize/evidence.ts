@@ -39,8 +39,8 @@ const TWO_READINGS: Partial<Record<FormulaKind, readonly FormulaKind[]>> = {
   reconstruction: ['mle'],
 };
 
-/** Words that make a likelihood an objective: maximizing it, fitting or training by it, maximum likelihood, the likelihood function. */
-const OBJECTIVE_WORDS = /\bmaximi[sze]|最大化|최대화|\bmle\b|maximum[- ]likelihood|likelihood function|\bfit(?:s|ting)?\b|\btrain/i;
+/** Words that make a likelihood an objective: maximizing it (or minimizing its negative), fitting or training by it, maximum likelihood, the likelihood function. */
+const OBJECTIVE_WORDS = /\bmaximi[sze]|最大化|최대화|\bmle\b|negative log[- ]likelihood|\bnll\b|maximum[- ]likelihood|likelihood function|\bfit(?:s|ting)?\b|\btrain/i;
 
 /** How much agreeing words raise a confidence, and disagreeing words lower it. */
 const AGREE = 0.04;

@@ -60,6 +60,8 @@ describe('recognize: a bare log density is an objective only when the note maxim
       assert.equal(classify(latex, { context: 'Training fits the model by maximizing the log-likelihood' }).kind, 'mle');
       assert.equal(classify(latex, { context: 'we choose the weights that maximise' }).kind, 'mle');
       assert.equal(classify(latex, { context: 'The maximum likelihood estimate maximizes' }).kind, 'mle');
+      assert.equal(classify(latex, { context: 'Training minimizes the negative log-likelihood' }).kind, 'mle');
+      assert.equal(classify(latex, { context: 'モデルの対数尤度を最大化する' }).kind, 'mle');
     });
     it(`${latex}: a mention when the words only name a density or the evidence`, () => {
       assert.equal(classify(latex, { context: 'A continuous normalizing flow computes the change of' }).kind, 'none');
