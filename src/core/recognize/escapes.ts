@@ -6,8 +6,8 @@
  *   TeX never writes an entity, so decoding them changes no real TeX.
  * - Markdown escapes: kramdown and other Markdown renderers eat one backslash, so authors of
  *   Jekyll pages write `p\_{\theta}`, `\min\_{\phi}`, `\begin{align\*}` and `\\|` for `\|`.
- *   A `\_` right before a brace or a control word is that escape (TeX's literal underscore
- *   `\_` stands inside a word, `num\_heads`); once a formula shows it, its `\*` and `\\|`
+ *   A `\_` right before a brace, a control word or a one-character subscript (`\alpha\_t`) is that escape (TeX's
+ *   literal underscore `\_` stands inside a word, `num\_heads`); once a formula shows it, its `\*` and `\\|`
  *   are read as escapes too.
  */
 
@@ -16,7 +16,7 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 /** The formula with HTML entities and Markdown escapes undone. Linear in its length. */
 export function unescapeSource(s: string): string {
   let out = s.includes('&') ? s.replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, e: string) => ENTITIES[e]) : s;
-  if (/\\_[{\\]/.test(out)) {
+  if (/\\_(?:[{\\]|[A-Za-z0-9](?![A-Za-z0-9]))/.test(out)) {
     // (`\\|` is `\|` escaped; a TeX line break before a bar would be written `\\ |`.)
     out = out.replace(/\\_/g, '_').replace(/\\\*/g, '*').replace(/\\\\\|/g, '\\|');
   }

@@ -16,6 +16,7 @@ describe('recognize: HTML entities and Markdown escapes over the TeX', () => {
   it('undoes kramdown escapes only where the formula shows them', () => {
     assert.equal(unescapeSource(String.raw`\min\_{\phi} D(p \\| q)`), String.raw`\min_{\phi} D(p \| q)`);
     assert.equal(unescapeSource(String.raw`\begin{align\*} p\_{\theta} \end{align\*}`), String.raw`\begin{align*} p_{\theta} \end{align*}`);
+    assert.equal(unescapeSource(String.raw`\bar\alpha\_t x\_0`), String.raw`\bar\alpha_t x_0`);
     // TeX's own literal underscore inside a word stays: nothing here is a Markdown escape.
     assert.equal(unescapeSource(String.raw`z_{smiling\_man}`), String.raw`z_{smiling\_man}`);
     assert.equal(unescapeSource(String.raw`a \\ |b|`), String.raw`a \\ |b|`);
