@@ -278,3 +278,14 @@ describe('recognize: a likelihood function named alone', () => {
     assert.equal(classify(String.raw`\ell(\theta) = \sum_i \log p(x_i \mid \theta)`, { context: 'where n is the sample size' }).kind, 'mle');
   });
 });
+
+describe('recognize: a loss bounded by per-step KLs is the variational bound', () => {
+  expectKind('elbo', [
+    String.raw`\mathcal{L} \le \mathbb{E}_q\Big[ D_{KL}(q(y_K \mid y_0) \| p(y_K)) + \sum_{k>1} D_{KL}(q(y_{k-1} \mid y_k, y_0) \| p_w(y_{k-1} \mid y_k)) \Big]`,
+  ]);
+  expectKind('kl', [
+    // KLs between unconditional laws, or one KL bounded, are statements about KLs.
+    String.raw`L \le \sum_{k} D_{KL}(P_k \| Q_k) + D_{KL}(P \| Q)`,
+    String.raw`D_{KL}(p \| q) \ge 0`,
+  ]);
+});

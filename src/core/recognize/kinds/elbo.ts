@@ -9,7 +9,7 @@ import type { Hit } from '../types';
 import { appKey, evidenceAsItsOwnAverage, isDensityApp, isKLOperator, isParameter, klApps, logRatios, measureDensity, sameLetter } from '../math';
 import { densityRoles } from '../roles';
 import { gaussianClosedForm } from './kl';
-import { allNodes, appAt, firstApp, isDensityName, isExpectation, nodeTex, sides, some, terms, tex, type App } from '../query';
+import { allNodes, appAt, firstApp, forEachSeq, isDensityName, isExpectation, nodeTex, sides, some, terms, tex, type App } from '../query';
 
 /** True when a log stands after a minus, directly or through the expectation it sits in. */
 function negated(log: LogUse, ctx: Context): boolean {
@@ -119,6 +119,7 @@ export function detectELBO(ctx: Context): Hit | null {
     }
   }
   if (klWrittenOutBound(ctx)) return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
+  if (perStepKLBound(ctx)) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: 'sum of per-step KLs' } };
   // A squared reconstruction error plus a KL: the VAE's loss (`|x - \hat x|^2 + D_{KL}(q \| p)`).
   if (kls.length > 0 && ctx.nodes.some((n) => n.type === 'id' && n.accent === 'hat') && squaredDifference(ctx)) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: 'as a loss' } };
   for (const line of ctx.lines) {
@@ -405,6 +406,33 @@ function unmeasuredBound(ctx: Context): boolean {
     if (model.length === 0 || guide.length === 0) continue;
     const held = new Set(model.flatMap((l) => [...l.app!.main, ...l.app!.cond].map(tex)));
     if (guide.some((l) => l.app!.main.every((m) => held.has(tex(m))))) return true;
+  }
+  return false;
+}
+
+/**
+ * `\mathcal{L} \le \mathbb{E}_q[D_{KL}(q(x_T|x_0) \| p(x_T)) + \sum_{t>1} D_{KL}(q(x_{t-1}|x_t,x_0) \| p_\theta(x_{t-1}|x_t))]`:
+ * a loss (or a negative log-likelihood) bounded by KLs summed over the steps of a hierarchy is the variational bound of
+ * a diffusion or a hierarchical VAE. One KL under a sum over the steps and at least one more term is the bound's shape;
+ * a single KL bounded (`D_{KL} \ge 0`, Pinsker), or KLs between unconditional laws, are not.
+ */
+function perStepKLBound(ctx: Context): boolean {
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    if (parts.length !== 2 || !(rels[0] === '<=' || rels[0] === '>=')) continue;
+    const loss = (p: readonly MathNode[]): boolean => p.length <= 2 && p.some((n) => n.type === 'id' && (n.name === 'L' || n.name === 'ell'));
+    const bound = loss(parts[0]) ? parts[1] : loss(parts[1]) ? parts[0] : undefined;
+    if (!bound) continue;
+    let summedKL = false;
+    let kls = 0;
+    forEachSeq([bound as MathNode[]], (seq) => seq.forEach((n, i) => {
+      if (!isKLOperator(n)) return;
+      kls++;
+      if (seq.slice(0, i).some((m) => m.type === 'op' && m.name === 'sum')) summedKL = true;
+    }));
+    // (Between the model's conditionals, the steps' transitions: `q(x_{t-1} | x_t, x_0)`.)
+    const conditional = klApps(ctx).some((k) => { const f = firstApp(k.first); return f !== undefined && isDensityName(f.fn) && f.cond.length > 0; });
+    if (summedKL && kls >= 2 && conditional) return true;
   }
   return false;
 }
