@@ -463,7 +463,10 @@ class Parser {
   /** A font or accent applied to its argument: `\mathbb{E}`, `\mathrm{KL}`, `\tilde p`. */
   #wrapped(out: MathNode[], arg: MathNode[], font: string | undefined, accent: string | undefined): void {
     // Letters written in an upright or operator font spell one word: `\mathrm{KL}`, `\operatorname{argmax}`.
-    if (arg.length > 1 && arg.every((n) => n.type === 'id' && n.name.length === 1 && !n.sub && !n.sup && !n.font && !n.accent)) {
+    // (A word merged after a first letter, `\mathrm{BCE}` read as B and the word CE, is one word too; a word first,
+    // `\mathrm{logP}` as typed code writes it, stays that word and what follows.)
+    const plain = (n: MathNode): boolean => (n.type === 'id' || n.type === 'op') && /^[A-Za-z]+$/.test(n.name) && !n.sub && !n.sup && !n.font && !n.accent && !n.macro;
+    if (arg.length > 1 && arg[0].type === 'id' && arg[0].name.length === 1 && arg.every(plain)) {
       const word = arg.map((n) => n.name).join('');
       const w = lookupWord(word);
       out.push(w ? node(w.type, w.name) : node('id', word));
@@ -512,7 +515,11 @@ function mergeWords(seq: MathNode[]): void {
       if (run.length > 1 && lookupWord(run)) { best = j - i + 1; word = run; }
       if (m.sub || m.sup) break;
     }
-    if (best > 1) {
+    // `arg` stands alone only before `max`/`min` (matched above as the longer word) or a non-letter: followed by
+    // another letter it is the middle of a word, `\mathrm{target}`, `\text{marginal}`, `\mathrm{large}`.
+    // (Other words are not held back so: spaces are gone here, and `p log p` is letters on both sides of `log`.)
+    const inWord = word === 'arg' && seq[i + best] !== undefined && isPlainLetter(seq[i + best]);
+    if (best > 1 && !inWord) {
       const w = lookupWord(word)!;
       const last = seq[i + best - 1];
       const merged = node(w.type, w.name);

@@ -42,6 +42,18 @@ function closing(s: string, open: number): number {
   return -1;
 }
 
+/**
+ * An integral typed out, `integral over z of p(x|z) p(z) dz`, `int p(x|u) p(u) du`: the sign with its variable, and
+ * the differential at the end kept as `d z` (elsewhere `dz` after an update is a gradient). Pasted Unicode text
+ * spells it so too. `int(x)`, code's cast, has no differential and stays.
+ */
+export function typedIntegrals(s: string): string {
+  let out = s.replace(/\bintegral\s+(?:over\s+([A-Za-z]\w*)\s+of\s+)?/g, (_: string, v: string | undefined) => (v ? `\\int_{${v}} ` : '\\int '));
+  if (/\bd[a-z]\b/.test(out)) out = out.replace(/(?<!\\)\bint(?=[\s_(])/g, '\\int');
+  if (out.includes('\\int')) out = out.replace(/\bd([a-z])\b/g, 'd $1');
+  return out;
+}
+
 /** Code-style ASCII math as TeX with the same meaning. Linear in the input apart from `sqrt(` nesting. */
 export function asciiToTex(s: string): string {
   // Code's compound assignment, `params -= lr * grads`, is the update `params <- params - lr * grads`.
@@ -61,6 +73,7 @@ export function asciiToTex(s: string): string {
     if (close < 0) break;
     out = out.slice(0, at) + '\\sqrt{' + out.slice(open + 1, close) + '}' + out.slice(close + 1);
   }
+  out = typedIntegrals(out);
   // `x[class]`, `t[i]` -> a subscript; `x.size(0)`-style methods lose the dot.
   // A divergence or an expectation takes its arguments in brackets (`KL[p, m]`, `D_f[p, q]`, `E[x]`): those stay.
   out = out.replace(/([A-Za-z]\w*)\[([^\[\]]+)\]/g, (m: string, name: string, idx: string) =>

@@ -113,7 +113,10 @@ function pick(ctx: Context): Hit | null {
   if (gradientOnLeft(ctx)) return detectBayes(ctx) ?? strongDiffusion(ctx) ?? (ctx.lines.every((l) => l.slice(0, 3).some(isKLOperator)) ? detectKL(ctx) : null);
   // `KL(p \| q) = ...` is about that KL, unless the log evidence is in the line: a KL from the
   // approximate posterior that brings in log p(x) is the ELBO's derivation.
-  if (klOrJs && klOnLeft(ctx) && !hasLogEvidence(ctx) && !detectJSD(ctx)) return detectKL(ctx);
+  // (One chain of equalities from the KL, `KL(q \| p(z|x)) = \dots = \log p(x) - \mathrm{ELBO}(q)`, every later line continuing
+  // it, is still a statement about that KL; a derivation that starts a new left side, `\log p(x) \ge \dots`, has moved on.)
+  const oneChain = ctx.lines.length > 0 && ctx.lines.slice(1).every((l) => l[0]?.type === 'rel') && isKLOperator(ctx.lines[0][0]);
+  if (klOrJs && klOnLeft(ctx) && (oneChain || !hasLogEvidence(ctx)) && !detectJSD(ctx)) return detectKL(ctx);
   // The two log ratios to one mixture (`\log \frac{p}{p + q}`, `\log \frac{q}{p + q}`) are the JSD's, though an
   // average of a log ratio also looks like a bound.
   // (The JSD's entropy form, `H(\frac{P+Q}{2}) - \frac{H(P)+H(Q)}{2}`, holds neither a log nor a KL.)

@@ -39,6 +39,9 @@ const TWO_READINGS: Partial<Record<FormulaKind, readonly FormulaKind[]>> = {
   reconstruction: ['mle'],
 };
 
+/** Words that make a likelihood an objective: maximizing it (or minimizing its negative), fitting or training by it, maximum likelihood, the likelihood function. */
+const OBJECTIVE_WORDS = /\bmaximi[sze]|最大化|최대화|\bmle\b|negative log[- ]likelihood|\bnll\b|maximum[- ]likelihood|likelihood function|\bfit(?:s|ting)?\b|\btrain/i;
+
 /** How much agreeing words raise a confidence, and disagreeing words lower it. */
 const AGREE = 0.04;
 const DISAGREE = 0.12;
@@ -50,13 +53,15 @@ const DISAGREE = 0.12;
  */
 export function weighContext(c: Classification, context: string | undefined): Classification {
   if (!context || c.kind === 'none') return c;
-  const named = kindsNamed(context.slice(0, 2000));
-  if (named.length === 0) return c;
-  // A log density standing alone is the log-likelihood a note maximizes, or only the log evidence it names: words that
-  // call it the evidence and never a likelihood make it a mention (`none`), as a bare KL symbol would be.
-  if (c.kind === 'mle' && c.roles.variant === BARE_LOG_DENSITY && named.includes('marginal') && !named.includes('mle')) {
+  const words = context.slice(0, 2000);
+  const named = kindsNamed(words);
+  // A log density standing alone is the log-likelihood a note maximizes, or only the log evidence (or a log density)
+  // it names: words that call it the evidence and never a likelihood, or that never speak of maximizing or fitting it,
+  // make it a mention (`none`), as a bare KL symbol would be.
+  if (c.kind === 'mle' && c.roles.variant === BARE_LOG_DENSITY && ((named.includes('marginal') && !named.includes('mle')) || !OBJECTIVE_WORDS.test(words))) {
     return { kind: 'none', confidence: 0.6, roles: {} };
   }
+  if (named.length === 0) return c;
   // Where the same math reads two ways (a label-weighted log is a Bernoulli log-likelihood and a
   // binary cross-entropy; a KL of the posterior is a step of the ELBO's derivation), the note's
   // words choose, if they name the other reading and not this one.

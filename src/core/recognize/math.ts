@@ -121,6 +121,8 @@ export interface LogRatio {
   /** `kl` when the average is over the numerator; `elbo` when it is over the denominator (E_q log p/q) or the denominator is unnormalized (p̃). */
   readonly shape: 'kl' | 'elbo';
   readonly weight: string;
+  /** True when the ratio is over a joint of more variables than its weight: the negative bound, not a KL. */
+  readonly negativeBound?: boolean;
 }
 
 /** Finds `\sum_x q(x)\log\frac{q(x)}{p(x)}`, `E_{x\sim P}[\log\frac{p(x)}{q(x)}]`, `E_q[\log\frac{p(x,z)}{q(z|x)}]`. */
@@ -135,6 +137,15 @@ export function logRatios(ctx: Context): LogRatio[] {
       out.push({ log, num, den, shape: 'elbo', weight: '' });
       continue;
     }
+    // Which kind a weighed log ratio is also depends on what the two densities are over. A KL compares two densities of
+    // the same variables; over a joint of more variables than the weight (`q(z|x) \log \frac{q(z|x)}{p(z, x)}`) the ratio
+    // is the negative bound (its gap to the KL is the log evidence), and two densities of one variable under the
+    // denominator's average (`\mathbb{E}_q[-\log \frac{p(x_{t-1}|x_t)}{q(x_{t-1}|x_t, x_0)}]`) are a KL, the
+    // ELBO's numerator being a joint or the data's density rather than the latent's own.
+    const vars = (a: App): string[] => a.main.map((m) => tex(m).replace(/\\mathbf\{(.+)\}$/, '$1'));
+    const same = (a: App, b: App): boolean => { const x = vars(a); const y = vars(b); return x.length > 0 && x.length === y.length && x.every((v) => y.includes(v)); };
+    const wider = (a: App, b: App): boolean => { const x = vars(a); const y = vars(b); return y.length > x.length && x.length > 0 && x.every((v) => y.includes(v)); };
+    const shapeOf = (weighs: 'num' | 'den'): 'kl' | 'elbo' => (weighs === 'num' ? (wider(num, den) ? 'elbo' : 'kl') : (same(num, den) && num.cond.length > 0 && den.cond.length > 0 ? 'kl' : 'elbo'));
     // A weight written in front of the log in the same product: `q(x) \log \frac{q(x)}{p(x)}`.
     let weight: App | undefined;
     for (let k = log.index - 1; k >= 1; k--) {
@@ -148,7 +159,7 @@ export function logRatios(ctx: Context): LogRatio[] {
     }
     if (weight) {
       const w = appKey(weight);
-      if (w === appKey(num)) { out.push({ log, num, den, shape: 'kl', weight: w }); continue; }
+      if (w === appKey(num)) { out.push({ log, num, den, shape: wider(num, den) ? 'elbo' : 'kl', weight: w, negativeBound: wider(num, den) }); continue; }
       if (w === appKey(den)) { out.push({ log, num, den, shape: ctx.lines.some((l) => l.some((n) => n.type === 'bin' && n.name === '-')) ? 'kl' : 'elbo', weight: w }); continue; }
     }
     for (const e of ctx.expectations) {
@@ -158,8 +169,8 @@ export function logRatios(ctx: Context): LogRatio[] {
       // (`\mathbb{E}_{P(x | \theta^*)}[\log \frac{P(x | \theta^*)}{P(x | \theta)}]`: with one letter for both, the measure's own
       // arguments say which it is.)
       if (m.app && sameLetter(num.fn, den.fn) && appKey(m.app) === appKey(num)) { out.push({ log, num, den, shape: 'kl', weight: appKey(m.app) }); break; }
-      if (sameLetter(m.node, num.fn) && !sameLetter(m.node, den.fn)) out.push({ log, num, den, shape: 'kl', weight: nodeTex(m.node) });
-      else if (sameLetter(m.node, den.fn)) out.push({ log, num, den, shape: 'elbo', weight: nodeTex(m.node) });
+      if (sameLetter(m.node, num.fn) && !sameLetter(m.node, den.fn)) out.push({ log, num, den, shape: shapeOf('num'), weight: nodeTex(m.node), negativeBound: wider(num, den) });
+      else if (sameLetter(m.node, den.fn)) out.push({ log, num, den, shape: shapeOf('den'), weight: nodeTex(m.node) });
       break;
     }
   }

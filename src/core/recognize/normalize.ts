@@ -7,7 +7,8 @@
  * `&` and `\\` itself.
  */
 import { unicodeToLatex } from '../find/unicode';
-import { asciiToTex, looksLikeAsciiMath } from './ascii';
+import { asciiToTex, looksLikeAsciiMath, typedIntegrals } from './ascii';
+import { unescapeSource } from './escapes';
 
 /** Wrappers around a formula, opening and closing, tried in order until none matches. */
 const WRAPPERS: readonly [RegExp, RegExp][] = [
@@ -64,11 +65,11 @@ export function looksLikeUnicodeMath(s: string): boolean {
 
 /** Delimiters and wrappers removed, Unicode turned into TeX: what the parser reads. */
 export function normalizeFormula(source: string): string {
-  // Markdown sources escape the subscript sign from the markdown parser, `\mathbb{E}\_{x}` (kramdown, Jekyll): in
-  // math a `\_` is that subscript, not a literal underscore (a line break `\\` before `_` is left alone).
-  const body = stripDelimiters(source).replace(/(^|[^\\])\\_/g, '$1_');
+  // Markdown sources escape what the markdown parser would read (`\mathbb{E}\_{x}`, kramdown, Jekyll):
+  // unescapeSource undoes that where the formula shows it, and leaves TeX's own `num\_heads` alone.
+  const body = unescapeSource(stripDelimiters(source));
   // (A product dot or cross ends an unbraced subscript, `σ_t·z`: a space before it says so to the converter.)
-  if (looksLikeUnicodeMath(body)) return braceRoots(unflattenScripts(unicodeToLatex(sumSigns(pdfScripts(katexScripts(body)).normalize('NFD').replace(/(\S)([\u00b7\u22c5\u00d7])/g, '$1 $2')))));
+  if (looksLikeUnicodeMath(body)) return braceRoots(unflattenScripts(typedIntegrals(unicodeToLatex(sumSigns(pdfScripts(katexScripts(body)).normalize('NFD').replace(/(\S)([\u00b7\u22c5\u00d7])/g, '$1 $2'))))));
   return looksLikeAsciiMath(body) ? asciiToTex(body) : body;
 }
 

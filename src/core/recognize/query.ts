@@ -99,7 +99,8 @@ export function tex(nodes: readonly MathNode[]): string {
 /** True for a symbol that names a density: p, q, P, Q, Pr, with any script or accent. */
 export function isDensityName(n: MathNode | undefined): boolean {
   // `\Pr` is upright by nature; any other letter in a font (`\mathcal{P}`, `\mathbf{p}`) names something else.
-  return n !== undefined && n.type === 'id' && DENSITY_NAMES.has(n.name) && (!n.font || n.name === 'Pr');
+  // (`\mathbb{P}(A \mid B)`, `\mathcal{P}(x \mid y)`: probability theory's own capital P, blackboard or calligraphic.)
+  return n !== undefined && n.type === 'id' && DENSITY_NAMES.has(n.name) && (!n.font || n.name === 'Pr' || (n.name === 'P' && (n.font === 'bb' || n.font === 'cal')));
 }
 
 /** True for an expectation sign: `\mathbb{E}`, `E_q`, `E[...]`, `\E` (a plain `E(x)` is read as a function). */
@@ -262,7 +263,14 @@ export function firstApp(seq: MathNode[]): App | undefined {
 /** The symbol `\sim` splits an expectation's subscript into variable and measure. */
 export function measureOf(sub: MathNode[] | undefined): { variable: MathNode[]; measure: MathNode[] } | undefined {
   if (!sub || sub.length === 0) return undefined;
-  const k = sub.findIndex((n) => n.type === 'rel' && n.name === 'sim');
-  if (k >= 0) return { variable: sub.slice(0, k), measure: sub.slice(k + 1) };
+  // `\mathbb{E}_{x_0 \sim p_{data},\ x_{1:T} \sim q(x_{1:T} | x_0)}`: with several draws, the last is the innermost one,
+  // drawn given the others (the latent code given the data), and it is what the bracket's log ratio is weighed by.
+  let k = -1;
+  for (let i = sub.length - 1; i >= 0; i--) if (sub[i].type === 'rel' && sub[i].name === 'sim') { k = i; break; }
+  if (k >= 0) {
+    let from = 0;
+    for (let i = k - 1; i >= 0; i--) if (sub[i].type === 'punct' && sub[i].name === ',' && sub.slice(0, i).some((n) => n.type === 'rel' && n.name === 'sim')) { from = i + 1; break; }
+    return { variable: sub.slice(from, k), measure: sub.slice(k + 1) };
+  }
   return { variable: [], measure: sub };
 }

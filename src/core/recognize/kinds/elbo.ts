@@ -9,7 +9,7 @@ import type { Hit } from '../types';
 import { appKey, evidenceAsItsOwnAverage, isDensityApp, isKLOperator, isParameter, klApps, logRatios, measureDensity, sameLetter } from '../math';
 import { densityRoles } from '../roles';
 import { gaussianClosedForm } from './kl';
-import { allNodes, appAt, firstApp, isDensityName, isExpectation, nodeTex, sides, some, terms, tex, type App } from '../query';
+import { allNodes, appAt, firstApp, forEachSeq, isDensityName, isExpectation, nodeTex, sides, some, terms, tex, type App } from '../query';
 
 /** True when a log stands after a minus, directly or through the expectation it sits in. */
 function negated(log: LogUse, ctx: Context): boolean {
@@ -76,7 +76,9 @@ export function detectELBO(ctx: Context): Hit | null {
   }
   if (freeEnergy(ctx)) return { kind: 'elbo', confidence: 0.85, roles: { ...densityRoles(ctx), variant: 'free energy' } };
   if (sampledBound(ctx)) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: 'Monte Carlo estimate' } };
-  if (logRatios(ctx).some((r) => r.shape === 'elbo')) return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
+  // (`D_{KL}(q \| p(z|x)) = \int q \log \frac{q}{p(z, x)} dz + \log p(x)`: a KL on the left split into the negative bound and
+  // the log evidence is a fact about that KL.)
+  if (logRatios(ctx).some((r) => r.shape === 'elbo' && !(r.negativeBound && klOnLeftOf(ctx)))) return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
   // E_q[log p(...) - log q(...)]: the entropy term of the measure itself, plus a log of another density.
   for (const e of ctx.expectations) {
     const m = measureDensity(e.measure);
@@ -117,6 +119,7 @@ export function detectELBO(ctx: Context): Hit | null {
     }
   }
   if (klWrittenOutBound(ctx)) return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
+  if (perStepKLBound(ctx)) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: 'sum of per-step KLs' } };
   // A squared reconstruction error plus a KL: the VAE's loss (`|x - \hat x|^2 + D_{KL}(q \| p)`).
   if (kls.length > 0 && ctx.nodes.some((n) => n.type === 'id' && n.accent === 'hat') && squaredDifference(ctx)) return { kind: 'elbo', confidence: 0.8, roles: { ...densityRoles(ctx), variant: 'as a loss' } };
   for (const line of ctx.lines) {
@@ -127,7 +130,9 @@ export function detectELBO(ctx: Context): Hit | null {
       // (The expected log-likelihood of the data counts only bounded: `= -H(p_{data}) - \mathrm{KL}(p_{data} \| p_\theta)` is the MLE-KL identity.)
       const bounded = rels.includes('>=') || rels.includes('<=');
       const ev = parts.findIndex((p) => isLogEvidence(p) || (bounded && isExpectedLogEvidence(p)));
-      if (ev >= 0) {
+      // (`\ell(\theta^{(t+1)}) \ge \ell(\theta^{(t)})`: the log-likelihood against itself at another iterate is EM's
+      // monotonicity, no bound.)
+      if (ev >= 0 && !parts.every((p) => isLogEvidence(p))) {
         const rest = parts.filter((_, k) => k !== ev);
         // A log-likelihood bounded from below by anything is the bound EM and VI maximize.
         // (`\log \mathbb{E}_q[p(x,z)/q(z|x)]`, the log of an average, is the evidence itself rewritten.)
@@ -142,7 +147,15 @@ export function detectELBO(ctx: Context): Hit | null {
     for (const part of parts) {
       const ts = terms(part);
       const evidence = ts.some((t) => isLogEvidence(t.nodes));
-      const gap = ts.some((t) => t.nodes.some((n) => isKLOperator(n)) && kls.some((k) => { const f = firstApp(k.first); return f !== undefined && f.cond.length > 0; }));
+      // (The approximation may be named by its bare letter, `D_{KL}(Q \| p_{z|x})`, as EM's notes write it.)
+      // (Or from any density to a posterior, `\mathrm{KL}(q(z) \| p(z | x))`: the second argument conditioned on the data.)
+      const approx = (k: { first: MathNode[]; second: MathNode[] }): boolean => {
+        const f = firstApp(k.first);
+        const g = firstApp(k.second);
+        return (f !== undefined && f.cond.length > 0) || (k.first.length === 1 && k.first[0].type === 'id' && /^[qQ]$/.test(k.first[0].name))
+          || (f !== undefined && g !== undefined && isDensityName(g.fn) && g.cond.length > 0);
+      };
+      const gap = ts.some((t) => t.nodes.some((n) => isKLOperator(n)) && kls.some(approx));
       if (evidence && gap) return { kind: 'elbo', confidence: 0.85, roles: densityRoles(ctx) };
     }
     // E_q[log p(x|z)] - KL(q || p), or its negative as a loss: an expected log-likelihood and a KL
@@ -220,7 +233,7 @@ function namedTerms(ctx: Context): string | undefined {
     for (const side of sides(line).sides) {
       const ts = terms(side);
       if (ts.length < 2) continue;
-      const losses = ts.map((t) => t.nodes.find((n) => n.type === 'id' && (n.name === 'L' || n.name === 'ell') && n.sub !== undefined));
+      const losses = ts.map((t) => t.nodes.find((n) => n.type === 'id' && (n.name === 'L' || n.name === 'ell' || n.name === 'l') && n.sub !== undefined));
       const names = losses.map((n) => (n ? name(n) : ''));
       if (names.some((x) => /^rec/i.test(x)) && names.some((x) => /^(?:KL|kl|reg)$/.test(x) || x === 'KL')) return 'as a loss';
       if (names.includes('0') && names.includes('T') && names.filter((x) => x !== '').length >= 2) return 'diffusion bound';
@@ -231,7 +244,9 @@ function namedTerms(ctx: Context): string | undefined {
   for (const seq of ctx.seqs) {
     const ts = terms(seq);
     if (ts.length < 2 || ts.length > 4) continue;
-    const recon = ts.some((t) => t.nodes.some((n) => (n.type === 'id' || n.type === 'text') && /^recon/i.test(n.name)));
+    // (`\mathrm{BCE}(\hat x, x)`, `\mathrm{MSE}(x, \tilde x)`: an error function of the data and its reconstruction names that term too.)
+    const recon = ts.some((t) => t.nodes.some((n, i) => ((n.type === 'id' || n.type === 'text') && /^recon/i.test(n.name))
+      || (n.type === 'id' && /^(?:BCE|bce|MSE|mse|SSE|sse)$/.test(n.name) && t.nodes[i + 1]?.type === 'group' && some(t.nodes[i + 1].children ?? [], (m) => m.accent === 'hat' || m.accent === 'tilde'))));
     // (Typed as code, `recon_loss + beta * kl_loss`, the KL term is a name too.)
     if (recon && ts.some((t) => t.nodes.some((n) => isKLOperator(n) || (n.type === 'id' && /^kl$/i.test(n.name))))) return 'as a loss';
   }
@@ -391,6 +406,33 @@ function unmeasuredBound(ctx: Context): boolean {
     if (model.length === 0 || guide.length === 0) continue;
     const held = new Set(model.flatMap((l) => [...l.app!.main, ...l.app!.cond].map(tex)));
     if (guide.some((l) => l.app!.main.every((m) => held.has(tex(m))))) return true;
+  }
+  return false;
+}
+
+/**
+ * `\mathcal{L} \le \mathbb{E}_q[D_{KL}(q(x_T|x_0) \| p(x_T)) + \sum_{t>1} D_{KL}(q(x_{t-1}|x_t,x_0) \| p_\theta(x_{t-1}|x_t))]`:
+ * a loss (or a negative log-likelihood) bounded by KLs summed over the steps of a hierarchy is the variational bound of
+ * a diffusion or a hierarchical VAE. One KL under a sum over the steps and at least one more term is the bound's shape;
+ * a single KL bounded (`D_{KL} \ge 0`, Pinsker), or KLs between unconditional laws, are not.
+ */
+function perStepKLBound(ctx: Context): boolean {
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    if (parts.length !== 2 || !(rels[0] === '<=' || rels[0] === '>=')) continue;
+    const loss = (p: readonly MathNode[]): boolean => p.length <= 2 && p.some((n) => n.type === 'id' && (n.name === 'L' || n.name === 'ell'));
+    const bound = loss(parts[0]) ? parts[1] : loss(parts[1]) ? parts[0] : undefined;
+    if (!bound) continue;
+    let summedKL = false;
+    let kls = 0;
+    forEachSeq([bound as MathNode[]], (seq) => seq.forEach((n, i) => {
+      if (!isKLOperator(n)) return;
+      kls++;
+      if (seq.slice(0, i).some((m) => m.type === 'op' && m.name === 'sum')) summedKL = true;
+    }));
+    // (Between the model's conditionals, the steps' transitions: `q(x_{t-1} | x_t, x_0)`.)
+    const conditional = klApps(ctx).some((k) => { const f = firstApp(k.first); return f !== undefined && isDensityName(f.fn) && f.cond.length > 0; });
+    if (summedKL && kls >= 2 && conditional) return true;
   }
   return false;
 }

@@ -38,6 +38,8 @@ export function detectKL(ctx: Context): Hit | null {
     for (const r of ['encoder', 'prior', 'decoder', 'latent', 'data', 'parameter', 'variational_parameter']) if (model[r] !== undefined) roles[r] = model[r];
     return { kind: 'kl', confidence: first ? 0.95 : 0.75, roles };
   }
+  const indexed = indexedLogRatio(ctx);
+  if (indexed) return { kind: 'kl', confidence: 0.8, roles: { first: indexed[0], second: indexed[1], direction: direction(indexed[0], indexed[1]), variant: 'discrete, as vectors' } };
   const ratio = logRatios(ctx).find((r) => r.shape === 'kl');
   if (ratio) {
     const first = tex([ratio.num.fn, ratio.num.group]);
@@ -244,4 +246,28 @@ function weightedLogDifference(ctx: Context): Hit | null {
     }
   }
   return null;
+}
+
+/**
+ * `\sum_i p_i \log \frac{p_i}{q_i}`: two distributions written as vectors, each entry indexed by the sum's index, the
+ * first weighing the log of its ratio to the second. (`\sum_i p_i \log p_i` has no ratio: an entropy.) Returns the
+ * two letters.
+ */
+function indexedLogRatio(ctx: Context): [string, string] | undefined {
+  const letterAt = (s: readonly MathNode[] | undefined, index: string): string | undefined => {
+    if (!s || s.length !== 1) return undefined;
+    const n = s[0];
+    return n.type === 'id' && n.sub?.length === 1 && n.sub[0].type === 'id' && n.sub[0].name === index ? n.name : undefined;
+  };
+  for (const log of ctx.logs) {
+    const seq = log.seq;
+    const sum = seq.slice(0, log.index).find((n) => n.type === 'op' && n.name === 'sum');
+    const index = sum?.sub?.[0]?.type === 'id' ? sum.sub[0].name : undefined;
+    if (!index || !log.frac?.args) continue;
+    const num = letterAt(log.frac.args[0], index);
+    const den = letterAt(log.frac.args[1], index);
+    const weight = letterAt(log.index > 0 ? [seq[log.index - 1]] : undefined, index);
+    if (num && den && num !== den && weight === num) return [`${num}`, `${den}`];
+  }
+  return undefined;
 }

@@ -60,13 +60,20 @@ export function detectMarginal(ctx: Context): Hit | null {
   const sampled = importanceEstimate(ctx) ?? numericTotal(ctx);
   if (sampled) return sampled;
   if (evidenceInWords(ctx)) return { kind: 'marginal', confidence: 0.7, roles: { likelihood: 'likelihood', prior: 'prior', variant: 'in words' } };
+  const integrated = summed ? likelihoodIntegrated(ctx) : null;
+  if (integrated) return integrated;
   for (const line of ctx.lines) {
-    const { sides: parts } = sides(line);
-    for (let k = 0; k + 1 < parts.length; k++) {
+    const { sides: parts, rels } = sides(line);
+    // Each side against the next, and the first against every later one of a chain of `=`: in
+    // `P(X) = P(X \text{ and } A) + \dots = P(X|A)P(A) + \dots`, the last side is what the first equals too.
+    const pairs: [number, number][] = [];
+    for (let k = 0; k + 1 < parts.length; k++) pairs.push([k, k + 1]);
+    for (let j = 2; j < parts.length; j++) if (rels.slice(0, j).every((r) => r === '=')) pairs.push([0, j]);
+    for (const [k, r] of pairs) {
       const lhs = lhsDensity(parts[k]);
       if (!lhs) continue;
       const wanted = lhs.main.map(tex);
-      const rhs = parts[k + 1];
+      const rhs = parts[r];
       // `P(y | x, \mathcal D) = \int P(y | x, \theta) P(\theta | \mathcal D) d\theta`: the left side's variable given
       // another, times that other's density, summed or integrated (the law of total probability).
       if (summed) {
@@ -159,7 +166,8 @@ function mixtureOf(rhs: readonly MathNode[], data: string | undefined): string |
     const ts = terms(seq);
     const comps = ts.map((t) => { for (let i = 0; i < t.nodes.length - 1; i++) { const a = appAt(t.nodes, i); if (isComponent(a)) return a; } return undefined; });
     const weighted = ts.every((t, i) => comps[i] !== undefined && t.nodes.indexOf(comps[i]!.fn) > 0);
-    const summed = ts.length === 1 && ts[0].nodes[0]?.type === 'op' && ts[0].nodes[0].name === 'sum' && comps[0] !== undefined;
+    // (`\sum_k \log p(s_k | s_{<k})`: a sum of log densities is a log-likelihood, no mixture.)
+    const summed = ts.length === 1 && ts[0].nodes[0]?.type === 'op' && ts[0].nodes[0].name === 'sum' && comps[0] !== undefined && !ts[0].nodes.some((n) => n.type === 'op' && n.name === 'log');
     if ((ts.length >= 2 && weighted) || summed) found = tex([comps[0]!.fn, comps[0]!.group]);
   });
   return found;
@@ -209,6 +217,32 @@ function numericTotal(ctx: Context): Hit | null {
     const ts = terms(parts[1]);
     if (ts.length >= 2 && ts.every((t) => t.sign === 1 && t.nodes.length === 3 && isNum(t.nodes[0]) && t.nodes[1].type === 'bin' && t.nodes[1].name === '*' && isNum(t.nodes[2]))) {
       return { kind: 'marginal', confidence: 0.7, roles: { model: tex([lhs.fn, lhs.group]), variant: 'total probability with numbers' } };
+    }
+  }
+  return null;
+}
+
+/**
+ * `\ell(\theta) = \log \int_z p(x, z | \theta)\, dz`, `L(\theta) = \sum_z p(x, z; \theta)`: a likelihood named as a function of the
+ * parameter, set to (the log of) a joint of the data and a latent summed or integrated over that latent, is the
+ * marginal likelihood written out; the latent is the integral's differential or the sum's index.
+ */
+function likelihoodIntegrated(ctx: Context): Hit | null {
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    if (parts.length < 2 || rels[0] !== '=') continue;
+    const f = parts[0].length === 2 ? appAt(parts[0], 0) : undefined;
+    if (!f || f.fn.type !== 'id' || f.fn.font || !/^(?:ell|l|L)$/.test(f.fn.name) || f.main.length === 0 || !isParameterArg(f.main[0])) continue;
+    for (const rhs of parts.slice(1)) {
+      const s = rhs[0]?.type === 'op' && rhs[0].name === 'log' ? rhs.slice(1) : rhs;
+      const op = s[0];
+      if (!op || op.type !== 'op' || (op.name !== 'int' && op.name !== 'sum')) continue;
+      const joint = appAt(s, 1);
+      if (!joint || !isDensityName(joint.fn) || joint.main.length < 2) continue;
+      const vars = joint.main.map(tex);
+      const index = op.name === 'sum' ? tex((op.sub ?? []).slice(0, 1)) : '';
+      const over = vars.some((v) => v === index || differentialOf(s, [{ type: 'id', name: v } as MathNode]) || tex(op.sub ?? []) === v);
+      if (over) return { kind: 'marginal', confidence: 0.8, roles: { likelihood: nodeTex(f.fn), joint: tex([joint.fn, joint.group]), variant: 'likelihood as a joint summed over a latent' } };
     }
   }
   return null;

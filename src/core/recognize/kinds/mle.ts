@@ -71,6 +71,16 @@ export function detectMLE(ctx: Context): Hit | null {
   const loggedQ = ctx.logs.some((l) => l.app !== undefined && isDensityApp(l.app) && l.app.fn.name.toLowerCase() === 'q');
   if (!optimizer && loggedJoint && loggedQ) return null;
   const densityApps = ctx.apps.filter(isDensityApp);
+  // `\log p(x | \hat\theta) - \frac{d}{2}\log n`, `\ell(\hat\theta)`: the likelihood evaluated at the fitted estimate is a
+  // number (the maximized value an information criterion penalizes), not the objective being maximized over the parameter.
+  const parameterArgs = [...densityApps.flatMap((a) => [...a.cond, ...a.params]), ...ctx.apps.filter(isLikelihoodFn).map((a) => a.main[0])].filter((c) => isParameter(c));
+  if (!optimizer && parameterArgs.length > 0 && parameterArgs.every((c) => c.length === 1 && (c[0].accent === 'hat' || c[0].sup?.some((n) => n.name === '*' || n.name === 'ast')))) return null;
+  // `L(\theta) = \frac1m \sum_i \ell(f(x_i; \theta), y_i)`: a loss function of prediction and label averaged over the data is
+  // the empirical risk, whatever it is named; without a log or a density it says nothing of a likelihood.
+  if (empiricalRisk(ctx)) return null;
+  // `\ell(\theta^{(t+1)}) \ge \ell(\theta^{(t)})`: the likelihood compared with itself at two iterates (EM's monotonicity) is a
+  // fact about the iterates, not the objective.
+  if (!optimizer && ctx.lines.some(selfComparison)) return null;
   // (Times the parameter's prior, `\prod_i P(x_i | \theta)\, P(\theta)`, the product is the joint of data and parameter, a posterior's kernel.)
   const priorOfParameter = densityApps.some((a) => a.cond.length === 0 && a.params.length === 0 && a.main.length === 1 && isParameter(a.main[0]));
   const model = densityApps.find((a) => conditionedOnParameter(a, true)) ?? densityApps[0];
@@ -89,7 +99,10 @@ export function detectMLE(ctx: Context): Hit | null {
   // (The data distribution an average is taken under, `\mathbb{E}_{x \sim p_{data}(x)}[\mathcal{L}_{\theta}(x)]`, is no likelihood term:
   // what is averaged there is another objective.)
   const measures = new Set<MathNode>(ctx.expectations.flatMap((e) => e.measure));
-  const hasLikelihoodTerm = ctx.logs.length > 0 || densityApps.some((a) => !measures.has(a.fn)) || ctx.apps.some((a) => isLikelihoodFn(a) || isAuxiliary(a));
+  // (`\prod_i f(x_i; \theta)`, `\prod_i f(x_i | \theta)`: statistics names the density f; any function of a data point given
+  // the parameter, multiplied over the sample, is the likelihood.)
+  const productOfModel = ctx.ops.has('prod') && ctx.apps.some((a) => a.fn.type === 'id' && !a.fn.font && /^[fg]$/.test(a.fn.name) && a.main.length === 1 && (a.params.some((c) => isParameterArg(c)) || a.cond.some((c) => isParameterArg(c))));
+  const hasLikelihoodTerm = ctx.logs.length > 0 || densityApps.some((a) => !measures.has(a.fn)) || ctx.apps.some((a) => isLikelihoodFn(a) || isAuxiliary(a)) || productOfModel;
   if (optimizer && hasLikelihoodTerm) return fill(tex(optimizer.sub ?? []), 0.95);
   // `\hat f_{\text{MLE}}`, `\theta_{ML}`: the estimate named as the maximum-likelihood one.
   const named = ctx.nodes.find((n) => n.type === 'id' && n.sub?.some((m) => (m.type === 'id' || m.type === 'text') && /^(?:MLE|ML|mle)$/.test(m.name)));
@@ -111,7 +124,14 @@ export function detectMLE(ctx: Context): Hit | null {
   // evaluated at the observed outcome, its log summed, averaged or maximized: the log loss of a conditional model.
   if ((optimizer !== undefined || ctx.ops.has('sum') || ctx.expectations.length > 0) && ctx.logs.some(predictionAtOutcome)) return fill(undefined, 0.8);
   const lik = ctx.apps.find(isLikelihoodFn);
-  if (lik) { roles.likelihood = nodeTex(lik.fn); return fill(tex(lik.main[0]), 0.9); }
+  if (lik) {
+    roles.likelihood = nodeTex(lik.fn);
+    // `\ell(\theta)`, `L_n(\mathbf{y}; \theta)` alone: the likelihood's name mentioned, an objective only if the words
+    // around maximize it (marked, as a bare log density is).
+    const alone = ctx.lines.length === 1 && ctx.lines[0].length === 2 && ctx.lines[0][0] === lik.fn;
+    if (alone) roles.variant = BARE;
+    return fill(tex(lik.main[0]), alone ? 0.6 : 0.9);
+  }
   // log p(x|θ), products of p(x_i|θ), or P(X|θ) = ... on the left. A model named by its parameter
   // (`p_\theta(x)`) counts only inside an objective: a sum, an average or an optimization.
   const objective = optimizer !== undefined || ctx.ops.has('sum') || ctx.expectations.length > 0;
@@ -145,6 +165,8 @@ export function detectMLE(ctx: Context): Hit | null {
       if (a && isDensityApp(a) && !family(a)) return fill(undefined, 0.7);
     }
   }
+  // `\prod_i f(x_i | \theta)`: a density named f (or g) of each data point given the parameter, multiplied over the sample.
+  if (productOfModel && !priorOfParameter) return fill(undefined, 0.75);
   // A product of p's given the parameter; a product of q's is a mean-field family, not a likelihood.
   // (`\prod_i p(y_i | x_i; w)`: the parameter after a semicolon too.)
   const underProduct = (a: App): boolean => a.seq.slice(0, a.index).some((n) => n.type === 'op' && n.name === 'prod');
@@ -309,4 +331,22 @@ function emAuxiliary(ctx: Context): boolean {
     if (averagedLog) return true;
   }
   return false;
+}
+
+/** `L(w) = \frac{1}{n} \sum_i \ell(h_w(x_i), y_i)`: a generic per-example loss of two arguments, summed, with no log or density anywhere. */
+function empiricalRisk(ctx: Context): boolean {
+  if (ctx.logs.length > 0 || ctx.apps.some((a) => isDensityApp(a)) || !ctx.ops.has('sum')) return false;
+  return ctx.apps.some((a) => a.fn.type === 'id' && /^(?:ell|l|L|loss)$/.test(a.fn.name) && a.main.length === 2 && a.cond.length === 0 && !isParameter(a.main[0]));
+}
+
+/** `f(a) \ge f(b)`, `\log p(x | \theta') \le \log p(x | \theta)`: one function (or log density) on both sides of an inequality. */
+function selfComparison(line: readonly MathNode[]): boolean {
+  const { sides: parts, rels } = sides(line as MathNode[]);
+  if (parts.length !== 2 || !['>=', '<=', '>', '<'].includes(rels[0])) return false;
+  const head = (p: readonly MathNode[]): string | undefined => {
+    const q = p[0]?.type === 'op' && p[0].name === 'log' ? p.slice(1) : p;
+    return q.length === 2 && q[1].type === 'group' && q[0].type === 'id' ? nodeTex({ ...q[0], sub: undefined, sup: undefined }) : undefined;
+  };
+  const a = head(parts[0]);
+  return a !== undefined && a === head(parts[1]);
 }

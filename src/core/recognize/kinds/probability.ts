@@ -21,18 +21,27 @@ export function argsTex(args: readonly MathNode[][]): string {
   return args.map(tex).join(',');
 }
 
+/**
+ * A density in any of the usual letters: p, q, P, Pr, and Bayesian statistics' f (or g) for the sampling density and
+ * \pi for the prior, `f(x | \theta)\, \pi(\theta)`. Only the pair's structure below (one conditioned on what the
+ * other is of) makes them a likelihood and a prior, so the wider letters catch no lone function.
+ */
+function densityLike(a: App): boolean {
+  return isDensityName(a.fn) || (a.fn.type === 'id' && !a.fn.font && !a.fn.sub && (a.fn.name === 'f' || a.fn.name === 'g' || a.fn.name === 'pi'));
+}
+
 /** Every likelihood-times-prior pair in a sequence (an optional `\cdot` or `\times` between). */
 export function likelihoodPriorPairs(seq: MathNode[]): LikelihoodPrior[] {
   const out: LikelihoodPrior[] = [];
   for (let i = 0; i < seq.length - 1; i++) {
     const a = appAt(seq, i);
-    if (!a || !isDensityName(a.fn)) continue;
+    if (!a || !densityLike(a)) continue;
     let j = i + 2;
     if (seq[j] && seq[j].type === 'bin' && seq[j].name === '*') j++;
     // `P(y) \prod_i P(x_i | y)`: naive Bayes' likelihood is a product over features.
     if (seq[j] && seq[j].type === 'op' && seq[j].name === 'prod') j++;
     const b = appAt(seq, j);
-    if (!b || !isDensityName(b.fn)) continue;
+    if (!b || !densityLike(b)) continue;
     // The likelihood is conditioned on what the prior is of (and maybe on parameters too:
     // `p(y | z = k, \mu, \sigma)\, p(z = k | \lambda)`); the prior is of that alone, given parameters at most.
     // Both may also be conditioned on the same further variables, as the forward posterior of a
