@@ -41,6 +41,26 @@ function banded(value, accuracy) {
   for (const [floor, needs] of BANDS) if (v >= floor - CONTEXT_ROOM && accuracy < needs) v = Math.min(v, floor - CONTEXT_ROOM);
   return v;
 }
+/**
+ * What each kind's answers were worth on documents nobody had read: every batch scored at first
+ * sight (scripts/first-sight.mjs keeps each row's answer) says how often an answer of that kind was
+ * right before rules were written for its document. The corpus rate of a rule is measured on rows
+ * the rules were tuned on, so it flatters; a kind's calibrated confidence is capped at the lower
+ * bound of its first-sight precision, so "0.8" is a rate unseen notes kept, not only the corpus.
+ */
+const firstSight = new Map();
+for (const f of readdirSync(dir).filter((n) => /^first-sight-answers-.*\.json$/.test(n))) {
+  for (const a of JSON.parse(readFileSync(join(dir, f), 'utf8'))) {
+    const k = firstSight.get(a.kind) ?? { ok: 0, n: 0 };
+    k.n++; if (a.kind === a.gold) k.ok++;
+    firstSight.set(a.kind, k);
+  }
+}
+const firstSightCap = (kind) => {
+  const k = firstSight.get(kind);
+  return k && k.n >= 10 ? banded(wilsonLow(k.ok, k.n), k.ok / k.n) : 1;
+};
+
 /** The table from a set of rows. */
 function fit(data) {
   const kinds = new Map();
@@ -60,9 +80,9 @@ function fit(data) {
       const trusted = c.files.size >= 3;
       const low = trusted ? wilsonLow(c.ok + 2 * (k.ok / k.n), c.n + 2) : overall;
       const point = trusted ? (c.ok + 2 * (k.ok / k.n)) / (c.n + 2) : k.ok / k.n;
-      return [raw, Math.round(banded(Math.min(0.99, low), point) * 1000) / 1000];
+      return [raw, Math.round(Math.min(banded(Math.min(0.99, low), point), firstSightCap(kind)) * 1000) / 1000];
     }).sort((a, b) => a[0] - b[0]);
-    table[kind] = { overall: Math.round(banded(overall, k.ok / k.n) * 1000) / 1000, cells };
+    table[kind] = { overall: Math.round(Math.min(banded(overall, k.ok / k.n), firstSightCap(kind)) * 1000) / 1000, cells };
   }
   return table;
 }
@@ -83,6 +103,8 @@ function reliability(scored) {
   }
   return lines.join('\n');
 }
+console.log('first-sight precision per answered kind (the cap on its confidence):');
+for (const [kind, k] of [...firstSight].sort()) console.log(`  ${kind}: ${k.ok}/${k.n} = ${(k.ok / k.n).toFixed(3)}, cap ${firstSightCap(kind).toFixed(3)}`);
 const table = fit(rows);
 console.log('in-sample reliability (the table applied to the corpus it was fitted on):');
 console.log(reliability(rows.map((r) => ({ ok: r.ok, conf: lookup(table, r.got, r.raw) }))));

@@ -37,11 +37,14 @@ for (const file of files) {
   const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
   let ok = 0; let okCtx = 0;
   for (const r of rows) {
-    const kind = classify(r.latex).kind;
-    const withContext = classify(r.latex, { context: r.context }).kind;
+    const card = classify(r.latex);
+    const kind = card.kind;
+    const carded = classify(r.latex, { context: r.context });
+    const withContext = carded.kind;
     if (kind === r.kind) ok++;
     if (withContext === r.kind) okCtx++;
-    answers.push({ id: r.id, gold: r.kind, kind, withContext });
+    // The confidences too, so the calibration's promises can be checked on rows it never saw.
+    answers.push({ id: r.id, gold: r.kind, kind, confidence: card.confidence, withContext, confidenceWithContext: carded.confidence });
   }
   lines.push([basename(file), rows[0]?.source ?? '', rows.length, ok, (ok / rows.length).toFixed(3), snapshot, okCtx].join('\t'));
   n += rows.length; right += ok; rightCtx += okCtx;
