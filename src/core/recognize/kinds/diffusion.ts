@@ -64,12 +64,33 @@ function stepLetters(ctx: Context): ReadonlySet<string> {
     const i = n.sub[0];
     if (i?.type === 'id' && i.name.length === 1 && n.sub[1]?.type === 'rel' && n.sup.length === 1 && n.sup[0].type === 'id' && TIME_LETTERS.has(n.sup[0].name)) letters.add(i.name);
   }
+  // `s_\theta(x_\sigma, \sigma)`, `x_\sigma = x + \sigma\epsilon`: score-based notes index the noisy sample by its noise
+  // level σ instead of a time step, and the level then counts the chain's steps.
+  const indexed = ctx.nodes.some((n) => n.type === 'id' && n.name.length === 1 && n.sub?.length === 1 && n.sub[0].type === 'id' && n.sub[0].name === 'sigma');
+  const bare = ctx.nodes.some((n) => n.type === 'id' && n.name === 'sigma' && !n.sub && !n.accent);
+  if (noiseConditioned(ctx).length > 0 || (indexed && bare)) letters.add('sigma');
   for (const a of ctx.apps) {
     if (a.fn.type !== 'id' || !a.fn.sub?.some((n) => n.type === 'id' && n.name === 'theta') || a.main.length < 2) continue;
     const last = a.main[a.main.length - 1];
     if (last.length === 1 && last[0].type === 'id' && last[0].name.length === 1 && scriptLetter(a.main[0][0]?.sub) === last[0].name) letters.add(last[0].name);
   }
   return letters;
+}
+
+/** The level σ alone (`\sigma`, `\sigma_i`, `\sigma(t)` read as `\sigma` applied): the noise level as a value. */
+function isLevel(arg: readonly MathNode[]): boolean {
+  return arg.length >= 1 && arg[0].type === 'id' && arg[0].name === 'sigma' && !arg[0].accent && (arg.length === 1 || (arg.length === 2 && arg[1].type === 'group'));
+}
+
+/**
+ * Networks conditioned on the noise level: a θ-network (not a density) given a variable and the level σ as
+ * its arguments, `s_\theta(\mathbf x, \sigma)`, `D_\theta(x_\sigma, \sigma)`, `\epsilon_\theta(x; \sigma_i)`. This is how
+ * noise-conditional score networks and denoisers are written; a network of a variable and an item index
+ * (`f_\theta(x_i, i)`) is not one, and the σ of a Gaussian is a parameter of a density, not a network's input.
+ */
+function noiseConditioned(ctx: Context): App[] {
+  return ctx.apps.filter((a) => a.fn.type === 'id' && a.fn.sub?.some((n) => n.type === 'id' && n.name === 'theta') && !isDensityName(a.fn) && a.fn.name !== 'N'
+    && [...a.main, ...a.params].length >= 2 && [...a.main, ...a.params][0][0]?.type === 'id' && [...a.main, ...a.params].slice(1).some(isLevel));
 }
 
 /** Detects a diffusion-model formula; `weak` when the only sign is a KL between time-step densities. */
@@ -89,13 +110,20 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
   if (schedule) roles.schedule = schedule;
   const continuous = continuousSigns(ctx, schedule !== '');
   const gaussians = ctx.apps.filter((a) => a.fn.type === 'id' && a.fn.name === 'N' && a.main.length > 0);
+  // A Gaussian at a time step that shows the diffusion's noise: a root or letter of the schedule, a level with
+  // the step's index (`\sigma_t^2 I`), the clean sample x_0 or a learned mean. A state-space or AR(1) transition,
+  // `\mathcal N(x_t; A x_{t-1}, Q)`, `\mathcal N(x_t; \phi x_{t-1}, \sigma^2)`, is a Gaussian at a time step too but none of these.
   const timedGaussian = gaussians.some((g) => {
-    const first = (g.group.children ?? []).slice(0, 3);
-    return timeVariable(first, steps) !== undefined;
+    const children = g.group.children ?? [];
+    if (timeVariable(children.slice(0, 3), steps) === undefined) return false;
+    return [...allNodes(children)].some((n) => n.type === 'sqrt' || isZero(n) || (n.type === 'id' && (n.name === 'alpha' || n.name === 'beta' || (n.name === 'sigma' && isTimeScript(n.sub, steps))
+      // (or the reverse step's learned mean, `\mu_\theta(x_t, t)`)
+      || (n.sub ?? []).some((m) => m.type === 'id' && m.name === 'theta'))));
   });
   // A network of the time step (`\epsilon_\theta(x_t, t)`, `s_\theta(x, t)`), or the noise predictor
   // applied to a noisy sample alone (`\epsilon_\theta(x_t)`, as DDIM writes it).
-  const networks = ctx.apps.filter((a) => a.fn.type === 'id' && a.fn.sub !== undefined && a.fn.sub.some((n) => n.type === 'id' && n.name === 'theta')
+  const conditioned = noiseConditioned(ctx);
+  const networks = ctx.apps.filter((a) => conditioned.includes(a) || a.fn.type === 'id' && a.fn.sub !== undefined && a.fn.sub.some((n) => n.type === 'id' && n.name === 'theta')
     && !isDensityName(a.fn) && (a.main.some((arg) => arg[0]?.type === 'id' && arg[0].name === 't' && !arg[0].sub && arg.slice(1).every((n) => n.type === 'bin' || n.type === 'num' || (n.type === 'id' && (n.name === 'Delta' || n.name === 't'))))
       || (a.fn.name === 'epsilon' && a.main.length >= 1 && timeVariable(a.main[0], steps) !== undefined)));
   const transitions = ctx.apps.filter((a) => isTransition(a, steps));
@@ -116,7 +144,7 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
   // x_t = sqrt(abar_t) x_0 + sqrt(1 - abar_t) eps: the forward process sampled in one step. The
   // clean sample may be written without its index (`\mathbf c_t = \sqrt{\bar\alpha_t}\mathbf c + ...`),
   // and the noise as a Gaussian of mean zero (`x_t \leftarrow x_0 + \mathcal N(0, \sigma^2 t)`).
-  for (const line of ctx.lines) {
+  for (const line of ctx.lines.flatMap(clauses)) {
     const { sides: parts } = sides(line);
     if (parts.length < 2) continue;
     const base = timeVariable(parts[0], steps);
@@ -132,7 +160,10 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
     // (The root must hold a schedule: a schedule's letter, a barred cumulative product, or anything indexed by the step;
     // `\sqrt{1 - \phi^2}\,\epsilon_t`, a root of a constant, is a stationary AR(1)'s innovation.)
     const scheduleRoot = rhs.some((n) => n.type === 'sqrt' && [...allNodes(n.args?.[0] ?? [])].some((m) => m.type === 'id' && (SCHEDULE_FUNCTIONS.has(m.name) || m.accent === 'bar' || isTimeScript(m.sub, steps))));
-    const scheduled = schedule !== '' || scheduleRoot || zeroMeanGaussian;
+    // (`x_\sigma = x + \sigma\epsilon`: the noise scaled by the very level that indexes the noisy sample.)
+    const level = parts[0][0].sub?.length === 1 && parts[0][0].sub[0].type === 'id' && parts[0][0].sub[0].name === 'sigma'
+      && rhs.some((n, k) => n.type === 'id' && n.name === 'sigma' && !n.sub && (isNoise(rhs[k + 1]) || (rhs[k + 1]?.type === 'bin' && rhs[k + 1].name === '*' && isNoise(rhs[k + 2]))));
+    const scheduled = schedule !== '' || scheduleRoot || zeroMeanGaussian || level;
     if (noise && earlier && scheduled) { strong = true; roles.reparameterized ??= tex(parts[0]); roles.noise ??= '\\epsilon'; }
   }
   // `x_t \sim \mathcal N(\sqrt{\bar\alpha_t}\, x_0, (1 - \bar\alpha_t) I)`: a time-step variable drawn from a Gaussian whose
@@ -233,6 +264,23 @@ function networkOnly(ctx: Context, networks: readonly App[], steps: ReadonlySet<
   // (A squared group, `(\epsilon - \epsilon_\theta(x_t, t))^2`, is a loss as much as a norm is.)
   return !rest.some((n) => n.type === 'sqrt' || n.type === 'frac' || n.type === 'op' || n.type === 'par' || (n.type === 'group' && (n.name === '||' || (n.sup?.length === 1 && n.sup[0].name === '2')))
     || (n.type === 'id' && (n.name === 'alpha' || n.name === 'beta' || n.name === 'N' || isDensityName(n) || timeVariable([n], steps) !== undefined)));
+}
+
+/**
+ * The clauses of a line split at its top-level commas and semicolons, when more than one holds a
+ * relation: `x_i = \sqrt{1-\beta_i}\, x_{i-1} + \sqrt{\beta_i}\, z, \text{where } 0 < \beta_i < 1` is an equation
+ * followed by a side condition, and the condition's `<` must not become the equation's right side.
+ * A comma inside a list (`x_0, \dots, x_T`) does not end a clause that has no relation yet.
+ */
+export function clauses(line: MathNode[]): MathNode[][] {
+  const out: MathNode[][] = [[]];
+  for (const n of line) {
+    const last = out[out.length - 1];
+    // (A piece with no relation yet continues a list: `0 < \beta_1, \dots, \beta_N < 1` is one clause.)
+    if (n.type === 'punct' && (n.name === ',' || n.name === ';') && last.some((m) => m.type === 'rel')) out.push([]);
+    else last.push(n);
+  }
+  return out.length > 1 && out.every((c) => c.some((n) => n.type === 'rel')) ? out : [line];
 }
 
 /** Letters of a continuous-time schedule: `\alpha(t)`, `\sigma(t)`, `\beta(t)`, `g(t)`, `\lambda(t)`, `w(t)`. */

@@ -108,7 +108,10 @@ function isStepTerm(t: readonly MathNode[], loose: boolean): boolean {
  * `\sigma_t z`), as a sampler or a forward diffusion adds it. A step size ε stands first instead.
  */
 function isNoiseTerm(t: readonly MathNode[]): boolean {
-  const last = t[t.length - 1];
+  // (`\epsilon(t)`, `\xi(t)`: the noise written as a process of time, as a continuous-time note writes it.)
+  const timed = t.length >= 2 && t[t.length - 1].type === 'group' && (t[t.length - 1].children ?? []).some((n) => n.type === 'id' && n.name === 't');
+  const last = timed ? t[t.length - 2] : t[t.length - 1];
+  if (timed && last.type === 'id' && (last.name === 'epsilon' || last.name === 'xi' || last.name === 'zeta')) return true;
   if (!last || last.type !== 'id' || !(last.name === 'epsilon' || last.name === 'xi' || last.name === 'z' || last.name === 'zeta')) return false;
   return t.length >= 2 || !!last.sub;
 }

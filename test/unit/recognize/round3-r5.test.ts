@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import { normalizeFormula } from '../../../src/core/recognize';
+import { expectKind } from './cases';
+
+// Round 3 (issue 10): notations every score-based or continuous-time author uses, not one document's strings.
+describe('recognize: a state written as a function of time, x(t)', () => {
+  it('reads x(t), \\mathbf{x}(0), x(t+\\Delta t) as the indexed state and leaves functions of time alone', () => {
+    assert.equal(normalizeFormula(String.raw`p(\mathbf{x}(t) | \mathbf{x}(0))`), String.raw`p(\mathbf{x}_{t} | \mathbf{x}_{0})`);
+    assert.equal(normalizeFormula(String.raw`y(t + \Delta t)`), String.raw`y_{t + \Delta t}`);
+    // g(t), \beta(t), \exp(t), f(x): a schedule, a function or an argument, not a state.
+    assert.equal(normalizeFormula(String.raw`g(t) \beta(t) \exp(t) f(x)`), String.raw`g(t) \beta(t) \exp(t) f(x)`);
+  });
+  expectKind('diffusion', [
+    // The VP-SDE's perturbation kernel and a VE kernel, in the process notation.
+    String.raw`$p_{0t}(\mathbf{z}(t) \mid \mathbf{z}(0)) = \mathcal{N}\big(\mathbf{z}(t); \mathbf{z}(0)\, e^{-\frac12 \int_0^t \beta(s) ds}, (1 - e^{-\int_0^t \beta(s) ds}) \mathbf{I}\big)$`,
+    String.raw`$q(x(t) \mid x(0)) = \mathcal{N}(x(t); x(0), \sigma_t^2 I)$`,
+  ]);
+  describe('near misses', () => {
+    expectKind('none', [
+      // An AR(1) process and a linear time-invariant system written with (t).
+      String.raw`$x(t) = \phi\, x(t-1) + \xi(t)$`,
+      String.raw`$\dot{y}(t) = A\, y(t) + B\, u(t)$`,
+      // A Kalman or AR(1) transition density: Gaussian at a time step, but no noise schedule.
+      String.raw`$p(\mathbf{s}_t \mid \mathbf{s}_{t-1}) = \mathcal{N}(\mathbf{s}_t; F \mathbf{s}_{t-1}, Q)$`,
+      String.raw`$p(y(t) \mid y(t-1)) = \mathcal{N}(y(t); \rho\, y(t-1), \sigma^2)$`,
+    ]);
+  });
+});
+
+describe('recognize: an equation followed by a side condition', () => {
+  expectKind('diffusion', [
+    String.raw`$\mathbf{x}_{k} = \sqrt{1-\beta_{k}}\,\mathbf{x}_{k-1} + \sqrt{\beta_{k}}\,\boldsymbol{\epsilon}, \quad 0 < \beta_1 < \dots < \beta_K < 1$`,
+    String.raw`$x_t = \sqrt{\alpha_t}\, x_{t-1} + \sqrt{1-\alpha_t}\, z,\ \text{with } 0 < \alpha_t \leq 1$`,
+  ]);
+  describe('near misses', () => {
+    expectKind('none', [
+      // An AR(1) recursion with its stationarity condition: no schedule under a root.
+      String.raw`$x_t = \phi\, x_{t-1} + \epsilon_t, \quad |\phi| < 1$`,
+    ]);
+  });
+});
+
+describe('recognize: samples and networks indexed by the noise level σ', () => {
+  expectKind('diffusion', [
+    String.raw`$\mathbf{y}_\sigma = \mathbf{y} + \sigma\, \mathbf{z}$`,
+    String.raw`$D_\theta(\mathbf{x}_\sigma, \sigma) = c_{\text{skip}}(\sigma)\,\mathbf{x}_\sigma + c_{\text{out}}(\sigma)\, F_\theta(\mathbf{x}_\sigma, \sigma)$`,
+    String.raw`$\mathcal{L}(\theta) = \mathbb{E}_{p(\mathbf{x}_\sigma)} \big\| \mathbf{s}_\theta(\mathbf{x}_\sigma, \sigma) - \nabla_{\mathbf{x}_\sigma} \log p(\mathbf{x}_\sigma) \big\|^2$`,
+  ]);
+  describe('near misses', () => {
+    expectKind('none', [
+      // The VAE's reparameterisation: σ scales noise, but nothing is indexed by it.
+      String.raw`$\mathbf{z} = \boldsymbol{\mu}_\phi(\mathbf{x}) + \boldsymbol{\sigma}_\phi(\mathbf{x}) \odot \boldsymbol{\epsilon}$`,
+      String.raw`$\tilde{x} = x + \sigma \epsilon$`,
+      // A network of an item and its index is no noise-conditional network.
+      String.raw`$h_\theta(x_i, i) = W x_i + b_i$`,
+    ]);
+  });
+});
