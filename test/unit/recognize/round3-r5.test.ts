@@ -56,3 +56,33 @@ describe('recognize: samples and networks indexed by the noise level σ', () => 
     ]);
   });
 });
+
+describe('recognize: the deterministic DDIM step', () => {
+  expectKind('diffusion', [
+    String.raw`$\mathbf{x}_{s} = \sqrt{\alpha_{s}}\,\mathbf{x}_0 + \sqrt{1-\alpha_{s}}\;\frac{\mathbf{x}_t - \sqrt{\alpha_t}\,\mathbf{x}_0}{\sqrt{1-\alpha_t}}$`,
+    String.raw`$x_{t-1} = \sqrt{\bar\alpha_{t-1}}\, g_\theta(x_t) + \sqrt{1-\bar\alpha_{t-1}}\, \frac{x_t - \sqrt{\bar\alpha_t}\, g_\theta(x_t)}{\sqrt{1-\bar\alpha_t}}$`,
+  ]);
+  describe('near misses', () => {
+    expectKind('none', [
+      // Weights with no schedule at a step: an AR process pulled to its start, a time-varying linear system.
+      String.raw`$x_t = \sqrt{\rho}\, x_{t-1} + (1-\rho)\, x_0$`,
+      String.raw`$x_{t} = A_t\, x_{t-1} + B_t\, x_0$`,
+    ]);
+  });
+});
+
+describe('recognize: one player\'s side of the GAN game', () => {
+  expectKind('minimax', [
+    String.raw`$\max_D V(G, D)$`,
+    String.raw`$C(G) = \sup_{D} U(p_g, D)$`,
+    String.raw`$\min_G \; W(G, D^*)$`,
+  ]);
+  describe('near misses', () => {
+    expectKind('none', [
+      // Plain optimization over another variable, and a probability of data D.
+      String.raw`$\max_y F(x, y)$`,
+      String.raw`$\max_D P(D, H)$`,
+      String.raw`$\min_w R(w, \lambda)$`,
+    ]);
+  });
+});

@@ -165,6 +165,13 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
       && rhs.some((n, k) => n.type === 'id' && n.name === 'sigma' && !n.sub && (isNoise(rhs[k + 1]) || (rhs[k + 1]?.type === 'bin' && rhs[k + 1].name === '*' && isNoise(rhs[k + 2]))));
     const scheduled = schedule !== '' || scheduleRoot || zeroMeanGaussian || level;
     if (noise && earlier && scheduled) { strong = true; roles.reparameterized ??= tex(parts[0]); roles.noise ??= '\\epsilon'; }
+    // DDIM's deterministic step, `x_{t-1} = \sqrt{\alpha_{t-1}}\, x_0 + \sqrt{1-\alpha_{t-1}}\, \frac{x_t - \sqrt{\alpha_t}\, x_0}{\sqrt{1-\alpha_t}}`:
+    // no noise is drawn, but the next step is built from the clean sample (or the network's estimate of it) and the
+    // current step, each weighed by a root of the schedule at a step. An AR(1) or Kalman mean has no such roots.
+    const stepRoot = rhs.some((n) => n.type === 'sqrt' && [...allNodes(n.args?.[0] ?? [])].some((m) => m.type === 'id' && (m.name === 'alpha' || m.name === 'beta') && (m.accent === 'bar' || isTimeScript(m.sub, steps))));
+    const clean = rhs.some((n) => isZero(n) && n.name === base) || rhs.some((n) => n.type === 'id' && (n.sub ?? []).some((m) => m.type === 'id' && m.name === 'theta'));
+    const current = rhs.some((n) => n.type === 'id' && n.name === base && !isZero(n) && isTimeScript(n.sub, steps) && tex(n.sub ?? []) !== tex(parts[0][0].sub ?? []));
+    if (!noise && stepRoot && clean && current && !isZero(parts[0][0])) { strong = true; roles.reverse ??= tex(parts[0]); }
   }
   // `x_t \sim \mathcal N(\sqrt{\bar\alpha_t}\, x_0, (1 - \bar\alpha_t) I)`: a time-step variable drawn from a Gaussian whose
   // mean is the same variable at another step (x_0, x_{t-1}, x_{t-2}) shrunk by a root of the schedule, the forward

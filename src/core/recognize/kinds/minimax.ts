@@ -62,6 +62,19 @@ function logTarget(arg: readonly MathNode[]): { app: App; oneMinus: boolean } | 
   return app ? { app, oneMinus } : undefined;
 }
 
+/** True when an optimization over the player D or G ranges over a function of that player and one other argument. */
+function oneSide(ctx: Context, ops: readonly MathNode[]): boolean {
+  for (const op of ops) {
+    const sub = op.sub ?? [];
+    if (sub.length !== 1 || sub[0].type !== 'id' || (sub[0].name !== 'D' && sub[0].name !== 'G')) continue;
+    const player = sub[0].name;
+    // (`\max_D P(D, H)`: a probability of data D is no value function.)
+    if (ctx.apps.some((a) => a.fn.type === 'id' && /^[A-OR-Z]$/.test(a.fn.name) && a.fn.name !== 'N' && a.fn.name !== player && a.main.length === 2 && a.cond.length === 0
+      && a.main.some((m) => m[0]?.type === 'id' && m[0].name === player) && a.main.some((m) => !(m[0]?.type === 'id' && m[0].name === player)))) return true;
+  }
+  return false;
+}
+
 /** Detects a GAN objective. */
 export function detectMinimax(ctx: Context): Hit | null {
   const allComps = compositions(ctx);
@@ -151,6 +164,10 @@ export function detectMinimax(ctx: Context): Hit | null {
   if (!game && logs === 0 && playerLossOnLeft(ctx) && criticGap(ctx)) { game = true; variant = 'wasserstein'; }
   // `\mathcal{L}_{GAN}(G, D_Y, X, Y) + \lambda \mathcal{L}_{cyc}(G, F)`: objectives built from losses named as a GAN's.
   if (!game && ctx.nodes.some((n) => n.type === 'id' && /^(?:L|J|ell)$/.test(n.name) && (n.sub ?? []).some((m) => /^(?:GAN|gan|adv|cGAN)$/.test(m.name)))) game = true;
+  // `\max_D V(G, D)`, `\sup_D U(p_g, D)`, `\min_G V(G, D^*_G)`: one player's side of the game, an optimization over
+  // the discriminator D (or generator G) of a function of it and of the other player or its distribution. Only the
+  // letters GAN notes keep for the players count: `\max_y f(x, y)` or `\max_\theta \ell(\theta, x)` is plain optimization.
+  if (!game && oneSide(ctx, [...minOps, ...maxOps])) game = true;
   if (!game) return null;
   if (!variant) {
     if (logOfComposition > 0 && oneMinusComposition === 0) variant = 'non-saturating';
