@@ -86,3 +86,28 @@ describe('recognize: one player\'s side of the GAN game', () => {
     ]);
   });
 });
+
+describe('recognize: a network differentiated in its input is a flow\'s change of variables', () => {
+  expectKind('none', [
+    // Hutchinson's trace estimate and the divergence of a time-dependent vector field.
+    String.raw`$\nabla \cdot v_\theta(\mathbf{y}, t) = \mathbb{E}_{\mathbf{u} \sim \mathcal{N}(0, I)}[\mathbf{u}^\top \nabla v_\theta(\mathbf{y}, t)\, \mathbf{u}]$`,
+    String.raw`$\operatorname{Tr}\left(\frac{\partial h_\theta(z_t, t)}{\partial z_t}\right)$`,
+  ]);
+  // The network itself, not differentiated, is still the noise predictor.
+  expectKind('diffusion', [String.raw`$\mathbb{E}_{t, \mathbf{y}_0, \mathbf{u}} \| \mathbf{u} - \epsilon_\theta(\mathbf{y}_t, t) \|^2$`]);
+});
+
+describe('recognize: Newton-type steps in the curvature at the iterate', () => {
+  expectKind('gradient_step', [
+    // Fisher scoring (information and score) and Newton with a Hessian, in several letters.
+    String.raw`$\boldsymbol\beta^{(r+1)} = \boldsymbol\beta^{(r)} + \mathcal{I}(\boldsymbol\beta^{(r)})^{-1}\, S(\boldsymbol\beta^{(r)})$`,
+    String.raw`$w_{k+1} = w_k - [H(w_k)]^{-1} g(w_k)$`,
+  ]);
+  describe('near misses', () => {
+    expectKind('none', [
+      // A fixed inverse (an iterative refinement of a linear solve) and an Euler step of an ODE.
+      String.raw`$u_{k+1} = u_k + M^{-1}(b - A u_k)$`,
+      String.raw`$y_{n+1} = y_n + h\, f(t_n, y_n)$`,
+    ]);
+  });
+});

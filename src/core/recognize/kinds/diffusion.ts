@@ -93,6 +93,28 @@ function noiseConditioned(ctx: Context): App[] {
     && [...a.main, ...a.params].length >= 2 && [...a.main, ...a.params][0][0]?.type === 'id' && [...a.main, ...a.params].slice(1).some(isLevel));
 }
 
+/**
+ * Networks differentiated in their input: `\nabla \cdot f_\theta(x, t)`, `\epsilon^T \nabla f_\theta(x, t)\, \epsilon`,
+ * `\mathrm{Tr}(\partial f_\theta / \partial x)`. The divergence or Jacobian of a vector field, and Hutchinson's estimate
+ * of its trace, are the change of variables of a continuous flow: the same for any neural ODE, not a sign of a
+ * noising chain, so such a network is not counted as a noise predictor.
+ */
+function underDerivative(ctx: Context): Set<MathNode> {
+  const out = new Set<MathNode>();
+  for (const seq of ctx.seqs) {
+    for (let k = 0; k < seq.length; k++) {
+      const n = seq[k];
+      if (n.type === 'op' && n.name === 'nabla') {
+        const next = seq[k + 1]?.type === 'bin' && seq[k + 1].name === '*' ? seq[k + 2] : seq[k + 1];
+        if (next) out.add(next);
+      }
+      // (`\mathrm{Tr}(\dots)`, `\operatorname{tr}[\dots]`: everything inside the trace.)
+      if ((n.type === 'id' || n.type === 'op') && /^(?:Tr|tr|trace)$/.test(n.name) && seq[k + 1]?.type === 'group') for (const m of allNodes(seq[k + 1].children ?? [])) out.add(m);
+    }
+  }
+  return out;
+}
+
 /** Detects a diffusion-model formula; `weak` when the only sign is a KL between time-step densities. */
 export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null {
   const roles: Record<string, string> = {};
@@ -123,9 +145,10 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
   // A network of the time step (`\epsilon_\theta(x_t, t)`, `s_\theta(x, t)`), or the noise predictor
   // applied to a noisy sample alone (`\epsilon_\theta(x_t)`, as DDIM writes it).
   const conditioned = noiseConditioned(ctx);
-  const networks = ctx.apps.filter((a) => conditioned.includes(a) || a.fn.type === 'id' && a.fn.sub !== undefined && a.fn.sub.some((n) => n.type === 'id' && n.name === 'theta')
+  const differentiated = underDerivative(ctx);
+  const networks = ctx.apps.filter((a) => !differentiated.has(a.fn) && (conditioned.includes(a) || a.fn.type === 'id' && a.fn.sub !== undefined && a.fn.sub.some((n) => n.type === 'id' && n.name === 'theta')
     && !isDensityName(a.fn) && (a.main.some((arg) => arg[0]?.type === 'id' && arg[0].name === 't' && !arg[0].sub && arg.slice(1).every((n) => n.type === 'bin' || n.type === 'num' || (n.type === 'id' && (n.name === 'Delta' || n.name === 't'))))
-      || (a.fn.name === 'epsilon' && a.main.length >= 1 && timeVariable(a.main[0], steps) !== undefined)));
+      || (a.fn.name === 'epsilon' && a.main.length >= 1 && timeVariable(a.main[0], steps) !== undefined))));
   const transitions = ctx.apps.filter((a) => isTransition(a, steps));
   for (const t of transitions) {
     const name = t.fn.name.toLowerCase();
