@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { normalizeFormula } from '../../../src/core/recognize';
+import { classify, normalizeFormula } from '../../../src/core/recognize';
 import { expectKind } from './cases';
 
 // Round 3 (issue 10): notations every score-based or continuous-time author uses, not one document's strings.
@@ -109,5 +109,22 @@ describe('recognize: Newton-type steps in the curvature at the iterate', () => {
       String.raw`$u_{k+1} = u_k + M^{-1}(b - A u_k)$`,
       String.raw`$y_{n+1} = y_n + h\, f(t_n, y_n)$`,
     ]);
+  });
+});
+
+describe('recognize: minus the average log of the variational density, its measure left out', () => {
+  expectKind('entropy', [
+    String.raw`$-\mathbb{E}\left[\log q_\lambda(\mathbf{w})\right]$`,
+    String.raw`$- \mathbb{E}_{k}[\log q^{(k)}(\theta)]$`,
+  ]);
+  describe('near misses', () => {
+    expectKind('mle', [
+      // The model's density, p, averaged: a negative log-likelihood.
+      String.raw`$-\mathbb{E}[\log p_\theta(\mathbf{y})]$`,
+    ]);
+    // Averaged over the variable itself, drawn from an unnamed distribution (the data, perhaps): not q's entropy.
+    it('leaves -E_x[log q(x)] to the other rules', () => {
+      assert.notEqual(classify(String.raw`$-\mathbb{E}_{v}[\log q(v)]$`).kind, 'entropy');
+    });
   });
 });
