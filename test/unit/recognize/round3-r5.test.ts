@@ -128,3 +128,18 @@ describe('recognize: minus the average log of the variational density, its measu
     });
   });
 });
+
+describe('recognize: score-based notation without a discrete chain', () => {
+  expectKind('diffusion', [
+    // The perturbation kernel from the unindexed clean sample, and the VP-SDE's drift.
+    String.raw`$p_{0t}(\mathbf{u}_t \mid \mathbf{u}) = \mathcal{N}(\mathbf{u}_t;\ \alpha(t)\, \mathbf{u},\ \sigma(t)^2 \mathbf{I})$`,
+    String.raw`$\mathbf{f}(\mathbf{u}, t) = -\tfrac{1}{2}\beta(t)\, \mathbf{u}$`,
+  ]);
+  describe('near misses', () => {
+    expectKind('none', [
+      // A measurement model and a linear ODE's decay: no schedule of t.
+      String.raw`$p(\mathbf{y}_t \mid \mathbf{y}) = \mathcal{N}(\mathbf{y}_t; H \mathbf{y}, R)$`,
+      String.raw`$f(u_t, t) = -k\, u_t$`,
+    ]);
+  });
+});

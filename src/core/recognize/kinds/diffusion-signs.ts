@@ -117,6 +117,19 @@ export function continuousSigns(ctx: Context, scheduled: boolean): string | unde
   // noised density at a time step, in a relation about the chain's variables.
   if (ctx.rels.size > 0 && ctx.logs.some((l) => l.app && isDensityName(l.app.fn) && l.app.fn.sub?.length === 1 && l.app.fn.sub[0].type === 'id' && l.app.fn.sub[0].name === 't' && l.seq[l.index - 1]?.type === 'op' && l.seq[l.index - 1].name === 'nabla')
     && ctx.nodes.some((n) => n.type === 'id' && n.name !== 'p' && timeVariable([n]) !== undefined && !isZero(n))) return 'score of the noised density';
+  // `f(\mathbf x, t) = -\frac12 \beta(t)\, \mathbf x`: the drift of an SDE, a function of the state at time t and of t,
+  // set to a schedule of t times that state (the variance-preserving SDE's drift). A right side with no schedule
+  // (`f(x_t, t) = -k\, x_t`, an ODE's linear decay) is not this.
+  for (const line of scheduled ? ctx.lines.flatMap((l) => l.some((n) => n.type === 'punct') ? splitAtCommas(l) : [l]) : []) {
+    const a = appAt(line, 0);
+    const { sides: parts, rels } = sides(line);
+    if (!a || rels.length !== 1 || a.main.length !== 2 || parts[0].length !== 2) continue;
+    const state = timeVariable(a.main[0]) ?? (a.main[0].length === 1 && a.main[0][0].type === 'id' ? a.main[0][0].name : undefined);
+    const time = a.main[1].length === 1 && a.main[1][0].type === 'id' && a.main[1][0].name === 't';
+    const rhs = parts[1];
+    const scheduleOfT = rhs.some((n, k) => n.type === 'id' && (n.name === 'beta' || n.name === 'alpha' || n.name === 'sigma') && rhs[k + 1]?.type === 'group' && tex(rhs[k + 1].children ?? []) === 't');
+    if (state && time && scheduleOfT && rhs.some((n) => n.type === 'id' && n.name === state && n !== a.main[0][0])) return 'drift';
+  }
   // x_t = \alpha(t) x_0 + \sigma(t) \epsilon, v = \alpha(t)\epsilon - \sigma(t) x_0: continuous-time forward process.
   if (scheduled && ctx.nodes.some(isNoise) && ctx.nodes.some(isZero)) return 'forward process';
   if (scheduled && ctx.apps.some((a) => isDensityName(a.fn) && a.cond.some((c) => c.length === 1 && isZero(c[0])) && a.main.some((m) => timeVariable(m) !== undefined))) return 'forward process';
@@ -133,6 +146,16 @@ export function continuousSigns(ctx: Context, scheduled: boolean): string | unde
     if (a.cond.length === 0 || a.cond.some((c) => args.includes(tex(c)))) return 'perturbed density';
   }
   return undefined;
+}
+
+/** A line cut at its top-level commas: `f(x, t) = \dots,\ g(t) = \dots` defines two things. */
+function splitAtCommas(line: readonly MathNode[]): MathNode[][] {
+  const out: MathNode[][] = [[]];
+  for (const n of line) {
+    if (n.type === 'punct' && n.name === ',') out.push([]);
+    else out[out.length - 1].push(n);
+  }
+  return out;
 }
 
 /** Letters for the size of a sampler's step. */

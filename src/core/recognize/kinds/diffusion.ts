@@ -158,6 +158,17 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
     else roles.reverse ??= nodeTex(t.fn) + '(' + tex(t.group.children ?? []) + ')';
   }
   if (transitions.length > 0 && (timedGaussian || schedule || ctx.ops.has('prod') || networks.length > 0)) strong = true;
+  // `q(x_t | x) = \mathcal N(x_t; x, \sigma(t)^2 I)`, `p_{0t}(\mathbf y_t | \mathbf y) = \dots`: the perturbation kernel from the
+  // clean sample written without an index (as score-based notes write it) to the noised one at time t, a Gaussian
+  // centred on (a multiple of) the clean sample, its spread set by the schedule.
+  for (const a of schedule || timedGaussian ? ctx.apps : []) {
+    if (!isDensityApp(a) || a.main.length !== 1 || a.cond.length !== 1 || a.cond[0].length !== 1) continue;
+    const base = timeVariable(a.main[0], steps);
+    const clean = a.cond[0][0];
+    if (!base || clean.type !== 'id' || clean.name !== base || clean.sub || clean.accent !== a.main[0][0].accent) continue;
+    const centred = gaussians.some((g) => (g.params[0] ?? []).some((n) => n.type === 'id' && n.name === base && !n.sub));
+    if (centred) { strong = true; roles.forward ??= nodeTex(a.fn) + '(' + tex(a.group.children ?? []) + ')'; }
+  }
   if (networks.length > 0) {
     // The noise predictor on its own, named (`\epsilon_{cond} = \epsilon_\theta(x_t, t, y)`) or its
     // outputs mixed (classifier-free guidance), is notation about the network, not a step of the chain.
