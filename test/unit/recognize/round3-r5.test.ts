@@ -143,3 +143,17 @@ describe('recognize: score-based notation without a discrete chain', () => {
     ]);
   });
 });
+
+describe('recognize: small notation gaps in GAN terms and momentum steps', () => {
+  // The discriminator's log-score with its argument in parentheses, typed with or without a backslash.
+  expectKind('minimax', [String.raw`$\log(D(\mathbf{x}))$`, String.raw`$-\log[D(x)]$`]);
+  // The momentum buffer m applied with the iteration's index.
+  expectKind('gradient_step', [String.raw`$\theta^{(k+1)} = \theta^{(k)} + m^{(k+1)}$`]);
+  describe('near misses', () => {
+    expectKind('none', [
+      // A discriminator of two arguments is no lone real-data term, and a bare offset m is no momentum.
+      String.raw`$\log(D(x, y))$`,
+      String.raw`$x_{t+1} = x_t + m$`,
+    ]);
+  });
+});

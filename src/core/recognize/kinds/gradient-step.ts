@@ -97,7 +97,9 @@ function isStepTerm(t: readonly MathNode[], loose: boolean): boolean {
   if (num.some(stepSize) && (t.length >= 2 || num.length >= 2)) return true;
   if (!loose) return false;
   // `\theta \leftarrow \theta + v`: a velocity or a step computed on another line.
-  if (t.length <= 2 && t.some((n) => n.type === 'id' && (n.name === 'v' || n.name === 'Delta' || n.name === 'delta' || n.name === 'd'))) return true;
+  // (`w^{(t)} = w^{(t-1)} + m^{(t)}`: m, the momentum buffer as many notes and libraries call it, counts too when it
+  // carries the iteration's index; a bare `+ m` may be any offset.)
+  if (t.length <= 2 && t.some((n) => n.type === 'id' && (n.name === 'v' || n.name === 'Delta' || n.name === 'delta' || n.name === 'd' || (n.name === 'm' && (n.sub !== undefined || n.sup !== undefined))))) return true;
   // `t^{(k)} \Delta x^{(k)}`: a step size times a search direction Δx, as line searches write it (Δt, a time
   // step of an integrator, is not a direction).
   return t.length === 3 && t[0].type === 'id' && t[1].type === 'id' && t[1].name === 'Delta' && t[2].type === 'id' && t[2].name !== 't';

@@ -26,7 +26,10 @@ const DATA_VARIABLE = /^(?:x|X|xvec|vx|bx|bfx|xb)$/;
 /** The formula is `\log D(x)` alone (a leading minus allowed), D a discriminator's letter and x a data variable. */
 function loneRealTerm(ctx: Context): boolean {
   if (ctx.lines.length !== 1) return false;
-  const line = ctx.lines[0];
+  const written = ctx.lines[0];
+  // (`\log(D(x))`: the log's argument in its own parentheses is the same term.)
+  const last = written[written.length - 1];
+  const line = last?.type === 'group' && (last.name === '(' || last.name === '[') && !last.sub && !last.sup && written.length <= 3 && written[written.length - 2]?.type === 'op' ? [...written.slice(0, -1), ...(last.children ?? [])] : written;
   const k = line[0]?.type === 'bin' && line[0].name === '-' ? 1 : 0;
   const [log, d, g] = [line[k], line[k + 1], line[k + 2]];
   if (line.length !== k + 3 || log?.type !== 'op' || log.name !== 'log' || d?.type !== 'id' || d.name !== 'D' || !playerFont(d) || g?.type !== 'group') return false;
