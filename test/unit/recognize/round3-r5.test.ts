@@ -157,3 +157,18 @@ describe('recognize: small notation gaps in GAN terms and momentum steps', () =>
     ]);
   });
 });
+
+describe('recognize: VDM notation, the v target and a draw around the clean sample', () => {
+  expectKind('diffusion', [
+    String.raw`$\mathbf{v}_t = \alpha_t \boldsymbol{\epsilon} - \sigma_t \mathbf{x}$`,
+    String.raw`$\tilde{\mathbf{y}}_\sigma \sim \mathcal{N}(\tilde{\mathbf{y}}, \sigma^2 \mathbf{I})$`,
+    String.raw`$u_t \sim \mathcal{N}(u, \sigma_t^2 I)$`,
+  ]);
+  describe('near misses', () => {
+    expectKind('none', [
+      // Items drawn around a mean, and a draw whose variance has nothing of the index.
+      String.raw`$y_i \sim \mathcal{N}(y, \sigma^2)$`,
+      String.raw`$w_t \sim \mathcal{N}(w, \tau^2)$`,
+    ]);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
-import { timeVariable } from '../math';
+import { isTimeScript, timeVariable } from '../math';
 import { appAt, firstApp, isDensityName, sides, tex } from '../query';
 
 /** True for `\mathrm{d}x` at `seq[k]`: the letter d followed by a variable (`dx`, `dX_t`, `d\mathbf w`). */
@@ -129,6 +129,15 @@ export function continuousSigns(ctx: Context, scheduled: boolean): string | unde
     const rhs = parts[1];
     const scheduleOfT = rhs.some((n, k) => n.type === 'id' && (n.name === 'beta' || n.name === 'alpha' || n.name === 'sigma') && rhs[k + 1]?.type === 'group' && tex(rhs[k + 1].children ?? []) === 't');
     if (state && time && scheduleOfT && rhs.some((n) => n.type === 'id' && n.name === state && n !== a.main[0][0])) return 'drift';
+  }
+  // `\alpha_t \mathbf x + \sigma_t \boldsymbol\epsilon`, `\mathbf v = \alpha_t \boldsymbol\epsilon - \sigma_t \mathbf x`: the clean sample
+  // and the noise each weighed by one of the schedule's two coefficients at a time step (VDM's notation, where the
+  // clean sample has no index, and the v-prediction target). The reparameterisation `\mu + \sigma\epsilon` has no
+  // coefficient at a step.
+  for (const seq of ctx.seqs) {
+    const weighed = (coef: string, target: (n: MathNode) => boolean): boolean => seq.some((n, k) => n.type === 'id' && n.name === coef && (n.sub ?? []).some((m) => m.type === 'id' && m.name === 't') && isTimeScript(n.sub) && !n.sup && seq[k + 1] !== undefined && target(seq[k + 1]));
+    const variable = (n: MathNode): boolean => n.type === 'id' && n.name.length === 1 && /[xyz]/.test(n.name) && (!n.sub || isZero(n));
+    if ((weighed('alpha', isNoise) && weighed('sigma', variable)) || (weighed('alpha', variable) && weighed('sigma', isNoise))) return 'forward process';
   }
   // x_t = \alpha(t) x_0 + \sigma(t) \epsilon, v = \alpha(t)\epsilon - \sigma(t) x_0: continuous-time forward process.
   if (scheduled && ctx.nodes.some(isNoise) && ctx.nodes.some(isZero)) return 'forward process';

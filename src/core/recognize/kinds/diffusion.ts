@@ -223,6 +223,14 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
     const at = line.findIndex((n) => n.type === 'rel');
     const g = at === 1 && line[at].name === 'sim' ? gaussians.find((a) => a.fn === line[2]) : undefined;
     if (g && shrunkTo(line.slice(0, 1), g.main[0] ?? [])) { strong = true; roles.forward ??= tex(line); break; }
+    // `\mathbf x_\sigma \sim \mathcal N(\mathbf x, \sigma^2 \mathbf I)`, `y_t \sim \mathcal N(y, \sigma_t^2 I)`: a sample at a noise
+    // level drawn around the clean sample, its variance set by that very level. (`y_i \sim \mathcal N(\mu, \sigma^2)`
+    // draws data around a mean: i indexes items and is no level in the variance.)
+    const point = line[0];
+    const level = point?.type === 'id' && point.sub?.length === 1 && point.sub[0].type === 'id' && steps.has(point.sub[0].name) ? point.sub[0].name : undefined;
+    const [mean, variance] = g ? [...g.main, ...g.params] : [];
+    if (g && level && mean?.length === 1 && mean[0].type === 'id' && mean[0].name === point.name && !mean[0].sub
+      && [...allNodes(variance ?? [])].some((n) => n.type === 'id' && (n.name === level || (n.sub ?? []).some((m) => m.type === 'id' && m.name === level)))) { strong = true; roles.forward ??= tex(line); break; }
   }
   if (!strong && ctx.lines.length === 1 && ctx.lines[0].length === 2) {
     const g = gaussians.find((a) => a.fn === ctx.lines[0][0]);
