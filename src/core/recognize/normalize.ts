@@ -69,8 +69,8 @@ export function normalizeFormula(source: string): string {
   // unescapeSource undoes that where the formula shows it, and leaves TeX's own `num\_heads` alone.
   const body = unescapeSource(stripDelimiters(source));
   // (A product dot or cross ends an unbraced subscript, `σ_t·z`: a space before it says so to the converter.)
-  if (looksLikeUnicodeMath(body)) return braceRoots(unflattenScripts(typedIntegrals(unicodeToLatex(sumSigns(pdfScripts(katexScripts(body)).normalize('NFD').replace(/(\S)([\u00b7\u22c5\u00d7])/g, '$1 $2'))))));
-  return looksLikeAsciiMath(body) ? asciiToTex(body) : timeArguments(body);
+  if (looksLikeUnicodeMath(body)) return timeArguments(braceRoots(unflattenScripts(typedIntegrals(unicodeToLatex(sumSigns(pdfScripts(katexScripts(body)).normalize('NFD').replace(/(\S)([\u00b7\u22c5\u00d7])/g, '$1 $2')))))));
+  return timeArguments(looksLikeAsciiMath(body) ? asciiToTex(body) : body);
 }
 
 /**

@@ -14,6 +14,9 @@ describe('recognize: a state written as a function of time, x(t)', () => {
     // The VP-SDE's perturbation kernel and a VE kernel, in the process notation.
     String.raw`$p_{0t}(\mathbf{z}(t) \mid \mathbf{z}(0)) = \mathcal{N}\big(\mathbf{z}(t); \mathbf{z}(0)\, e^{-\frac12 \int_0^t \beta(s) ds}, (1 - e^{-\int_0^t \beta(s) ds}) \mathbf{I}\big)$`,
     String.raw`$q(x(t) \mid x(0)) = \mathcal{N}(x(t); x(0), \sigma_t^2 I)$`,
+    // Pasted Unicode and code comments write the process the same way.
+    'y(t) = y(0) + σ(t) ε',
+    'x(t) = x(0) + sigma(t) * eps',
   ]);
   describe('near misses', () => {
     expectKind('none', [
