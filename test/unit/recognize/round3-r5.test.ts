@@ -175,3 +175,9 @@ describe('recognize: VDM notation, the v target and a draw around the clean samp
     ]);
   });
 });
+
+describe('recognize: one network written through another with the noise level', () => {
+  expectKind('diffusion', [String.raw`$\boldsymbol\epsilon_\theta(\mathbf{y}, \sigma) = -\sigma\, \mathbf{s}_\theta(\mathbf{y}, \sigma)$`]);
+  // Classifier-free guidance mixes the outputs with a plain weight: notation about the network.
+  expectKind('none', [String.raw`$\tilde\epsilon_\theta(z_t, c) = (1+w)\,\epsilon_\theta(z_t, c) - w\, \epsilon_\theta(z_t)$`]);
+});

@@ -312,7 +312,10 @@ function networkOnly(ctx: Context, networks: readonly App[], steps: ReadonlySet<
   const rest = ctx.nodes.filter((n) => !inside.has(n) && !(n.sub && [...n.sub].some((m) => inside.has(m))));
   // (A squared group, `(\epsilon - \epsilon_\theta(x_t, t))^2`, is a loss as much as a norm is.)
   return !rest.some((n) => n.type === 'sqrt' || n.type === 'frac' || n.type === 'op' || n.type === 'par' || (n.type === 'group' && (n.name === '||' || (n.sup?.length === 1 && n.sup[0].name === '2')))
-    || (n.type === 'id' && (n.name === 'alpha' || n.name === 'beta' || n.name === 'N' || isDensityName(n) || timeVariable([n], steps) !== undefined)));
+    // (The noise level σ scaling one network into another, `\epsilon_\theta(x_\sigma, \sigma) = -\sigma\, s_\theta(x_\sigma, \sigma)`, converts
+    // between the noise and score parametrisations, a schedule's work: classifier-free guidance mixes with a plain weight.
+    // A lone network scaled or set to σ, `\Sigma_\theta(x_t, t) = \sigma_t^2 I`, is still notation about the network.)
+    || (n.type === 'id' && (n.name === 'alpha' || n.name === 'beta' || (n.name === 'sigma' && networks.length >= 2) || n.name === 'N' || isDensityName(n) || timeVariable([n], steps) !== undefined)));
 }
 
 /**
