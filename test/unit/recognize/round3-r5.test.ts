@@ -181,3 +181,12 @@ describe('recognize: one network written through another with the noise level', 
   // Classifier-free guidance mixes the outputs with a plain weight: notation about the network.
   expectKind('none', [String.raw`$\tilde\epsilon_\theta(z_t, c) = (1+w)\,\epsilon_\theta(z_t, c) - w\, \epsilon_\theta(z_t)$`]);
 });
+
+describe("recognize: Tweedie's formula at a noise level", () => {
+  expectKind('diffusion', [String.raw`$\nabla_{\mathbf{u}} \log p_{\sigma}(\mathbf{u}) = \frac{D_\theta(\mathbf{u}; \sigma) - \mathbf{u}}{\sigma^2}$`]);
+  // The score of a plain Gaussian, and of the perturbation kernel itself, are a Gaussian's gradient.
+  expectKind('none', [
+    String.raw`$\nabla_u \log \mathcal{N}(u; m, \sigma^2) = -\frac{u - m}{\sigma^2}$`,
+    String.raw`$\nabla_{\tilde{u}} \log q_\sigma(\tilde{u} \mid u) = \frac{u - \tilde{u}}{\sigma^2}$`,
+  ]);
+});

@@ -37,6 +37,12 @@ export function continuousSigns(ctx: Context, scheduled: boolean): string | unde
   // `\nabla_{x_t} \log q(x_t) = -\epsilon / \sqrt{1 - \bar\alpha_t}`: the score of the noised marginal at a time step,
   // written in the cumulative schedule.
   if (ctx.nodes.some((n) => n.type === 'id' && n.name === 'alpha' && n.accent === 'bar' && n.sub !== undefined) && scoreOf(true)) return 'score of the noised density';
+  // Tweedie's formula, `\nabla_x \log p_\sigma(x) = (D(x; \sigma) - x) / \sigma^2`: the score of a density indexed by its noise
+  // level, equated to a residual over the level's square. (The score of a plain Gaussian, `\nabla_x \log \mathcal N(x; \mu, \sigma^2)
+  // = -(x - \mu)/\sigma^2`, has no density indexed by a level; the score of the kernel `q_\sigma(\tilde x | x)` is a Gaussian's too.)
+  const levelScore = ctx.logs.some((l) => l.app !== undefined && isDensityName(l.app.fn) && (l.app.fn.sub ?? []).some((n) => n.type === 'id' && n.name === 'sigma')
+    && l.app.cond.length === 0 && l.seq[l.index - 1]?.type === 'op' && l.seq[l.index - 1].name === 'nabla');
+  if (levelScore && ctx.rels.size > 0 && ctx.nodes.some((n) => n.type === 'frac' && (n.args?.[1] ?? []).some((m) => m.type === 'id' && m.name === 'sigma' && m.sup !== undefined))) return 'score of the noised density';
   // `\tilde x + \eta \nabla_{\tilde x} \log p(\tilde x \mid x)`: a sample moved along the score of its own density
   // (the gradient taken in the density's variable, not in a parameter it is conditioned on) is a
   // Langevin or denoising step. Gradient ascent on a parameter, `\theta + \eta\nabla_\theta \log p(x|\theta)`, is not.
