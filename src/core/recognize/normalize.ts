@@ -69,9 +69,20 @@ export function normalizeFormula(source: string): string {
   // unescapeSource undoes that where the formula shows it, and leaves TeX's own `num\_heads` alone.
   const body = unescapeSource(stripDelimiters(source));
   // (A product dot or cross ends an unbraced subscript, `σ_t·z`: a space before it says so to the converter.)
-  if (looksLikeUnicodeMath(body)) return braceRoots(unflattenScripts(typedIntegrals(unicodeToLatex(sumSigns(pdfScripts(katexScripts(body)).normalize('NFD').replace(/(\S)([\u00b7\u22c5\u00d7])/g, '$1 $2'))))));
-  return looksLikeAsciiMath(body) ? asciiToTex(body) : body;
+  if (looksLikeUnicodeMath(body)) return timeArguments(braceRoots(unflattenScripts(typedIntegrals(unicodeToLatex(sumSigns(pdfScripts(katexScripts(body)).normalize('NFD').replace(/(\S)([\u00b7\u22c5\u00d7])/g, '$1 $2')))))));
+  return timeArguments(looksLikeAsciiMath(body) ? asciiToTex(body) : body);
 }
+
+/**
+ * A state at a time written as a function of it, `\mathbf{x}(t)`, `x(0)`, `x(t + \Delta t)` (as SDE notes
+ * write a process), is the same variable as the indexed `x_t`, `x_0` of a discrete chain: it is read as
+ * such so that one notion of "a variable at a time step" serves both. Only the letters that name a state
+ * (x, y, z, plain or bold) are rewritten: `f(t)`, `\beta(t)`, `g(t)` are functions of time and stay so.
+ */
+function timeArguments(s: string): string {
+  return s.replace(TIME_ARGUMENT, (_, v: string, t: string) => `${v}_{${t}}`);
+}
+const TIME_ARGUMENT = /((?:\\(?:mathbf|bm|boldsymbol|vec)\{[xyz]\})|\\(?:rv|v|bm)[xyz](?![A-Za-z])|(?<![\\A-Za-z])[xyz])\((t(?:\s*[+-]\s*(?:\\Delta\s*t|h|1|dt))?|0|T|s)\)/g;
 
 /** A letter standing alone (Latin or Greek), a space and a step index with its shift: `m t−1`, `θ k+1`. */
 const PDF_SHIFTED = /(^|[\s(=+\u2212\-\u00b7])([A-Za-z\u03b1-\u03c9])\s([tk])([+\u2212-])(\d)(?![\w.])/g;

@@ -6,7 +6,7 @@
  */
 import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
-import { timeVariable } from '../math';
+import { isTimeScript, timeVariable } from '../math';
 import { appAt, firstApp, isDensityName, sides, tex } from '../query';
 
 /** True for `\mathrm{d}x` at `seq[k]`: the letter d followed by a variable (`dx`, `dX_t`, `d\mathbf w`). */
@@ -37,6 +37,12 @@ export function continuousSigns(ctx: Context, scheduled: boolean): string | unde
   // `\nabla_{x_t} \log q(x_t) = -\epsilon / \sqrt{1 - \bar\alpha_t}`: the score of the noised marginal at a time step,
   // written in the cumulative schedule.
   if (ctx.nodes.some((n) => n.type === 'id' && n.name === 'alpha' && n.accent === 'bar' && n.sub !== undefined) && scoreOf(true)) return 'score of the noised density';
+  // Tweedie's formula, `\nabla_x \log p_\sigma(x) = (D(x; \sigma) - x) / \sigma^2`: the score of a density indexed by its noise
+  // level, equated to a residual over the level's square. (The score of a plain Gaussian, `\nabla_x \log \mathcal N(x; \mu, \sigma^2)
+  // = -(x - \mu)/\sigma^2`, has no density indexed by a level; the score of the kernel `q_\sigma(\tilde x | x)` is a Gaussian's too.)
+  const levelScore = ctx.logs.some((l) => l.app !== undefined && isDensityName(l.app.fn) && (l.app.fn.sub ?? []).some((n) => n.type === 'id' && n.name === 'sigma')
+    && l.app.cond.length === 0 && l.seq[l.index - 1]?.type === 'op' && l.seq[l.index - 1].name === 'nabla');
+  if (levelScore && ctx.rels.size > 0 && ctx.nodes.some((n) => n.type === 'frac' && (n.args?.[1] ?? []).some((m) => m.type === 'id' && m.name === 'sigma' && m.sup !== undefined))) return 'score of the noised density';
   // `\tilde x + \eta \nabla_{\tilde x} \log p(\tilde x \mid x)`: a sample moved along the score of its own density
   // (the gradient taken in the density's variable, not in a parameter it is conditioned on) is a
   // Langevin or denoising step. Gradient ascent on a parameter, `\theta + \eta\nabla_\theta \log p(x|\theta)`, is not.
@@ -117,6 +123,28 @@ export function continuousSigns(ctx: Context, scheduled: boolean): string | unde
   // noised density at a time step, in a relation about the chain's variables.
   if (ctx.rels.size > 0 && ctx.logs.some((l) => l.app && isDensityName(l.app.fn) && l.app.fn.sub?.length === 1 && l.app.fn.sub[0].type === 'id' && l.app.fn.sub[0].name === 't' && l.seq[l.index - 1]?.type === 'op' && l.seq[l.index - 1].name === 'nabla')
     && ctx.nodes.some((n) => n.type === 'id' && n.name !== 'p' && timeVariable([n]) !== undefined && !isZero(n))) return 'score of the noised density';
+  // `f(\mathbf x, t) = -\frac12 \beta(t)\, \mathbf x`: the drift of an SDE, a function of the state at time t and of t,
+  // set to a schedule of t times that state (the variance-preserving SDE's drift). A right side with no schedule
+  // (`f(x_t, t) = -k\, x_t`, an ODE's linear decay) is not this.
+  for (const line of scheduled ? ctx.lines.flatMap((l) => l.some((n) => n.type === 'punct') ? splitAtCommas(l) : [l]) : []) {
+    const a = appAt(line, 0);
+    const { sides: parts, rels } = sides(line);
+    if (!a || rels.length !== 1 || a.main.length !== 2 || parts[0].length !== 2) continue;
+    const state = timeVariable(a.main[0]) ?? (a.main[0].length === 1 && a.main[0][0].type === 'id' ? a.main[0][0].name : undefined);
+    const time = a.main[1].length === 1 && a.main[1][0].type === 'id' && a.main[1][0].name === 't';
+    const rhs = parts[1];
+    const scheduleOfT = rhs.some((n, k) => n.type === 'id' && (n.name === 'beta' || n.name === 'alpha' || n.name === 'sigma') && rhs[k + 1]?.type === 'group' && tex(rhs[k + 1].children ?? []) === 't');
+    if (state && time && scheduleOfT && rhs.some((n) => n.type === 'id' && n.name === state && n !== a.main[0][0])) return 'drift';
+  }
+  // `\alpha_t \mathbf x + \sigma_t \boldsymbol\epsilon`, `\mathbf v = \alpha_t \boldsymbol\epsilon - \sigma_t \mathbf x`: the clean sample
+  // and the noise each weighed by one of the schedule's two coefficients at a time step (VDM's notation, where the
+  // clean sample has no index, and the v-prediction target). The reparameterisation `\mu + \sigma\epsilon` has no
+  // coefficient at a step.
+  for (const seq of ctx.seqs) {
+    const weighed = (coef: string, target: (n: MathNode) => boolean): boolean => seq.some((n, k) => n.type === 'id' && n.name === coef && (n.sub ?? []).some((m) => m.type === 'id' && m.name === 't') && isTimeScript(n.sub) && !n.sup && seq[k + 1] !== undefined && target(seq[k + 1]));
+    const variable = (n: MathNode): boolean => n.type === 'id' && n.name.length === 1 && /[xyz]/.test(n.name) && (!n.sub || isZero(n));
+    if ((weighed('alpha', isNoise) && weighed('sigma', variable)) || (weighed('alpha', variable) && weighed('sigma', isNoise))) return 'forward process';
+  }
   // x_t = \alpha(t) x_0 + \sigma(t) \epsilon, v = \alpha(t)\epsilon - \sigma(t) x_0: continuous-time forward process.
   if (scheduled && ctx.nodes.some(isNoise) && ctx.nodes.some(isZero)) return 'forward process';
   if (scheduled && ctx.apps.some((a) => isDensityName(a.fn) && a.cond.some((c) => c.length === 1 && isZero(c[0])) && a.main.some((m) => timeVariable(m) !== undefined))) return 'forward process';
@@ -133,6 +161,16 @@ export function continuousSigns(ctx: Context, scheduled: boolean): string | unde
     if (a.cond.length === 0 || a.cond.some((c) => args.includes(tex(c)))) return 'perturbed density';
   }
   return undefined;
+}
+
+/** A line cut at its top-level commas: `f(x, t) = \dots,\ g(t) = \dots` defines two things. */
+function splitAtCommas(line: readonly MathNode[]): MathNode[][] {
+  const out: MathNode[][] = [[]];
+  for (const n of line) {
+    if (n.type === 'punct' && n.name === ',') out.push([]);
+    else out[out.length - 1].push(n);
+  }
+  return out;
 }
 
 /** Letters for the size of a sampler's step. */

@@ -64,12 +64,55 @@ function stepLetters(ctx: Context): ReadonlySet<string> {
     const i = n.sub[0];
     if (i?.type === 'id' && i.name.length === 1 && n.sub[1]?.type === 'rel' && n.sup.length === 1 && n.sup[0].type === 'id' && TIME_LETTERS.has(n.sup[0].name)) letters.add(i.name);
   }
+  // `s_\theta(x_\sigma, \sigma)`, `x_\sigma = x + \sigma\epsilon`: score-based notes index the noisy sample by its noise
+  // level σ instead of a time step, and the level then counts the chain's steps.
+  const indexed = ctx.nodes.some((n) => n.type === 'id' && n.name.length === 1 && n.sub?.length === 1 && n.sub[0].type === 'id' && n.sub[0].name === 'sigma');
+  const bare = ctx.nodes.some((n) => n.type === 'id' && n.name === 'sigma' && !n.sub && !n.accent);
+  if (noiseConditioned(ctx).length > 0 || (indexed && bare)) letters.add('sigma');
   for (const a of ctx.apps) {
     if (a.fn.type !== 'id' || !a.fn.sub?.some((n) => n.type === 'id' && n.name === 'theta') || a.main.length < 2) continue;
     const last = a.main[a.main.length - 1];
     if (last.length === 1 && last[0].type === 'id' && last[0].name.length === 1 && scriptLetter(a.main[0][0]?.sub) === last[0].name) letters.add(last[0].name);
   }
   return letters;
+}
+
+/** The level σ alone (`\sigma`, `\sigma_i`, `\sigma(t)` read as `\sigma` applied): the noise level as a value. */
+function isLevel(arg: readonly MathNode[]): boolean {
+  return arg.length >= 1 && arg[0].type === 'id' && arg[0].name === 'sigma' && !arg[0].accent && (arg.length === 1 || (arg.length === 2 && arg[1].type === 'group'));
+}
+
+/**
+ * Networks conditioned on the noise level: a θ-network (not a density) given a variable and the level σ as
+ * its arguments, `s_\theta(\mathbf x, \sigma)`, `D_\theta(x_\sigma, \sigma)`, `\epsilon_\theta(x; \sigma_i)`. This is how
+ * noise-conditional score networks and denoisers are written; a network of a variable and an item index
+ * (`f_\theta(x_i, i)`) is not one, and the σ of a Gaussian is a parameter of a density, not a network's input.
+ */
+function noiseConditioned(ctx: Context): App[] {
+  return ctx.apps.filter((a) => a.fn.type === 'id' && a.fn.sub?.some((n) => n.type === 'id' && n.name === 'theta') && !isDensityName(a.fn) && a.fn.name !== 'N'
+    && [...a.main, ...a.params].length >= 2 && [...a.main, ...a.params][0][0]?.type === 'id' && [...a.main, ...a.params].slice(1).some(isLevel));
+}
+
+/**
+ * Networks differentiated in their input: `\nabla \cdot f_\theta(x, t)`, `\epsilon^T \nabla f_\theta(x, t)\, \epsilon`,
+ * `\mathrm{Tr}(\partial f_\theta / \partial x)`. The divergence or Jacobian of a vector field, and Hutchinson's estimate
+ * of its trace, are the change of variables of a continuous flow: the same for any neural ODE, not a sign of a
+ * noising chain, so such a network is not counted as a noise predictor.
+ */
+function underDerivative(ctx: Context): Set<MathNode> {
+  const out = new Set<MathNode>();
+  for (const seq of ctx.seqs) {
+    for (let k = 0; k < seq.length; k++) {
+      const n = seq[k];
+      if (n.type === 'op' && n.name === 'nabla') {
+        const next = seq[k + 1]?.type === 'bin' && seq[k + 1].name === '*' ? seq[k + 2] : seq[k + 1];
+        if (next) out.add(next);
+      }
+      // (`\mathrm{Tr}(\dots)`, `\operatorname{tr}[\dots]`: everything inside the trace.)
+      if ((n.type === 'id' || n.type === 'op') && /^(?:Tr|tr|trace)$/.test(n.name) && seq[k + 1]?.type === 'group') for (const m of allNodes(seq[k + 1].children ?? [])) out.add(m);
+    }
+  }
+  return out;
 }
 
 /** Detects a diffusion-model formula; `weak` when the only sign is a KL between time-step densities. */
@@ -89,15 +132,23 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
   if (schedule) roles.schedule = schedule;
   const continuous = continuousSigns(ctx, schedule !== '');
   const gaussians = ctx.apps.filter((a) => a.fn.type === 'id' && a.fn.name === 'N' && a.main.length > 0);
+  // A Gaussian at a time step that shows the diffusion's noise: a root or letter of the schedule, a level with
+  // the step's index (`\sigma_t^2 I`), the clean sample x_0 or a learned mean. A state-space or AR(1) transition,
+  // `\mathcal N(x_t; A x_{t-1}, Q)`, `\mathcal N(x_t; \phi x_{t-1}, \sigma^2)`, is a Gaussian at a time step too but none of these.
   const timedGaussian = gaussians.some((g) => {
-    const first = (g.group.children ?? []).slice(0, 3);
-    return timeVariable(first, steps) !== undefined;
+    const children = g.group.children ?? [];
+    if (timeVariable(children.slice(0, 3), steps) === undefined) return false;
+    return [...allNodes(children)].some((n) => n.type === 'sqrt' || isZero(n) || (n.type === 'id' && (n.name === 'alpha' || n.name === 'beta' || (n.name === 'sigma' && isTimeScript(n.sub, steps))
+      // (or the reverse step's learned mean, `\mu_\theta(x_t, t)`)
+      || (n.sub ?? []).some((m) => m.type === 'id' && m.name === 'theta'))));
   });
   // A network of the time step (`\epsilon_\theta(x_t, t)`, `s_\theta(x, t)`), or the noise predictor
   // applied to a noisy sample alone (`\epsilon_\theta(x_t)`, as DDIM writes it).
-  const networks = ctx.apps.filter((a) => a.fn.type === 'id' && a.fn.sub !== undefined && a.fn.sub.some((n) => n.type === 'id' && n.name === 'theta')
+  const conditioned = noiseConditioned(ctx);
+  const differentiated = underDerivative(ctx);
+  const networks = ctx.apps.filter((a) => !differentiated.has(a.fn) && (conditioned.includes(a) || a.fn.type === 'id' && a.fn.sub !== undefined && a.fn.sub.some((n) => n.type === 'id' && n.name === 'theta')
     && !isDensityName(a.fn) && (a.main.some((arg) => arg[0]?.type === 'id' && arg[0].name === 't' && !arg[0].sub && arg.slice(1).every((n) => n.type === 'bin' || n.type === 'num' || (n.type === 'id' && (n.name === 'Delta' || n.name === 't'))))
-      || (a.fn.name === 'epsilon' && a.main.length >= 1 && timeVariable(a.main[0], steps) !== undefined)));
+      || (a.fn.name === 'epsilon' && a.main.length >= 1 && timeVariable(a.main[0], steps) !== undefined))));
   const transitions = ctx.apps.filter((a) => isTransition(a, steps));
   for (const t of transitions) {
     const name = t.fn.name.toLowerCase();
@@ -107,6 +158,17 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
     else roles.reverse ??= nodeTex(t.fn) + '(' + tex(t.group.children ?? []) + ')';
   }
   if (transitions.length > 0 && (timedGaussian || schedule || ctx.ops.has('prod') || networks.length > 0)) strong = true;
+  // `q(x_t | x) = \mathcal N(x_t; x, \sigma(t)^2 I)`, `p_{0t}(\mathbf y_t | \mathbf y) = \dots`: the perturbation kernel from the
+  // clean sample written without an index (as score-based notes write it) to the noised one at time t, a Gaussian
+  // centred on (a multiple of) the clean sample, its spread set by the schedule.
+  for (const a of schedule || timedGaussian ? ctx.apps : []) {
+    if (!isDensityApp(a) || a.main.length !== 1 || a.cond.length !== 1 || a.cond[0].length !== 1) continue;
+    const base = timeVariable(a.main[0], steps);
+    const clean = a.cond[0][0];
+    if (!base || clean.type !== 'id' || clean.name !== base || clean.sub || clean.accent !== a.main[0][0].accent) continue;
+    const centred = gaussians.some((g) => (g.params[0] ?? []).some((n) => n.type === 'id' && n.name === base && !n.sub));
+    if (centred) { strong = true; roles.forward ??= nodeTex(a.fn) + '(' + tex(a.group.children ?? []) + ')'; }
+  }
   if (networks.length > 0) {
     // The noise predictor on its own, named (`\epsilon_{cond} = \epsilon_\theta(x_t, t, y)`) or its
     // outputs mixed (classifier-free guidance), is notation about the network, not a step of the chain.
@@ -116,7 +178,7 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
   // x_t = sqrt(abar_t) x_0 + sqrt(1 - abar_t) eps: the forward process sampled in one step. The
   // clean sample may be written without its index (`\mathbf c_t = \sqrt{\bar\alpha_t}\mathbf c + ...`),
   // and the noise as a Gaussian of mean zero (`x_t \leftarrow x_0 + \mathcal N(0, \sigma^2 t)`).
-  for (const line of ctx.lines) {
+  for (const line of ctx.lines.flatMap(clauses)) {
     const { sides: parts } = sides(line);
     if (parts.length < 2) continue;
     const base = timeVariable(parts[0], steps);
@@ -132,8 +194,18 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
     // (The root must hold a schedule: a schedule's letter, a barred cumulative product, or anything indexed by the step;
     // `\sqrt{1 - \phi^2}\,\epsilon_t`, a root of a constant, is a stationary AR(1)'s innovation.)
     const scheduleRoot = rhs.some((n) => n.type === 'sqrt' && [...allNodes(n.args?.[0] ?? [])].some((m) => m.type === 'id' && (SCHEDULE_FUNCTIONS.has(m.name) || m.accent === 'bar' || isTimeScript(m.sub, steps))));
-    const scheduled = schedule !== '' || scheduleRoot || zeroMeanGaussian;
+    // (`x_\sigma = x + \sigma\epsilon`: the noise scaled by the very level that indexes the noisy sample.)
+    const level = parts[0][0].sub?.length === 1 && parts[0][0].sub[0].type === 'id' && parts[0][0].sub[0].name === 'sigma'
+      && rhs.some((n, k) => n.type === 'id' && n.name === 'sigma' && !n.sub && (isNoise(rhs[k + 1]) || (rhs[k + 1]?.type === 'bin' && rhs[k + 1].name === '*' && isNoise(rhs[k + 2]))));
+    const scheduled = schedule !== '' || scheduleRoot || zeroMeanGaussian || level;
     if (noise && earlier && scheduled) { strong = true; roles.reparameterized ??= tex(parts[0]); roles.noise ??= '\\epsilon'; }
+    // DDIM's deterministic step, `x_{t-1} = \sqrt{\alpha_{t-1}}\, x_0 + \sqrt{1-\alpha_{t-1}}\, \frac{x_t - \sqrt{\alpha_t}\, x_0}{\sqrt{1-\alpha_t}}`:
+    // no noise is drawn, but the next step is built from the clean sample (or the network's estimate of it) and the
+    // current step, each weighed by a root of the schedule at a step. An AR(1) or Kalman mean has no such roots.
+    const stepRoot = rhs.some((n) => n.type === 'sqrt' && [...allNodes(n.args?.[0] ?? [])].some((m) => m.type === 'id' && (m.name === 'alpha' || m.name === 'beta') && (m.accent === 'bar' || isTimeScript(m.sub, steps))));
+    const clean = rhs.some((n) => isZero(n) && n.name === base) || rhs.some((n) => n.type === 'id' && (n.sub ?? []).some((m) => m.type === 'id' && m.name === 'theta'));
+    const current = rhs.some((n) => n.type === 'id' && n.name === base && !isZero(n) && isTimeScript(n.sub, steps) && tex(n.sub ?? []) !== tex(parts[0][0].sub ?? []));
+    if (!noise && stepRoot && clean && current && !isZero(parts[0][0])) { strong = true; roles.reverse ??= tex(parts[0]); }
   }
   // `x_t \sim \mathcal N(\sqrt{\bar\alpha_t}\, x_0, (1 - \bar\alpha_t) I)`: a time-step variable drawn from a Gaussian whose
   // mean is the same variable at another step (x_0, x_{t-1}, x_{t-2}) shrunk by a root of the schedule, the forward
@@ -151,6 +223,14 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
     const at = line.findIndex((n) => n.type === 'rel');
     const g = at === 1 && line[at].name === 'sim' ? gaussians.find((a) => a.fn === line[2]) : undefined;
     if (g && shrunkTo(line.slice(0, 1), g.main[0] ?? [])) { strong = true; roles.forward ??= tex(line); break; }
+    // `\mathbf x_\sigma \sim \mathcal N(\mathbf x, \sigma^2 \mathbf I)`, `y_t \sim \mathcal N(y, \sigma_t^2 I)`: a sample at a noise
+    // level drawn around the clean sample, its variance set by that very level. (`y_i \sim \mathcal N(\mu, \sigma^2)`
+    // draws data around a mean: i indexes items and is no level in the variance.)
+    const point = line[0];
+    const level = point?.type === 'id' && point.sub?.length === 1 && point.sub[0].type === 'id' && steps.has(point.sub[0].name) ? point.sub[0].name : undefined;
+    const [mean, variance] = g ? [...g.main, ...g.params] : [];
+    if (g && level && mean?.length === 1 && mean[0].type === 'id' && mean[0].name === point.name && !mean[0].sub
+      && [...allNodes(variance ?? [])].some((n) => n.type === 'id' && (n.name === level || (n.sub ?? []).some((m) => m.type === 'id' && m.name === level)))) { strong = true; roles.forward ??= tex(line); break; }
   }
   if (!strong && ctx.lines.length === 1 && ctx.lines[0].length === 2) {
     const g = gaussians.find((a) => a.fn === ctx.lines[0][0]);
@@ -232,7 +312,27 @@ function networkOnly(ctx: Context, networks: readonly App[], steps: ReadonlySet<
   const rest = ctx.nodes.filter((n) => !inside.has(n) && !(n.sub && [...n.sub].some((m) => inside.has(m))));
   // (A squared group, `(\epsilon - \epsilon_\theta(x_t, t))^2`, is a loss as much as a norm is.)
   return !rest.some((n) => n.type === 'sqrt' || n.type === 'frac' || n.type === 'op' || n.type === 'par' || (n.type === 'group' && (n.name === '||' || (n.sup?.length === 1 && n.sup[0].name === '2')))
-    || (n.type === 'id' && (n.name === 'alpha' || n.name === 'beta' || n.name === 'N' || isDensityName(n) || timeVariable([n], steps) !== undefined)));
+    // (The noise level σ scaling one network into another, `\epsilon_\theta(x_\sigma, \sigma) = -\sigma\, s_\theta(x_\sigma, \sigma)`, converts
+    // between the noise and score parametrisations, a schedule's work: classifier-free guidance mixes with a plain weight.
+    // A lone network scaled or set to σ, `\Sigma_\theta(x_t, t) = \sigma_t^2 I`, is still notation about the network.)
+    || (n.type === 'id' && (n.name === 'alpha' || n.name === 'beta' || (n.name === 'sigma' && networks.length >= 2) || n.name === 'N' || isDensityName(n) || timeVariable([n], steps) !== undefined)));
+}
+
+/**
+ * The clauses of a line split at its top-level commas and semicolons, when more than one holds a
+ * relation: `x_i = \sqrt{1-\beta_i}\, x_{i-1} + \sqrt{\beta_i}\, z, \text{where } 0 < \beta_i < 1` is an equation
+ * followed by a side condition, and the condition's `<` must not become the equation's right side.
+ * A comma inside a list (`x_0, \dots, x_T`) does not end a clause that has no relation yet.
+ */
+export function clauses(line: MathNode[]): MathNode[][] {
+  const out: MathNode[][] = [[]];
+  for (const n of line) {
+    const last = out[out.length - 1];
+    // (A piece with no relation yet continues a list: `0 < \beta_1, \dots, \beta_N < 1` is one clause.)
+    if (n.type === 'punct' && (n.name === ',' || n.name === ';') && last.some((m) => m.type === 'rel')) out.push([]);
+    else last.push(n);
+  }
+  return out.length > 1 && out.every((c) => c.some((n) => n.type === 'rel')) ? out : [line];
 }
 
 /** Letters of a continuous-time schedule: `\alpha(t)`, `\sigma(t)`, `\beta(t)`, `g(t)`, `\lambda(t)`, `w(t)`. */

@@ -84,6 +84,22 @@ export function detectEntropy(ctx: Context): Hit | null {
       return { kind: 'entropy', confidence: 0.85, roles: { distribution: nodeTex(m.node), variant: 'entropy' } };
     }
   }
+  // `-\mathbb{E}[\log q(z)]`, `-\mathbb{E}_{s}[\log q^t(\mathbf z)]`: the expectation's measure left out (or written as the
+  // samples it averages over), minus the average log of the variational density q is its entropy; the measure
+  // left out is q's own, as VI notes mean it. (`-\mathbb{E}[\log p_\theta(x)]` is a negative log-likelihood: p is the model.)
+  for (const e of ctx.expectations) {
+    const before = e.seq[e.index - 1];
+    if (e.measure.length > 1 || !before || before.type !== 'bin' || before.name !== '-') continue;
+    const log = ctx.logs.find((l) => l.seq === e.body);
+    // (The density with its argument, `q(z)`, or named alone, `\log q^t`.)
+    const q = log?.app ? log.app.fn : log?.arg.length === 1 ? log.arg[0] : undefined;
+    const body = e.body.filter((n) => !(n.type === 'bin' && n.name === '-'));
+    if (q && q.type === 'id' && body.length === (log?.app ? 3 : 2) && /^[qQ]$/.test(q.name) && e.measure.every((n) => n.type === 'id' && n.name.length === 1 && !/^[pPqQ]$/.test(n.name))
+      // (`-\mathbb{E}_x[\log q(x)]` averages over x drawn from a distribution it does not name: data, perhaps.)
+      && !(log?.app?.main ?? []).some((m) => e.measure.some((n) => tex([n]) === tex(m)))) {
+      return { kind: 'entropy', confidence: 0.7, roles: { distribution: nodeTex(q), variant: 'entropy' } };
+    }
+  }
   // `\mathbb{E}_q[\log q(z)] = \dots`: the average log-density under the density itself is minus its entropy, worked
   // out as the line goes on. The measure and the log's density must be the same (name and subscript);
   // `\mathbb{E}_{p_{data}}[\log p_\theta(x)]` is a log-likelihood.

@@ -97,7 +97,9 @@ function isStepTerm(t: readonly MathNode[], loose: boolean): boolean {
   if (num.some(stepSize) && (t.length >= 2 || num.length >= 2)) return true;
   if (!loose) return false;
   // `\theta \leftarrow \theta + v`: a velocity or a step computed on another line.
-  if (t.length <= 2 && t.some((n) => n.type === 'id' && (n.name === 'v' || n.name === 'Delta' || n.name === 'delta' || n.name === 'd'))) return true;
+  // (`w^{(t)} = w^{(t-1)} + m^{(t)}`: m, the momentum buffer as many notes and libraries call it, counts too when it
+  // carries the iteration's index; a bare `+ m` may be any offset.)
+  if (t.length <= 2 && t.some((n) => n.type === 'id' && (n.name === 'v' || n.name === 'Delta' || n.name === 'delta' || n.name === 'd' || (n.name === 'm' && (n.sub !== undefined || n.sup !== undefined))))) return true;
   // `t^{(k)} \Delta x^{(k)}`: a step size times a search direction Δx, as line searches write it (Δt, a time
   // step of an integrator, is not a direction).
   return t.length === 3 && t[0].type === 'id' && t[1].type === 'id' && t[1].name === 'Delta' && t[2].type === 'id' && t[2].name !== 't';
@@ -108,9 +110,32 @@ function isStepTerm(t: readonly MathNode[], loose: boolean): boolean {
  * `\sigma_t z`), as a sampler or a forward diffusion adds it. A step size ε stands first instead.
  */
 function isNoiseTerm(t: readonly MathNode[]): boolean {
-  const last = t[t.length - 1];
+  // (`\epsilon(t)`, `\xi(t)`: the noise written as a process of time, as a continuous-time note writes it.)
+  const timed = t.length >= 2 && t[t.length - 1].type === 'group' && (t[t.length - 1].children ?? []).some((n) => n.type === 'id' && n.name === 't');
+  const last = timed ? t[t.length - 2] : t[t.length - 1];
+  if (timed && last.type === 'id' && (last.name === 'epsilon' || last.name === 'xi' || last.name === 'zeta')) return true;
   if (!last || last.type !== 'id' || !(last.name === 'epsilon' || last.name === 'xi' || last.name === 'z' || last.name === 'zeta')) return false;
   return t.length >= 2 || !!last.sub;
+}
+
+/**
+ * `J(\theta_n)^{-1} U(\theta_n)`, `[H(x_k)]^{-1} g(x_k)`, `\mathcal I(\beta^{(m)})^{-1} s(\beta^{(m)})`: a matrix evaluated
+ * at the iterate, inverted, times a function of the iterate. This is the Newton step in any of its dresses (Fisher
+ * scoring with the information and the score, Gauss-Newton), whatever the letters: the curvature at the iterate
+ * rescales a first-order quantity at the iterate. A fixed inverse (`A^{-1}(b - A x_k)`) is a linear solver's correction.
+ */
+function newtonTerm(t: readonly MathNode[], name: string): boolean {
+  const inverted = (n: MathNode): boolean => tex(n.sup ?? []).replace(/[{}\s]/g, '') === '-1';
+  const ofIterate = (g: MathNode | undefined): boolean => g !== undefined && g.type === 'group' && (g.children ?? []).some((n) => n.type === 'id' && n.name === name);
+  for (let k = 0; k + 1 < t.length; k++) {
+    const n = t[k];
+    // `M(\theta)^{-1}` or `[M(\theta)]^{-1}`.
+    const inner = n.type === 'group' && inverted(n) ? n.children ?? [] : n.type === 'id' && inverted(t[k + 1]) ? [n, t[k + 1]] : [];
+    if (inner.length !== 2 || inner[0].type !== 'id' || !ofIterate(inner[1])) continue;
+    const next = n.type === 'group' ? k + 1 : k + 2;
+    if (t.slice(next).some((m, j) => m.type === 'id' && ofIterate(t[next + j + 1]))) return true;
+  }
+  return false;
 }
 
 /** The integer a symbol is numbered with (`\theta_1`, `w^{(2)}`), if any. */
@@ -174,7 +199,8 @@ function updates(ctx: Context): Update[] {
         // (the rate, a decimal below one) times the gradient's value.
         const counted = at === 0 && stepNumber(target) !== undefined && stepNumber(target) === (stepNumber(first.nodes[0]) ?? NaN) + 1;
         const worked = counted ? rest.find((t) => t.sign === -1 && t.nodes.length >= 2 && !Number.isNaN(fraction(t.nodes[0])) && t.nodes.slice(1).every((n) => n.type === 'num' || n.type === 'group' || n.type === 'id')) : undefined;
-        const step = derivative ?? worked ?? rest.find((t) => isStepTerm(t.nodes, assigned || moved) && (assigned || moved || t.nodes.length >= 2));
+        const newton = rest.find((t) => newtonTerm(t.nodes, target.name));
+        const step = derivative ?? newton ?? worked ?? rest.find((t) => isStepTerm(t.nodes, assigned || moved) && (assigned || moved || t.nodes.length >= 2));
         if (step) out.push({ target, rhs, gradientTerm: step.nodes, rel, scaled: at === 1, coefficient: at === 1 ? first.nodes[0] : undefined, noise });
         continue;
       }

@@ -26,7 +26,10 @@ const DATA_VARIABLE = /^(?:x|X|xvec|vx|bx|bfx|xb)$/;
 /** The formula is `\log D(x)` alone (a leading minus allowed), D a discriminator's letter and x a data variable. */
 function loneRealTerm(ctx: Context): boolean {
   if (ctx.lines.length !== 1) return false;
-  const line = ctx.lines[0];
+  const written = ctx.lines[0];
+  // (`\log(D(x))`: the log's argument in its own parentheses is the same term.)
+  const last = written[written.length - 1];
+  const line = last?.type === 'group' && (last.name === '(' || last.name === '[') && !last.sub && !last.sup && written.length <= 3 && written[written.length - 2]?.type === 'op' ? [...written.slice(0, -1), ...(last.children ?? [])] : written;
   const k = line[0]?.type === 'bin' && line[0].name === '-' ? 1 : 0;
   const [log, d, g] = [line[k], line[k + 1], line[k + 2]];
   if (line.length !== k + 3 || log?.type !== 'op' || log.name !== 'log' || d?.type !== 'id' || d.name !== 'D' || !playerFont(d) || g?.type !== 'group') return false;
@@ -60,6 +63,19 @@ function logTarget(arg: readonly MathNode[]): { app: App; oneMinus: boolean } | 
   }
   const app = firstApp(s.slice(0, 2));
   return app ? { app, oneMinus } : undefined;
+}
+
+/** True when an optimization over the player D or G ranges over a function of that player and one other argument. */
+function oneSide(ctx: Context, ops: readonly MathNode[]): boolean {
+  for (const op of ops) {
+    const sub = op.sub ?? [];
+    if (sub.length !== 1 || sub[0].type !== 'id' || (sub[0].name !== 'D' && sub[0].name !== 'G')) continue;
+    const player = sub[0].name;
+    // (`\max_D P(D, H)`: a probability of data D is no value function.)
+    if (ctx.apps.some((a) => a.fn.type === 'id' && /^[A-OR-Z]$/.test(a.fn.name) && a.fn.name !== 'N' && a.fn.name !== player && a.main.length === 2 && a.cond.length === 0
+      && a.main.some((m) => m[0]?.type === 'id' && m[0].name === player) && a.main.some((m) => !(m[0]?.type === 'id' && m[0].name === player)))) return true;
+  }
+  return false;
 }
 
 /** Detects a GAN objective. */
@@ -151,6 +167,10 @@ export function detectMinimax(ctx: Context): Hit | null {
   if (!game && logs === 0 && playerLossOnLeft(ctx) && criticGap(ctx)) { game = true; variant = 'wasserstein'; }
   // `\mathcal{L}_{GAN}(G, D_Y, X, Y) + \lambda \mathcal{L}_{cyc}(G, F)`: objectives built from losses named as a GAN's.
   if (!game && ctx.nodes.some((n) => n.type === 'id' && /^(?:L|J|ell)$/.test(n.name) && (n.sub ?? []).some((m) => /^(?:GAN|gan|adv|cGAN)$/.test(m.name)))) game = true;
+  // `\max_D V(G, D)`, `\sup_D U(p_g, D)`, `\min_G V(G, D^*_G)`: one player's side of the game, an optimization over
+  // the discriminator D (or generator G) of a function of it and of the other player or its distribution. Only the
+  // letters GAN notes keep for the players count: `\max_y f(x, y)` or `\max_\theta \ell(\theta, x)` is plain optimization.
+  if (!game && oneSide(ctx, [...minOps, ...maxOps])) game = true;
   if (!game) return null;
   if (!variant) {
     if (logOfComposition > 0 && oneMinusComposition === 0) variant = 'non-saturating';
