@@ -321,7 +321,7 @@ function isAuxiliary(a: App): boolean {
  * as a function of the parameter and that iterate. Its maximization is the M-step, so it is the likelihood EM fits.
  * A comparison of two of its values (`Q(\theta^t, \theta^{t-1}) \ge Q(\theta^{t-1}, \theta^{t-1})`) defines nothing.
  */
-function emAuxiliary(ctx: Context): boolean {
+export function emAuxiliary(ctx: Context): boolean {
   for (const line of ctx.lines) {
     const { sides: parts, rels } = sides(line);
     if (rels[0] !== '=' && rels[0] !== ':=') continue;

@@ -1,0 +1,78 @@
+/**
+ * Rules added while reading batch H's misses (issue 10, round 3, helper R6): EM's auxiliary function
+ * defined on the left, EM's closed-form M-step for a mixture, a primed dummy index that is no derivative.
+ * Formulas are written here in notations of our own, with the near-misses that must stay apart.
+ */
+import { expectKind } from './cases';
+
+describe('recognize: EM auxiliary function wins over what it averages', () => {
+  expectKind('mle', [
+    // The posterior weight written out by Bayes' rule, the sum over a primed dummy latent.
+    String.raw`Q(\theta, \theta^{old}) = \sum_{z} \log p(x, z \mid \theta) \, \frac{p(x, z \mid \theta^{old})}{\sum_{z'} p(x, z' \mid \theta^{old})}`,
+    String.raw`\mathcal{Q}(\boldsymbol\theta \mid \boldsymbol\theta^{(s)}) := \sum_{n} \sum_{c} r_{nc} \left[\log \pi_c + \log \mathcal{N}(x_n \mid \mu_c, \Sigma_c)\right]`,
+    String.raw`Q(\theta, \theta^{t}) = \sum_{h} p(h | v, \theta^{t}) \ln p(v, h | \theta)`,
+  ]);
+  describe('near misses', () => {
+    expectKind('none', [
+      // A comparison of two values of Q defines nothing; an RL action value is no EM auxiliary.
+      String.raw`Q(\theta^{t+1}, \theta^{t}) \ge Q(\theta^{t}, \theta^{t})`,
+      String.raw`Q(s, a) = r(s, a) + \gamma \sum_{s'} P(s' | s, a) V(s')`,
+    ]);
+  });
+});
+
+describe('recognize: a primed dummy index is no derivative', () => {
+  expectKind('bayes', [
+    String.raw`\gamma_{nk} = \frac{\pi_k \mathcal{N}(x_n | \mu_k, \Sigma_k)}{\sum_{k'} \pi_{k'} \mathcal{N}(x_n | \mu_{k'}, \Sigma_{k'})}`,
+  ]);
+  describe('near misses', () => {
+    // A primed function applied is still a derivative: the score equation of a likelihood is calculus.
+    expectKind('none', [String.raw`\ell'(\theta) = \sum_i \frac{x_i}{\theta} - \frac{n - x_i}{1 - \theta} = 0`]);
+  });
+});
+
+describe('recognize: EM M-step for a mixture in closed form', () => {
+  expectKind('mle', [
+    String.raw`\mu_k^{new} = \frac{\sum_{n=1}^N \gamma(z_{nk}) \mathbf{x}_n}{\sum_{n=1}^N \gamma(z_{nk})}`,
+    String.raw`\pi_k^{new} = \frac{\sum_n \gamma_{nk}}{\sum_{j}\sum_n \gamma_{nj}}`,
+    String.raw`\Sigma_c^{(s+1)} = \frac{\sum_{n} w_{nc} (x_n - \mu_c)(x_n - \mu_c)^\top}{\sum_{n} w_{nc}}`,
+    String.raw`\lambda_2^{(t+1)} = \frac{\sum_i p(z_i = 2 | x_i, \lambda^{(t)}) \, x_i}{\sum_i p(z_i = 2 | x_i, \lambda^{(t)})}`,
+  ]);
+  describe('near misses', () => {
+    expectKind('none', [
+      // The same average with no new iterate on the left: a stationary point in a derivation, k-means' centroid.
+      String.raw`\mu_k = \frac{\sum_{n} \gamma(z_{nk}) x_n}{\sum_{n} \gamma(z_{nk})}`,
+      String.raw`\hat\mu_j \leftarrow \frac{\sum_i r_{ij} x_i}{\sum_i r_{ij}}`,
+      // A variance's square is no iterate.
+      String.raw`\sigma_k^2 = \frac{\sum_i w_{ik} (x_i - \mu_k)^2}{\sum_i w_{ik}}`,
+      // Self-normalized importance sampling: the weights belong to the points alone.
+      String.raw`\hat\mu = \frac{\sum_i w_i f(x_i)}{\sum_i w_i}`,
+      // A kernel smoother: a function on the left.
+      String.raw`\hat f(x) = \frac{\sum_i K_h(x - x_i) y_i}{\sum_i K_h(x - x_i)}`,
+      // Attention weights: a softmax, no sum over data on top.
+      String.raw`\alpha_{ij} = \frac{\exp(e_{ij})}{\sum_k \exp(e_{ik})}`,
+      // A column mean of a data matrix.
+      String.raw`\mu_k = \frac{\sum_i x_{ik}}{n}`,
+      String.raw`\bar{x}_j = \frac{\sum_i x_{ij}}{\sum_i 1}`,
+    ]);
+  });
+});
+
+describe('recognize: a hidden variable posterior as joint over evidence is Bayes rule', () => {
+  expectKind('bayes', [
+    String.raw`p(\mathbf{h} \mid \mathbf{v}) = \frac{p(\mathbf{v}, \mathbf{h})}{p(\mathbf{v})}`,
+    String.raw`p(\theta \mid D) = \frac{p(D, \theta)}{\int p(D, \theta')\, d\theta'}`,
+    String.raw`\ln p(z \mid x) = \ln p(x, z) - \ln p(x)`,
+    String.raw`P(Z | X) = \frac{P(X, Z)}{\sum_{Z} P(X, Z)}.`,
+  ]);
+  describe('near misses', () => {
+    // Two observed variables: the definition of a conditional probability.
+    expectKind('none', [
+      String.raw`P(A \mid B) = \frac{P(A, B)}{P(B)}`,
+      String.raw`p(y \mid x) = \frac{p(x, y)}{p(x)}`,
+      String.raw`\log p(y | x) = \log p(x, y) - \log p(x)`,
+      // The evidence solved from the joint is not this rule's shape; a ratio of joints is an importance weight.
+      String.raw`w(z) = \frac{p(x, z)}{q(z)}`,
+    ]);
+  });
+});
