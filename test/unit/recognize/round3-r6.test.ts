@@ -76,3 +76,48 @@ describe('recognize: a hidden variable posterior as joint over evidence is Bayes
     ]);
   });
 });
+
+describe('recognize: a likelihood at fixed values is a statistic or an expansion, not the objective', () => {
+  expectKind('none', [
+    // Likelihood-ratio statistics: the fitted value against the null.
+    String.raw`\Lambda = 2[\ell(\hat{\theta}) - \ell(\theta_0)]`,
+    String.raw`D = -2 \log \frac{L(\theta_0)}{L(\hat\theta)}`,
+    // A second-order expansion around the optimum.
+    String.raw`\mathcal{L}(\theta^\ast + \Delta) \approx \mathcal{L}(\theta^\ast) + \frac12 \Delta^\top F \Delta`,
+  ]);
+  describe('still objectives', () => {
+    expectKind('mle', [
+      String.raw`\ell(\theta_0) = \sum_i \log p(x_i \mid \theta_0)`,
+      String.raw`\hat\theta = \arg\max_\theta \left[\ell(\theta) - \ell(\theta_0)\right]`,
+    ]);
+  });
+});
+
+describe('recognize: a parameter integrated out of closed-form kernels is the evidence', () => {
+  expectKind('marginal', [
+    String.raw`p(y) = \int \binom{n}{y} \mu^y (1-\mu)^{n-y} \, \mathrm{Beta}(\mu; a, b) \, d\mu`,
+    String.raw`p(x) = \int_0^\infty \lambda e^{-\lambda x} \cdot \frac{b^a}{\Gamma(a)} \lambda^{a-1} e^{-b\lambda} \, d\lambda`,
+  ]);
+  describe('near misses', () => {
+    expectKind('none', [
+      // A CDF integrates the variable itself; a posterior mean has no density on the left; a rate integrated over time.
+      String.raw`P(X \le a) = \int_{-\infty}^a f(x)\, dx`,
+      String.raw`\mathbb{E}[\theta] = \int \theta \, p(\theta | D) \, d\theta`,
+      String.raw`F(x) = \int_0^x \lambda e^{-\lambda t}\, dt`,
+    ]);
+  });
+});
+
+describe('recognize: a conjugate posterior in closed form is Bayes rule', () => {
+  expectKind('bayes', [
+    String.raw`p(\lambda | x_{1:n}) = \mathrm{Gamma}(a + \sum_i x_i, b + n)`,
+    String.raw`p(\mu \mid \mathcal{D}) = \mathcal{N}(\mu_N, \sigma_N^2)`,
+  ]);
+  describe('near misses', () => {
+    expectKind('none', [
+      String.raw`p(\theta) = \text{Beta}(\alpha, \beta)`,
+      String.raw`p(x | \theta) = \mathcal{N}(\theta + 1, 1)`,
+      String.raw`q(z | x) = \mathcal{N}(\mu(x), \sigma^2(x))`,
+    ]);
+  });
+});

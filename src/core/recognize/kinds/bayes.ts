@@ -67,6 +67,8 @@ export function detectBayes(ctx: Context): Hit | null {
       return { kind: 'bayes', confidence: 0.7, roles: { posterior: tex(parts[0]), parameter: tex(post.main[0]), data: argsTex(post.cond) } };
     }
   }
+  const conjugate = conjugatePosterior(ctx);
+  if (conjugate) return conjugate;
   const logForm = bayesInLogs(ctx) ?? latentOverEvidence(ctx) ?? maximumAPosteriori(ctx) ?? responsibility(ctx) ?? normalizedPosterior(ctx) ?? numericPosterior(ctx) ?? evidenceFromPosterior(ctx);
   if (logForm) return logForm;
   // Bayes' rule in words: posterior ∝ likelihood × prior. (`evidence = integral of likelihood * prior` is the
@@ -318,6 +320,33 @@ function latentOverEvidence(ctx: Context): Hit | null {
     const overEvidence = hidden && ev !== undefined && isDensityName(ev.fn) && ev.cond.length === 0 && argsTex(ev.main) === given;
     const normalized = (den[0]?.type === 'op' && (den[0].name === 'int' || den[0].name === 'sum')) && [...allNodes(den)].some((n) => n.type === 'id' && isDensityName(n) && n.name.toLowerCase() === (num[0] as MathNode).name.toLowerCase());
     if (overEvidence || normalized) return { kind: 'bayes', confidence: 0.8, roles: { posterior: tex([post.fn, post.group]), joint: tex(num), variant: 'joint over evidence' } };
+  }
+  return null;
+}
+
+/** Names of the families conjugate updates land in: `\text{Beta}`, `\mathrm{Gamma}`, `\mathcal{N}`, `\operatorname{Dir}`. */
+const FAMILIES = /^(?:Beta|Gamma|Dir|Dirichlet|N|Normal|Gaussian|IG|InvGamma|Wishart|NIW)$/;
+
+/**
+ * A conjugate posterior: `p(\theta | D) = \text{Beta}(\alpha + s, \beta + n - s)`, `p(\lambda | x_{1:n}) = \mathrm{Gamma}(a + \sum_i x_i, b + n)`,
+ * `p(\mu | D) = \mathcal{N}(\mu_n, \sigma_n^2)`: a parameter given the data set equal to the prior's family with
+ * hyperparameters updated by the data (a sum with a count or statistic, or indexed by the sample size n). That is
+ * Bayes' rule solved in closed form. A prior (`p(\theta) = \text{Beta}(\alpha, \beta)`, nothing given), a model
+ * (`p(x | \theta) = \mathcal{N}(\theta, 1)`, given the parameter) and an encoder (`q(z | x) = \mathcal N(\mu(x), \sigma(x))`,
+ * a latent code with no updated hyperparameters) are not.
+ */
+function conjugatePosterior(ctx: Context): Hit | null {
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    if (rels[0] !== '=' && rels[0] !== 'sim') continue;
+    const post = parts[0].length === 2 ? appAt(parts[0], 0) : undefined;
+    if (!post || !isDensityName(post.fn) || post.main.length !== 1 || !isParameterArg(post.main[0]) || post.cond.length === 0 || post.cond.some((c) => isParameterArg(c))) continue;
+    const fam = parts[1][0];
+    const args = parts[1][1];
+    if (fam?.type !== 'id' || !FAMILIES.test(fam.name) || (fam.name === 'N' && fam.font !== 'cal') || args?.type !== 'group' || args.name !== '(') continue;
+    const inside = args.children ?? [];
+    const updated = inside.some((n) => n.type === 'bin' && n.name === '+') || inside.some((n) => n.type === 'id' && n.sub?.length === 1 && n.sub[0].type === 'id' && (n.sub[0].name === 'n' || n.sub[0].name === 'N'));
+    if (updated) return { kind: 'bayes', confidence: 0.75, roles: { posterior: tex([post.fn, post.group]), parameter: tex(post.main[0]), variant: 'conjugate update' } };
   }
   return null;
 }
