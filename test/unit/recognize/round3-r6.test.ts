@@ -121,3 +121,25 @@ describe('recognize: a conjugate posterior in closed form is Bayes rule', () => 
     ]);
   });
 });
+
+describe('recognize: ELBO notations (bare q in the KL, one-sample reconstruction, log in parentheses)', () => {
+  expectKind('elbo', [
+    // Expected log-likelihood minus the KL of the variational density named by its letter alone.
+    String.raw`\mathbb{E}_{q}\big[\ln p(\mathbf{x} \mid \mathbf{z})\big] - \mathrm{KL}(q \,\|\, p)`,
+    // The VAE's loss for one drawn code: the decoder's negative log plus the encoder's KL to the prior.
+    String.raw`\ell_i = -\log p_\theta(x_i \mid z) + D_{\mathrm{KL}}(q_\phi(z \mid x_i) \,\|\, p(z))`,
+    // The log written with its own parentheses, as code and some notes type it.
+    String.raw`\mathcal{L}(x) = \log(p(x)) - \mathrm{KL}(q(z|x) \| p(z|x))`,
+    String.raw`\log(p(x)) \geq \mathbb{E}_{q(z|x)}[\log(p(x,z)) - \log(q(z|x))]`,
+    // The measure's conditioning written with a comma once.
+    String.raw`\mathcal{F} = \mathbb{E}_{h \sim q(h, v)} [ \log p(v, h) - \log q(h|v) ]`,
+  ]);
+  describe('near misses', () => {
+    expectKind('kl', [
+      String.raw`D_{KL}(q \| p) = \mathbb{E}_q[\log q - \log p]`,
+      // A supervised log-loss with a KL penalty: the log is of a label given the input, no decoder of a code.
+      String.raw`-\log p(y | x) + \beta\, \mathrm{KL}(q \| p)`,
+    ]);
+    expectKind('none', [String.raw`\log p(x|z) - \log q(z|x)`]);
+  });
+});
