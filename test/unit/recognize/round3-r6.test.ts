@@ -143,3 +143,11 @@ describe('recognize: ELBO notations (bare q in the KL, one-sample reconstruction
     expectKind('none', [String.raw`\log p(x|z) - \log q(z|x)`]);
   });
 });
+
+describe('recognize: a KL written with a paper macro of two arguments', () => {
+  expectKind('kl', [
+    String.raw`\infdiv{P}{Q} = \sum_x P(x) \log \frac{P(x)}{Q(x)}`,
+    String.raw`\kl{q(\mathbf{x}_t \mid \mathbf{x})}{\mathcal{N}(0, \sigma^2 I)} = \frac{\|\mathbf{x}\|^2}{2\sigma^2}`,
+  ]);
+  expectKind('elbo', [String.raw`\mathcal{L} = \mathbb{E}_{q}[\log p(x|z)] - \KL{q(z|x)}{p(z)}`]);
+});
