@@ -151,3 +151,24 @@ describe('recognize: a KL written with a paper macro of two arguments', () => {
   ]);
   expectKind('elbo', [String.raw`\mathcal{L} = \mathbb{E}_{q}[\log p(x|z)] - \KL{q(z|x)}{p(z)}`]);
 });
+
+describe('recognize: a mixture component before its weight, or a density letter indexed by its parameters', () => {
+  expectKind('bayes', [
+    String.raw`r_{ik} = \frac{\mathcal{N}(x_i | \mu_k, \Sigma_k) \pi_k}{\sum_j \mathcal{N}(x_i | \mu_j, \Sigma_j) \pi_j}`,
+    String.raw`w_{ij} = \frac{f_{\theta_j}(x_i) \, \alpha_j}{\sum_l f_{\theta_l}(x_i) \, \alpha_l}`,
+  ]);
+  expectKind('marginal', [
+    String.raw`p(x) = \sum_{k = 1}^K f_{(m_k, \Sigma_k)}(x) \times \pi_k`,
+    String.raw`p(x) = \sum_{k = 1}^K \pi_k f_{\theta_k}(x)`,
+  ]);
+  describe('near misses', () => {
+    expectKind('none', [
+      // A softmax with prior weights holds no density; ratios of plain functions are no responsibility.
+      String.raw`a_k = \frac{\exp(s_k) \, w_k}{\sum_j \exp(s_j) w_j}`,
+      String.raw`h_k = \frac{f_k(x) \, g_k}{\sum_j f_j(x) \, g_j}`,
+      // An additive model: a sum of functions with no mixing weight.
+      String.raw`p(x) = \sum_{m} f_m(x)`,
+      String.raw`F(x) = \sum_{m} \alpha_m f_m(x)`,
+    ]);
+  });
+});

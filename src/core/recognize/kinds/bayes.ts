@@ -129,10 +129,13 @@ const WEIGHTS: ReadonlySet<string> = new Set(['pi', 'w', 'alpha', 'lambda', 'phi
 /** `\pi_k \mathcal N(x | \mu_k, \Sigma_k)`: a weight times a component's density; the component, or undefined. */
 function weightedComponent(nodes: readonly MathNode[]): App | undefined {
   const s = nodes.filter((n) => !(n.type === 'bin' && n.name === '*'));
-  if (s.length !== 3 || s[0].type !== 'id' || !WEIGHTS.has(s[0].name) || !s[0].sub) return undefined;
-  const a = firstApp(s.slice(1));
-  // A component is a density: named as one (`p`, `\mathcal N`) or conditioned on its parameters (`g_1(x | \mu_1, \sigma_1)`).
-  return a && a.fn.type === 'id' && (isDensityName(a.fn) || a.fn.name === 'N' || a.cond.length > 0) ? a : undefined;
+  if (s.length !== 3) return undefined;
+  const isWeight = (n: MathNode): boolean => n.type === 'id' && WEIGHTS.has(n.name) && n.sub !== undefined;
+  // The weight before the component or after it: `\pi_k \mathcal N(x | \mu_k, \Sigma_k)`, `f_{\mu_k, \Sigma_k}(x)\, \pi_k`.
+  const a = isWeight(s[0]) ? firstApp(s.slice(1)) : isWeight(s[2]) ? firstApp(s.slice(0, 2)) : undefined;
+  // A component is a density: named as one (`p`, `\mathcal N`), conditioned on its parameters (`g_1(x | \mu_1, \sigma_1)`),
+  // or a density letter f, g indexed by them (`f_{(m_k, \Sigma_k)}(x_i)`).
+  return a && a.fn.type === 'id' && (isDensityName(a.fn) || a.fn.name === 'N' || a.cond.length > 0 || (/^[fg]$/.test(a.fn.name) && a.fn.sub !== undefined)) ? a : undefined;
 }
 
 /**

@@ -161,12 +161,15 @@ function mixtureOf(rhs: readonly MathNode[], data: string | undefined): string |
   if (!data) return undefined;
   const base = data.replace(/_.*$/, '');
   let found: string | undefined;
-  const isComponent = (a: App | undefined): a is App => a !== undefined && a.fn.type === 'id' && a.main.length > 0 && tex(a.main[0]).replace(/_.*$/, '') === base
-    && (a.cond.length > 0 || a.params.length > 0) && (a.fn.name === 'N' || a.fn.name === 'normal' || isDensityName(a.fn) || a.fn.sub !== undefined);
+  // (A density letter indexed by its component's parameters, `f_{(m_k, \Sigma_k)}(x)`, `f_{\theta_k}(x)`, is a component
+  // beside a mixing weight `\pi_k`; without one, `\sum_m f_m(x)` is an additive model.)
+  const weightIn = (nodes: readonly MathNode[]): boolean => nodes.some((n) => n.type === 'id' && ['pi', 'w', 'alpha', 'lambda', 'phi'].includes(n.name) && n.sub !== undefined);
+  const isComponent = (a: App | undefined, nodes: readonly MathNode[]): a is App => a !== undefined && a.fn.type === 'id' && a.main.length > 0 && tex(a.main[0]).replace(/_.*$/, '') === base
+    && (a.cond.length > 0 || a.params.length > 0 || (/^[fg]$/.test(a.fn.name) && a.fn.sub !== undefined && weightIn(nodes))) && (a.fn.name === 'N' || a.fn.name === 'normal' || isDensityName(a.fn) || a.fn.sub !== undefined);
   forEachSeq([rhs as MathNode[]], (seq) => {
     if (found) return;
     const ts = terms(seq);
-    const comps = ts.map((t) => { for (let i = 0; i < t.nodes.length - 1; i++) { const a = appAt(t.nodes, i); if (isComponent(a)) return a; } return undefined; });
+    const comps = ts.map((t) => { for (let i = 0; i < t.nodes.length - 1; i++) { const a = appAt(t.nodes, i); if (isComponent(a, t.nodes)) return a; } return undefined; });
     const weighted = ts.every((t, i) => comps[i] !== undefined && t.nodes.indexOf(comps[i]!.fn) > 0);
     // (`\sum_k \log p(s_k | s_{<k})`: a sum of log densities is a log-likelihood, no mixture.)
     const summed = ts.length === 1 && ts[0].nodes[0]?.type === 'op' && ts[0].nodes[0].name === 'sum' && comps[0] !== undefined && !ts[0].nodes.some((n) => n.type === 'op' && n.name === 'log');
