@@ -445,6 +445,7 @@ class Parser {
     if (book) {
       const b = node('id', book.name);
       if (book.font) b.font = book.font;
+      if (book.sub) b.sub = [node('id', GREEK_COMMANDS.has(book.sub) ? GREEK_COMMANDS.get(book.sub)! : book.sub)];
       out.push(b);
       return;
     }

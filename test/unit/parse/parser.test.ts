@@ -76,3 +76,14 @@ describe('parse: a paper-defined macro with two braced arguments', () => {
     assert.ok(!seq.some((n) => n.type === 'op' && n.name === 'KL'));
   });
 });
+
+describe('parse: a density macro names its letter and subscript', () => {
+  it('reads `\\pdata`, `\\ptheta` and `\\qphi` as p_{data}, p_\\theta and q_\\phi', () => {
+    assert.equal(tex(line(String.raw`\pdata(x)`)), tex(line(String.raw`p_{data}(x)`)));
+    assert.equal(tex(line(String.raw`\ptheta(x)`)), tex(line(String.raw`p_{\theta}(x)`)));
+    assert.equal(tex(line(String.raw`\qphi(z)`)), tex(line(String.raw`q_{\phi}(z)`)));
+  });
+  it('leaves other words alone', () => {
+    assert.notEqual(tex(line(String.raw`\pairs`)), 'p_{airs}');
+  });
+});

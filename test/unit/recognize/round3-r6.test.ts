@@ -172,3 +172,8 @@ describe('recognize: a mixture component before its weight, or a density letter 
     ]);
   });
 });
+
+describe('recognize: a noised marginal with the data density written as a macro', () => {
+  expectKind('marginal', [String.raw`q(\mathbf{x}_t) = \int \pdata(\mathbf{x}) \, \mathcal{N}(\mathbf{x}_t; \mathbf{x}, \sigma_t^2 \mathbf{I}) \, d\mathbf{x}`]);
+  expectKind('mle', [String.raw`\max_\theta \mathbb{E}_{x \sim \pdata}[\log \ptheta(x)]`]);
+});
