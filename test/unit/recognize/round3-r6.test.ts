@@ -177,3 +177,15 @@ describe('recognize: a noised marginal with the data density written as a macro'
   expectKind('marginal', [String.raw`q(\mathbf{x}_t) = \int \pdata(\mathbf{x}) \, \mathcal{N}(\mathbf{x}_t; \mathbf{x}, \sigma_t^2 \mathbf{I}) \, d\mathbf{x}`]);
   expectKind('mle', [String.raw`\max_\theta \mathbb{E}_{x \sim \pdata}[\log \ptheta(x)]`]);
 });
+
+describe('recognize: the KL to the posterior written through the joint and the evidence', () => {
+  expectKind('kl', [
+    String.raw`= \mathbb{E}_{q(h|v)} [ \ln q(h|v) - \ln p(v, h) ] + \ln p(v)`,
+    String.raw`\mathbb{E}_{q}[\log q(z \mid x)] - \mathbb{E}_{q}[\log p(x, z)] + \log p(x)`,
+    String.raw`\mathbb{E}_{q}[\log q(z|x) - (\log p(x, z) - \log p(x))]`,
+  ]);
+  describe('near misses', () => {
+    // The evidence subtracted instead of added is no identity of the KL.
+    expectKind('none', [String.raw`\mathbb{E}_{q}[\log q(z|x) - \log p(x, z)] - \log p(x)`]);
+  });
+});

@@ -13,7 +13,7 @@ import { gaussianClosedForm } from './kl';
 import { allNodes, appAt, firstApp, forEachSeq, isDensityName, isExpectation, nodeTex, sides, some, terms, tex, type App } from '../query';
 
 /** True when a log stands after a minus, directly or through the expectation it sits in. */
-function negated(log: LogUse, ctx: Context): boolean {
+export function negated(log: LogUse, ctx: Context): boolean {
   if (log.negated) return true;
   const prev = log.seq[log.index - 1];
   if (prev && prev.type === 'id' && prev.name === 'E') {
