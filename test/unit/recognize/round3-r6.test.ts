@@ -189,3 +189,14 @@ describe('recognize: the KL to the posterior written through the joint and the e
     expectKind('none', [String.raw`\mathbb{E}_{q}[\log q(z|x) - \log p(x, z)] - \log p(x)`]);
   });
 });
+
+describe('recognize: EM E-step posterior named by the variational letter', () => {
+  expectKind('bayes', [
+    String.raw`Q_n(\mathbf{z}_n) = \frac{p(\mathbf{x}_n, \mathbf{z}_n \mid \theta^{old})}{\sum_{\mathbf{z}} p(\mathbf{x}_n, \mathbf{z} \mid \theta^{old})}`,
+    String.raw`q(z) = \frac{p(x, z)}{\int p(x, z)\, dz}`,
+  ]);
+  describe('near misses', () => {
+    // A Boltzmann distribution normalized over its states holds no joint of data and latent.
+    expectKind('none', [String.raw`Q(z) = \frac{e^{-E(z)}}{\sum_{z} e^{-E(z)}}`]);
+  });
+});

@@ -296,7 +296,10 @@ function latentOverEvidence(ctx: Context): Hit | null {
   for (const line of ctx.lines) {
     const { sides: parts, rels } = sides(line);
     if (rels.length === 0 || rels[0] !== '=') continue;
-    const post = conditionalOn(parts[0]);
+    // (EM's E-step names the posterior by the variational letter alone: `Q_i(z^{(i)}) = \frac{p(x^{(i)}, z^{(i)}; \theta)}{\sum_z p(x^{(i)}, z; \theta)}`.)
+    const left = parts[0].length === 2 ? appAt(parts[0], 0) : undefined;
+    const eStep = left !== undefined && left.fn.type === 'id' && /^[qQ]$/.test(left.fn.name) && left.cond.length === 0 && left.main.length === 1 ? left : undefined;
+    const post = conditionalOn(parts[0]) ?? eStep;
     if (!post || post.main.length !== 1 || post.cond.some((c) => isParameter(c))) continue;
     const vars = [...post.main, ...post.cond].map(tex);
     const isJoint = (a: App | undefined): a is App => a !== undefined && isDensityName(a.fn) && a.main.length >= 2 && vars.every((v) => a.main.some((m) => tex(m) === v));
@@ -320,7 +323,7 @@ function latentOverEvidence(ctx: Context): Hit | null {
     const [num, den] = frac.args;
     if (num.length !== 2 || !isJoint(appAt(num, 0))) continue;
     const ev = den.length === 2 ? appAt(den, 0) : undefined;
-    const overEvidence = hidden && ev !== undefined && isDensityName(ev.fn) && ev.cond.length === 0 && argsTex(ev.main) === given;
+    const overEvidence = hidden && post !== eStep && ev !== undefined && isDensityName(ev.fn) && ev.cond.length === 0 && argsTex(ev.main) === given;
     const normalized = (den[0]?.type === 'op' && (den[0].name === 'int' || den[0].name === 'sum')) && [...allNodes(den)].some((n) => n.type === 'id' && isDensityName(n) && n.name.toLowerCase() === (num[0] as MathNode).name.toLowerCase());
     if (overEvidence || normalized) return { kind: 'bayes', confidence: 0.8, roles: { posterior: tex([post.fn, post.group]), joint: tex(num), variant: 'joint over evidence' } };
   }
