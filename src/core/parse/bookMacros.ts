@@ -14,7 +14,15 @@ export interface MacroReading {
   readonly name: string;
   /** `bb` for expectations and number sets, `cal` for calligraphic letters, undefined for bold and upright. */
   readonly font?: string;
+  /** The subscript the word carries: `data` for `\pdata`, `theta` for `\ptheta`. */
+  readonly sub?: string;
 }
+
+/**
+ * What a density's macro names after its letter (`\pdata`, `\pmodel`, `\ptheta`, `\qphi`, `\pemp`): the data
+ * distribution, the model or its parameter, written as that letter's subscript.
+ */
+const DENSITY_SUBSCRIPTS: ReadonlySet<string> = new Set(['data', 'model', 'theta', 'phi', 'psi', 'gen', 'real', 'emp', 'true', 'prior', 'post']);
 
 /**
  * Prefixes that mark a bold vector, matrix, random variable or tensor (`\vx`, `\bx`, `\bfx`,
@@ -48,6 +56,7 @@ function letterOf(rest: string): string | undefined {
  */
 export function readBookMacro(name: string): MacroReading | undefined {
   if (EXPECTATIONS.has(name)) return { name: 'E', font: 'bb' };
+  if ((name[0] === 'p' || name[0] === 'q') && DENSITY_SUBSCRIPTS.has(name.slice(1))) return { name: name[0], sub: name.slice(1) };
   if (NORMALS.has(name)) return { name: 'N', font: 'cal' };
   if (name === 'R' || name === 'Real' || name === 'Reals' || name === 'reals' || name === 'RR') return { name: 'R', font: 'bb' };
   for (const p of BB_PREFIXES) {

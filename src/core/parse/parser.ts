@@ -48,6 +48,9 @@ const SIMPLE_COMMANDS: ReadonlyMap<string, [NodeType | 'skip', string]> = new Ma
   ...['cdots', 'ldots', 'dots', 'vdots', 'ddots', 'dotsb', 'dotsc', 'dotsm'].map((n) => [n, ['punct', '...']] as [string, [NodeType, string]]),
 ]);
 
+/** Command names papers define for the KL divergence. */
+const KL_MACROS: ReadonlySet<string> = new Set(['kl', 'infdiv', 'KLD', 'Dkl', 'dkl', 'kld', 'KLdiv']);
+
 function node(type: NodeType, name: string): MathNode {
   // Every field present from the start keeps all nodes one object shape, which V8 reads faster.
   return { type, name, font: undefined, accent: undefined, prime: undefined, macro: undefined, sub: undefined, sup: undefined, children: undefined, close: undefined, args: undefined };
@@ -65,6 +68,8 @@ class Parser {
   depthLimited = false;
   /** Closers that enclosing levels wait for, innermost last. */
   readonly #expect: string[] = [];
+  /** The group last made from an unknown macro's braced argument, so that a second one (`\kl{p}{q}`) joins it. */
+  #macroArg: MathNode | undefined;
 
   constructor(s: string) {
     this.#s = s;
@@ -285,6 +290,13 @@ class Parser {
           const g = node('group', '(');
           g.children = inner;
           out.push(g);
+          this.#macroArg = g;
+        } else if (prev && prev === this.#macroArg && out[out.length - 2]?.macro && inner.length > 0) {
+          // A second braced argument, `\kl{q}{p}`, `\infdiv{p}{q}`, `\mathrm{CE}{p}{q}`: a paper's own two-argument macro.
+          // The arguments are listed as in `f(a, b)`; a divergence's are split by `\|` as in `KL(p \| q)`.
+          const sep = out[out.length - 2].type === 'op' && (out[out.length - 2].name === 'KL' || out[out.length - 2].name === 'JS') ? node('par', '||') : node('punct', ',');
+          prev.children = [...(prev.children ?? []), sep, ...inner];
+          this.#macroArg = undefined;
         } else for (const n of inner) out.push(n);
         return;
       }
@@ -424,13 +436,16 @@ class Parser {
       out.push(node('punct', name));
       return;
     }
-    const w = lookupWord(name);
+    // (`\kl`, `\infdiv`, `\KLD`, `\Dkl`: the names papers give their own KL macro, read only as commands: as letters
+    // `kl` is a double index.)
+    const w = lookupWord(name) ?? (KL_MACROS.has(name) ? { type: 'op' as const, name: 'KL' } : undefined);
     const known = w ?? (name === 'E' || name === 'H' ? { type: 'id' as const, name } : undefined);
     // A book's own macro for a decorated letter (`\vx`, `\btheta`, `\E`) is that letter.
     const book = known ? undefined : readBookMacro(name);
     if (book) {
       const b = node('id', book.name);
       if (book.font) b.font = book.font;
+      if (book.sub) b.sub = [node('id', GREEK_COMMANDS.has(book.sub) ? GREEK_COMMANDS.get(book.sub)! : book.sub)];
       out.push(b);
       return;
     }

@@ -16,8 +16,9 @@ import { detectGradientStep, movingAverageStep } from './kinds/gradient-step';
 import { detectJSD } from './kinds/jsd';
 import { crossEntropyMinusEntropy, detectKL } from './kinds/kl';
 import { detectMarginal } from './kinds/marginal';
+import { detectMStep } from './kinds/em-step';
 import { detectMinimax } from './kinds/minimax';
-import { detectMLE, likelihoodOnLeft, optimizesParameter } from './kinds/mle';
+import { detectMLE, emAuxiliary, likelihoodOnLeft, optimizesParameter } from './kinds/mle';
 import { detectReconstruction } from './kinds/reconstruction';
 import { isDerivativeFrac, isKLOperator } from './math';
 import type { MathNode } from '../parse/tree';
@@ -127,6 +128,9 @@ function pick(ctx: Context): Hit | null {
   if (jsd) return jsd;
   if (klOrJs && klOnLeft(ctx)) return detectKL(ctx);
   if (entropyOnLeft(ctx)) return detectEntropy(ctx);
+  // `Q(\theta, \theta^{old}) = \sum_z p(z | x, \theta^{old}) \log p(x, z | \theta)`: EM's auxiliary function defined on the left is the
+  // likelihood EM maximizes, whatever it averages over (a sum over the latent, a posterior written by Bayes' rule as its weight).
+  if (emAuxiliary(ctx)) { const mle = detectMLE(ctx); if (mle) return mle; }
   if (likelihoodOnLeft(ctx)) { const mle = detectMarginal(ctx) ?? detectMLE(ctx); if (mle) return mle; }
   const minimax = apps ? detectMinimax(ctx) : null;
   if (minimax) return minimax;
@@ -142,7 +146,7 @@ function pick(ctx: Context): Hit | null {
   return detectBayes(ctx) ?? reconstruction ?? (ctx.ids.has('H') ? crossEntropyMinusEntropy(ctx) : null) ?? (logs || apps ? detectEntropy(ctx) : null) ?? (klOrJs || logs || ctx.ids.has('H') || ctx.nodes.some((n) => n.type === 'par') ? detectKL(ctx) : null)
     // (A maximum over the parameter of a marginal likelihood is its fitting: MLE is tried first then.)
     ?? (optimizesParameter(ctx) ? detectMLE(ctx) : null)
-    ?? (apps || ctx.ids.has('likelihood') ? detectMarginal(ctx) : null) ?? detectMLE(ctx) ?? diffusion ?? movingAverageStep(ctx);
+    ?? (apps || ctx.ids.has('likelihood') ? detectMarginal(ctx) : null) ?? detectMLE(ctx) ?? detectMStep(ctx) ?? diffusion ?? movingAverageStep(ctx);
 }
 
 /**

@@ -179,9 +179,12 @@ export function logRatios(ctx: Context): LogRatio[] {
 
 /** True when the nodes contain a derivative: `\nabla`, `\partial`, `f'`, `\frac{d}{d\theta}`. */
 export function hasDerivative(nodes: readonly MathNode[]): boolean {
-  for (const n of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
     if (n.type === 'op' && (n.name === 'nabla' || n.name === 'partial')) return true;
-    if (n.type === 'id' && (n.prime ?? 0) > 0 && n.name !== '') return true;
+    // `f'(x)`, `L'(\theta)`: a primed function applied. A primed variable standing alone (`\sum_{z'} p(z', x)`,
+    // `\pi_{k'}`) is another value of a dummy index, not a derivative.
+    if (n.type === 'id' && (n.prime ?? 0) > 0 && n.name !== '' && nodes[i + 1]?.type === 'group' && nodes[i + 1].name === '(') return true;
     if (n.type === 'id' && n.name === 'grad') return true;
     if (n.type === 'frac' && n.args && isDerivativeFrac(n)) return true;
     if (n.children && hasDerivative(n.children)) return true;

@@ -57,3 +57,33 @@ describe('parse: LaTeX math to a tree', () => {
     assert.equal(tex(line('H(X,Y) = −E[\\log p]')), 'H(X,Y)=-\\mathbb{E}[\\log p]'.replace('\\mathbb{E}', 'E'));
   });
 });
+
+describe('parse: a paper-defined macro with two braced arguments', () => {
+  it('reads `\\kl{p}{q}` as a KL applied to p and q, split as by `\\|`', () => {
+    const a = appAt(line(String.raw`\kl{q(z \mid x)}{p(z)}`), 0);
+    assert.ok(a);
+    assert.equal(a.fn.type, 'op');
+    assert.equal(a.fn.name, 'KL');
+    assert.deepEqual(a.parts.map(tex), ['q(z|x)', 'p(z)']);
+  });
+  it('lists the two arguments of an unknown macro as `f(a, b)`', () => {
+    const a = appAt(line(String.raw`\mydist{a}{b} + 1`), 0);
+    assert.ok(a);
+    assert.deepEqual(a.main.map(tex), ['a', 'b']);
+  });
+  it('leaves the letters kl of a double index alone', () => {
+    const seq = line(String.raw`\sum_{kl} w_{kl}`);
+    assert.ok(!seq.some((n) => n.type === 'op' && n.name === 'KL'));
+  });
+});
+
+describe('parse: a density macro names its letter and subscript', () => {
+  it('reads `\\pdata`, `\\ptheta` and `\\qphi` as p_{data}, p_\\theta and q_\\phi', () => {
+    assert.equal(tex(line(String.raw`\pdata(x)`)), tex(line(String.raw`p_{data}(x)`)));
+    assert.equal(tex(line(String.raw`\ptheta(x)`)), tex(line(String.raw`p_{\theta}(x)`)));
+    assert.equal(tex(line(String.raw`\qphi(z)`)), tex(line(String.raw`q_{\phi}(z)`)));
+  });
+  it('leaves other words alone', () => {
+    assert.notEqual(tex(line(String.raw`\pairs`)), 'p_{airs}');
+  });
+});

@@ -1,8 +1,10 @@
 /**
  * Bayes' rule: a posterior as likelihood times prior over the evidence,
  * `p(z|x) = p(x|z)p(z)/p(x)`, `\propto p(x|z)p(z)`, in a fraction or with `/`, or in
- * words (posterior ∝ likelihood × prior). A conditional probability defined from a
- * joint (`p(y|x) = p(x,y)/p(x)`) is not Bayes' rule.
+ * words (posterior ∝ likelihood × prior). A conditional probability of one observed
+ * variable defined from a joint (`p(y|x) = p(x,y)/p(x)`, `P(A|B) = P(A,B)/P(B)`) is not
+ * Bayes' rule; the posterior of a latent or a parameter written the same way
+ * (`p(z|x) = p(x,z)/p(x)`, over `\int p(x,z)\,dz`) is, as notes on inference name it.
  */
 import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
@@ -65,7 +67,9 @@ export function detectBayes(ctx: Context): Hit | null {
       return { kind: 'bayes', confidence: 0.7, roles: { posterior: tex(parts[0]), parameter: tex(post.main[0]), data: argsTex(post.cond) } };
     }
   }
-  const logForm = bayesInLogs(ctx) ?? maximumAPosteriori(ctx) ?? responsibility(ctx) ?? normalizedPosterior(ctx) ?? numericPosterior(ctx) ?? evidenceFromPosterior(ctx);
+  const conjugate = conjugatePosterior(ctx);
+  if (conjugate) return conjugate;
+  const logForm = bayesInLogs(ctx) ?? latentOverEvidence(ctx) ?? maximumAPosteriori(ctx) ?? responsibility(ctx) ?? normalizedPosterior(ctx) ?? numericPosterior(ctx) ?? evidenceFromPosterior(ctx);
   if (logForm) return logForm;
   // Bayes' rule in words: posterior ∝ likelihood × prior. (`evidence = integral of likelihood * prior` is the
   // marginal likelihood in words; see evidenceInWords in marginal.ts.)
@@ -125,10 +129,13 @@ const WEIGHTS: ReadonlySet<string> = new Set(['pi', 'w', 'alpha', 'lambda', 'phi
 /** `\pi_k \mathcal N(x | \mu_k, \Sigma_k)`: a weight times a component's density; the component, or undefined. */
 function weightedComponent(nodes: readonly MathNode[]): App | undefined {
   const s = nodes.filter((n) => !(n.type === 'bin' && n.name === '*'));
-  if (s.length !== 3 || s[0].type !== 'id' || !WEIGHTS.has(s[0].name) || !s[0].sub) return undefined;
-  const a = firstApp(s.slice(1));
-  // A component is a density: named as one (`p`, `\mathcal N`) or conditioned on its parameters (`g_1(x | \mu_1, \sigma_1)`).
-  return a && a.fn.type === 'id' && (isDensityName(a.fn) || a.fn.name === 'N' || a.cond.length > 0) ? a : undefined;
+  if (s.length !== 3) return undefined;
+  const isWeight = (n: MathNode): boolean => n.type === 'id' && WEIGHTS.has(n.name) && n.sub !== undefined;
+  // The weight before the component or after it: `\pi_k \mathcal N(x | \mu_k, \Sigma_k)`, `f_{\mu_k, \Sigma_k}(x)\, \pi_k`.
+  const a = isWeight(s[0]) ? firstApp(s.slice(1)) : isWeight(s[2]) ? firstApp(s.slice(0, 2)) : undefined;
+  // A component is a density: named as one (`p`, `\mathcal N`), conditioned on its parameters (`g_1(x | \mu_1, \sigma_1)`),
+  // or a density letter f, g indexed by them (`f_{(m_k, \Sigma_k)}(x_i)`).
+  return a && a.fn.type === 'id' && (isDensityName(a.fn) || a.fn.name === 'N' || a.cond.length > 0 || (/^[fg]$/.test(a.fn.name) && a.fn.sub !== undefined)) ? a : undefined;
 }
 
 /**
@@ -268,6 +275,84 @@ function evidenceFromPosterior(ctx: Context): Hit | null {
     if (j.fn.name.toLowerCase() !== post.fn.name.toLowerCase()) continue;
     const both = [tex(post.main[0]), tex(post.cond[0])];
     if (j.main.every((m) => both.includes(tex(m))) && both[0] !== both[1]) return { kind: 'bayes', confidence: 0.7, roles: { joint: tex([j.fn, j.group]), posterior: tex([post.fn, post.group]), variant: 'solved for the evidence' } };
+  }
+  return null;
+}
+
+/** `z`, `\mathbf{h}`, `\theta`, `w`: a hidden variable or a model's parameter, what a posterior is about. */
+function isHidden(arg: readonly MathNode[]): boolean {
+  return (arg.length === 1 && arg[0].type === 'id' && ['z', 'h', 'Z', 'H'].includes(arg[0].name)) || isParameter(arg);
+}
+
+/**
+ * The posterior of a hidden variable as the joint over the evidence: `p(z | x) = \frac{p(x, z)}{p(x)}`,
+ * `p_\theta(z | x) = \frac{p(x, z)}{\int p(x, z)\, dz}`, `\log p(z | x) = \log p(x, z) - \log p(x)`. The joint is
+ * likelihood times prior and the denominator is the evidence, which notes on latent-variable inference call Bayes'
+ * rule. Over a sum or integral of the joint over the posterior's own variable it is Bayes' normalization whatever the
+ * letters; over a bare marginal it counts only for a hidden variable or a parameter given the data, since
+ * `P(A | B) = P(A, B) / P(B)` with two observed events is the definition of a conditional probability.
+ */
+function latentOverEvidence(ctx: Context): Hit | null {
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    if (rels.length === 0 || rels[0] !== '=') continue;
+    // (EM's E-step names the posterior by the variational letter alone: `Q_i(z^{(i)}) = \frac{p(x^{(i)}, z^{(i)}; \theta)}{\sum_z p(x^{(i)}, z; \theta)}`.)
+    const left = parts[0].length === 2 ? appAt(parts[0], 0) : undefined;
+    const eStep = left !== undefined && left.fn.type === 'id' && /^[qQ]$/.test(left.fn.name) && left.cond.length === 0 && left.main.length === 1 ? left : undefined;
+    const post = conditionalOn(parts[0]) ?? eStep;
+    if (!post || post.main.length !== 1 || post.cond.some((c) => isParameter(c))) continue;
+    const vars = [...post.main, ...post.cond].map(tex);
+    const isJoint = (a: App | undefined): a is App => a !== undefined && isDensityName(a.fn) && a.main.length >= 2 && vars.every((v) => a.main.some((m) => tex(m) === v));
+    const given = argsTex(post.cond);
+    const hidden = isHidden(post.main[0]);
+    const logged = parts[0][0]?.type === 'op' && parts[0][0].name === 'log';
+    // (A sentence's comma or period after the formula is no part of it.)
+    const side = parts[1].filter((n, i) => !(n.type === 'punct' && i === parts[1].length - 1));
+    if (logged) {
+      // `\log p(x, z) - \log p(x)`: the log joint less the log evidence.
+      const ts = terms(side);
+      const logApp = (t: (typeof ts)[number]): App | undefined => (t.nodes[0]?.type === 'op' && t.nodes[0].name === 'log' && t.nodes.length === 3 ? appAt(t.nodes.slice(1), 0) : undefined);
+      if (hidden && ts.length === 2 && ts[0].sign === 1 && ts[1].sign === -1 && isJoint(logApp(ts[0]))) {
+        const ev = logApp(ts[1]);
+        if (ev && isDensityName(ev.fn) && ev.cond.length === 0 && argsTex(ev.main) === given) return { kind: 'bayes', confidence: 0.75, roles: { posterior: tex([post.fn, post.group]), variant: 'joint over evidence (log form)' } };
+      }
+      continue;
+    }
+    const frac = side[0];
+    if (side.length !== 1 || frac.type !== 'frac' || !frac.args) continue;
+    const [num, den] = frac.args;
+    if (num.length !== 2 || !isJoint(appAt(num, 0))) continue;
+    const ev = den.length === 2 ? appAt(den, 0) : undefined;
+    const overEvidence = hidden && post !== eStep && ev !== undefined && isDensityName(ev.fn) && ev.cond.length === 0 && argsTex(ev.main) === given;
+    const normalized = (den[0]?.type === 'op' && (den[0].name === 'int' || den[0].name === 'sum')) && [...allNodes(den)].some((n) => n.type === 'id' && isDensityName(n) && n.name.toLowerCase() === (num[0] as MathNode).name.toLowerCase());
+    if (overEvidence || normalized) return { kind: 'bayes', confidence: 0.8, roles: { posterior: tex([post.fn, post.group]), joint: tex(num), variant: 'joint over evidence' } };
+  }
+  return null;
+}
+
+/** Names of the families conjugate updates land in: `\text{Beta}`, `\mathrm{Gamma}`, `\mathcal{N}`, `\operatorname{Dir}`. */
+const FAMILIES = /^(?:Beta|Gamma|Dir|Dirichlet|N|Normal|Gaussian|IG|InvGamma|Wishart|NIW)$/;
+
+/**
+ * A conjugate posterior: `p(\theta | D) = \text{Beta}(\alpha + s, \beta + n - s)`, `p(\lambda | x_{1:n}) = \mathrm{Gamma}(a + \sum_i x_i, b + n)`,
+ * `p(\mu | D) = \mathcal{N}(\mu_n, \sigma_n^2)`: a parameter given the data set equal to the prior's family with
+ * hyperparameters updated by the data (a sum with a count or statistic, or indexed by the sample size n). That is
+ * Bayes' rule solved in closed form. A prior (`p(\theta) = \text{Beta}(\alpha, \beta)`, nothing given), a model
+ * (`p(x | \theta) = \mathcal{N}(\theta, 1)`, given the parameter) and an encoder (`q(z | x) = \mathcal N(\mu(x), \sigma(x))`,
+ * a latent code with no updated hyperparameters) are not.
+ */
+function conjugatePosterior(ctx: Context): Hit | null {
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    if (rels[0] !== '=' && rels[0] !== 'sim') continue;
+    const post = parts[0].length === 2 ? appAt(parts[0], 0) : undefined;
+    if (!post || !isDensityName(post.fn) || post.main.length !== 1 || !isParameterArg(post.main[0]) || post.cond.length === 0 || post.cond.some((c) => isParameterArg(c))) continue;
+    const fam = parts[1][0];
+    const args = parts[1][1];
+    if (fam?.type !== 'id' || !FAMILIES.test(fam.name) || (fam.name === 'N' && fam.font !== 'cal') || args?.type !== 'group' || args.name !== '(') continue;
+    const inside = args.children ?? [];
+    const updated = inside.some((n) => n.type === 'bin' && n.name === '+') || inside.some((n) => n.type === 'id' && n.sub?.length === 1 && n.sub[0].type === 'id' && (n.sub[0].name === 'n' || n.sub[0].name === 'N'));
+    if (updated) return { kind: 'bayes', confidence: 0.75, roles: { posterior: tex([post.fn, post.group]), parameter: tex(post.main[0]), variant: 'conjugate update' } };
   }
   return null;
 }

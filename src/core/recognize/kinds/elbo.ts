@@ -6,13 +6,14 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context, LogUse } from '../context';
 import type { Hit } from '../types';
+import { argsTex } from './probability';
 import { appKey, evidenceAsItsOwnAverage, isDensityApp, isKLOperator, isParameter, klApps, logRatios, measureDensity, sameLetter } from '../math';
 import { densityRoles } from '../roles';
 import { gaussianClosedForm } from './kl';
 import { allNodes, appAt, firstApp, forEachSeq, isDensityName, isExpectation, nodeTex, sides, some, terms, tex, type App } from '../query';
 
 /** True when a log stands after a minus, directly or through the expectation it sits in. */
-function negated(log: LogUse, ctx: Context): boolean {
+export function negated(log: LogUse, ctx: Context): boolean {
   if (log.negated) return true;
   const prev = log.seq[log.index - 1];
   if (prev && prev.type === 'id' && prev.name === 'E') {
@@ -38,6 +39,8 @@ function isLogEvidence(side: readonly MathNode[]): boolean {
   if (s[0] && s[0].type === 'bin' && s[0].name === '-') s = s.slice(1);
   // `\ell(\theta)`: the log-likelihood of the data as a function of the parameter.
   if (s.length === 2 && s[0].type === 'id' && s[0].name === 'ell' && s[1].type === 'group' && isParameter(s[1].children?.filter((n) => n.type !== 'punct').slice(0, 1) ?? [])) return true;
+  // `\log(p_\theta(x))`, `log(p(x))` as typed in code: the density in the log's own parentheses.
+  if (s.length === 2 && s[0].type === 'op' && s[0].name === 'log' && s[1].type === 'group' && s[1].name === '(' && (s[1].children ?? []).length === 2) s = [s[0], ...(s[1].children ?? [])];
   if (s.length < 3 || s.length > 4 || s[0].type !== 'op' || s[0].name !== 'log') return false;
   const a = appAt(s as MathNode[], 1);
   if (!a) return false;
@@ -89,7 +92,10 @@ export function detectELBO(ctx: Context): Hit | null {
     const measureKey = m.app ? appKey(m.app) : nodeTex(m.node);
     // A measure written without arguments (`\mathbb{E}_{\tilde P}`) is the same density as its log's
     // whatever scripts that log adds (`\log \tilde P_\theta(Z)`).
-    const matches = (a: App): boolean => (m.app ? appKey(a) === measureKey : nodeTex(a.fn) === measureKey || (a.fn.type === 'id' && a.fn.name === m.node.name && a.fn.accent === m.node.accent));
+    // (With arguments, the same letter of the same variable is the same density whatever else is written beside it:
+    // `\mathbb{E}_{z \sim q(z, x)}[\dots - \log q(z | x)]` writes the conditioning with a comma in one place.)
+    const sameDensity = (a: App, b: App): boolean => appKey(a) === appKey(b) || (nodeTex(a.fn) === nodeTex(b.fn) && a.main.length > 0 && b.main.length > 0 && tex(a.main[0]) === tex(b.main[0]) && argsTex([...a.main, ...a.cond]) === argsTex([...b.main, ...b.cond]));
+    const matches = (a: App): boolean => (m.app ? sameDensity(a, m.app) : nodeTex(a.fn) === measureKey || (a.fn.type === 'id' && a.fn.name === m.node.name && a.fn.accent === m.node.accent));
     let own = false;
     let other = false;
     for (const log of ctx.logs) {
@@ -160,7 +166,11 @@ export function detectELBO(ctx: Context): Hit | null {
     }
     // E_q[log p(x|z)] - KL(q || p), or its negative as a loss: an expected log-likelihood and a KL
     // from the variational distribution, with opposite signs on the same side.
-    if (kls.length === 0 || ctx.expectations.length === 0) continue;
+    // (Without an average, the log of a decoder, `-\log p_\theta(x | z) + D_{KL}(q_\phi(z | x) \| p(z))`, is the one-sample
+    // reconstruction term: the VAE's loss as notes write it for one drawn code.)
+    const decoderLog = (nodes: readonly MathNode[]): boolean => ctx.logs.some((l) => nodes.includes(l.seq[l.index]) && l.app !== undefined && isDensityApp(l.app)
+      && l.app.cond.some((c) => c.length === 1 && c[0].type === 'id' && /^[zh]$/.test(c[0].name)));
+    if (kls.length === 0 || (ctx.expectations.length === 0 && !decoderLog(line))) continue;
     // On a side, or inside an average over the data that holds the two (`\mathbb{E}_{x \sim D}[\mathbb{E}_q[\log p(x|z)] - KL]`).
     const within = new Set(allNodes(line));
     const inner = ctx.seqs.filter((q) => q !== line && q.length > 0 && within.has(q[0]) && q.some(isKLOperator));
@@ -174,8 +184,10 @@ export function detectELBO(ctx: Context): Hit | null {
         if (kl) {
           const app = kls.find((k) => k.app.fn === kl);
           const first = app ? firstApp(app.first) : undefined;
-          if (first && isDensityName(first.fn) && (first.fn.name.toLowerCase() === 'q' || first.cond.length > 0)) klSign = t.sign;
-        } else if (some(t.nodes, (m) => m.type === 'op' && m.name === 'log') && (averaged || some(t.nodes, (m) => m.type === 'id' && m.name === 'E'))) logSign = t.sign;
+          // (`D_{KL}(q \| p)`, `\mathrm{KL}(q_\phi \| p)`: the variational density named by its bare letter.)
+          const bareQ = app !== undefined && app.first.length === 1 && app.first[0].type === 'id' && /^[qQ]$/.test(app.first[0].name);
+          if ((first && isDensityName(first.fn) && (first.fn.name.toLowerCase() === 'q' || first.cond.length > 0)) || bareQ) klSign = t.sign;
+        } else if (some(t.nodes, (m) => m.type === 'op' && m.name === 'log') && (averaged || some(t.nodes, (m) => m.type === 'id' && m.name === 'E') || decoderLog(t.nodes))) logSign = t.sign;
       }
       if (klSign !== 0 && logSign !== 0 && klSign !== logSign) return { kind: 'elbo', confidence: 0.9, roles: densityRoles(ctx) };
     }

@@ -6,6 +6,7 @@ import { appKey, isDensityApp, isKLOperator, klApps, logRatios, measureDensity }
 import { argsTex } from './probability';
 import { allNodes, appAt, firstApp, logArgument, nodeTex, sides, terms, tex, type App } from '../query';
 import { densityRoles } from '../roles';
+import { klThroughJoint } from './posterior-gap';
 
 /**
  * Direction of `KL(first \| second)`: when the first argument is the approximation
@@ -26,6 +27,8 @@ function direction(first: string, second: string): string {
 export function detectKL(ctx: Context): Hit | null {
   if (klOnlyInside(ctx)) return null;
   const apps = klApps(ctx);
+  const gap = apps.length === 0 ? klThroughJoint(ctx) : null;
+  if (gap) return gap;
   if (apps.length > 0) {
     const best = apps.find((a) => a.first.length > 0) ?? apps[0];
     const first = tex(best.first);

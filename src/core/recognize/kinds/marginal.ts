@@ -89,6 +89,8 @@ export function detectMarginal(ctx: Context): Hit | null {
       }
       // `p(y | \lambda, \mu, \sigma)`: conditioned on parameters only, it is still the data's marginal.
       if (!lhs.cond.every((c) => isParameterArg(c))) continue;
+      const over = integratedOverParameter(lhs, rhs);
+      if (over) return { kind: 'marginal', confidence: 0.75, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), latent: over, variant: 'parameter integrated out' } };
       const ts = terms(rhs);
       // A joint with the left side's variables and more, summed/integrated or written out term by term.
       const joints: App[] = [];
@@ -159,12 +161,15 @@ function mixtureOf(rhs: readonly MathNode[], data: string | undefined): string |
   if (!data) return undefined;
   const base = data.replace(/_.*$/, '');
   let found: string | undefined;
-  const isComponent = (a: App | undefined): a is App => a !== undefined && a.fn.type === 'id' && a.main.length > 0 && tex(a.main[0]).replace(/_.*$/, '') === base
-    && (a.cond.length > 0 || a.params.length > 0) && (a.fn.name === 'N' || a.fn.name === 'normal' || isDensityName(a.fn) || a.fn.sub !== undefined);
+  // (A density letter indexed by its component's parameters, `f_{(m_k, \Sigma_k)}(x)`, `f_{\theta_k}(x)`, is a component
+  // beside a mixing weight `\pi_k`; without one, `\sum_m f_m(x)` is an additive model.)
+  const weightIn = (nodes: readonly MathNode[]): boolean => nodes.some((n) => n.type === 'id' && ['pi', 'w', 'alpha', 'lambda', 'phi'].includes(n.name) && n.sub !== undefined);
+  const isComponent = (a: App | undefined, nodes: readonly MathNode[]): a is App => a !== undefined && a.fn.type === 'id' && a.main.length > 0 && tex(a.main[0]).replace(/_.*$/, '') === base
+    && (a.cond.length > 0 || a.params.length > 0 || (/^[fg]$/.test(a.fn.name) && a.fn.sub !== undefined && weightIn(nodes))) && (a.fn.name === 'N' || a.fn.name === 'normal' || isDensityName(a.fn) || a.fn.sub !== undefined);
   forEachSeq([rhs as MathNode[]], (seq) => {
     if (found) return;
     const ts = terms(seq);
-    const comps = ts.map((t) => { for (let i = 0; i < t.nodes.length - 1; i++) { const a = appAt(t.nodes, i); if (isComponent(a)) return a; } return undefined; });
+    const comps = ts.map((t) => { for (let i = 0; i < t.nodes.length - 1; i++) { const a = appAt(t.nodes, i); if (isComponent(a, t.nodes)) return a; } return undefined; });
     const weighted = ts.every((t, i) => comps[i] !== undefined && t.nodes.indexOf(comps[i]!.fn) > 0);
     // (`\sum_k \log p(s_k | s_{<k})`: a sum of log densities is a log-likelihood, no mixture.)
     const summed = ts.length === 1 && ts[0].nodes[0]?.type === 'op' && ts[0].nodes[0].name === 'sum' && comps[0] !== undefined && !ts[0].nodes.some((n) => n.type === 'op' && n.name === 'log');
@@ -246,4 +251,28 @@ function likelihoodIntegrated(ctx: Context): Hit | null {
     }
   }
   return null;
+}
+
+/**
+ * `P(D) = \int_0^1 \binom{n}{s} \theta^s (1-\theta)^{n-s} \frac{\theta^{\alpha-1}(1-\theta)^{\beta-1}}{B(\alpha, \beta)}\, d\theta`,
+ * `p(\mathbf y) = \frac{1}{Z} \int e^{-\lambda} \lambda^{y} \dots d\lambda`: the data's density (a single argument that is
+ * not itself a parameter) as an integral over a parameter of an integrand that depends on it. However the likelihood
+ * and the prior are written (closed-form kernels, no density letters), integrating the parameter out of their product
+ * is the evidence. Returns the parameter, or undefined. (A CDF, `P(X \le a) = \int_{-\infty}^a f(x)\,dx`, integrates
+ * the variable itself; `\mathbb{E}[\theta] = \int \theta\, p(\theta | D)\, d\theta` has no density on the left.)
+ */
+function integratedOverParameter(lhs: App, rhs: readonly MathNode[]): string | undefined {
+  if (lhs.main.length !== 1 || lhs.cond.length > 0 || isParameterArg(lhs.main[0]) || lhs.main[0].some((n) => n.type === 'rel')) return undefined;
+  const at = rhs.findIndex((n) => n.type === 'op' && n.name === 'int');
+  if (at < 0) return undefined;
+  const body = rhs.slice(at + 1);
+  for (let i = 0; i + 1 < body.length; i++) {
+    const d = body[i];
+    const v = body[i + 1];
+    const isD = d.type === 'id' && d.name === 'd' && !d.sub && !d.sup;
+    if (!isD || v.type !== 'id' || !isParameterArg([v]) || v.sub) continue;
+    const uses = [...allNodes(body.slice(0, i))].some((n) => n.type === 'id' && n.name === v.name && n !== d);
+    if (uses) return nodeTex(v);
+  }
+  return undefined;
 }

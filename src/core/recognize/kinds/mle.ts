@@ -74,7 +74,14 @@ export function detectMLE(ctx: Context): Hit | null {
   // `\log p(x | \hat\theta) - \frac{d}{2}\log n`, `\ell(\hat\theta)`: the likelihood evaluated at the fitted estimate is a
   // number (the maximized value an information criterion penalizes), not the objective being maximized over the parameter.
   const parameterArgs = [...densityApps.flatMap((a) => [...a.cond, ...a.params]), ...ctx.apps.filter(isLikelihoodFn).map((a) => a.main[0])].filter((c) => isParameter(c));
-  if (!optimizer && parameterArgs.length > 0 && parameterArgs.every((c) => c.length === 1 && (c[0].accent === 'hat' || c[0].sup?.some((n) => n.name === '*' || n.name === 'ast')))) return null;
+  // (So is the likelihood at the null value, `2[\ell(\hat\theta) - \ell(\theta_0)]`, a test statistic, and at a point
+  // near the optimum, `L(w^* + \delta w) \approx L(w^*) + \dots`, a Taylor expansion: every argument is a fixed value.)
+  // (`\theta_0` counts as fixed only beside a fitted value: alone it may be the iterate a log-likelihood is written out at.)
+  const fitted = (n: MathNode): boolean => n.accent === 'hat' || n.accent === 'tilde' || (n.sup?.some((m) => m.name === '*' || m.name === 'ast') ?? false);
+  const isNull = (n: MathNode): boolean => n.sub?.length === 1 && n.sub[0].type === 'num' && n.sub[0].name === '0' && n.sup === undefined;
+  const atValue = (c: readonly MathNode[], fixed: (n: MathNode) => boolean): boolean => c.length > 0 && fixed(c[0]) && (c.length === 1 || (c[1].type === 'bin' && (c[1].name === '+' || c[1].name === '-')));
+  const comparesToFit = parameterArgs.some((c) => atValue(c, fitted));
+  if (!optimizer && parameterArgs.length > 0 && comparesToFit && parameterArgs.every((c) => atValue(c, (n) => fitted(n) || isNull(n)))) return null;
   // `L(\theta) = \frac1m \sum_i \ell(f(x_i; \theta), y_i)`: a loss function of prediction and label averaged over the data is
   // the empirical risk, whatever it is named; without a log or a density it says nothing of a likelihood.
   if (empiricalRisk(ctx)) return null;
@@ -321,7 +328,7 @@ function isAuxiliary(a: App): boolean {
  * as a function of the parameter and that iterate. Its maximization is the M-step, so it is the likelihood EM fits.
  * A comparison of two of its values (`Q(\theta^t, \theta^{t-1}) \ge Q(\theta^{t-1}, \theta^{t-1})`) defines nothing.
  */
-function emAuxiliary(ctx: Context): boolean {
+export function emAuxiliary(ctx: Context): boolean {
   for (const line of ctx.lines) {
     const { sides: parts, rels } = sides(line);
     if (rels[0] !== '=' && rels[0] !== ':=') continue;
