@@ -56,9 +56,13 @@ for (const f of readdirSync(dir).filter((n) => /^first-sight-answers-.*\.json$/.
     firstSight.set(a.kind, k);
   }
 }
+// A kind answered fewer than ten times at first sight has too little record of its own: it gets the
+// record of all kinds' answers together (a `none` answer is not a claim, so it is left out of it).
+const pooled = [...firstSight].filter(([kind]) => kind !== 'none').reduce((a, [, k]) => ({ ok: a.ok + k.ok, n: a.n + k.n }), { ok: 0, n: 0 });
 const firstSightCap = (kind) => {
-  const k = firstSight.get(kind);
-  return k && k.n >= 10 ? banded(wilsonLow(k.ok, k.n), k.ok / k.n) : 1;
+  const own = firstSight.get(kind);
+  const k = own && own.n >= 10 ? own : pooled;
+  return k.n > 0 ? banded(wilsonLow(k.ok, k.n), k.ok / k.n) : 1;
 };
 
 /** The table from a set of rows. */

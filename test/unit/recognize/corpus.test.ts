@@ -91,7 +91,31 @@ describe('recognize: the labelled corpus', function () {
     const high = band(0.9);
     const mid = band(0.7);
     console.log(`\nconfidence >= 0.9: ${high.right}/${high.n}; >= 0.7: ${mid.right}/${mid.n}\n`);
-    assert.ok(high.n > 0 && high.right / high.n >= 0.97, `>= 0.9 band: ${high.right}/${high.n}`);
-    assert.ok(mid.right / mid.n >= 0.9, `>= 0.7 band: ${mid.right}/${mid.n}`);
+    // No answer may reach 0.9 (none does while every kind's first-sight record is below 97%); any that does keeps the promise.
+    assert.ok(high.n === 0 || high.right / high.n >= 0.97, `>= 0.9 band: ${high.right}/${high.n}`);
+    assert.ok(mid.n > 0 && mid.right / mid.n >= 0.9, `>= 0.7 band: ${mid.right}/${mid.n}`);
+  });
+
+  it("promises no kind more than its answers kept on the batches scored at first sight", () => {
+    // The lower bound (Wilson, z = 2) of each kind's first-sight precision: a calibrated confidence
+    // above it promises more than notes nobody had read showed (scripts/calibrate.mjs caps at it).
+    const record = new Map<string, { ok: number; n: number }>();
+    for (const f of readdirSync(DIR).filter((n) => /^first-sight-answers-.*\.json$/.test(n))) {
+      for (const a of JSON.parse(readFileSync(join(DIR, f), 'utf8')) as { kind: string; gold: string }[]) {
+        const k = record.get(a.kind) ?? { ok: 0, n: 0 };
+        k.n++; if (a.kind === a.gold) k.ok++;
+        record.set(a.kind, k);
+      }
+    }
+    assert.ok(record.size > 0, 'no first-sight answers in the corpus folder');
+    const wilsonLow = (k: number, n: number): number => { const p = k / n; return (p + 2 / n - 2 * Math.sqrt((p * (1 - p)) / n + 1 / (n * n))) / (1 + 4 / n); };
+    for (const [kind, k] of record) {
+      if (kind === 'none' || k.n < 10) continue;
+      const bound = wilsonLow(k.ok, k.n);
+      for (const r of rows) {
+        const c = classify(r.latex);
+        if (c.kind === kind) assert.ok(c.confidence <= bound + 0.0005 /* the table rounds to 3 decimals */, `${r.id}: ${kind} at ${c.confidence}, first-sight bound ${bound.toFixed(3)} (${k.ok}/${k.n})`);
+      }
+    }
   });
 });

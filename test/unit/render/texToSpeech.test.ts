@@ -26,9 +26,14 @@ describe('the render worker\'s spoken reading: ours, with the speech rule engine
   });
 
   it('reads a document macro through its expansion, as MathJax renders it', () => {
-    const said = speakFormula(String.raw`\pdata(x)`, { pdata: 'p_{\\text{data}}' }, false).text;
+    // A name no book convention explains (`\pdata` is read as p_data by the parser itself).
+    const said = speakFormula(String.raw`\datadensity(x)`, { datadensity: 'p_{\\text{data}}' }, false).text;
     assert.match(said, /p sub data/);
-    assert.doesNotMatch(said, /pdata|\\/);
+    assert.doesNotMatch(said, /datadensity|\\/);
+  });
+
+  it("reads a book's density macro as the density it names, without the engine", () => {
+    assert.equal(speakFormula(String.raw`\pdata(x)`, {}, false).text, speakFormula(String.raw`p_{\text{data}}(x)`, {}, false).text);
   });
 
   it('keeps our reading where the engine would misread a conditional bar', () => {
