@@ -49,19 +49,29 @@ function banded(value, accuracy) {
  * bound of its first-sight precision, so "0.8" is a rate unseen notes kept, not only the corpus.
  */
 const firstSight = new Map();
+/** The same per rule: kind and raw confidence, as the snapshot that answered gave them. */
+const firstSightCells = new Map();
 for (const f of readdirSync(dir).filter((n) => /^first-sight-answers-.*\.json$/.test(n))) {
   for (const a of JSON.parse(readFileSync(join(dir, f), 'utf8'))) {
     const k = firstSight.get(a.kind) ?? { ok: 0, n: 0 };
     k.n++; if (a.kind === a.gold) k.ok++;
     firstSight.set(a.kind, k);
+    if (a.raw === undefined) continue;
+    const key = `${a.kind} ${a.raw}`;
+    const c = firstSightCells.get(key) ?? { ok: 0, n: 0 };
+    c.n++; if (a.kind === a.gold) c.ok++;
+    firstSightCells.set(key, c);
   }
 }
 // A kind answered fewer than ten times at first sight has too little record of its own: it gets the
 // record of all kinds' answers together (a `none` answer is not a claim, so it is left out of it).
 const pooled = [...firstSight].filter(([kind]) => kind !== 'none').reduce((a, [, k]) => ({ ok: a.ok + k.ok, n: a.n + k.n }), { ok: 0, n: 0 });
-const firstSightCap = (kind) => {
+// A rule with ten first-sight answers or more is capped by its own record (a canonical form may
+// earn more than its kind's looser rules); one with fewer by its kind's, or by all kinds'.
+const firstSightCap = (kind, raw) => {
+  const cell = raw === undefined ? undefined : firstSightCells.get(`${kind} ${raw}`);
   const own = firstSight.get(kind);
-  const k = own && own.n >= 10 ? own : pooled;
+  const k = cell && cell.n >= 10 ? cell : own && own.n >= 10 ? own : pooled;
   return k.n > 0 ? banded(wilsonLow(k.ok, k.n), k.ok / k.n) : 1;
 };
 
@@ -84,7 +94,7 @@ function fit(data) {
       const trusted = c.files.size >= 3;
       const low = trusted ? wilsonLow(c.ok + 2 * (k.ok / k.n), c.n + 2) : overall;
       const point = trusted ? (c.ok + 2 * (k.ok / k.n)) / (c.n + 2) : k.ok / k.n;
-      return [raw, Math.round(Math.min(banded(Math.min(0.99, low), point), firstSightCap(kind)) * 1000) / 1000];
+      return [raw, Math.round(Math.min(banded(Math.min(0.99, low), point), firstSightCap(kind, raw)) * 1000) / 1000];
     }).sort((a, b) => a[0] - b[0]);
     table[kind] = { overall: Math.round(Math.min(banded(overall, k.ok / k.n), firstSightCap(kind)) * 1000) / 1000, cells };
   }
@@ -109,6 +119,8 @@ function reliability(scored) {
 }
 console.log('first-sight precision per answered kind (the cap on its confidence):');
 for (const [kind, k] of [...firstSight].sort()) console.log(`  ${kind}: ${k.ok}/${k.n} = ${(k.ok / k.n).toFixed(3)}, cap ${firstSightCap(kind).toFixed(3)}`);
+console.log('rules with ten first-sight answers or more:');
+for (const [key, c] of [...firstSightCells].sort()) if (c.n >= 10 && !key.startsWith('none')) console.log(`  ${key}: ${c.ok}/${c.n} = ${(c.ok / c.n).toFixed(3)}, cap ${firstSightCap(...key.split(' ').map((x, i) => (i ? Number(x) : x))).toFixed(3)}`);
 const table = fit(rows);
 console.log('in-sample reliability (the table applied to the corpus it was fitted on):');
 console.log(reliability(rows.map((r) => ({ ok: r.ok, conf: lookup(table, r.got, r.raw) }))));

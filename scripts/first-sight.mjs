@@ -26,8 +26,8 @@ if (existsSync(tsv)) {
   process.exit(2);
 }
 const out = join(mkdtempSync(join(tmpdir(), 'genmath-first-sight-')), 'recognize.cjs');
-await esbuild.build({ entryPoints: [join(ROOT, 'src/core/recognize/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
-const { classify } = createRequire(import.meta.url)(out);
+await esbuild.build({ entryPoints: [join(ROOT, 'src/core/recognize/classify.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
+const { classify, classifyUncalibrated } = createRequire(import.meta.url)(out);
 const { headlineF1 } = await import('./corpus-metrics.mjs');
 
 const lines = ['file\tsource\tn\tfirst_sight_correct\tfirst_sight_accuracy\tsnapshot\tfirst_sight_correct_with_context'];
@@ -44,7 +44,9 @@ for (const file of files) {
     if (kind === r.kind) ok++;
     if (withContext === r.kind) okCtx++;
     // The confidences too, so the calibration's promises can be checked on rows it never saw.
-    answers.push({ id: r.id, gold: r.kind, kind, confidence: card.confidence, withContext, confidenceWithContext: carded.confidence });
+    // `raw` is the detector's own confidence, which names the rule that answered: the calibration
+    // caps each rule at what its answers kept here (scripts/calibrate.mjs).
+    answers.push({ id: r.id, gold: r.kind, kind, raw: classifyUncalibrated(r.latex).confidence, confidence: card.confidence, withContext, confidenceWithContext: carded.confidence });
   }
   lines.push([basename(file), rows[0]?.source ?? '', rows.length, ok, (ok / rows.length).toFixed(3), snapshot, okCtx].join('\t'));
   n += rows.length; right += ok; rightCtx += okCtx;

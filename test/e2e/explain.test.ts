@@ -95,12 +95,12 @@ describe('Explaining a formula in a real VS Code', function () {
     const page = wb.page;
     await openFile(page, 'speech.md');
     const text = readWorkspaceFile(settings.workspace, 'speech.md');
-    await goTo(page, middleOf(text, String.raw`\pdata(x) \geq 0`));
+    await goTo(page, middleOf(text, String.raw`\datadensity(x) \geq 0`));
     await runCommand(page, 'GenMath: Explain Formula');
     const frame = await webviewFrame(page, '.explain-header', (t) => /speech\.md/.test(t), 30_000);
     const main = frame.locator('.main-formula .katex').first();
     await main.waitFor({ state: 'visible', timeout: 20_000 });
-    // Without the note's macros KaTeX shows `\pdata` in red as an undefined control sequence.
+    // Without the note's macros KaTeX shows `\datadensity` in red as an undefined control sequence.
     assert.equal(await frame.locator('.katex-error').count(), 0, 'a formula failed to render');
     assert.match((await main.textContent()) ?? '', /data/, 'p_data is not typeset from the macro');
   });

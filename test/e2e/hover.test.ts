@@ -77,7 +77,7 @@ describe('Hovering formulas in a real VS Code', function () {
     // The first hovers may carry our own reading while the engine loads (that reading is not cached),
     // so hover until the engine's reading is there.
     const expected = 'p sub data of x is greater than or equal to 0';
-    await goTo(wb.page, middleOf(text, String.raw`\pdata(x) \geq 0`));
+    await goTo(wb.page, middleOf(text, String.raw`\datadensity(x) \geq 0`));
     const image = wb.page.locator(`${HOVER_SVG}:visible`).first();
     let alt: string | null = null;
     for (let tries = 0; tries < 20 && alt !== expected; tries++) {
@@ -86,7 +86,8 @@ describe('Hovering formulas in a real VS Code', function () {
       await image.waitFor({ state: 'visible', timeout: 1_000 }).catch(() => undefined);
       if (await image.isVisible()) alt = await image.getAttribute('alt');
     }
-    // The engine reads the macro's expansion (p_{\text{data}}), where our reader only knows its name.
+    // The engine reads the macro's expansion (p_{\text{data}}), where our reader only knows its name
+    // (a name no book convention explains; `\pdata` the parser reads as p_data itself).
     assert.equal(alt, expected);
   });
 

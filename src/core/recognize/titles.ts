@@ -4,7 +4,8 @@ import type { FormulaKind } from './types';
 /**
  * Below this confidence a kind is worded as a guess ("Looks like a KL divergence"), in the hover
  * and the Explain panel alike: the confidence is calibrated (calibration.ts) so that at 0.7 and
- * above about nine answers in ten are right on the labelled corpus.
+ * above about nine answers in ten are right, on the labelled corpus and on the batches of it that
+ * were scored before anyone read them.
  */
 export const GUESS_BELOW = 0.7;
 
