@@ -1,0 +1,35 @@
+/**
+ * Rules added while reading batch I's misses (issue 10, round 4, helper R7): the pieces of a JSD derivation
+ * (a density's log ratio to the mixture it is part of, averaged under it, with the one-half weight showing),
+ * the mixture written in either order. Formulas are written in notations of our own, with near-misses.
+ */
+import { expectKind } from './cases';
+
+describe('recognize: pieces of a Jensen-Shannon derivation', () => {
+  expectKind('jsd', [
+    // The two log ratios to one mixture, its terms in different orders.
+    String.raw`\sum_x P(x) \log \frac{P(x)}{P(x) + Q(x)} + \sum_x Q(x) \log \frac{Q(x)}{Q(x) + P(x)}`,
+    String.raw`\mathbb{E}_{y \sim p_r}\left[\ln \frac{p_r(y)}{p_r(y) + p_\theta(y)}\right] + \mathbb{E}_{y \sim p_\theta}\left[\ln \frac{p_\theta(y)}{p_\theta(y) + p_r(y)}\right]`,
+    // One half of a broken display: averaged under the density on top, the half weight showing.
+    String.raw`= \int q(z) \log \frac{2 q(z)}{q(z) + r(z)} \, dz`,
+    String.raw`+ \sum_{k} \pi_k \log \frac{\pi_k}{\tfrac12 \pi_k + \tfrac12 \rho_k}`,
+    String.raw`\mathbb{E}_{x \sim p}\left[\log \frac{p(x)}{(p(x) + g(x))/2}\right]`,
+    String.raw`= -\log 4 + \int p_{r}(x) \log \frac{p_{r}(x)}{p_{g}(x) + p_{r}(x)} dx`,
+    // The constant of the GAN criterion with one KL to the halved mixture.
+    String.raw`V^{*} = -2\log 2 + D_{KL}\left(P \,\|\, \frac{P + Q}{2}\right)`,
+  ]);
+  describe('near misses', () => {
+    expectKind('none', [
+      // A Bradley-Terry win probability and its log: a part over a whole, no average, no half weight.
+      String.raw`\log P(i \succ j) = \log \frac{s_i}{s_i + s_j}`,
+      // Rewriting the ratio with the half weight averages nothing.
+      String.raw`\log \frac{a(x)}{a(x) + b(x)} = \log \frac{a(x)}{\frac{1}{2}(a(x) + b(x))} - \log 2`,
+      // A two-class softmax with a log 2 nearby is still a softmax.
+      String.raw`\log 2 + \log \frac{e^{s_1}}{e^{s_1} + e^{s_2}}`,
+      // The optimal discriminator itself (no log, no average).
+      String.raw`D^{*}(x) = \frac{p(x)}{p(x) + q(x)}`,
+    ]);
+    // A lone KL to the mixture stays a KL.
+    expectKind('kl', [String.raw`+ \mathrm{KL}\left(P \,\|\, \frac{P + Q}{2}\right)`, String.raw`D_{\mathrm{KL}}(p_1 \| (p_1 + p_2)/2)`]);
+  });
+});
