@@ -33,3 +33,32 @@ describe('recognize: pieces of a Jensen-Shannon derivation', () => {
     expectKind('kl', [String.raw`+ \mathrm{KL}\left(P \,\|\, \frac{P + Q}{2}\right)`, String.raw`D_{\mathrm{KL}}(p_1 \| (p_1 + p_2)/2)`]);
   });
 });
+
+describe('recognize: Markdown-escaped bars and brackets', () => {
+  // Once a formula shows Markdown's `\_`, a lone `\|` is the escaped pipe (a conditioning bar), `\[` a bracket.
+  expectKind('diffusion', [
+    String.raw`$q(\mathbf{z}\_s \| \mathbf{z}\_{s-1}) = \mathcal{N}(\sqrt{1-\beta\_s}\,\mathbf{z}\_{s-1}, \beta\_s \mathbf{I})$`,
+  ]);
+  expectKind('minimax', [String.raw`$\mathbb{E}\_{z \sim p\_z}\left\[(D(G(z)) - 1)^2\right\]$`]);
+  describe('near misses', () => {
+    // The double bar escaped as Markdown wants it stays a divergence's.
+    expectKind('kl', [String.raw`$D\_{KL}(q\_\phi \\| p\_\theta)$`]);
+  });
+});
+
+describe('recognize: conditional and translation GANs', () => {
+  expectKind('minimax', [
+    // Both players given a label c.
+    String.raw`\min_G \max_D \; \mathbb{E}_{x}\left[\log D(x \mid c)\right] + \mathbb{E}_{z}\left[\log\left(1 - D(G(z \mid c) \mid c)\right)\right]`,
+    String.raw`\frac{1}{2}\mathbb{E}_{z}\big[(D(G(z \mid c) \mid c) - 1)^2\big]`,
+    // A translation generator's least-squares loss: G maps an image a of one domain.
+    String.raw`\mathcal{L}(G) = \mathbb{E}_{a \sim p_A}\left[(D_B(G(a)) - 1)^2\right]`,
+  ]);
+  describe('near misses', () => {
+    // A squared error of a composition that is not D of G: a regression.
+    expectKind('none', [
+      String.raw`\mathbb{E}_{x}\left[(f(g(x)) - 1)^2\right]`,
+      String.raw`\mathbb{E}[(h(x \mid \theta) - y)^2]`,
+    ]);
+  });
+});
