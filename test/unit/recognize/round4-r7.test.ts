@@ -62,3 +62,21 @@ describe('recognize: conditional and translation GANs', () => {
     ]);
   });
 });
+
+describe('recognize: diffusion design choices and look-alikes', () => {
+  expectKind('diffusion', [
+    // The reverse step with its covariance network inside the Gaussian is still the reverse step.
+    String.raw`p_\theta(z_{t-1} \mid z_t) = \mathcal{N}(z_{t-1}; \mu_\theta(z_t, t), \Sigma_\theta(z_t, t))`,
+    // A denoising loss averaged over the step and the noisy sample's density.
+    String.raw`\mathbb{E}_{t, \mathbf{x}_0, \boldsymbol\epsilon}\left[\|\boldsymbol\epsilon - \boldsymbol\epsilon_\theta(\mathbf{x}_t, t)\|^2\right]`,
+  ]);
+  describe('near misses', () => {
+    expectKind('none', [
+      // Fixing the reverse covariance to the schedule: a statement about the network, no step of the chain.
+      String.raw`\Sigma_\theta(\mathbf{z}_t, t) = \beta_t \mathbf{I}`,
+      // Flow matching regresses a velocity field, averaged over the path's density p_t (the measure's p_t is no
+      // noisy sample). (Written with a θ-network of t, `v_\theta(y, t)`, it still reads as diffusion: v-prediction looks the same.)
+      String.raw`\mathcal{L}(\theta) = \mathbb{E}_{t \sim \mathcal{U}(0,1),\, y \sim p_t(y)} \| w_t(y; \theta) - u_t(y) \|^2`,
+    ]);
+  });
+});

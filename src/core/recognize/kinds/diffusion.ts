@@ -146,7 +146,9 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
   // applied to a noisy sample alone (`\epsilon_\theta(x_t)`, as DDIM writes it).
   const conditioned = noiseConditioned(ctx);
   const differentiated = underDerivative(ctx);
-  const networks = ctx.apps.filter((a) => !differentiated.has(a.fn) && (conditioned.includes(a) || a.fn.type === 'id' && a.fn.sub !== undefined && a.fn.sub.some((n) => n.type === 'id' && n.name === 'theta')
+  // (`\Sigma_\theta(x_t, t)` is the reverse step's covariance, not a predictor: set to the schedule, `\Sigma_\theta(x_t, t) = \sigma_t^2 I`,
+  // it is a design choice about the network, and inside a Gaussian it is read with that Gaussian.)
+  const networks = ctx.apps.filter((a) => !differentiated.has(a.fn) && a.fn.name !== 'Sigma' && (conditioned.includes(a) || a.fn.type === 'id' && a.fn.sub !== undefined && a.fn.sub.some((n) => n.type === 'id' && n.name === 'theta')
     && !isDensityName(a.fn) && (a.main.some((arg) => arg[0]?.type === 'id' && arg[0].name === 't' && !arg[0].sub && arg.slice(1).every((n) => n.type === 'bin' || n.type === 'num' || (n.type === 'id' && (n.name === 'Delta' || n.name === 't'))))
       || (a.fn.name === 'epsilon' && a.main.length >= 1 && timeVariable(a.main[0], steps) !== undefined))));
   const transitions = ctx.apps.filter((a) => isTransition(a, steps));
