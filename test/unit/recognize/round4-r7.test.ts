@@ -67,11 +67,17 @@ describe('recognize: diffusion design choices and look-alikes', () => {
   expectKind('diffusion', [
     // The reverse step with its covariance network inside the Gaussian is still the reverse step.
     String.raw`p_\theta(z_{t-1} \mid z_t) = \mathcal{N}(z_{t-1}; \mu_\theta(z_t, t), \Sigma_\theta(z_t, t))`,
+    // The forward posterior's moments: an unindexed tilde mean, a covariance of the clean and the noisy sample.
+    String.raw`\tilde{\mu} = \frac{1}{\sqrt{\alpha_t}}\Big(\mathbf{z}_t - \frac{1 - \alpha_t}{\sqrt{1-\bar{\alpha}_t}}\,\boldsymbol{\varepsilon}\Big)`,
+    String.raw`\Sigma(\mathbf{z}_t, \mathbf{z}_0) = \Big(\frac{\alpha_t}{1 - \alpha_t} + \frac{1}{1 - \bar\alpha_{t-1}}\Big)^{-1} \mathbf{I}`,
     // A denoising loss averaged over the step and the noisy sample's density.
     String.raw`\mathbb{E}_{t, \mathbf{x}_0, \boldsymbol\epsilon}\left[\|\boldsymbol\epsilon - \boldsymbol\epsilon_\theta(\mathbf{x}_t, t)\|^2\right]`,
   ]);
   describe('near misses', () => {
     expectKind('none', [
+      // A sample mean and a kernel's covariance, no schedule.
+      String.raw`\tilde{\mu} = \frac{1}{n - 1} \sum_{i} x_i`,
+      String.raw`\Sigma(x_1, x_0) = \exp\left(-\frac{\|x_1 - x_0\|^2}{2\ell^2}\right)`,
       // Fixing the reverse covariance to the schedule: a statement about the network, no step of the chain.
       String.raw`\Sigma_\theta(\mathbf{z}_t, t) = \beta_t \mathbf{I}`,
       // Flow matching regresses a velocity field, averaged over the path's density p_t (the measure's p_t is no

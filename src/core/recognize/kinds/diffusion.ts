@@ -252,7 +252,14 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
       if (parts.length < 2) continue;
       for (const side of parts.slice(0, -1)) {
         const lhs = side[0];
-        if (lhs && lhs.type === 'id' && lhs.accent === 'tilde' && (lhs.name === 'mu' || lhs.name === 'beta' || lhs.name === 'sigma') && (isTimeScript(lhs.sub, steps) || stepArgs(line.indexOf(lhs), line))) {
+        // (The tilde names the posterior's moment even unindexed, `\tilde\mu = \frac{1}{\sqrt{\alpha_t}}(x_t - \dots)`; without the
+        // tilde a mean or covariance of the clean and the noisy sample, `\Sigma(x_t, x_0)`, is that posterior's too.)
+        const k = line.indexOf(lhs);
+        const tilde = lhs?.type === 'id' && lhs.accent === 'tilde' && (lhs.name === 'mu' || lhs.name === 'beta' || lhs.name === 'sigma')
+          && (isTimeScript(lhs.sub, steps) || stepArgs(k, line) || (!lhs.sub && side.length === 1));
+        const ofCleanAndNoisy = lhs?.type === 'id' && (lhs.name === 'mu' || lhs.name === 'Sigma' || lhs.name === 'sigma') && stepArgs(k, line)
+          && (appAt(line as MathNode[], k)?.main ?? []).some((m) => isZero(m[0]));
+        if (lhs && (tilde || ofCleanAndNoisy)) {
           strong = true;
           roles.posterior ??= nodeTex(lhs);
         }
