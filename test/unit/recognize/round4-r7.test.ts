@@ -86,3 +86,17 @@ describe('recognize: diffusion design choices and look-alikes', () => {
     ]);
   });
 });
+
+describe('recognize: several players on each side of the game', () => {
+  expectKind('minimax', [
+    String.raw`G^{*}, F^{*} = \arg\min_{G, F} \max_{D_A, D_B} \mathcal{L}(G, F, D_A, D_B)`,
+    String.raw`\min_{E, G} \max_{D_1, D_2} \mathcal{J}(E, G, D_1, D_2)`,
+  ]);
+  describe('near misses', () => {
+    // A Lagrangian's saddle point is over variables and multipliers, not networks.
+    expectKind('none', [
+      String.raw`\min_{x, y} \max_{\lambda, \nu} \mathcal{L}(x, y, \lambda, \nu)`,
+      String.raw`\min_{a, b} \max_{c, d} f(a, b, c, d)`,
+    ]);
+  });
+});

@@ -124,7 +124,12 @@ export function detectMinimax(ctx: Context): Hit | null {
   const valueFn = ctx.apps.some((a) => a.main.length === 2 && a.cond.length === 0 && a.main.every((m) => m.length === 1 && m[0].type === 'id' && /^[A-Z]$/.test(m[0].name))) && comps.length > 0;
   // `\min_g \max_d v(g, d)`: a value function of exactly the two players optimized over.
   const players = new Set([...minOps, ...maxOps].map((n) => tex(n.sub ?? [])));
-  const valueOfPlayers = twoPlayersOf(minOps, maxOps) && ctx.apps.some((a) => a.main.length === 2 && a.cond.length === 0 && a.main.every((m) => players.has(tex(m))));
+  // (Several players on each side, `\min_{G,F} \max_{D_X,D_Y} \mathcal{L}(G, F, D_X, D_Y)` as CycleGAN writes it: the function
+  // takes every player named under the min and the max, each a network's capital letter: a Lagrangian's saddle point
+  // `\min_{x,y} \max_{\lambda,\mu} L(x, y, \lambda, \mu)` is over variables and multipliers.)
+  const playerNames = [...minOps, ...maxOps].flatMap((n) => tex(n.sub ?? []).split(','));
+  const valueOfPlayers = twoPlayersOf(minOps, maxOps) && ctx.apps.some((a) => a.cond.length === 0 && ((a.main.length === 2 && a.main.every((m) => players.has(tex(m))))
+    || (a.main.length > 2 && playerNames.length === a.main.length && playerNames.every((p) => /^[A-Z]/.test(p) && a.main.some((m) => tex(m) === p)))));
   const logs = logD + logOneMinus;
   let game = false;
   if (twoPlayers && (logs > 0 || comps.length > 0 || valueFn || valueOfPlayers || ctx.ids.has('V'))) game = true;
