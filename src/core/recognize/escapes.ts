@@ -7,8 +7,8 @@
  * - Markdown escapes: kramdown and other Markdown renderers eat one backslash, so authors of
  *   Jekyll pages write `p\_{\theta}`, `\min\_{\phi}`, `\begin{align\*}` and `\\|` for `\|`.
  *   A `\_` right before a brace, a control word or a one-character subscript (`\alpha\_t`) is that escape (TeX's
- *   literal underscore `\_` stands inside a word, `num\_heads`); once a formula shows it, its `\*` and `\\|`
- *   are read as escapes too.
+ *   literal underscore `\_` stands inside a word, `num\_heads`); once a formula shows it, its `\*`, `\\|`,
+ *   lone `\|` (a bar) and `\[`, `\]` (brackets) are read as escapes too.
  */
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
@@ -19,7 +19,11 @@ export function unescapeSource(s: string): string {
   if (/(?:^|[^\\])\\_(?:[{\\]|[A-Za-z0-9](?![A-Za-z0-9]))/.test(out)) {
     // (`\\|` is `\|` escaped; a TeX line break before a bar would be written `\\ |`. A line
     // break before an underscore, `\\_b`, is left as it is.)
-    out = out.replace(/(^|[^\\])\\_/g, '$1_').replace(/\\\*/g, '*').replace(/\\\\\|/g, '\\|');
+    // For the same reason a lone `\|` (Markdown's escaped table pipe) is a plain bar, the conditioning
+    // `q(x\_t \| x\_{t-1})`, and a lone `\[`, `\]` a bracket, `\left\[ ... \right\]`: the double bar and the
+    // display delimiters need a second backslash here. (The body's delimiters are already gone.)
+    out = out.replace(/(^|[^\\])\\_/g, '$1_').replace(/\\\*/g, '*')
+      .replace(/(?<!\\)\\([|[\]])/g, '$1').replace(/\\\\\|/g, '\\|');
   }
   return out;
 }

@@ -109,7 +109,8 @@ export function continuousSigns(ctx: Context, scheduled: boolean): string | unde
     const sub = [...(e.node.sub ?? [])];
     const vars = sub.filter((n) => n.type === 'id');
     const hasT = vars.some((n) => (n.name === 't' || n.name === 'sigma' || n.name === 'lambda') && !n.sub);
-    const hasX0 = vars.some((n) => isZero(n) || (n.sub && timeVariable([n]) !== undefined && tex(n.sub) === 't'));
+    // (The density of the measure, `x \sim p_t(x)`, is no noisy sample: flow matching averages over it too.)
+    const hasX0 = vars.some((n) => isZero(n) || (n.sub && !isDensityName(n) && timeVariable([n]) !== undefined && tex(n.sub) === 't'));
     const hasNoise = vars.some(isNoise);
     if (hasT && (hasX0 || hasNoise)) return 'loss over time steps';
     if (integratedT && hasX0 && vars.some((n) => !isZero(n) && timeVariable([n]) !== undefined)) return 'loss over time steps';

@@ -146,7 +146,9 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
   // applied to a noisy sample alone (`\epsilon_\theta(x_t)`, as DDIM writes it).
   const conditioned = noiseConditioned(ctx);
   const differentiated = underDerivative(ctx);
-  const networks = ctx.apps.filter((a) => !differentiated.has(a.fn) && (conditioned.includes(a) || a.fn.type === 'id' && a.fn.sub !== undefined && a.fn.sub.some((n) => n.type === 'id' && n.name === 'theta')
+  // (`\Sigma_\theta(x_t, t)` is the reverse step's covariance, not a predictor: set to the schedule, `\Sigma_\theta(x_t, t) = \sigma_t^2 I`,
+  // it is a design choice about the network, and inside a Gaussian it is read with that Gaussian.)
+  const networks = ctx.apps.filter((a) => !differentiated.has(a.fn) && a.fn.name !== 'Sigma' && (conditioned.includes(a) || a.fn.type === 'id' && a.fn.sub !== undefined && a.fn.sub.some((n) => n.type === 'id' && n.name === 'theta')
     && !isDensityName(a.fn) && (a.main.some((arg) => arg[0]?.type === 'id' && arg[0].name === 't' && !arg[0].sub && arg.slice(1).every((n) => n.type === 'bin' || n.type === 'num' || (n.type === 'id' && (n.name === 'Delta' || n.name === 't'))))
       || (a.fn.name === 'epsilon' && a.main.length >= 1 && timeVariable(a.main[0], steps) !== undefined))));
   const transitions = ctx.apps.filter((a) => isTransition(a, steps));
@@ -250,7 +252,14 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
       if (parts.length < 2) continue;
       for (const side of parts.slice(0, -1)) {
         const lhs = side[0];
-        if (lhs && lhs.type === 'id' && lhs.accent === 'tilde' && (lhs.name === 'mu' || lhs.name === 'beta' || lhs.name === 'sigma') && (isTimeScript(lhs.sub, steps) || stepArgs(line.indexOf(lhs), line))) {
+        // (The tilde names the posterior's moment even unindexed, `\tilde\mu = \frac{1}{\sqrt{\alpha_t}}(x_t - \dots)`; without the
+        // tilde a mean or covariance of the clean and the noisy sample, `\Sigma(x_t, x_0)`, is that posterior's too.)
+        const k = line.indexOf(lhs);
+        const tilde = lhs?.type === 'id' && lhs.accent === 'tilde' && (lhs.name === 'mu' || lhs.name === 'beta' || lhs.name === 'sigma')
+          && (isTimeScript(lhs.sub, steps) || stepArgs(k, line) || (!lhs.sub && side.length === 1));
+        const ofCleanAndNoisy = lhs?.type === 'id' && (lhs.name === 'mu' || lhs.name === 'Sigma' || lhs.name === 'sigma') && stepArgs(k, line)
+          && (appAt(line as MathNode[], k)?.main ?? []).some((m) => isZero(m[0]));
+        if (lhs && (tilde || ofCleanAndNoisy)) {
           strong = true;
           roles.posterior ??= nodeTex(lhs);
         }

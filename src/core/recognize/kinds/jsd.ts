@@ -4,6 +4,7 @@ import type { Context } from '../context';
 import type { Hit } from '../types';
 import { isJSOperator, klApps } from '../math';
 import { allNodes, tex } from '../query';
+import { ratioToMixture, sameMixture } from './mixture';
 
 /** Detects a Jensen-Shannon divergence. */
 export function detectJSD(ctx: Context): Hit | null {
@@ -47,7 +48,59 @@ export function detectJSD(ctx: Context): Hit | null {
       // shape but are the logs of a sigmoid and its complement (a logistic loss), numbers and exponentials.
       const density = (num: readonly MathNode[]): boolean => !num.every((n) => n.type === 'num') && !num.some((n) => (n.type === 'op' && n.name === 'exp') || (n.type === 'id' && n.name === 'e' && n.sup !== undefined));
       if (tex(a[1]) === tex(b[1]) && tex(a[0]) !== tex(b[0]) && density(a[0]) && density(b[0])) return { kind: 'jsd', confidence: 0.8, roles: { mixture: tex(a[1]) } };
+      // The same mixture written in either order (`p+q` under one, `q+p` under the other), each over its own part.
+      const [ra, rb] = [ratioToMixture(tex(a[0]), tex(a[1])), ratioToMixture(tex(b[0]), tex(b[1]))];
+      if (ra && rb && ra.density !== rb.density && sameMixture(ra.mixture, rb.mixture)) return { kind: 'jsd', confidence: 0.8, roles: { mixture: tex(a[1]) } };
     }
+  }
+  return halfOfJSD(ctx);
+}
+
+/** `\log 2`, `\log 4`, `\log 2 p(x)`: the constants the mixture's one-half weight leaves in a JSD derivation. */
+function hasLogTwo(ctx: Context): boolean {
+  return ctx.logs.some((l) => l.arg[0]?.type === 'num' && (l.arg[0].name === '2' || l.arg[0].name === '4'));
+}
+
+/**
+ * How often the density `d` (its name without the argument) appears in the formula outside command names
+ * (`tex` writes `\int_xp(x)` with no space, so a letter before it is no boundary).
+ */
+function uses(all: string, d: string): number {
+  const head = d.replace(/\\left|\(.*$/g, '');
+  if (head.length === 0) return 0;
+  const esc = head.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  return (all.match(new RegExp(`(?<!\\\\[A-Za-z]*)${esc}(?![A-Za-z])`, 'g')) ?? []).length;
+}
+
+/**
+ * One half of a JSD derivation, as long proofs break it over lines: `p(x) \log \frac{2p(x)}{p(x)+q(x)}`,
+ * `\mathbb{E}_{x \sim p}\log\frac{p(x)}{(p(x)+q(x))/2}`, `-\log 4 + KL(p \| \frac{p+q}{2})`. A density's log ratio to a
+ * mixture it is part of, averaged under that density, is the KL to the mixture; the one-half weight (a halved sum,
+ * a 2 on top, or the `\log 2`, `\log 4` it leaves behind) is what makes it the JSD's rather than any ratio of a
+ * part to a whole: the Bradley-Terry `\log \frac{s_i}{s_i + s_j}` and a mixture model's responsibility have no such weight,
+ * and a lone `KL(p \| \frac{p+q}{2})` stays a KL.
+ */
+function halfOfJSD(ctx: Context): Hit | null {
+  const logTwo = hasLogTwo(ctx);
+  for (const k of klApps(ctx)) {
+    if (k.first.length === 0 || k.second.length === 0 || !logTwo) continue;
+    const r = ratioToMixture(tex(k.first), tex(k.second));
+    if (r && r.mixture.halved) return { kind: 'jsd', confidence: 0.75, roles: { first: tex(k.first), mixture: tex(k.second) } };
+  }
+  const ratios = ctx.logs.flatMap((l) => {
+    const args = l.frac?.args;
+    const r = args ? ratioToMixture(tex(args[0]), tex(args[1])) : undefined;
+    return r && args ? [{ r, mixture: tex(args[1]) }] : [];
+  });
+  if (ratios.length === 0) return null;
+  const all = ctx.lines.map(tex).join(' ');
+  for (const { r, mixture } of ratios) {
+    if (!(r.halved || logTwo)) continue;
+    // Averaged under the density on top: it weighs the log (`p(x) \log`) or is the expectation's measure,
+    // so it appears outside the logs' ratios; `\log\frac{p}{p+q} = \log\frac{p}{\frac12(p+q)} - \log 2`
+    // rewrites the ratio and averages nothing.
+    const inRatios = ctx.logs.reduce((k, l) => k + (l.frac?.args ? uses(l.frac.args.map(tex).join(' '), r.density) : 0), 0);
+    if (uses(all, r.density) > inRatios) return { kind: 'jsd', confidence: 0.7, roles: { mixture } };
   }
   return null;
 }

@@ -42,7 +42,8 @@ function compositions(ctx: Context): { outer: App; inner: App }[] {
   const out: { outer: App; inner: App }[] = [];
   for (const a of ctx.apps) {
     if (a.fn.type !== 'id' || isDensityName(a.fn) || a.fn.name === 'E' || !playerFont(a.fn)) continue;
-    if (a.main.length !== 1 || a.cond.length > 0) continue;
+    // (A conditional GAN gives both players the side information, `D(G(z \mid y) \mid y)`: the condition after the bar.)
+    if (a.main.length !== 1) continue;
     const inner = firstApp(a.main[0]);
     if (!inner || inner.fn.type !== 'id' || isDensityName(inner.fn) || !playerFont(inner.fn)) continue;
     // The player scores the other's output itself: `D(G(z))`, not `\delta(x - G(z))` (a point mass at a
@@ -123,7 +124,12 @@ export function detectMinimax(ctx: Context): Hit | null {
   const valueFn = ctx.apps.some((a) => a.main.length === 2 && a.cond.length === 0 && a.main.every((m) => m.length === 1 && m[0].type === 'id' && /^[A-Z]$/.test(m[0].name))) && comps.length > 0;
   // `\min_g \max_d v(g, d)`: a value function of exactly the two players optimized over.
   const players = new Set([...minOps, ...maxOps].map((n) => tex(n.sub ?? [])));
-  const valueOfPlayers = twoPlayersOf(minOps, maxOps) && ctx.apps.some((a) => a.main.length === 2 && a.cond.length === 0 && a.main.every((m) => players.has(tex(m))));
+  // (Several players on each side, `\min_{G,F} \max_{D_X,D_Y} \mathcal{L}(G, F, D_X, D_Y)` as CycleGAN writes it: the function
+  // takes every player named under the min and the max, each a network's capital letter: a Lagrangian's saddle point
+  // `\min_{x,y} \max_{\lambda,\mu} L(x, y, \lambda, \mu)` is over variables and multipliers.)
+  const playerNames = [...minOps, ...maxOps].flatMap((n) => tex(n.sub ?? []).split(','));
+  const valueOfPlayers = twoPlayersOf(minOps, maxOps) && ctx.apps.some((a) => a.cond.length === 0 && ((a.main.length === 2 && a.main.every((m) => players.has(tex(m))))
+    || (a.main.length > 2 && playerNames.length === a.main.length && playerNames.every((p) => /^[A-Z]/.test(p) && a.main.some((m) => tex(m) === p)))));
   const logs = logD + logOneMinus;
   let game = false;
   if (twoPlayers && (logs > 0 || comps.length > 0 || valueFn || valueOfPlayers || ctx.ids.has('V'))) game = true;
@@ -146,7 +152,9 @@ export function detectMinimax(ctx: Context): Hit | null {
     const averaged = ctx.expectations.length > 0 || optimized || ctx.ops.has('sum');
     const realToo = ctx.apps.some((a) => a.fn.name === c.outer.fn.name && a !== c.outer && a.main.length === 1 && !firstApp(a.main[0]));
     // `-\frac1m\sum f_w(g_\theta(z^{(i)}))`: the generator's loss alone, its sample drawn from noise.
-    const generated = comps.some((x) => isGeneratorSample(x.inner));
+    // (Squared against a label, `(D(G(x)) - 1)^2`, D of G's output is the least-squares generator loss whatever G
+    // maps from: CycleGAN's generators translate an image x.)
+    const generated = comps.some((x) => isGeneratorSample(x.inner) || (squared && x.outer.fn.name === 'D' && x.inner.fn.name === 'G'));
     // The real sample's score against the generated one's is a difference (`E[D(x)] - E[D(G(z))]`), or sits
     // under the players' optimization; the same function of a sample and of a reparameterized sample set
     // equal (`E_q[f(z)] = E_{p(\epsilon)}[f(g(\epsilon))]`) is the reparameterization trick, no game.
