@@ -1,0 +1,69 @@
+/**
+ * Round 4 (R8): formulas held in a React/MDX component's math attribute, the likelihood written `L(\mu | x)` of a
+ * distribution's parameters given the data, and an optimization over exactly the letters a likelihood takes.
+ */
+import * as assert from 'node:assert/strict';
+import { normalizeFormula, stripDelimiters } from '../../../src/core/recognize';
+import { expectKind } from './cases';
+
+describe('recognize: round 4 (R8)', () => {
+  describe('component math attributes', () => {
+    it('reads the math attribute of a JSX component as the formula', () => {
+      assert.equal(normalizeFormula('<Math displayMode={true} math="a^2 + b^2" />'), 'a^2 + b^2');
+      assert.equal(normalizeFormula("<InlineMath math='x_i > 0'/>"), 'x_i > 0');
+      // A JavaScript string doubles its backslashes; the formula has single ones.
+      assert.equal(normalizeFormula('<BlockMath math={"\\\\frac{1}{2}"} />'), '\\frac{1}{2}');
+      assert.equal(normalizeFormula('<BlockMath math={`\\\\alpha`} />'), '\\alpha');
+    });
+    it('leaves an HTML tag or a comparison alone', () => {
+      assert.equal(stripDelimiters('<span>x</span>'), '<span>x</span>');
+      assert.equal(stripDelimiters('<Point x="1" />'), '<Point x="1" />');
+    });
+    expectKind('kl', [
+      String.raw`<Math math="D_{\mathrm{KL}}(P \| Q) = \sum_x P(x) \log \frac{P(x)}{Q(x)}" />`,
+      String.raw`<InlineMath math={"\\mathrm{KL}(q \\| p)"} />`,
+    ]);
+    expectKind('mle', [String.raw`<BlockMath math={"\\hat\\theta = \\arg\\max_\\theta \\sum_{i} \\log p(x_i \\mid \\theta)"} />`]);
+    expectKind('none', [String.raw`<Math math="\sum_{k=1}^K \pi_k = 1" />`]);
+  });
+
+  describe('a likelihood of Greek parameters given the data', () => {
+    expectKind('mle', [
+      String.raw`$G^2 = -2 \log L(\mu \mid y) + 2 \log L(y \mid y)$`,
+      String.raw`$L(\lambda \mid x_1, \dots, x_n) = \prod_{i=1}^n \frac{\lambda^{x_i} e^{-\lambda}}{x_i!}$`,
+      String.raw`$\hat p = \operatorname{argmax}_p L(p \mid k)$`,
+    ]);
+    // A Greek letter after the bar is one parameter conditioned on another, not data.
+    expectKind('none', [String.raw`$L(\mu \mid \sigma) = 3$`]);
+  });
+
+  describe('an optimization over the likelihood function\'s own letters', () => {
+    expectKind('mle', [
+      String.raw`$\hat\mu = \arg\max_{\mu} L(\mu)$`,
+      String.raw`$(\hat\mu, \hat\sigma) = \max_{\mu, \sigma} \ell(\mu, \sigma)$`,
+    ]);
+    expectKind('none', [
+      // A policy maximized without any likelihood, a nearest centre, a class decision.
+      String.raw`$\max_\pi \mathbb{E}_{\tau \sim \pi}[R(\tau)]$`,
+      String.raw`$\min_\mu \|x - \mu\|^2$`,
+      String.raw`$\hat y = \arg\max_{k} P(y = k \mid x)$`,
+    ]);
+  });
+
+  describe('a posterior of a parameter proportional to a function of it', () => {
+    expectKind('bayes', [
+      String.raw`$\pi(\lambda \mid x_{1:n}) \propto \lambda^{a + \sum_i x_i - 1} e^{-(b + n)\lambda}$`,
+      String.raw`$p(\beta \mid \mathcal{D}) \propto \exp\left(-\tfrac{1}{2\sigma^2}\|y - X\beta\|^2 - \tfrac{\lambda}{2}\|\beta\|^2\right)$`,
+    ]);
+    expectKind('none', [
+      // A model given the parameter, an encoder of a latent code, a flat posterior with nothing of the parameter.
+      String.raw`$p(x \mid \theta) \propto \theta^{x}$`,
+      String.raw`$q(z \mid x) \propto \exp(-\|z - \mu\|^2)$`,
+      String.raw`$p(\theta \mid D) \propto 1$`,
+    ]);
+  });
+
+  describe('plain TeX integral signs', () => {
+    expectKind('marginal', [String.raw`$p(x) = \intop p(x \mid z)\, p(z)\, dz$`, String.raw`$p(y) = \smallint p(y, \theta)\, d\theta$`]);
+  });
+});
