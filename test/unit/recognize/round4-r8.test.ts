@@ -66,4 +66,18 @@ describe('recognize: round 4 (R8)', () => {
   describe('plain TeX integral signs', () => {
     expectKind('marginal', [String.raw`$p(x) = \intop p(x \mid z)\, p(z)\, dz$`, String.raw`$p(y) = \smallint p(y, \theta)\, d\theta$`]);
   });
+
+  describe("the KL's integrand at one point said to tend to a number", () => {
+    expectKind('none', [
+      String.raw`$q(y) \log \frac{q(y)}{p(y)} \rightarrow +\infty$`,
+      String.raw`$p(t)\ln\left(\frac{p(t)}{r(t)}\right) \approx 0$`,
+    ]);
+    // Summed, integrated or named, the divergence itself tends to the number.
+    expectKind('kl', [
+      String.raw`$\int p(t) \ln \frac{p(t)}{r(t)}\, dt \to 0$`,
+      String.raw`$\mathrm{KL}(p \| r) \to 0$`,
+      String.raw`$\sum_y q(y) \log \frac{q(y)}{p(y)} \ge 0$`,
+    ]);
+  });
 });
+

@@ -44,7 +44,7 @@ export function detectKL(ctx: Context): Hit | null {
   const indexed = indexedLogRatio(ctx);
   if (indexed) return { kind: 'kl', confidence: 0.8, roles: { first: indexed[0], second: indexed[1], direction: direction(indexed[0], indexed[1]), variant: 'discrete, as vectors' } };
   const ratio = logRatios(ctx).find((r) => r.shape === 'kl');
-  if (ratio) {
+  if (ratio && !pointwiseLimit(ctx)) {
     const first = tex([ratio.num.fn, ratio.num.group]);
     const second = tex([ratio.den.fn, ratio.den.group]);
     return { kind: 'kl', confidence: 0.8, roles: { first, second, direction: direction(first, second) } };
@@ -273,4 +273,17 @@ function indexedLogRatio(ctx: Context): [string, string] | undefined {
     if (num && den && num !== den && weight === num) return [`${num}`, `${den}`];
   }
   return undefined;
+}
+
+/**
+ * `p(x) \log \frac{p(x)}{q(x)} \to 0`, `q(x) \log \frac{q(x)}{p(x)} \gg 0`, `\approx +\infty`: the KL's integrand at one point,
+ * with no sum, integral or average over x, said to tend to or sit near a number, is a remark about where the
+ * divergence gets its mass (mode seeking, the vanishing gradient of a GAN), not the divergence itself.
+ */
+function pointwiseLimit(ctx: Context): boolean {
+  if (ctx.ops.has('sum') || ctx.ops.has('int') || ctx.expectations.length > 0 || ctx.lines.length !== 1) return false;
+  const { sides: parts, rels } = sides(ctx.lines[0]);
+  if (rels.length !== 1 || !['->', '~=', '>', '<'].includes(rels[0])) return false;
+  const value = parts[1];
+  return value.length > 0 && value.every((n) => n.type === 'num' || (n.type === 'id' && n.name === 'infty') || (n.type === 'bin' && (n.name === '+' || n.name === '-')));
 }
