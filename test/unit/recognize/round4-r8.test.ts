@@ -79,5 +79,14 @@ describe('recognize: round 4 (R8)', () => {
       String.raw`$\sum_y q(y) \log \frac{q(y)}{p(y)} \ge 0$`,
     ]);
   });
+
+  describe('a mixture of each data point, and a mixture of an event', () => {
+    expectKind('marginal', [
+      String.raw`$p(y_1, \dots, y_m) = \prod_{j=1}^m \sum_{c=1}^C w_c\, \mathcal{N}(y_j \mid m_c, s_c^2)$`,
+      String.raw`$\Pr(Y = y) = \sum_{c} \alpha_c\, p(y \mid \theta_c)$`,
+    ]);
+    // A product of one density over the data (no mixing sum) and a product of sums of numbers are not mixtures.
+    expectKind('none', [String.raw`$p(y) = \prod_{j} \sum_{c} a_{jc}$`]);
+  });
 });
 
