@@ -3,7 +3,7 @@
  * distribution's parameters given the data, and an optimization over exactly the letters a likelihood takes.
  */
 import * as assert from 'node:assert/strict';
-import { normalizeFormula, stripDelimiters } from '../../../src/core/recognize';
+import { classify, normalizeFormula, stripDelimiters } from '../../../src/core/recognize';
 import { expectKind } from './cases';
 
 describe('recognize: round 4 (R8)', () => {
@@ -87,6 +87,13 @@ describe('recognize: round 4 (R8)', () => {
     ]);
     // A product of one density over the data (no mixing sum) and a product of sums of numbers are not mixtures.
     expectKind('none', [String.raw`$p(y) = \prod_{j} \sum_{c} a_{jc}$`]);
+  });
+
+  describe('a log posterior given the data set, with targets given inputs as the likelihood', () => {
+    expectKind('bayes', [String.raw`$\log p(\boldsymbol\beta \mid \mathcal{D}) = \log p(\mathbf{t} \mid \Phi, \boldsymbol\beta) + \log p(\boldsymbol\beta) + \text{const}$`]);
+    it("is no Bayes' rule without the parameter's prior", () => {
+      assert.notEqual(classify(String.raw`$\log p(\theta \mid \mathcal{D}) = \log p(t \mid X, \theta) + \log q(t)$`).kind, 'bayes');
+    });
   });
 });
 

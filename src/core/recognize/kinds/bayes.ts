@@ -96,7 +96,11 @@ function bayesInLogs(ctx: Context): Hit | null {
       // (Model parameters given on every side, `\log \Pr[z = k | y, \mu, \lambda] = \log p(y | z = k, \mu) + \log \Pr[z = k | \lambda] - \dots`,
       // are left out of the comparison: Bayes' rule holds given them.)
       const bare = (args: readonly MathNode[][]): string => argsTex(args.filter((c) => !isParameterArg(c)));
-      const lik = right.find((a) => bare(a.main) === bare(post.cond) && bare(a.cond) === bare(post.main) && bare(a.main) !== '');
+      // (A posterior given the data set, `\ln p(\mathbf{w} | \mathcal{D})`, has for likelihood the targets given the inputs and
+      // the parameter, `\ln p(\mathbf{y} | \mathbf{X}, \mathbf{w})`: the data set is the inputs and targets together.)
+      const givenDataSet = post.cond.length === 1 && post.cond[0].length === 1 && post.cond[0][0].type === 'id' && post.cond[0][0].name === 'D';
+      const lik = right.find((a) => bare(a.main) === bare(post.cond) && bare(a.cond) === bare(post.main) && bare(a.main) !== '')
+        ?? (givenDataSet ? right.find((a) => a.main.length > 0 && argsTex(a.main) !== argsTex(post.main) && a.cond.some((c) => tex(c) === argsTex(post.main))) : undefined);
       // The prior of either variable: `\log p(x)` after `\log p(x|y)` and `\log p(y|x)`, whichever way round.
       const prior = right.find((a) => (argsTex(a.main) === argsTex(post.main) || argsTex(a.main) === argsTex(post.cond)) && a.cond.every((c) => isParameterArg(c)));
       if (lik && prior) {
