@@ -95,5 +95,16 @@ describe('recognize: round 4 (R8)', () => {
       assert.notEqual(classify(String.raw`$\log p(\theta \mid \mathcal{D}) = \log p(t \mid X, \theta) + \log q(t)$`).kind, 'bayes');
     });
   });
+
+  describe('the KL between two Bernoullis written out', () => {
+    expectKind('kl', [
+      String.raw`$\sum_{j=1}^{h} \rho \log \frac{\rho}{\hat\rho_j} + (1 - \rho) \log \frac{1 - \rho}{1 - \hat\rho_j}$`,
+      String.raw`$a \cdot \ln\frac{a}{b} + (1-a) \cdot \ln\frac{1-a}{1-b}$`,
+    ]);
+    it('is not a binary cross-entropy, nor a mismatched pair of ratios', () => {
+      assert.notEqual(classify(String.raw`$-\sum_i t_i \log o_i + (1 - t_i) \log (1 - o_i)$`).kind, 'kl');
+      assert.notEqual(classify(String.raw`$a \log \frac{a}{b} + (1 - a) \log \frac{1 - b}{1 - a}$`).kind, 'kl');
+    });
+  });
 });
 
