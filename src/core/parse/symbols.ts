@@ -57,6 +57,8 @@ export const OPERATOR_COMMANDS: ReadonlyMap<string, string> = new Map([
   ['log', 'log'], ['ln', 'log'], ['lg', 'log'], ['exp', 'exp'], ['min', 'min'], ['max', 'max'], ['arg', 'arg'],
   ['argmax', 'argmax'], ['argmin', 'argmin'], ['sup', 'sup'], ['inf', 'inf'], ['lim', 'lim'], ['det', 'det'],
   ['sum', 'sum'], ['prod', 'prod'], ['int', 'int'], ['iint', 'int'], ['iiint', 'int'], ['oint', 'int'],
+  // Plain TeX's `\intop` and `\smallint` (which KaTeX and MathJax render) are the same integral sign.
+  ['intop', 'int'], ['ointop', 'int'], ['smallint', 'int'],
   ['nabla', 'nabla'], ['partial', 'partial'], ['Pr', 'Pr'], ['tr', 'tr'], ['sin', 'sin'], ['cos', 'cos'], ['tanh', 'tanh'],
   ['max', 'max'], ['limsup', 'sup'], ['liminf', 'inf'], ['dim', 'dim'], ['ker', 'ker'], ['bigcup', 'cup'], ['bigcap', 'cap'],
 ]);

@@ -36,6 +36,7 @@ export function stripDelimiters(source: string): string {
   if (rst) s = s.slice(rst[0].length).replace(/^\s*:[a-z-]+:.*$/gm, '').trim();
   const rstRole = /^:math:`([\s\S]*)`$/.exec(s);
   if (rstRole) s = rstRole[1];
+  s = componentMath(s);
   for (let round = 0; round < 4; round++) {
     let changed = false;
     for (const [open, close] of WRAPPERS) {
@@ -54,6 +55,22 @@ export function stripDelimiters(source: string): string {
   s = s.replace(/\\textcolor\{[^{}]*\}/g, '').replace(/\\color\{[^{}]*\}/g, '');
   // A trailing `.` or `,` written after the math but inside the delimiters ends a sentence, not a formula.
   return s.replace(/[\s,.;]+$/, '');
+}
+
+/**
+ * React/MDX components hold the formula in an attribute, `<Math math="x^2" />`, `<InlineMath math={"\\alpha"} />`
+ * (react-katex, MDX blogs): the formula is the attribute's value. A JavaScript string (`{"..."}`, `{`...`}`) doubles
+ * its backslashes; a JSX string attribute (`"..."`) keeps them as typed.
+ */
+function componentMath(s: string): string {
+  if (!/^<[A-Z]/.test(s)) return s;
+  const attr = /\smath\s*=\s*(\{\s*)?(["'`])/.exec(s);
+  if (!attr) return s;
+  const from = attr.index + attr[0].length;
+  const to = s.indexOf(attr[2], from);
+  if (to < 0) return s;
+  const value = s.slice(from, to);
+  return attr[1] === undefined ? value : value.replace(/\\\\/g, '\\');
 }
 
 /** True when the text reads as Unicode plain-text math rather than TeX. */

@@ -10,7 +10,7 @@ import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import type { Hit } from '../types';
 import { isParameter, isParameterArg } from '../math';
-import { allNodes, appAt, firstApp, forEachSeq, isDensityName, sides, some, terms, tex, type App } from '../query';
+import { allNodes, appAt, firstApp, forEachSeq, isDensityName, nodeTex, sides, some, terms, tex, type App } from '../query';
 import { argsTex, evidenceInWords, likelihoodPriorPairs, type LikelihoodPrior } from './probability';
 
 /** Detects Bayes' rule. */
@@ -67,7 +67,7 @@ export function detectBayes(ctx: Context): Hit | null {
       return { kind: 'bayes', confidence: 0.7, roles: { posterior: tex(parts[0]), parameter: tex(post.main[0]), data: argsTex(post.cond) } };
     }
   }
-  const conjugate = conjugatePosterior(ctx);
+  const conjugate = conjugatePosterior(ctx) ?? proportionalPosterior(ctx);
   if (conjugate) return conjugate;
   const logForm = bayesInLogs(ctx) ?? latentOverEvidence(ctx) ?? maximumAPosteriori(ctx) ?? responsibility(ctx) ?? normalizedPosterior(ctx) ?? numericPosterior(ctx) ?? evidenceFromPosterior(ctx);
   if (logForm) return logForm;
@@ -96,7 +96,11 @@ function bayesInLogs(ctx: Context): Hit | null {
       // (Model parameters given on every side, `\log \Pr[z = k | y, \mu, \lambda] = \log p(y | z = k, \mu) + \log \Pr[z = k | \lambda] - \dots`,
       // are left out of the comparison: Bayes' rule holds given them.)
       const bare = (args: readonly MathNode[][]): string => argsTex(args.filter((c) => !isParameterArg(c)));
-      const lik = right.find((a) => bare(a.main) === bare(post.cond) && bare(a.cond) === bare(post.main) && bare(a.main) !== '');
+      // (A posterior given the data set, `\ln p(\mathbf{w} | \mathcal{D})`, has for likelihood the targets given the inputs and
+      // the parameter, `\ln p(\mathbf{y} | \mathbf{X}, \mathbf{w})`: the data set is the inputs and targets together.)
+      const givenDataSet = post.cond.length === 1 && post.cond[0].length === 1 && post.cond[0][0].type === 'id' && post.cond[0][0].name === 'D';
+      const lik = right.find((a) => bare(a.main) === bare(post.cond) && bare(a.cond) === bare(post.main) && bare(a.main) !== '')
+        ?? (givenDataSet ? right.find((a) => a.main.length > 0 && argsTex(a.main) !== argsTex(post.main) && a.cond.some((c) => tex(c) === argsTex(post.main))) : undefined);
       // The prior of either variable: `\log p(x)` after `\log p(x|y)` and `\log p(y|x)`, whichever way round.
       const prior = right.find((a) => (argsTex(a.main) === argsTex(post.main) || argsTex(a.main) === argsTex(post.cond)) && a.cond.every((c) => isParameterArg(c)));
       if (lik && prior) {
@@ -356,3 +360,30 @@ function conjugatePosterior(ctx: Context): Hit | null {
   }
   return null;
 }
+
+/**
+ * `p(\theta | D) \propto f(\theta; \alpha_n)`, `\pi(\lambda | x_{1:n}) \propto \lambda^{a + \sum_i x_i - 1} e^{-(b + n)\lambda}`,
+ * `p(w | D) \propto \exp(-\frac{\beta}{2}\|y - Xw\|^2 - \frac{\alpha}{2}\|w\|^2)`: a parameter given the data, proportional to
+ * a function of that parameter, is the posterior up to its evidence, Bayes' rule unnormalized. A model given the
+ * parameter (`p(x | \theta) \propto \theta^x`), a code given the data (`q(z | x)`), a policy of an action (`\pi(a | s)`) and
+ * a flat `\propto 1` are not.
+ */
+function proportionalPosterior(ctx: Context): Hit | null {
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    if (rels[0] !== 'propto' || parts.length < 2) continue;
+    const post = parts[0].length === 2 ? appAt(parts[0], 0) : undefined;
+    if (!post || post.main.length !== 1 || post.cond.length === 0) continue;
+    // (Bayesian statistics writes the posterior with π, `\pi(\theta | y)`.)
+    if (!isDensityName(post.fn) && !(post.fn.type === 'id' && post.fn.name === 'pi')) continue;
+    const variable = post.main[0];
+    const greek = variable.length === 1 && variable[0].type === 'id' && GREEK_PARAMETER.test(variable[0].name);
+    if (!(isParameterArg(variable) || greek) || post.cond.some((c) => isParameterArg(c))) continue;
+    const name = tex(variable);
+    if (some(parts[1], (n) => n.type === 'id' && nodeTex(n) === name)) return { kind: 'bayes', confidence: 0.7, roles: { posterior: tex([post.fn, post.group]), parameter: name, variant: 'unnormalized' } };
+  }
+  return null;
+}
+
+/** Greek letters that name a parameter a posterior is about (not `\pi`, the posterior's own letter in some notes). */
+const GREEK_PARAMETER = /^(?:alpha|beta|gamma|delta|eta|theta|vartheta|kappa|lambda|mu|nu|xi|rho|sigma|tau|phi|psi|omega|Sigma|Lambda|Theta|Phi|Psi|Omega)$/;

@@ -1,5 +1,5 @@
 /** KL divergence: `D_{KL}(q\|p)` in any spelling, or its definition as an average log ratio. */
-import type { Context } from '../context';
+import type { Context, LogUse } from '../context';
 import type { Hit } from '../types';
 import type { MathNode } from '../../parse/tree';
 import { appKey, isDensityApp, isKLOperator, klApps, logRatios, measureDensity } from '../math';
@@ -41,10 +41,12 @@ export function detectKL(ctx: Context): Hit | null {
     for (const r of ['encoder', 'prior', 'decoder', 'latent', 'data', 'parameter', 'variational_parameter']) if (model[r] !== undefined) roles[r] = model[r];
     return { kind: 'kl', confidence: first ? 0.95 : 0.75, roles };
   }
+  const bernoulli = bernoulliKL(ctx);
+  if (bernoulli) return { kind: 'kl', confidence: 0.8, roles: { first: bernoulli[0], second: bernoulli[1], direction: direction(bernoulli[0], bernoulli[1]), variant: 'between Bernoullis' } };
   const indexed = indexedLogRatio(ctx);
   if (indexed) return { kind: 'kl', confidence: 0.8, roles: { first: indexed[0], second: indexed[1], direction: direction(indexed[0], indexed[1]), variant: 'discrete, as vectors' } };
   const ratio = logRatios(ctx).find((r) => r.shape === 'kl');
-  if (ratio) {
+  if (ratio && !pointwiseLimit(ctx)) {
     const first = tex([ratio.num.fn, ratio.num.group]);
     const second = tex([ratio.den.fn, ratio.den.group]);
     return { kind: 'kl', confidence: 0.8, roles: { first, second, direction: direction(first, second) } };
@@ -271,6 +273,49 @@ function indexedLogRatio(ctx: Context): [string, string] | undefined {
     const den = letterAt(log.frac.args[1], index);
     const weight = letterAt(log.index > 0 ? [seq[log.index - 1]] : undefined, index);
     if (num && den && num !== den && weight === num) return [`${num}`, `${den}`];
+  }
+  return undefined;
+}
+
+/**
+ * `p(x) \log \frac{p(x)}{q(x)} \to 0`, `q(x) \log \frac{q(x)}{p(x)} \gg 0`, `\approx +\infty`: the KL's integrand at one point,
+ * with no sum, integral or average over x, said to tend to or sit near a number, is a remark about where the
+ * divergence gets its mass (mode seeking, the vanishing gradient of a GAN), not the divergence itself.
+ */
+function pointwiseLimit(ctx: Context): boolean {
+  if (ctx.ops.has('sum') || ctx.ops.has('int') || ctx.expectations.length > 0 || ctx.lines.length !== 1) return false;
+  const { sides: parts, rels } = sides(ctx.lines[0]);
+  if (rels.length !== 1 || !['->', '~=', '>', '<'].includes(rels[0])) return false;
+  const value = parts[1];
+  return value.length > 0 && value.every((n) => n.type === 'num' || (n.type === 'id' && n.name === 'infty') || (n.type === 'bin' && (n.name === '+' || n.name === '-')));
+}
+
+/**
+ * `p \log \frac{p}{q} + (1 - p) \log \frac{1 - p}{1 - q}`, the sparse autoencoder's `\rho \log \frac{\rho}{\hat\rho_j} + (1 - \rho)
+ * \log \frac{1 - \rho}{1 - \hat\rho_j}`: each outcome's probability times the log of its ratio, for success and failure,
+ * is the KL between two Bernoulli distributions (summed or not). A binary cross-entropy, `y \log \hat y + (1 - y)
+ * \log(1 - \hat y)`, has no ratio, and a JSD's ratios have a mixture below. Returns the two success probabilities.
+ */
+function bernoulliKL(ctx: Context): [string, string] | undefined {
+  if (ctx.logs.length < 2) return undefined;
+  const flat = (nodes: readonly MathNode[]): string => tex(nodes).replace(/\s+/g, '');
+  const ratio = (log: LogUse): [string, string] | undefined => (log.frac?.args?.length === 2 ? [flat(log.frac.args[0]), flat(log.frac.args[1])] : undefined);
+  const weightOf = (log: LogUse): string | undefined => {
+    let i = log.index - 1;
+    // (`p \cdot \log \frac{p}{q}`: a product sign between the weight and the log.)
+    if (log.seq[i]?.type === 'bin' && log.seq[i].name !== '+' && log.seq[i].name !== '-') i--;
+    const w = log.seq[i];
+    if (!w) return undefined;
+    return w.type === 'group' && w.name === '(' && !w.sub && !w.sup ? flat(w.children ?? []) : flat([w]);
+  };
+  for (const a of ctx.logs) {
+    const r = ratio(a);
+    if (!r || r[0] === r[1] || weightOf(a) !== r[0]) continue;
+    const complement = ctx.logs.some((b) => {
+      const c = ratio(b);
+      return c !== undefined && c[0] === `1-${r[0]}` && c[1] === `1-${r[1]}` && weightOf(b) === `1-${r[0]}`;
+    });
+    if (complement) return r;
   }
   return undefined;
 }

@@ -112,7 +112,9 @@ export function detectMarginal(ctx: Context): Hit | null {
           return { kind: 'marginal', confidence: 0.8, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), component: tex([component.fn, component.group]), weight: tex([rhs[sumAt + 1]]) } };
         }
       }
-      const mixture = mixtureOf(rhs, wanted[0]);
+      // (An event `X_1 = x_1` is about its value: the components are densities of `x_i`.)
+      const event = lhs.main[0]?.findIndex((n) => n.type === 'rel' && n.name === '=') ?? -1;
+      const mixture = mixtureOf(rhs, event > 0 ? tex(lhs.main[0].slice(event + 1)) : wanted[0]);
       if (mixture) return { kind: 'marginal', confidence: 0.8, roles: { model: nodeTex(lhs.fn), data: wanted.join(','), component: mixture, variant: 'mixture' } };
       // `\log p(x) \approx \log \frac1k \sum_i p(x | z^{(i)})`: the marginal estimated by sampling the latent.
       // (The sampled latent carries its index: `z^{(i)}`, `z_i`, also as `Z = z_i`.)
@@ -172,7 +174,9 @@ function mixtureOf(rhs: readonly MathNode[], data: string | undefined): string |
     const comps = ts.map((t) => { for (let i = 0; i < t.nodes.length - 1; i++) { const a = appAt(t.nodes, i); if (isComponent(a, t.nodes)) return a; } return undefined; });
     const weighted = ts.every((t, i) => comps[i] !== undefined && t.nodes.indexOf(comps[i]!.fn) > 0);
     // (`\sum_k \log p(s_k | s_{<k})`: a sum of log densities is a log-likelihood, no mixture.)
-    const summed = ts.length === 1 && ts[0].nodes[0]?.type === 'op' && ts[0].nodes[0].name === 'sum' && comps[0] !== undefined && !ts[0].nodes.some((n) => n.type === 'op' && n.name === 'log');
+    // (`\prod_i \sum_k \pi_k \mathcal{N}(x_i | \mu_k, \sigma_k^2)`: the mixture of each data point, multiplied over the sample.)
+    const lead = ts[0]?.nodes[0]?.type === 'op' && ts[0].nodes[0].name === 'prod' ? 1 : 0;
+    const summed = ts.length === 1 && ts[0].nodes[lead]?.type === 'op' && ts[0].nodes[lead].name === 'sum' && comps[0] !== undefined && !ts[0].nodes.some((n) => n.type === 'op' && n.name === 'log');
     if ((ts.length >= 2 && weighted) || summed) found = tex([comps[0]!.fn, comps[0]!.group]);
   });
   return found;

@@ -32,7 +32,10 @@ function isLikelihoodFn(a: App): boolean {
   if (f.name !== 'L' && f.name !== 'l' && f.name !== 'ell') return false;
   // `L(\mu)`, `\ell(\mu, \sigma^2)`: a likelihood of a distribution's Greek parameters too.
   const greek = (arg: readonly MathNode[]): boolean => arg.length >= 1 && arg[0].type === 'id' && ['mu', 'sigma', 'lambda', 'pi', 'p'].includes(arg[0].name) && arg.length <= 2;
-  return a.main.length > 0 && (isParameter(a.main[0]) || a.params.some((c) => isParameter(c)) || (f.name === 'ell' || f.name === 'L') && a.cond.length === 0 && a.main.every(greek));
+  // `L(\mu | Y)`, `L(\pi \mid x_1, \dots, x_n)`: the likelihood of those parameters given the observed data, the textbook
+  // spelling (a Greek letter after the bar would be a conditional of one parameter on another, not a likelihood).
+  const data = (arg: readonly MathNode[]): boolean => !arg.some((n) => n.type === 'id' && GREEK.test(n.name));
+  return a.main.length > 0 && (isParameter(a.main[0]) || a.params.some((c) => isParameter(c)) || (f.name === 'ell' || f.name === 'L') && a.main.every(greek) && a.cond.every(data));
 }
 
 /** A density conditioned on (or parameterized by) the parameter: `P(X|\theta)`, `p(x;\theta)`. */
@@ -54,7 +57,7 @@ export function detectMLE(ctx: Context): Hit | null {
   for (const n of ctx.nodes) {
     // `\underset{\theta}{max}`: the operator spelled in plain letters under its range.
     if ((n.type !== 'op' && n.type !== 'id') || !OPTIMIZERS.has(n.name) || !n.sub) continue;
-    if (overParameter(n.sub) || overHypotheses(n.sub)) optimizer ??= n;
+    if (overParameter(n.sub) || overHypotheses(n.sub) || overLikelihoodArgument(ctx, n.sub)) optimizer ??= n;
     else classes = true;
   }
   // An argmax over labels is a prediction rule; a derivative of the likelihood is calculus, not the objective.
@@ -311,6 +314,18 @@ export function optimizesParameter(ctx: Context): boolean {
  * space) fits a model as a maximum over its parameter does. Labels range over finite sets (`y \in \{1, \dots, K\}`,
  * `c \in C`), not over calligraphic classes of functions.
  */
+/**
+ * `\arg\max_\mu L(\mu \mid x)`, `\max_{\mu, \sigma} \ell(\mu, \sigma)`: the optimization ranges over exactly the letters a
+ * likelihood function of the formula takes, whatever they are named (a Greek `\pi` alone may be a policy, so it counts
+ * only beside the likelihood).
+ */
+function overLikelihoodArgument(ctx: Context, sub: readonly MathNode[]): boolean {
+  const names = new Set<string>();
+  for (const a of ctx.apps) if (isLikelihoodFn(a)) for (const arg of a.main) if (arg[0]?.type === 'id') names.add(arg[0].name);
+  const letters = sub.filter((n) => n.type !== 'punct');
+  return letters.length > 0 && letters.every((n) => n.type === 'id' && names.has(n.name));
+}
+
 function overHypotheses(sub: readonly MathNode[]): boolean {
   return sub.length === 3 && sub[0].type === 'id' && /^[fgh]$/.test(sub[0].name) && sub[1].type === 'rel' && sub[1].name === 'in' && sub[2].type === 'id' && sub[2].font === 'cal';
 }
