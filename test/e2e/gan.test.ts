@@ -3,10 +3,13 @@
 // them. Then GAN Lab's tools at 1400 x 900 with the panel beside a note: everything at a glance,
 // Step D, the arrows, drawn data, and Copy experiment with its link.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import type { ToyFrame } from '../../src/shared/toyProtocol';
-import { type Workbench, canvasPixels, runCommand, screenshotsDir, webviewFrame, useWorkbench, moreScreenshotsDir } from './workbench';
+import {
+  type Workbench, canvasPixels, runCommand, runSettings, screenshotsDir, webviewFrame, useWorkbench, moreScreenshotsDir, readWorkspaceFile,
+} from './workbench';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -200,6 +203,8 @@ describe('Training a toy GAN in a real VS Code', function () {
 
   it('Copy experiment writes a genmath block into the note, and its link opens the panel with the same settings', async () => {
     const page = wb.page;
+    const workspace = runSettings().workspace;
+    const note = readWorkspaceFile(workspace, 'notes.md');
     let frame = await ganFrame(page);
     await recordFrames(frame);
     await frame.locator('#setting-seed').fill('7');
@@ -225,7 +230,12 @@ describe('Training a toy GAN in a real VS Code', function () {
     assert.equal(await frame.locator('#setting-loss').inputValue(), 'least-squares');
     await page.screenshot({ path: path.join(moreScreenshotsDir(), 'gan-experiment.png') });
     await closeGanTab(page);
-    // Leave the note as it was for the suites after this one.
+    // Leave the note as it was for the suites after this one (the block is saved with the note, so
+    // the file is put back on disk and the editor reverted to it): the hover's README screenshot
+    // shows this note.
+    fs.writeFileSync(path.join(workspace, 'notes.md'), note);
     await runCommand(page, 'File: Revert File');
+    for (const until = Date.now() + 10_000; Date.now() < until && (await page.locator('.codelens-decoration a', { hasText: 'Run this experiment' }).count()) > 0;) await sleep(250);
+    assert.equal(await page.locator('.codelens-decoration a', { hasText: 'Run this experiment' }).count(), 0, 'the experiment block is still in the note');
   });
 });
