@@ -72,6 +72,18 @@ function hasGradient(nodes: readonly MathNode[]): boolean {
 }
 
 /**
+ * `(1-\beta)\, dW` or `(1-\beta_2)\, dW^2` under a target subscripted `dW` (`V_{dW}`, `S_{db}`): the term is the
+ * complement of a decay times d followed by the very name the accumulator's subscript spells.
+ */
+function namesItsGradient(target: MathNode, t: readonly MathNode[]): boolean {
+  const sub = tex(target.sub ?? []).replace(/[{}\s]/g, '');
+  // (`dt`, `ds`, `d\tau` are a time's differentials, never a gradient.)
+  if (!/^d\\?[A-Za-z]+$/.test(sub) || /^d(?:t|s|\\tau)$/.test(sub) || t.length !== 3 || t[0].type !== 'group' || !/^1-/.test(tex(t[0].children ?? []).replace(/\s/g, ''))) return false;
+  const [d, x] = [t[1], t[2]];
+  return d.type === 'id' && d.name === 'd' && !d.sub && !d.sup && x.type === 'id' && ('d' + nodeTex({ ...x, sup: undefined })).replace(/[{}\s]/g, '') === sub;
+}
+
+/**
  * Where a time or iteration index stands on a symbol: `t+1` in `x_{t+1}`, `(k)` in `\theta^{(k)}`.
  * Empty when the symbol has none.
  */
@@ -200,8 +212,23 @@ function updates(ctx: Context): Update[] {
         const counted = at === 0 && stepNumber(target) !== undefined && stepNumber(target) === (stepNumber(first.nodes[0]) ?? NaN) + 1;
         const worked = counted ? rest.find((t) => t.sign === -1 && t.nodes.length >= 2 && !Number.isNaN(fraction(t.nodes[0])) && t.nodes.slice(1).every((n) => n.type === 'num' || n.type === 'group' || n.type === 'id')) : undefined;
         const newton = rest.find((t) => newtonTerm(t.nodes, target.name));
-        const step = derivative ?? newton ?? worked ?? rest.find((t) => isStepTerm(t.nodes, assigned || moved) && (assigned || moved || t.nodes.length >= 2));
+        // `V_{dW} = \beta V_{dW} + (1-\beta)\, dW`: the course convention (deeplearning.ai's and the many notes that follow it)
+        // writes the gradient of the cost in W as dW, and names each accumulator after the gradient it averages. The
+        // target's subscript spelling the same `dW` the term carries ties the d to a gradient, not to a differential `dt`.
+        const named = rest.find((t) => namesItsGradient(target, t.nodes));
+        const step = derivative ?? newton ?? worked ?? named ?? rest.find((t) => isStepTerm(t.nodes, assigned || moved) && (assigned || moved || t.nodes.length >= 2));
         if (step) out.push({ target, rhs, gradientTerm: step.nodes, rel, scaled: at === 1, coefficient: at === 1 ? first.nodes[0] : undefined, noise });
+        continue;
+      }
+      // `x_{k+1} = y_{k+1} - \eta \nabla f(y_{k+1})`: a gradient step taken from another point, the extrapolated or
+      // look-ahead point of Nesterov's method, the heavy ball's or extragradient's, or a proximal method's: the new
+      // iterate is that point minus a step along the gradient evaluated at that very point. Both must carry an
+      // iteration index, and the gradient must be taken where the step starts (`y - \eta \nabla f(x)` is not one step).
+      const lookahead = indexOf(target) !== '' && ts.length === 2 && first.sign === 1 && first.nodes.length === 1 && first.nodes[0].type === 'id'
+        && first.nodes[0].name !== target.name && indexOf(first.nodes[0]) !== '' && ts[1].sign === -1 && hasDerivative(ts[1].nodes)
+        && [...allNodes(ts[1].nodes)].some((n) => n.type === 'group' && (n.children ?? []).length === 1 && n.children![0].type === 'id' && n.children![0].name === first.nodes[0].name);
+      if (lookahead) {
+        out.push({ target, rhs, gradientTerm: ts[1].nodes, rel, scaled: false, noise: false });
         continue;
       }
       // `x_{k+1} = \mathrm{prox}_{\eta g}(x_k - \eta \nabla f(x_k))`, `\Pi_C(\theta_t - \eta g_t)`: a projection or proximal
