@@ -127,3 +127,15 @@ describe('recognize: the forward kernel written alone, and AR(1) noise with no s
     String.raw`$\mathcal{N}(y;\ \sqrt{\rho}\, x,\ I)$`,
   ]);
 });
+
+describe('recognize: the forward step with the random variables in capitals (Z the standard normal draw)', () => {
+  expectKind('diffusion', [
+    String.raw`$Y_n = \sqrt{1-\beta_n}\, Y_{n-1} + \sqrt{\beta_n}\, Z_n$`,
+    String.raw`$\mathbf{X}_t = \sqrt{\bar{\alpha}_t}\,\mathbf{X}_0 + \sqrt{1 - \bar{\alpha}_t}\,\mathbf{Z}$`,
+  ]);
+  expectKind('none', [
+    // Correlated normals built from two independent ones, and an AR(1) with its innovation Z: no chain scaled by a schedule.
+    String.raw`$W = \sqrt{\rho}\, U + \sqrt{1-\rho}\, Z$`,
+    String.raw`$X_n = a X_{n-1} + Z_n$`,
+  ]);
+});

@@ -189,7 +189,9 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
     const rhs = [...allNodes(rhsTop)];
     const zeroMeanGaussian = ctx.apps.some((a) => a.fn.type === 'id' && a.fn.name === 'N' && rhsTop.includes(a.fn) && a.main.length === 2 && a.main[0].length === 1 && a.main[0][0].type === 'num' && a.main[0][0].name === '0');
     // (The noise may be called z or ξ too, as score-based models write it: `x_i = x_{i-1} + \sqrt{\sigma_i^2 - \sigma_{i-1}^2}\, z`.)
-    const noise = rhs.some((n) => isNoise(n)) || zeroMeanGaussian;
+    // (A probabilist writes the standard normal draw as a capital Z, `X_k = \sqrt{1-\beta_k} X_{k-1} + \sqrt{\beta_k} Z_k`, with
+    // the random variables in capitals; here, at a step of the same chain scaled by a schedule's root, it is that noise.)
+    const noise = rhs.some((n) => isNoise(n) || (n.type === 'id' && n.name === 'Z' && !n.accent)) || zeroMeanGaussian;
     const earlier = rhs.some((n, k) => n.type === 'id' && n.name === base && n.accent === parts[0][0].accent && (isTimeScript(n.sub, steps) || !n.sub || (rhs[k + 1]?.type === 'id' && rhs[k + 1].name === 't')));
     // The noise scaled by a schedule (`\sqrt{\beta_t}\epsilon`) makes it a diffusion; an AR(1)
     // process `x_t = \phi x_{t-1} + \epsilon_t` adds noise too, but with no schedule and no square root.
