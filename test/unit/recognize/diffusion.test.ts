@@ -139,3 +139,13 @@ describe('recognize: the forward step with the random variables in capitals (Z t
     String.raw`$X_n = a X_{n-1} + Z_n$`,
   ]);
 });
+
+describe('recognize: an Euler-Maruyama step (drift times h, noise times the root of h)', () => {
+  expectRoles(String.raw`$y_{n+1} = y_n + a(y_n)\,\Delta t + b(y_n)\sqrt{\Delta t}\,\xi_n$`, { variant: 'sampler step' });
+  expectKind('diffusion', [String.raw`$Y_{k+1} = Y_k + \kappa(\theta - Y_k)\, \delta + s \sqrt{\delta}\, Z_{k+1}$`]);
+  expectKind('none', [
+    // A random walk with no drift, and noise whose root holds no step the drift is multiplied by.
+    String.raw`$w_{n+1} = w_n + \sqrt{\delta}\, \xi_n$`,
+    String.raw`$w_{n+1} = w_n + c + d\sqrt{\delta}\, \xi_n$`,
+  ]);
+});

@@ -7,7 +7,7 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import { isTimeScript, timeVariable } from '../math';
-import { appAt, firstApp, isDensityName, sides, tex } from '../query';
+import { appAt, firstApp, isDensityName, sides, terms, tex } from '../query';
 
 /** True for `\mathrm{d}x` at `seq[k]`: the letter d followed by a variable (`dx`, `dX_t`, `d\mathbf w`). */
 export function differentialAt(seq: readonly MathNode[], k: number, names?: ReadonlySet<string>): boolean {
@@ -34,6 +34,7 @@ export function continuousSigns(ctx: Context, scheduled: boolean): string | unde
     // `dx = -\dot\sigma(t)\sigma(t) \nabla_x \log p(x; \sigma(t))\, dt`: the probability-flow ODE, driven by a score.
     if (differentialAt(line, 0) && line.some((_, k) => differentialAt(line, k) && line[k + 1].name === 't') && scoreOf(false)) return 'probability flow ODE';
   }
+  if (ctx.lines.some(eulerMaruyama)) return 'sampler step';
   // `\nabla_{x_t} \log q(x_t) = -\epsilon / \sqrt{1 - \bar\alpha_t}`: the score of the noised marginal at a time step,
   // written in the cumulative schedule.
   if (ctx.nodes.some((n) => n.type === 'id' && n.name === 'alpha' && n.accent === 'bar' && n.sub !== undefined) && scoreOf(true)) return 'score of the noised density';
@@ -236,4 +237,41 @@ export function varianceSplit(ctx: Context): boolean {
   if (a.type !== 'num' || b.type !== 'num' || !isZero(x0) || x0.name !== lhs.name || !isNoise(eps)) return false;
   const sum = Number(a.name) ** 2 + Number(b.name) ** 2;
   return Math.abs(sum - 1) < 0.02;
+}
+
+/**
+ * `x_{t+h} = x_t + f(x_t, t)\, h + g(t)\sqrt{h}\, \epsilon`, `X_{n+1} = X_n + \mu(X_n)\Delta t + \sigma(X_n)\sqrt{\Delta t}\, Z_n`:
+ * the Euler-Maruyama step of an SDE (a diffusion's sampler, unadjusted Langevin with `\sqrt{2h}`). The variable at
+ * the next step is its value at this one, plus a drift times the step h, plus noise times the root of that same h,
+ * since a Brownian increment over h has standard deviation sqrt(h). A random walk (no drift term) and an AR(1) (no
+ * root of the step) do not qualify.
+ */
+function eulerMaruyama(line: readonly MathNode[]): boolean {
+  const { sides: parts, rels } = sides(line as MathNode[]);
+  if (rels.length === 0 || parts[0].length !== 1 || parts[0][0].type !== 'id' || !parts[0][0].sub) return false;
+  const target = parts[0][0];
+  // (What follows a top-level comma, `\quad \epsilon \sim \mathcal N(0, I)`, is a side condition.)
+  const rhs0 = parts[1];
+  const comma = rhs0.findIndex((n) => n.type === 'punct' && n.name === ',');
+  const ts = terms(comma > 0 ? rhs0.slice(0, comma) : rhs0).map((t) => t.nodes.filter((n) => !(n.type === 'bin' && n.name === '*')));
+  if (ts.length < 3) return false;
+  const first = ts[0];
+  if (first.length !== 1 || first[0].type !== 'id' || first[0].name !== target.name || tex(first[0].sub ?? []) === tex(target.sub ?? [])) return false;
+  const noisy = (n: MathNode | undefined): boolean => n !== undefined && (isNoise(n) || (n.type === 'id' && n.name === 'Z' && !n.accent));
+  const stepOf = (t: readonly MathNode[]): string | undefined => {
+    if (!noisy(t[t.length - 1])) return undefined;
+    const root = t.find((n) => n.type === 'sqrt');
+    // (`\sqrt{2h}`: a number may scale the step under the root.)
+    const arg = (root?.args?.[0] ?? []).filter((n) => !(n.type === 'bin' && n.name === '*'));
+    const inside = arg[0]?.type === 'num' ? arg.slice(1) : arg;
+    return inside.length > 0 ? tex(inside).replace(/\s/g, '') : undefined;
+  };
+  const noiseTerm = ts.slice(1).find((t) => stepOf(t) !== undefined);
+  const h = noiseTerm ? stepOf(noiseTerm) : undefined;
+  if (!noiseTerm || !h) return false;
+  // The drift: another term with the same step as a factor outside any root.
+  // (A one-letter step must stand as a factor of its own; `\Delta t` is read from the term's spelling.)
+  const flat = (n: MathNode): string => tex([n]).replace(/\s/g, '');
+  return ts.slice(1).some((t) => t !== noiseTerm && !t.some((n) => n.type === 'sqrt')
+    && (t.some((n) => flat(n) === h) || (h.length > 1 && tex(t).replace(/\s/g, '').includes(h))));
 }
