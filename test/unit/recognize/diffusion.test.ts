@@ -149,3 +149,12 @@ describe('recognize: an Euler-Maruyama step (drift times h, noise times the root
     String.raw`$w_{n+1} = w_n + c + d\sqrt{\delta}\, \xi_n$`,
   ]);
 });
+
+describe("recognize: Tweedie's posterior mean, the observation plus a variance times the score, with a bare nabla", () => {
+  expectKind('diffusion', [
+    String.raw`$\mathbb{E}[S \mid R = r] = r + s^2 \nabla \log q_R(r)$`.replace('s^2', String.raw`\sigma^2`),
+    String.raw`$\hat{u} = v + \tau \nabla \log p(v)$`,
+  ]);
+  // Ascent on a parameter a density is conditioned on is a gradient step, not a move along a sample's own score.
+  expectKind('gradient_step', [String.raw`$w \leftarrow w + \eta \nabla \log p(y \mid w)$`]);
+});

@@ -52,7 +52,9 @@ export function continuousSigns(ctx: Context, scheduled: boolean): string | unde
     const nabla = log.seq[log.index - 1];
     if (!p || !isDensityName(p.fn) || !nabla || nabla.type !== 'op' || nabla.name !== 'nabla' || p.main.length !== 1) continue;
     const v = tex(p.main[0]);
-    if (tex(nabla.sub ?? []) !== v) continue;
+    // (A bare `\nabla` before a density of one variable, `y + \delta^2 \nabla \log p_Y(y)`, is taken in that variable;
+    // Tweedie's formula writes the posterior mean of the clean signal so, the noise variance times the noisy marginal's score.)
+    if (nabla.sub ? tex(nabla.sub) !== v : p.cond.length > 0) continue;
     let k = log.index - 2;
     while (k >= 0 && (log.seq[k].type === 'bin' && log.seq[k].name === '*')) k--;
     if (k >= 0 && log.seq[k].type === 'id' && STEP_LETTERS.has(log.seq[k].name)) k--;
@@ -176,7 +178,8 @@ function splitAtCommas(line: readonly MathNode[]): MathNode[][] {
 }
 
 /** Letters for the size of a sampler's step. */
-const STEP_LETTERS: ReadonlySet<string> = new Set(['eta', 'epsilon', 'alpha', 'delta', 'tau', 'gamma', 'lambda']);
+// (σ: Tweedie's and annealed Langevin's coefficient is a noise level's square, `\sigma^2 \nabla \log p`.)
+const STEP_LETTERS: ReadonlySet<string> = new Set(['eta', 'epsilon', 'alpha', 'delta', 'tau', 'gamma', 'lambda', 'sigma']);
 
 /** ε, ξ or z: the noise a diffusion adds. */
 export function isNoise(n: MathNode): boolean {
