@@ -158,3 +158,11 @@ describe("recognize: Tweedie's posterior mean, the observation plus a variance t
   // Ascent on a parameter a density is conditioned on is a gradient step, not a move along a sample's own score.
   expectKind('gradient_step', [String.raw`$w \leftarrow w + \eta \nabla \log p(y \mid w)$`]);
 });
+
+describe("recognize: Tweedie's formula solved for the score", () => {
+  expectKind('diffusion', [String.raw`$\nabla_{r} \log q(r) = \frac{\mathbb{E}[s \mid r] - r}{\sigma^{2}}$`]);
+  expectKind('none', [
+    // Fisher's identity: a conditional expectation beside a score, but no noise variance and the gradient in a parameter.
+    String.raw`$\nabla_\phi \log q_\phi(r) = \mathbb{E}\left[\nabla_\phi \log q_\phi(r, s) \mid r\right]$`,
+  ]);
+});

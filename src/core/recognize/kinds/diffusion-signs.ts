@@ -35,6 +35,7 @@ export function continuousSigns(ctx: Context, scheduled: boolean): string | unde
     if (differentialAt(line, 0) && line.some((_, k) => differentialAt(line, k) && line[k + 1].name === 't') && scoreOf(false)) return 'probability flow ODE';
   }
   if (ctx.lines.some(eulerMaruyama)) return 'sampler step';
+  if (tweedie(ctx)) return 'score of the noised density';
   // `\nabla_{x_t} \log q(x_t) = -\epsilon / \sqrt{1 - \bar\alpha_t}`: the score of the noised marginal at a time step,
   // written in the cumulative schedule.
   if (ctx.nodes.some((n) => n.type === 'id' && n.name === 'alpha' && n.accent === 'bar' && n.sub !== undefined) && scoreOf(true)) return 'score of the noised density';
@@ -277,4 +278,29 @@ function eulerMaruyama(line: readonly MathNode[]): boolean {
   const flat = (n: MathNode): string => tex([n]).replace(/\s/g, '');
   return ts.slice(1).some((t) => t !== noiseTerm && !t.some((n) => n.type === 'sqrt')
     && (t.some((n) => flat(n) === h) || (h.length > 1 && tex(t).replace(/\s/g, '').includes(h))));
+}
+
+/**
+ * `\nabla \log p_Y(y) = -\frac{1}{\sigma^2}(y - \mathbb{E}[X \mid Y = y])`: Tweedie's formula solved for the score. The
+ * score of the noisy observation's density is equated to the gap between the denoiser (the clean signal's mean given
+ * the observation) and the observation, over the noise variance. All three must show: the score of a density of one
+ * variable (the gradient bare or in that variable), an expectation conditioned on that variable, and a squared level.
+ * Fisher's identity, `\nabla_\theta \log p_\theta(x) = \mathbb{E}[\nabla_\theta \log p_\theta(x, z) \mid x]`, differentiates in a parameter.
+ */
+function tweedie(ctx: Context): boolean {
+  if (ctx.rels.size === 0) return false;
+  const variance = ctx.nodes.some((n) => n.type === 'id' && (n.name === 'sigma' || n.name === 'delta') && n.sup?.length === 1 && n.sup[0].name === '2');
+  if (!variance) return false;
+  return ctx.logs.some((l) => {
+    const p = l.app;
+    const nabla = l.seq[l.index - 1];
+    if (!p || !isDensityName(p.fn) || p.cond.length > 0 || p.main.length !== 1 || nabla?.type !== 'op' || nabla.name !== 'nabla') return false;
+    const v = tex(p.main[0]).replace(/\s/g, '');
+    if (nabla.sub && tex(nabla.sub).replace(/\s/g, '') !== v) return false;
+    return ctx.expectations.some((e) => {
+      const body = tex([...e.measure, ...e.body]).replace(/\s/g, '');
+      const bar = body.search(/\||\\mid/);
+      return bar >= 0 && body.slice(bar).includes(v);
+    });
+  });
 }
