@@ -166,3 +166,12 @@ describe("recognize: Tweedie's formula solved for the score", () => {
     String.raw`$\nabla_\phi \log q_\phi(r) = \mathbb{E}\left[\nabla_\phi \log q_\phi(r, s) \mid r\right]$`,
   ]);
 });
+
+describe('recognize: the Fokker-Planck equation of an SDE', () => {
+  expectRoles(String.raw`$\frac{\partial q_s(y)}{\partial s} = -\nabla_y \cdot \big(\mu(y, s)\, q_s(y)\big) + \frac{\kappa^2}{2} \Delta q_s(y)$`, { variant: 'Fokker-Planck equation' });
+  expectKind('none', [
+    // Heat conduction with no drift's divergence of a density, and an integration by parts with no time derivative.
+    String.raw`$\frac{\partial T}{\partial t} = \nabla \cdot (\kappa \nabla T)$`,
+    String.raw`$\int \psi\, \nabla \cdot (b q)\, dy = -\int \nabla \psi \cdot b\, q\, dy$`,
+  ]);
+});

@@ -36,6 +36,7 @@ export function continuousSigns(ctx: Context, scheduled: boolean): string | unde
   }
   if (ctx.lines.some(eulerMaruyama)) return 'sampler step';
   if (tweedie(ctx)) return 'score of the noised density';
+  if (ctx.lines.some(fokkerPlanck)) return 'Fokker-Planck equation';
   // `\nabla_{x_t} \log q(x_t) = -\epsilon / \sqrt{1 - \bar\alpha_t}`: the score of the noised marginal at a time step,
   // written in the cumulative schedule.
   if (ctx.nodes.some((n) => n.type === 'id' && n.name === 'alpha' && n.accent === 'bar' && n.sub !== undefined) && scoreOf(true)) return 'score of the noised density';
@@ -303,4 +304,18 @@ function tweedie(ctx: Context): boolean {
       return bar >= 0 && body.slice(bar).includes(v);
     });
   });
+}
+
+/**
+ * `\frac{\partial p_t(x)}{\partial t} = -\nabla \cdot [f p_t] + \frac{1}{2} g^2 \nabla^2 p_t`: the Fokker-Planck equation, how the
+ * density of an SDE's state evolves: its time derivative is a divergence (the drift carrying mass) plus a second-order
+ * term (the noise spreading it). The density must be differentiated in time on the left, and the right must hold both a
+ * divergence and a second derivative; an integration by parts (`\int \phi \nabla \cdot (fp)`) has no time derivative.
+ */
+function fokkerPlanck(line: readonly MathNode[]): boolean {
+  const { sides: parts, rels } = sides(line as MathNode[]);
+  if (rels.length !== 1 || rels[0] !== '=') return false;
+  const [lhs, rhs] = parts.map((x) => tex(x).replace(/\s/g, ''));
+  const timeDerivative = /^\\frac\{\\partial(?:p|\\rho|q)[^}]*\}\{\\partial(?:t|s|\\tau)\}/.test(lhs) || /^\\partial_\{?(?:t|s|\\tau)\}?(?:p|\\rho|q)/.test(lhs);
+  return timeDerivative && /\\nabla(?:_\{?\w+\}?)?\\cdot/.test(rhs) && /\\nabla(?:_\{?\w+\}?)?\^\{?2|\\Delta|\\partial\^\{?2/.test(rhs);
 }
