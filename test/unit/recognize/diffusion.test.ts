@@ -175,3 +175,12 @@ describe('recognize: the Fokker-Planck equation of an SDE', () => {
     String.raw`$\int \psi\, \nabla \cdot (b q)\, dy = -\int \nabla \psi \cdot b\, q\, dy$`,
   ]);
 });
+
+describe('recognize: the forward marginal written as a draw given step zero', () => {
+  expectKind('diffusion', [String.raw`$\mathbf{z}_t \mid \mathbf{z}_0 \sim \mathcal{N}(a_t \mathbf{z}_0,\ b_t^2 \mathbf{I})$`]);
+  expectKind('none', [
+    // A state-space transition from the step before, and an observation given another variable's start.
+    String.raw`$z_t \mid z_{t-1} \sim \mathcal{N}(F z_{t-1}, R)$`,
+    String.raw`$w_t \mid z_0 \sim \mathcal{N}(m_t, v^2)$`,
+  ]);
+});

@@ -230,6 +230,14 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
     // `\mathbf x_\sigma \sim \mathcal N(\mathbf x, \sigma^2 \mathbf I)`, `y_t \sim \mathcal N(y, \sigma_t^2 I)`: a sample at a noise
     // level drawn around the clean sample, its variance set by that very level. (`y_i \sim \mathcal N(\mu, \sigma^2)`
     // draws data around a mean: i indexes items and is no level in the variance.)
+    // `x_t \mid x_0 \sim \mathcal N(\mu_t, \sigma_t^2 I)`: the state at a step given the same variable at step zero, drawn
+    // from a Gaussian whose moments carry the step: the forward marginal of a diffusion (or an SDE's transition from
+    // its start). A state-space model conditions on the step before (`x_t \mid x_{t-1}`) or on another variable.
+    const sim = line.findIndex((n) => n.type === 'rel' && n.name === 'sim');
+    const given = sim === 3 ? gaussians.find((a) => a.fn === line[4]) : undefined;
+    const [state, bar, start] = line;
+    if (given && state?.type === 'id' && timeVariable([state], steps) !== undefined && !isZero(state) && tex([bar]).replace(/\s/g, '').match(/^(?:\||\\mid)$/)
+      && isZero(start) && start.name === state.name && [...given.main, ...given.params].some((m) => m.some((n) => n.type === 'id' && isTimeScript(n.sub, steps)))) { strong = true; roles.forward ??= tex(line); break; }
     const point = line[0];
     const level = point?.type === 'id' && point.sub?.length === 1 && point.sub[0].type === 'id' && steps.has(point.sub[0].name) ? point.sub[0].name : undefined;
     const [mean, variance] = g ? [...g.main, ...g.params] : [];
