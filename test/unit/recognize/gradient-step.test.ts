@@ -149,3 +149,12 @@ describe('recognize: a gradient step from a look-ahead point', () => {
     ]);
   });
 });
+
+describe("recognize: AMSGrad's running maximum of the second moment", () => {
+  expectKind('gradient_step', [String.raw`$\hat{s}^{(n)} = \max\left(\hat{s}^{(n-1)}, s^{(n)}\right)$`]);
+  expectKind('none', [
+    // A running maximum of data, and a maximum of two unrelated quantities.
+    String.raw`$R_n = \max(R_{n-1}, y_n)$`,
+    String.raw`$\hat{s}_n = \max(a_n, b_n)$`,
+  ]);
+});

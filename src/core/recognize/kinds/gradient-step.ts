@@ -372,7 +372,7 @@ function truncatedUpdate(ctx: Context): Hit | null {
 /** Detects a gradient step. */
 export function detectGradientStep(ctx: Context): Hit | null {
   const ups = updates(ctx);
-  if (ups.length === 0) return numericMoment(ctx) ?? truncatedUpdate(ctx);
+  if (ups.length === 0) return numericMoment(ctx) ?? truncatedUpdate(ctx) ?? amsgradMax(ctx);
   // In a block of several updates the one that takes the gradient names the roles; the others
   // apply what it computed (`\theta \leftarrow \theta + v`).
   const u = ups.find((x) => hasDerivative(x.gradientTerm)) ?? ups.find((x) => hasGradient(x.gradientTerm)) ?? ups.find((x) => !x.correction) ?? ups[ups.length - 1];
@@ -483,4 +483,23 @@ function adaptiveStep(ctx: Context): Hit | null {
   const dir = t[1];
   const direction = isGradientLetter(dir) || (dir.type === 'id' && dir.name === 'm') || hasDerivative([dir]);
   return rate && root && direction ? { kind: 'gradient_step', confidence: 0.7, roles: { learning_rate: nodeTex(num[0]), variant: 'adam' } } : null;
+}
+
+/**
+ * `\hat v_t = \max(\hat v_{t-1}, v_t)`: AMSGrad's second moment, the hatted accumulator kept at the largest of its
+ * previous value and the current (unhatted) moment of the same name, so the effective step never grows. A running
+ * maximum of data, `M_k = \max(M_{k-1}, x_k)`, compares two different quantities and has no hat-and-plain pair.
+ */
+function amsgradMax(ctx: Context): Hit | null {
+  if (ctx.lines.length !== 1) return null;
+  const { sides: parts, rels } = sides(ctx.lines[0]);
+  if (rels.length !== 1 || (rels[0] !== '=' && !assignedRel(rels[0])) || parts[0].length !== 1) return null;
+  const target = parts[0][0];
+  const rhs = parts[1];
+  if (target.type !== 'id' || target.accent !== 'hat' || indexOf(target) === '' || rhs.length !== 2 || rhs[0].type !== 'op' || rhs[0].name !== 'max' || rhs[1].type !== 'group') return null;
+  const args = (rhs[1].children ?? []).filter((n) => !(n.type === 'punct' && n.name === ','));
+  if (args.length !== 2 || args.some((n) => n.type !== 'id' || n.name !== target.name)) return null;
+  const [prev, cur] = args;
+  const ok = prev.accent === 'hat' && !cur.accent && indexOf(prev) !== indexOf(target) && indexOf(cur) === indexOf(target);
+  return ok ? { kind: 'gradient_step', confidence: 0.7, roles: { moment: nodeTex({ ...target, sub: undefined, sup: undefined }), variant: 'adam' } } : null;
 }
