@@ -127,3 +127,60 @@ describe('recognize: the forward kernel written alone, and AR(1) noise with no s
     String.raw`$\mathcal{N}(y;\ \sqrt{\rho}\, x,\ I)$`,
   ]);
 });
+
+describe('recognize: the forward step with the random variables in capitals (Z the standard normal draw)', () => {
+  expectKind('diffusion', [
+    String.raw`$Y_n = \sqrt{1-\beta_n}\, Y_{n-1} + \sqrt{\beta_n}\, Z_n$`,
+    String.raw`$\mathbf{X}_t = \sqrt{\bar{\alpha}_t}\,\mathbf{X}_0 + \sqrt{1 - \bar{\alpha}_t}\,\mathbf{Z}$`,
+  ]);
+  expectKind('none', [
+    // Correlated normals built from two independent ones, and an AR(1) with its innovation Z: no chain scaled by a schedule.
+    String.raw`$W = \sqrt{\rho}\, U + \sqrt{1-\rho}\, Z$`,
+    String.raw`$X_n = a X_{n-1} + Z_n$`,
+  ]);
+});
+
+describe('recognize: an Euler-Maruyama step (drift times h, noise times the root of h)', () => {
+  expectRoles(String.raw`$y_{n+1} = y_n + a(y_n)\,\Delta t + b(y_n)\sqrt{\Delta t}\,\xi_n$`, { variant: 'sampler step' });
+  expectKind('diffusion', [String.raw`$Y_{k+1} = Y_k + \kappa(\theta - Y_k)\, \delta + s \sqrt{\delta}\, Z_{k+1}$`]);
+  expectKind('none', [
+    // A random walk with no drift, and noise whose root holds no step the drift is multiplied by.
+    String.raw`$w_{n+1} = w_n + \sqrt{\delta}\, \xi_n$`,
+    String.raw`$w_{n+1} = w_n + c + d\sqrt{\delta}\, \xi_n$`,
+  ]);
+});
+
+describe("recognize: Tweedie's posterior mean, the observation plus a variance times the score, with a bare nabla", () => {
+  expectKind('diffusion', [
+    String.raw`$\mathbb{E}[S \mid R = r] = r + s^2 \nabla \log q_R(r)$`.replace('s^2', String.raw`\sigma^2`),
+    String.raw`$\hat{u} = v + \tau \nabla \log p(v)$`,
+  ]);
+  // Ascent on a parameter a density is conditioned on is a gradient step, not a move along a sample's own score.
+  expectKind('gradient_step', [String.raw`$w \leftarrow w + \eta \nabla \log p(y \mid w)$`]);
+});
+
+describe("recognize: Tweedie's formula solved for the score", () => {
+  expectKind('diffusion', [String.raw`$\nabla_{r} \log q(r) = \frac{\mathbb{E}[s \mid r] - r}{\sigma^{2}}$`]);
+  expectKind('none', [
+    // Fisher's identity: a conditional expectation beside a score, but no noise variance and the gradient in a parameter.
+    String.raw`$\nabla_\phi \log q_\phi(r) = \mathbb{E}\left[\nabla_\phi \log q_\phi(r, s) \mid r\right]$`,
+  ]);
+});
+
+describe('recognize: the Fokker-Planck equation of an SDE', () => {
+  expectRoles(String.raw`$\frac{\partial q_s(y)}{\partial s} = -\nabla_y \cdot \big(\mu(y, s)\, q_s(y)\big) + \frac{\kappa^2}{2} \Delta q_s(y)$`, { variant: 'Fokker-Planck equation' });
+  expectKind('none', [
+    // Heat conduction with no drift's divergence of a density, and an integration by parts with no time derivative.
+    String.raw`$\frac{\partial T}{\partial t} = \nabla \cdot (\kappa \nabla T)$`,
+    String.raw`$\int \psi\, \nabla \cdot (b q)\, dy = -\int \nabla \psi \cdot b\, q\, dy$`,
+  ]);
+});
+
+describe('recognize: the forward marginal written as a draw given step zero', () => {
+  expectKind('diffusion', [String.raw`$\mathbf{z}_t \mid \mathbf{z}_0 \sim \mathcal{N}(a_t \mathbf{z}_0,\ b_t^2 \mathbf{I})$`]);
+  expectKind('none', [
+    // A state-space transition from the step before, and an observation given another variable's start.
+    String.raw`$z_t \mid z_{t-1} \sim \mathcal{N}(F z_{t-1}, R)$`,
+    String.raw`$w_t \mid z_0 \sim \mathcal{N}(m_t, v^2)$`,
+  ]);
+});

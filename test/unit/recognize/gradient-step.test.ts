@@ -123,3 +123,38 @@ describe('recognize: a moment as an exponential moving average names its roles',
   // A velocity with a learning rate (not the decay's complement) keeps its momentum reading.
   expectRoles(String.raw`$v_t = \beta v_{t-1} + \eta \nabla L(\theta_t)$`, { variant: 'momentum' });
 });
+
+describe('recognize: an accumulator named after the gradient it averages (dW, db)', () => {
+  expectRoles(String.raw`$v_{dA} = \mu\, v_{dA} + (1 - \mu)\, dA$`, { moment: 'v', variant: 'moving average' });
+  expectRoles(String.raw`$s_{d\theta} = \rho\, s_{d\theta} + (1-\rho)\, d\theta^{2}$`, { variant: 'moving average of squared gradients' });
+  describe('near misses', () => {
+    expectKind('none', [
+      // A differential of time is no gradient, and a d the subscript does not name is any product.
+      String.raw`$u_{dt} = \gamma u_{dt} + (1-\gamma)\, dt$`,
+      String.raw`$m_{dW} = \beta m_{dW} + (1-\beta)\, dZ$`,
+    ]);
+  });
+});
+
+describe('recognize: a gradient step from a look-ahead point', () => {
+  expectKind('gradient_step', [
+    String.raw`$w^{(k+1)} = z^{(k)} - \alpha_k \nabla L(z^{(k)})$`,
+    String.raw`\begin{aligned} z_{t} &= \theta_t + \gamma (\theta_t - \theta_{t-1}) \\ \theta_{t+1} &= z_t - \lambda \nabla_\theta J(z_t) \end{aligned}`,
+  ]);
+  describe('near misses', () => {
+    expectKind('none', [
+      // The gradient taken elsewhere than where the step starts, and an unindexed difference.
+      String.raw`$u_{t+1} = z_t - \alpha \nabla f(x_t)$`,
+      String.raw`$r = b - \nabla \phi(b)$`,
+    ]);
+  });
+});
+
+describe("recognize: AMSGrad's running maximum of the second moment", () => {
+  expectKind('gradient_step', [String.raw`$\hat{s}^{(n)} = \max\left(\hat{s}^{(n-1)}, s^{(n)}\right)$`]);
+  expectKind('none', [
+    // A running maximum of data, and a maximum of two unrelated quantities.
+    String.raw`$R_n = \max(R_{n-1}, y_n)$`,
+    String.raw`$\hat{s}_n = \max(a_n, b_n)$`,
+  ]);
+});

@@ -7,7 +7,7 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context } from '../context';
 import { isTimeScript, timeVariable } from '../math';
-import { appAt, firstApp, isDensityName, sides, tex } from '../query';
+import { appAt, firstApp, isDensityName, sides, terms, tex } from '../query';
 
 /** True for `\mathrm{d}x` at `seq[k]`: the letter d followed by a variable (`dx`, `dX_t`, `d\mathbf w`). */
 export function differentialAt(seq: readonly MathNode[], k: number, names?: ReadonlySet<string>): boolean {
@@ -34,6 +34,9 @@ export function continuousSigns(ctx: Context, scheduled: boolean): string | unde
     // `dx = -\dot\sigma(t)\sigma(t) \nabla_x \log p(x; \sigma(t))\, dt`: the probability-flow ODE, driven by a score.
     if (differentialAt(line, 0) && line.some((_, k) => differentialAt(line, k) && line[k + 1].name === 't') && scoreOf(false)) return 'probability flow ODE';
   }
+  if (ctx.lines.some(eulerMaruyama)) return 'sampler step';
+  if (tweedie(ctx)) return 'score of the noised density';
+  if (ctx.lines.some(fokkerPlanck)) return 'Fokker-Planck equation';
   // `\nabla_{x_t} \log q(x_t) = -\epsilon / \sqrt{1 - \bar\alpha_t}`: the score of the noised marginal at a time step,
   // written in the cumulative schedule.
   if (ctx.nodes.some((n) => n.type === 'id' && n.name === 'alpha' && n.accent === 'bar' && n.sub !== undefined) && scoreOf(true)) return 'score of the noised density';
@@ -51,7 +54,9 @@ export function continuousSigns(ctx: Context, scheduled: boolean): string | unde
     const nabla = log.seq[log.index - 1];
     if (!p || !isDensityName(p.fn) || !nabla || nabla.type !== 'op' || nabla.name !== 'nabla' || p.main.length !== 1) continue;
     const v = tex(p.main[0]);
-    if (tex(nabla.sub ?? []) !== v) continue;
+    // (A bare `\nabla` before a density of one variable, `y + \delta^2 \nabla \log p_Y(y)`, is taken in that variable;
+    // Tweedie's formula writes the posterior mean of the clean signal so, the noise variance times the noisy marginal's score.)
+    if (nabla.sub ? tex(nabla.sub) !== v : p.cond.length > 0) continue;
     let k = log.index - 2;
     while (k >= 0 && (log.seq[k].type === 'bin' && log.seq[k].name === '*')) k--;
     if (k >= 0 && log.seq[k].type === 'id' && STEP_LETTERS.has(log.seq[k].name)) k--;
@@ -175,7 +180,8 @@ function splitAtCommas(line: readonly MathNode[]): MathNode[][] {
 }
 
 /** Letters for the size of a sampler's step. */
-const STEP_LETTERS: ReadonlySet<string> = new Set(['eta', 'epsilon', 'alpha', 'delta', 'tau', 'gamma', 'lambda']);
+// (σ: Tweedie's and annealed Langevin's coefficient is a noise level's square, `\sigma^2 \nabla \log p`.)
+const STEP_LETTERS: ReadonlySet<string> = new Set(['eta', 'epsilon', 'alpha', 'delta', 'tau', 'gamma', 'lambda', 'sigma']);
 
 /** ε, ξ or z: the noise a diffusion adds. */
 export function isNoise(n: MathNode): boolean {
@@ -236,4 +242,80 @@ export function varianceSplit(ctx: Context): boolean {
   if (a.type !== 'num' || b.type !== 'num' || !isZero(x0) || x0.name !== lhs.name || !isNoise(eps)) return false;
   const sum = Number(a.name) ** 2 + Number(b.name) ** 2;
   return Math.abs(sum - 1) < 0.02;
+}
+
+/**
+ * `x_{t+h} = x_t + f(x_t, t)\, h + g(t)\sqrt{h}\, \epsilon`, `X_{n+1} = X_n + \mu(X_n)\Delta t + \sigma(X_n)\sqrt{\Delta t}\, Z_n`:
+ * the Euler-Maruyama step of an SDE (a diffusion's sampler, unadjusted Langevin with `\sqrt{2h}`). The variable at
+ * the next step is its value at this one, plus a drift times the step h, plus noise times the root of that same h,
+ * since a Brownian increment over h has standard deviation sqrt(h). A random walk (no drift term) and an AR(1) (no
+ * root of the step) do not qualify.
+ */
+function eulerMaruyama(line: readonly MathNode[]): boolean {
+  const { sides: parts, rels } = sides(line as MathNode[]);
+  if (rels.length === 0 || parts[0].length !== 1 || parts[0][0].type !== 'id' || !parts[0][0].sub) return false;
+  const target = parts[0][0];
+  // (What follows a top-level comma, `\quad \epsilon \sim \mathcal N(0, I)`, is a side condition.)
+  const rhs0 = parts[1];
+  const comma = rhs0.findIndex((n) => n.type === 'punct' && n.name === ',');
+  const ts = terms(comma > 0 ? rhs0.slice(0, comma) : rhs0).map((t) => t.nodes.filter((n) => !(n.type === 'bin' && n.name === '*')));
+  if (ts.length < 3) return false;
+  const first = ts[0];
+  if (first.length !== 1 || first[0].type !== 'id' || first[0].name !== target.name || tex(first[0].sub ?? []) === tex(target.sub ?? [])) return false;
+  const noisy = (n: MathNode | undefined): boolean => n !== undefined && (isNoise(n) || (n.type === 'id' && n.name === 'Z' && !n.accent));
+  const stepOf = (t: readonly MathNode[]): string | undefined => {
+    if (!noisy(t[t.length - 1])) return undefined;
+    const root = t.find((n) => n.type === 'sqrt');
+    // (`\sqrt{2h}`: a number may scale the step under the root.)
+    const arg = (root?.args?.[0] ?? []).filter((n) => !(n.type === 'bin' && n.name === '*'));
+    const inside = arg[0]?.type === 'num' ? arg.slice(1) : arg;
+    return inside.length > 0 ? tex(inside).replace(/\s/g, '') : undefined;
+  };
+  const noiseTerm = ts.slice(1).find((t) => stepOf(t) !== undefined);
+  const h = noiseTerm ? stepOf(noiseTerm) : undefined;
+  if (!noiseTerm || !h) return false;
+  // The drift: another term with the same step as a factor outside any root.
+  // (A one-letter step must stand as a factor of its own; `\Delta t` is read from the term's spelling.)
+  const flat = (n: MathNode): string => tex([n]).replace(/\s/g, '');
+  return ts.slice(1).some((t) => t !== noiseTerm && !t.some((n) => n.type === 'sqrt')
+    && (t.some((n) => flat(n) === h) || (h.length > 1 && tex(t).replace(/\s/g, '').includes(h))));
+}
+
+/**
+ * `\nabla \log p_Y(y) = -\frac{1}{\sigma^2}(y - \mathbb{E}[X \mid Y = y])`: Tweedie's formula solved for the score. The
+ * score of the noisy observation's density is equated to the gap between the denoiser (the clean signal's mean given
+ * the observation) and the observation, over the noise variance. All three must show: the score of a density of one
+ * variable (the gradient bare or in that variable), an expectation conditioned on that variable, and a squared level.
+ * Fisher's identity, `\nabla_\theta \log p_\theta(x) = \mathbb{E}[\nabla_\theta \log p_\theta(x, z) \mid x]`, differentiates in a parameter.
+ */
+function tweedie(ctx: Context): boolean {
+  if (ctx.rels.size === 0) return false;
+  const variance = ctx.nodes.some((n) => n.type === 'id' && (n.name === 'sigma' || n.name === 'delta') && n.sup?.length === 1 && n.sup[0].name === '2');
+  if (!variance) return false;
+  return ctx.logs.some((l) => {
+    const p = l.app;
+    const nabla = l.seq[l.index - 1];
+    if (!p || !isDensityName(p.fn) || p.cond.length > 0 || p.main.length !== 1 || nabla?.type !== 'op' || nabla.name !== 'nabla') return false;
+    const v = tex(p.main[0]).replace(/\s/g, '');
+    if (nabla.sub && tex(nabla.sub).replace(/\s/g, '') !== v) return false;
+    return ctx.expectations.some((e) => {
+      const body = tex([...e.measure, ...e.body]).replace(/\s/g, '');
+      const bar = body.search(/\||\\mid/);
+      return bar >= 0 && body.slice(bar).includes(v);
+    });
+  });
+}
+
+/**
+ * `\frac{\partial p_t(x)}{\partial t} = -\nabla \cdot [f p_t] + \frac{1}{2} g^2 \nabla^2 p_t`: the Fokker-Planck equation, how the
+ * density of an SDE's state evolves: its time derivative is a divergence (the drift carrying mass) plus a second-order
+ * term (the noise spreading it). The density must be differentiated in time on the left, and the right must hold both a
+ * divergence and a second derivative; an integration by parts (`\int \phi \nabla \cdot (fp)`) has no time derivative.
+ */
+function fokkerPlanck(line: readonly MathNode[]): boolean {
+  const { sides: parts, rels } = sides(line as MathNode[]);
+  if (rels.length !== 1 || rels[0] !== '=') return false;
+  const [lhs, rhs] = parts.map((x) => tex(x).replace(/\s/g, ''));
+  const timeDerivative = /^\\frac\{\\partial(?:p|\\rho|q)[^}]*\}\{\\partial(?:t|s|\\tau)\}/.test(lhs) || /^\\partial_\{?(?:t|s|\\tau)\}?(?:p|\\rho|q)/.test(lhs);
+  return timeDerivative && /\\nabla(?:_\{?\w+\}?)?\\cdot/.test(rhs) && /\\nabla(?:_\{?\w+\}?)?\^\{?2|\\Delta|\\partial\^\{?2/.test(rhs);
 }

@@ -189,7 +189,9 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
     const rhs = [...allNodes(rhsTop)];
     const zeroMeanGaussian = ctx.apps.some((a) => a.fn.type === 'id' && a.fn.name === 'N' && rhsTop.includes(a.fn) && a.main.length === 2 && a.main[0].length === 1 && a.main[0][0].type === 'num' && a.main[0][0].name === '0');
     // (The noise may be called z or ξ too, as score-based models write it: `x_i = x_{i-1} + \sqrt{\sigma_i^2 - \sigma_{i-1}^2}\, z`.)
-    const noise = rhs.some((n) => isNoise(n)) || zeroMeanGaussian;
+    // (A probabilist writes the standard normal draw as a capital Z, `X_k = \sqrt{1-\beta_k} X_{k-1} + \sqrt{\beta_k} Z_k`, with
+    // the random variables in capitals; here, at a step of the same chain scaled by a schedule's root, it is that noise.)
+    const noise = rhs.some((n) => isNoise(n) || (n.type === 'id' && n.name === 'Z' && !n.accent)) || zeroMeanGaussian;
     const earlier = rhs.some((n, k) => n.type === 'id' && n.name === base && n.accent === parts[0][0].accent && (isTimeScript(n.sub, steps) || !n.sub || (rhs[k + 1]?.type === 'id' && rhs[k + 1].name === 't')));
     // The noise scaled by a schedule (`\sqrt{\beta_t}\epsilon`) makes it a diffusion; an AR(1)
     // process `x_t = \phi x_{t-1} + \epsilon_t` adds noise too, but with no schedule and no square root.
@@ -228,6 +230,14 @@ export function detectDiffusion(ctx: Context): (Hit & { weak: boolean }) | null 
     // `\mathbf x_\sigma \sim \mathcal N(\mathbf x, \sigma^2 \mathbf I)`, `y_t \sim \mathcal N(y, \sigma_t^2 I)`: a sample at a noise
     // level drawn around the clean sample, its variance set by that very level. (`y_i \sim \mathcal N(\mu, \sigma^2)`
     // draws data around a mean: i indexes items and is no level in the variance.)
+    // `x_t \mid x_0 \sim \mathcal N(\mu_t, \sigma_t^2 I)`: the state at a step given the same variable at step zero, drawn
+    // from a Gaussian whose moments carry the step: the forward marginal of a diffusion (or an SDE's transition from
+    // its start). A state-space model conditions on the step before (`x_t \mid x_{t-1}`) or on another variable.
+    const sim = line.findIndex((n) => n.type === 'rel' && n.name === 'sim');
+    const given = sim === 3 ? gaussians.find((a) => a.fn === line[4]) : undefined;
+    const [state, bar, start] = line;
+    if (given && state?.type === 'id' && timeVariable([state], steps) !== undefined && !isZero(state) && tex([bar]).replace(/\s/g, '').match(/^(?:\||\\mid)$/)
+      && isZero(start) && start.name === state.name && [...given.main, ...given.params].some((m) => m.some((n) => n.type === 'id' && isTimeScript(n.sub, steps)))) { strong = true; roles.forward ??= tex(line); break; }
     const point = line[0];
     const level = point?.type === 'id' && point.sub?.length === 1 && point.sub[0].type === 'id' && steps.has(point.sub[0].name) ? point.sub[0].name : undefined;
     const [mean, variance] = g ? [...g.main, ...g.params] : [];

@@ -74,11 +74,14 @@ export function detectEntropy(ctx: Context): Hit | null {
   }
   const softmax = softmaxCrossEntropy(ctx) ?? labelPairCrossEntropy(ctx);
   if (softmax) return softmax;
-  // -E_{x~P}[log p(x)]: the average surprise under the distribution itself.
+  // -E_{x~P}[log p(x)]: the average surprise under the distribution itself. The minus may stand inside the
+  // brackets, `\mathbb{E}_{x \sim p}[-\log p(x)]`, the surprise -log p averaged: the same quantity.
   for (const e of ctx.expectations) {
     const m = measureDensity(e.measure);
     const before = e.seq[e.index - 1];
-    if (!m || !before || before.type !== 'bin' || before.name !== '-') continue;
+    const inside = e.body[0]?.type === 'bin' && e.body[0].name === '-' && ctx.logs.some((l) => l.seq === e.body && l.index === 1 && l.app !== undefined && l.app.cond.length === 0);
+    // (Only an unconditioned density there: `\mathbb{E}_{x \sim P(x|\theta^*)}[-\log P(x|\theta)]` scores one parameter under another.)
+    if (!m || ((!before || before.type !== 'bin' || before.name !== '-') && !inside)) continue;
     const logs = ctx.logs.filter((l) => l.seq === e.body || l.seq === e.seq);
     if (logs.some((l) => l.app && nodeTex(l.app.fn).toLowerCase() === nodeTex(m.node).toLowerCase())) {
       return { kind: 'entropy', confidence: 0.85, roles: { distribution: nodeTex(m.node), variant: 'entropy' } };

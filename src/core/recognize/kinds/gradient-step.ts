@@ -72,6 +72,18 @@ function hasGradient(nodes: readonly MathNode[]): boolean {
 }
 
 /**
+ * `(1-\beta)\, dW` or `(1-\beta_2)\, dW^2` under a target subscripted `dW` (`V_{dW}`, `S_{db}`): the term is the
+ * complement of a decay times d followed by the very name the accumulator's subscript spells.
+ */
+function namesItsGradient(target: MathNode, t: readonly MathNode[]): boolean {
+  const sub = tex(target.sub ?? []).replace(/[{}\s]/g, '');
+  // (`dt`, `ds`, `d\tau` are a time's differentials, never a gradient.)
+  if (!/^d\\?[A-Za-z]+$/.test(sub) || /^d(?:t|s|\\tau)$/.test(sub) || t.length !== 3 || t[0].type !== 'group' || !/^1-/.test(tex(t[0].children ?? []).replace(/\s/g, ''))) return false;
+  const [d, x] = [t[1], t[2]];
+  return d.type === 'id' && d.name === 'd' && !d.sub && !d.sup && x.type === 'id' && ('d' + nodeTex({ ...x, sup: undefined })).replace(/[{}\s]/g, '') === sub;
+}
+
+/**
  * Where a time or iteration index stands on a symbol: `t+1` in `x_{t+1}`, `(k)` in `\theta^{(k)}`.
  * Empty when the symbol has none.
  */
@@ -200,8 +212,23 @@ function updates(ctx: Context): Update[] {
         const counted = at === 0 && stepNumber(target) !== undefined && stepNumber(target) === (stepNumber(first.nodes[0]) ?? NaN) + 1;
         const worked = counted ? rest.find((t) => t.sign === -1 && t.nodes.length >= 2 && !Number.isNaN(fraction(t.nodes[0])) && t.nodes.slice(1).every((n) => n.type === 'num' || n.type === 'group' || n.type === 'id')) : undefined;
         const newton = rest.find((t) => newtonTerm(t.nodes, target.name));
-        const step = derivative ?? newton ?? worked ?? rest.find((t) => isStepTerm(t.nodes, assigned || moved) && (assigned || moved || t.nodes.length >= 2));
+        // `V_{dW} = \beta V_{dW} + (1-\beta)\, dW`: the course convention (deeplearning.ai's and the many notes that follow it)
+        // writes the gradient of the cost in W as dW, and names each accumulator after the gradient it averages. The
+        // target's subscript spelling the same `dW` the term carries ties the d to a gradient, not to a differential `dt`.
+        const named = rest.find((t) => namesItsGradient(target, t.nodes));
+        const step = derivative ?? newton ?? worked ?? named ?? rest.find((t) => isStepTerm(t.nodes, assigned || moved) && (assigned || moved || t.nodes.length >= 2));
         if (step) out.push({ target, rhs, gradientTerm: step.nodes, rel, scaled: at === 1, coefficient: at === 1 ? first.nodes[0] : undefined, noise });
+        continue;
+      }
+      // `x_{k+1} = y_{k+1} - \eta \nabla f(y_{k+1})`: a gradient step taken from another point, the extrapolated or
+      // look-ahead point of Nesterov's method, the heavy ball's or extragradient's, or a proximal method's: the new
+      // iterate is that point minus a step along the gradient evaluated at that very point. Both must carry an
+      // iteration index, and the gradient must be taken where the step starts (`y - \eta \nabla f(x)` is not one step).
+      const lookahead = indexOf(target) !== '' && ts.length === 2 && first.sign === 1 && first.nodes.length === 1 && first.nodes[0].type === 'id'
+        && first.nodes[0].name !== target.name && indexOf(first.nodes[0]) !== '' && ts[1].sign === -1 && hasDerivative(ts[1].nodes)
+        && [...allNodes(ts[1].nodes)].some((n) => n.type === 'group' && (n.children ?? []).length === 1 && n.children![0].type === 'id' && n.children![0].name === first.nodes[0].name);
+      if (lookahead) {
+        out.push({ target, rhs, gradientTerm: ts[1].nodes, rel, scaled: false, noise: false });
         continue;
       }
       // `x_{k+1} = \mathrm{prox}_{\eta g}(x_k - \eta \nabla f(x_k))`, `\Pi_C(\theta_t - \eta g_t)`: a projection or proximal
@@ -345,7 +372,7 @@ function truncatedUpdate(ctx: Context): Hit | null {
 /** Detects a gradient step. */
 export function detectGradientStep(ctx: Context): Hit | null {
   const ups = updates(ctx);
-  if (ups.length === 0) return numericMoment(ctx) ?? truncatedUpdate(ctx);
+  if (ups.length === 0) return numericMoment(ctx) ?? truncatedUpdate(ctx) ?? amsgradMax(ctx);
   // In a block of several updates the one that takes the gradient names the roles; the others
   // apply what it computed (`\theta \leftarrow \theta + v`).
   const u = ups.find((x) => hasDerivative(x.gradientTerm)) ?? ups.find((x) => hasGradient(x.gradientTerm)) ?? ups.find((x) => !x.correction) ?? ups[ups.length - 1];
@@ -456,4 +483,23 @@ function adaptiveStep(ctx: Context): Hit | null {
   const dir = t[1];
   const direction = isGradientLetter(dir) || (dir.type === 'id' && dir.name === 'm') || hasDerivative([dir]);
   return rate && root && direction ? { kind: 'gradient_step', confidence: 0.7, roles: { learning_rate: nodeTex(num[0]), variant: 'adam' } } : null;
+}
+
+/**
+ * `\hat v_t = \max(\hat v_{t-1}, v_t)`: AMSGrad's second moment, the hatted accumulator kept at the largest of its
+ * previous value and the current (unhatted) moment of the same name, so the effective step never grows. A running
+ * maximum of data, `M_k = \max(M_{k-1}, x_k)`, compares two different quantities and has no hat-and-plain pair.
+ */
+function amsgradMax(ctx: Context): Hit | null {
+  if (ctx.lines.length !== 1) return null;
+  const { sides: parts, rels } = sides(ctx.lines[0]);
+  if (rels.length !== 1 || (rels[0] !== '=' && !assignedRel(rels[0])) || parts[0].length !== 1) return null;
+  const target = parts[0][0];
+  const rhs = parts[1];
+  if (target.type !== 'id' || target.accent !== 'hat' || indexOf(target) === '' || rhs.length !== 2 || rhs[0].type !== 'op' || rhs[0].name !== 'max' || rhs[1].type !== 'group') return null;
+  const args = (rhs[1].children ?? []).filter((n) => !(n.type === 'punct' && n.name === ','));
+  if (args.length !== 2 || args.some((n) => n.type !== 'id' || n.name !== target.name)) return null;
+  const [prev, cur] = args;
+  const ok = prev.accent === 'hat' && !cur.accent && indexOf(prev) !== indexOf(target) && indexOf(cur) === indexOf(target);
+  return ok ? { kind: 'gradient_step', confidence: 0.7, roles: { moment: nodeTex({ ...target, sub: undefined, sup: undefined }), variant: 'adam' } } : null;
 }
