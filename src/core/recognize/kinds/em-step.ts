@@ -75,6 +75,18 @@ export function detectMStep(ctx: Context): Hit | null {
     const frac = parts[1][0];
     if (frac?.type !== 'frac' || !frac.args) continue;
     const [num, den] = frac.args;
+    // Bishop's notation names the component's soft count `N_k = \sum_n \gamma(z_{nk})`: then the update reads
+    // `\frac{1}{N_k} \sum_n \gamma(z_{nk}) x_n` (a weighted average over the same weights) or, for a mixing
+    // weight, `\frac{N_k}{N}` (that count over the number of points). The count carries the component's index.
+    const softCount = (seq: readonly MathNode[]): boolean =>
+      seq.length === 1 && seq[0].type === 'id' && seq[0].name === 'N' && tokens(seq[0].sub ?? []).join(',') === k;
+    if (softCount(den) && num.length === 1 && nodeTex(num[0]) === '1') {
+      const rest = parts[1].slice(1);
+      if (isSum(rest[0]) && componentWeights(rest.slice(1), k).length > 0)
+        return { kind: 'mle', confidence: 0.75, roles: { parameter: nodeTex(p), weight: componentWeights(rest.slice(1), k)[0], variant: 'M-step' } };
+    }
+    if (softCount(num) && parts[1].length === 1 && den.length === 1 && den[0].type === 'id' && /^[Nn]$/.test(den[0].name) && !den[0].sub)
+      return { kind: 'mle', confidence: 0.75, roles: { parameter: nodeTex(p), weight: nodeTex(num[0]), variant: 'M-step' } };
     if (!isSum(num[0]) || !isSum(den[0])) continue;
     const numBody = num.filter((n) => !isSum(n));
     const weights = componentWeights(numBody, k);

@@ -1,0 +1,21 @@
+/**
+ * Rules added in round 5 (helper R10) from the math of the mle/kl/bayes families. Formulas are written here in
+ * notations of our own, with the near-misses that must stay apart.
+ */
+import { expectKind } from './cases';
+
+describe('recognize: EM M-step over the soft count N_k (Bishop notation)', () => {
+  expectKind('mle', [
+    String.raw`\mu_c^{\text{new}} = \frac{1}{N_c} \sum_{i=1}^{n} r_{ic} \, \mathbf{x}_i`,
+    String.raw`\Sigma_j^{(t+1)} = \frac{1}{N_j} \sum_{n} \gamma_{nj} (x_n - \mu_j)(x_n - \mu_j)^\top`,
+    String.raw`\pi_c^{(s+1)} = \frac{N_c}{N}`,
+  ]);
+  describe('near misses', () => {
+    expectKind('none', [
+      // k-means' centroid (a hard assignment, no weight), a sample mean, a mixing weight with no next iterate.
+      String.raw`\mu_k^{new} = \frac{1}{N_k} \sum_{x_n \in C_k} x_n`,
+      String.raw`\bar{x}^{new} = \frac{1}{N} \sum_{n} x_n`,
+      String.raw`\pi_k = \frac{N_k}{N}`,
+    ]);
+  });
+});
