@@ -19,3 +19,17 @@ describe('recognize: EM M-step over the soft count N_k (Bishop notation)', () =>
     ]);
   });
 });
+
+describe('recognize: minus the log of q averaged under a plain p is a cross-entropy', () => {
+  expectKind('entropy', [
+    String.raw`\mathbb{E}_{y \sim p}\left[-\ln q(y)\right]`,
+    String.raw`\mathbb{E}_{P(a, b)}\big[ -\log Q_{\phi}(a \mid b) \big]`,
+  ]);
+  describe('near misses', () => {
+    // Averaged over the data (a data mark on p, or the data set itself), the same shape is a negative log-likelihood.
+    expectKind('mle', [
+      String.raw`\mathbb{E}_{x \sim p_{\mathrm{data}}}\left[-\log q_\theta(x)\right]`,
+      String.raw`\mathbb{E}_{(x, y) \sim \mathcal{D}}\left[-\log q_{w}(y \mid x)\right]`,
+    ]);
+  });
+});

@@ -74,6 +74,7 @@ export function detectEntropy(ctx: Context): Hit | null {
   }
   const softmax = softmaxCrossEntropy(ctx) ?? labelPairCrossEntropy(ctx);
   if (softmax) return softmax;
+  if (crossEntropyAverage(ctx)) return { kind: 'entropy', confidence: 0.8, roles: { variant: 'cross-entropy' } };
   // -E_{x~P}[log p(x)]: the average surprise under the distribution itself.
   for (const e of ctx.expectations) {
     const m = measureDensity(e.measure);
@@ -303,6 +304,23 @@ function negatedBracket(ctx: Context, seq: readonly MathNode[]): boolean {
   for (const parent of ctx.seqs) {
     const k = parent.findIndex((n) => n.type === 'group' && n.children === seq);
     if (k > 0 && parent[k - 1].type === 'bin' && parent[k - 1].name === '-') return true;
+  }
+  return false;
+}
+
+/**
+ * `\mathbb{E}_{x \sim p}[-\log q(x)]`, `\mathbb{E}_{p(x,y)}[-\log q_\theta(y, x)]`: minus the log of a second distribution q
+ * averaged under a plain p is the cross-entropy H(p, q). The measure must be a bare p or P (no data mark such as
+ * `p_{data}`, `\hat p`, `\mathcal D`): an average over the data of a model's log density is a negative log-likelihood.
+ */
+export function crossEntropyAverage(ctx: Context): boolean {
+  for (const e of ctx.expectations) {
+    const m = measureDensity(e.measure);
+    if (!m || !/^[pP]$/.test(m.node.name) || m.node.sub || m.node.sup || m.node.accent) continue;
+    const log = ctx.logs.find((l) => l.seq === e.body || l.seq === e.seq);
+    if (!log?.app || !log.negated || !/^[qQ]$/.test(log.app.fn.name)) continue;
+    // (Only the negated log in the brackets: `-\log q(x) + \log p(x)` is a KL's log ratio written apart.)
+    if (ctx.logs.filter((l) => l.seq === e.body || l.seq === e.seq).length === 1) return true;
   }
   return false;
 }

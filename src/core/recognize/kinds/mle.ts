@@ -9,6 +9,7 @@ import type { MathNode } from '../../parse/tree';
 import type { Context, LogUse } from '../context';
 import type { Hit } from '../types';
 import { evidenceAsItsOwnAverage, hasDerivative, isDensityApp, isParameter, isParameterArg, measureDensity, overParameter } from '../math';
+import { crossEntropyAverage } from './entropy';
 import { appAt, isDensityName, nodeTex, sides, some, tex, type App } from '../query';
 
 const OPTIMIZERS: ReadonlySet<string> = new Set(['argmax', 'argmin', 'max', 'min']);
@@ -62,6 +63,9 @@ export function detectMLE(ctx: Context): Hit | null {
   }
   // An argmax over labels is a prediction rule; a derivative of the likelihood is calculus, not the objective.
   if (classes && !optimizer) return null;
+  // An average under a plain p of minus the log of another distribution q is their cross-entropy, unless
+  // the formula optimizes a parameter (minimizing it over q_\theta is fitting the model by maximum likelihood).
+  if (!optimizer && crossEntropyAverage(ctx)) return null;
   if (ctx.lines.some((l) => hasDerivative(l))) return null;
   if (!optimizer && evidenceAsItsOwnAverage(ctx)) return null;
   for (const line of ctx.lines) {
