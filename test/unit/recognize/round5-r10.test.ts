@@ -33,3 +33,17 @@ describe('recognize: minus the log of q averaged under a plain p is a cross-entr
     ]);
   });
 });
+
+describe('recognize: a likelihood with its parameter after a semicolon, multiplied over the sample', () => {
+  expectKind('mle', [
+    String.raw`p(\mathbf{X}; \boldsymbol\theta) = \prod_{n=1}^{N} p(\mathbf{x}_n; \boldsymbol\theta)`,
+    String.raw`P(\mathcal{D}; w) = \prod_{j=1}^{m} P(y_j \mid x_j; w)`,
+  ]);
+  describe('near misses', () => {
+    // One indexed draw's categorical pmf (a product over categories), and a density's closed form.
+    expectKind('none', [
+      String.raw`p(\mathbf{s}_j; \boldsymbol\rho) = \prod_{c=1}^{C} \rho_c^{s_{jc}}`,
+      String.raw`p(\mathbf{v}; \boldsymbol\Lambda) = (2\pi)^{-d/2} |\boldsymbol\Lambda|^{1/2} \exp\left(-\tfrac12 \mathbf{v}^\top \boldsymbol\Lambda \mathbf{v}\right)`,
+    ]);
+  });
+});

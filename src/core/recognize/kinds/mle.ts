@@ -173,7 +173,13 @@ export function detectMLE(ctx: Context): Hit | null {
     // A q on the left is a variational family (`q(\theta|\phi) = \prod_i q_i(\theta_i|\phi_i)`), and a joint set
     // to a density times a conditional of the rest is the chain rule, not a likelihood.
     const family = (a: App | undefined): boolean => a !== undefined && a.fn.name.toLowerCase() === 'q';
-    if (first && !family(first) && !chainRule(first, rhs) && conditionedOnParameter(first, false) && sides(line).rels.length > 0 && likelihoodShape) return fill(undefined, 0.8);
+    // The parameter may follow a semicolon (`p(\mathcal D; \theta) = \prod_i p(x_i; \theta)`), but then only an explicit
+    // product or sum over the sample counts: `p(x; \mu, \Sigma) = (2\pi)^{-n/2} \dots` is a density's formula, and the left
+    // side one indexed point (`p(z_n; \theta) = \prod_k \theta_k^{z_{nk}}`) is the pmf of a single draw.
+    const bySemicolon = first !== undefined && !conditionedOnParameter(first, false) && conditionedOnParameter(first, true, false);
+    const sampleProduct = rhs.some((n) => n.type === 'op' && (n.name === 'prod' || n.name === 'sum'))
+      && !(first?.main.length === 1 && first.main[0].length === 1 && first.main[0][0].sub !== undefined);
+    if (first && !family(first) && !chainRule(first, rhs) && conditionedOnParameter(first, true, false) && (!bySemicolon || sampleProduct) && sides(line).rels.length > 0 && likelihoodShape) return fill(undefined, 0.8);
     if (line[0]?.type === 'op' && line[0].name === 'prod' && !priorOfParameter) {
       const a = appAt(line, 1);
       if (a && isDensityApp(a) && !family(a)) return fill(undefined, 0.7);
