@@ -47,3 +47,17 @@ describe('recognize: a likelihood with its parameter after a semicolon, multipli
     ]);
   });
 });
+
+describe('recognize: a responsibility proportional to likelihood times prior is Bayes', () => {
+  expectKind('bayes', [
+    String.raw`\gamma_{ik} \propto p(\mathbf{x}_i \mid c_i = k, \{\mu_k\}_{k=1}^{K}) \, p(c_i = k)`,
+    String.raw`w_{j} \propto P(\text{obs} \mid h_j) \, P(h_j)`,
+  ]);
+  describe('near misses', () => {
+    // Equal, not proportional: the joint by the chain rule; a ratio of two densities is an importance weight.
+    expectKind('none', [
+      String.raw`a_{nk} = p(x_n \mid s_n = k) \, p(s_n = k)`,
+      String.raw`w_i \propto p(x_i) / q(x_i)`,
+    ]);
+  });
+});
