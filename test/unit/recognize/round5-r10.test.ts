@@ -61,3 +61,12 @@ describe('recognize: a responsibility proportional to likelihood times prior is 
     ]);
   });
 });
+
+describe('recognize: a regression likelihood given the inputs still pairs with the prior of the weights', () => {
+  expectKind('marginal', [String.raw`Z = \int p(\mathbf{t} \mid \mathbf{X}, \boldsymbol\beta)\, p(\boldsymbol\beta)\, \mathrm{d}\boldsymbol\beta`]);
+  expectKind('bayes', [String.raw`p(\mathbf{w} \mid \mathcal{D}) = \frac{p(\mathbf{y} \mid \mathbf{X}, \mathbf{w})\, p(\mathbf{w})}{p(\mathbf{y} \mid \mathbf{X})}`]);
+  describe('near misses', () => {
+    // The joint of targets and weights factored by the chain rule is no posterior and integrates nothing.
+    expectKind('none', [String.raw`p(\mathbf{y}, \boldsymbol\beta \mid \mathbf{X}) = p(\mathbf{y} \mid \mathbf{X}, \boldsymbol\beta)\, p(\boldsymbol\beta)`]);
+  });
+});
