@@ -70,3 +70,17 @@ describe('recognize: a regression likelihood given the inputs still pairs with t
     expectKind('none', [String.raw`p(\mathbf{y}, \boldsymbol\beta \mid \mathbf{X}) = p(\mathbf{y} \mid \mathbf{X}, \boldsymbol\beta)\, p(\boldsymbol\beta)`]);
   });
 });
+
+describe('recognize: a data set given only Greek parameters, multiplied over its points, is the likelihood', () => {
+  expectKind('mle', [
+    String.raw`p(\mathbf{Y} \mid \boldsymbol\phi, \boldsymbol\nu, \boldsymbol\Lambda) = \prod_{i=1}^{m} \sum_{c=1}^{C} \phi_c \, \mathcal{N}(y_i \mid \nu_c, \Lambda_c^{-1})`,
+    String.raw`p(\mathbf{t} \mid \eta, \tau) = \prod_{j=1}^{n} \mathcal{N}(t_j \mid \eta, \tau^{-1})`,
+  ]);
+  describe('near misses', () => {
+    // A product over independent coordinates of one point (no indexed data point inside), a Dirichlet prior's kernel.
+    expectKind('none', [
+      String.raw`p(\mathbf{v} \mid \eta, \tau) = \prod_{d=1}^{D} \exp(-\tau (v - \eta)^2)`,
+      String.raw`p(\boldsymbol\phi \mid \alpha) \propto \prod_{c=1}^{C} \phi_c^{\alpha - 1}`,
+    ]);
+  });
+});

@@ -180,6 +180,14 @@ export function detectMLE(ctx: Context): Hit | null {
     const sampleProduct = rhs.some((n) => n.type === 'op' && (n.name === 'prod' || n.name === 'sum'))
       && !(first?.main.length === 1 && first.main[0].length === 1 && first.main[0][0].sub !== undefined);
     if (first && !family(first) && !chainRule(first, rhs) && conditionedOnParameter(first, true, false) && (!bySemicolon || sampleProduct) && sides(line).rels.length > 0 && likelihoodShape) return fill(undefined, 0.8);
+    // `p(\mathbf X | \boldsymbol\pi, \boldsymbol\mu, \boldsymbol\Sigma) = \prod_n \sum_k \pi_k \mathcal N(\dots)`: given only a distribution's
+    // Greek parameters and multiplied over the sample, it is the data set's likelihood. (A sum alone, `p(x | \pi, \mu) =
+    // \sum_k \pi_k \dots`, is one point's mixture density, so a product is required.)
+    const greekGiven = first !== undefined && first.cond.length > 0 && first.cond.every((c) => c.length === 1 && c[0].type === 'id' && GREEK.test(c[0].name));
+    // (Multiplied over data points: a density of an indexed point inside, `\mathcal N(x_n | \dots)`; `\prod_k \pi_k^{z_k}` is a
+    // latent's pmf and `\prod_k \pi_k^{\alpha - 1}` a Dirichlet prior. The joint with the latent is left alone.)
+    const ofPoint = ctx.apps.some((a) => a !== first && (isDensityName(a.fn) || (a.fn.type === 'id' && a.fn.name === 'N')) && a.main.length === 1 && a.main[0].length === 1 && a.main[0][0].sub !== undefined && /^[xXyYt]$/.test(a.main[0][0].name));
+    if (first && greekGiven && first.main.length === 1 && ofPoint && !family(first) && sampleProduct && rhs.some((n) => n.type === 'op' && n.name === 'prod') && sides(line).rels.length > 0) return fill(undefined, 0.75);
     if (line[0]?.type === 'op' && line[0].name === 'prod' && !priorOfParameter) {
       const a = appAt(line, 1);
       if (a && isDensityApp(a) && !family(a)) return fill(undefined, 0.7);
