@@ -84,3 +84,11 @@ describe('recognize: a data set given only Greek parameters, multiplied over its
     ]);
   });
 });
+
+describe('recognize: the log of a likelihood written in parentheses of its own', () => {
+  expectKind('mle', [String.raw`\ln\left( p(\mathbf{Y} \mid \eta, \tau) \right) = \sum_{j=1}^{m} \ln \mathcal{N}(y_j \mid \eta, \tau^{-1})`]);
+  describe('near misses', () => {
+    // One point's log density in closed form, no sum over a sample.
+    expectKind('none', [String.raw`\ln\left( p(y \mid \eta, \tau) \right) = \tfrac12 \ln \tau - \tfrac{\tau}{2} (y - \eta)^2 + c`]);
+  });
+});

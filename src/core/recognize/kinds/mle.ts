@@ -262,6 +262,8 @@ export function likelihoodOnLeft(ctx: Context): boolean {
     let lhs = parts[0];
     const logged = lhs[0]?.type === 'op' && lhs[0].name === 'log';
     if (logged) lhs = lhs.slice(1);
+    // (`\log \left( P(X | \theta) \right)`: the log's argument in parentheses of its own.)
+    if (logged && lhs.length === 1 && lhs[0].type === 'group' && lhs[0].name === '(' && lhs[0].children) lhs = lhs[0].children;
     const a = lhs.length === 2 ? appAt(lhs, 0) : undefined;
     // A density on the left is a likelihood only under a log (`p(z | x; \theta) = ...` is a posterior).
     // (`\log p_\theta(x|z) = ...` is a decoder's term: conditioned on the code, not only on the parameter; and
