@@ -92,3 +92,11 @@ describe('recognize: the log of a likelihood written in parentheses of its own',
     expectKind('none', [String.raw`\ln\left( p(y \mid \eta, \tau) \right) = \tfrac12 \ln \tau - \tfrac{\tau}{2} (y - \eta)^2 + c`]);
   });
 });
+
+describe('recognize: a divergence alone on the right is a KL whatever the left is called', () => {
+  expectKind('kl', [String.raw`J(\phi) = \min_{\phi} \mathrm{KL}\left(q_{\phi}(z) \,\|\, p(z \mid x)\right)`, String.raw`\mathcal{L}(w) = D_{\mathrm{KL}}(p^{*} \Vert p_{w})`]);
+  describe('near misses', () => {
+    // A log-likelihood summed over the sample on the right stays maximum likelihood.
+    expectKind('mle', [String.raw`\mathcal{L}(w) = \sum_{i=1}^{n} \log p_{w}(y_i)`]);
+  });
+});

@@ -8,7 +8,7 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context, LogUse } from '../context';
 import type { Hit } from '../types';
-import { evidenceAsItsOwnAverage, hasDerivative, isDensityApp, isParameter, isParameterArg, measureDensity, overParameter } from '../math';
+import { evidenceAsItsOwnAverage, hasDerivative, isDensityApp, isKLOperator, isParameter, isParameterArg, measureDensity, overParameter } from '../math';
 import { crossEntropyAverage } from './entropy';
 import { appAt, isDensityName, nodeTex, sides, some, tex, type App } from '../query';
 
@@ -269,6 +269,10 @@ export function likelihoodOnLeft(ctx: Context): boolean {
     // (`\log p_\theta(x|z) = ...` is a decoder's term: conditioned on the code, not only on the parameter; and
     // `L(\theta) = \|\epsilon - \epsilon_\theta(x_t, t)\|^2`, with no log, density or product, is a loss named L.)
     const rhs = parts[1] ?? [];
+    // (`L(\theta) = \arg\min_\theta D_{KL}(p_{data} \| p_\theta)`: a divergence alone on the right, not a log or a product
+    // of densities, makes the formula about the KL whatever the left is named.)
+    const divergenceOnly = !logged && rhs.some(isKLOperator) && !rhs.some((n) => n.type === 'op' && (n.name === 'log' || n.name === 'prod' || n.name === 'sum'));
+    if (divergenceOnly) continue;
     const likelihoodLike = logged || some(rhs, (n) => (n.type === 'op' && (n.name === 'log' || n.name === 'prod' || n.name === 'sum')) || (n.type === 'id' && isDensityName(n)) || (n.type === 'id' && n.name === 'E'));
     // `\ln p(\mathbf{X} | \boldsymbol\mu, \boldsymbol\Sigma, \boldsymbol\pi) = \sum_n \ln \{\dots\}`: given only Greek letters (a
     // distribution's parameters) and summed or multiplied over the data points, it is the data set's log-likelihood.
