@@ -100,3 +100,11 @@ describe('recognize: a divergence alone on the right is a KL whatever the left i
     expectKind('mle', [String.raw`\mathcal{L}(w) = \sum_{i=1}^{n} \log p_{w}(y_i)`]);
   });
 });
+
+describe('recognize: the M-step written as the estimate (a hat) with weights indexed by point and component', () => {
+  expectKind('mle', [String.raw`\hat{\sigma}_c^2 = \frac{\sum_{j} w_{x_j}(c) (x_j - \mu_c)^2}{\sum_{j} w_{x_j}(c)}`]);
+  describe('near misses', () => {
+    // A hat on a plain sample mean, or a k-means centroid over a hard cluster, weighs nothing by component.
+    expectKind('none', [String.raw`\hat{\mu}_c = \frac{1}{|S_c|} \sum_{j \in S_c} x_j`, String.raw`\hat{\sigma}^2 = \frac{1}{m} \sum_{j} (x_j - \bar{x})^2`]);
+  });
+});

@@ -44,7 +44,8 @@ function componentWeights(body: readonly MathNode[], k: string): string[] {
     // (`w_{nc} (x_n - \mu_c)`: a weight before a parenthesis reads like an application; its subscript still counts.)
     const next = body[i + 1];
     if (next?.type === 'group' && next.name === '(') {
-      const t = tokens(next.children ?? []);
+      // (`\gamma_{z_i}(k)`: the point's index in the subscript, the component's in the argument.)
+      const t = [...tokens(next.children ?? []), ...tokens(n.sub ?? [])];
       if (t.includes(k) && t.length >= 2) out.push(nodeTex(n) + tex([next]));
     }
     const sub = tokens(n.sub ?? []);
@@ -70,7 +71,8 @@ export function detectMStep(ctx: Context): Hit | null {
     if (lhs.length !== 1 || p.type !== 'id' || !COMPONENT_PARAMETER.test(p.name) || !p.sub || p.sub.length !== 1) continue;
     // The new iterate on the left (`^{(t+1)}`, `^{new}`) makes it EM's step. Without it the same average is a
     // stationary point solved in a derivation, or k-means' centroid, which notes leave unlabelled.
-    if (!nextIterate(p.sup)) continue;
+    // (A hat, `\hat{\mu}_k`, marks the same update as the estimate itself.)
+    if (!nextIterate(p.sup) && p.accent !== 'hat') continue;
     const k = nodeTex(p.sub[0]);
     const frac = parts[1][0];
     if (frac?.type !== 'frac' || !frac.args) continue;
