@@ -71,8 +71,9 @@ export function detectMStep(ctx: Context): Hit | null {
     if (lhs.length !== 1 || p.type !== 'id' || !COMPONENT_PARAMETER.test(p.name) || !p.sub || p.sub.length !== 1) continue;
     // The new iterate on the left (`^{(t+1)}`, `^{new}`) makes it EM's step. Without it the same average is a
     // stationary point solved in a derivation, or k-means' centroid, which notes leave unlabelled.
-    // (A hat, `\hat{\mu}_k`, marks the same update as the estimate itself.)
-    if (!nextIterate(p.sup) && p.accent !== 'hat') continue;
+    // (A hat defined by `=`, `\hat{\mu}_k = \dots`, states the estimate itself in closed form; a hat assigned by `\leftarrow`
+    // with no iterate mark is left alone, as a soft k-means step may be written that way.)
+    if (!nextIterate(p.sup) && !(p.accent === 'hat' && rels[0] === '=')) continue;
     const k = nodeTex(p.sub[0]);
     const frac = parts[1][0];
     if (frac?.type !== 'frac' || !frac.args) continue;
