@@ -205,7 +205,10 @@ const DISTRIBUTION_PARAMETERS: ReadonlySet<string> = new Set(['mu', 'sigma', 'la
 
 /** True when the nodes name a parameter of a model or of a distribution: θ, w, λ, μ, σ, .... */
 export function isParameterArg(nodes: readonly MathNode[]): boolean {
-  return isParameter(nodes) || (nodes.length === 1 && nodes[0].type === 'id' && DISTRIBUTION_PARAMETERS.has(nodes[0].name));
+  if (isParameter(nodes) || (nodes.length === 1 && nodes[0].type === 'id' && DISTRIBUTION_PARAMETERS.has(nodes[0].name))) return true;
+  // `\{\beta_k\}_{k=1}^K`, `\{\mu_j\}`: the set of every component's copy of a parameter is a parameter too.
+  const g = nodes.length === 1 && nodes[0].type === 'group' && nodes[0].name === '{' ? nodes[0].children ?? [] : [];
+  return g.length === 1 && g[0].type === 'id' && isParameterArg([{ ...g[0], sub: undefined }]);
 }
 
 /**

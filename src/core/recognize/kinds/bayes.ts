@@ -56,6 +56,16 @@ export function detectBayes(ctx: Context): Hit | null {
       }
     }
   }
+  // `r_{nk} \propto p(x_n | z_n = k)\, p(z_n = k)`: a weight of one point and one hypothesis proportional to the likelihood
+  // times the prior is the unnormalized posterior (EM's responsibility), whatever its letter. (With `=` the same product
+  // is the joint, the chain rule; proportionality is what makes it a posterior.)
+  for (const line of ctx.lines) {
+    const { sides: parts, rels } = sides(line);
+    const lhs = parts[0];
+    if (rels.length !== 1 || rels[0] !== 'propto' || lhs.length !== 1 || lhs[0].type !== 'id' || !lhs[0].sub) continue;
+    const p = likelihoodPriorPairs(parts[1])[0];
+    if (p && p.start === 0 && p.end === parts[1].length) return { kind: 'bayes', confidence: 0.8, roles: { ...roles(p), posterior: nodeTex(lhs[0]) } };
+  }
   // p(θ | D) = ...: the posterior of a parameter given data, written out (a conjugate update).
   for (const line of ctx.lines) {
     const { sides: parts, rels } = sides(line);

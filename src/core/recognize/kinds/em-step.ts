@@ -44,7 +44,8 @@ function componentWeights(body: readonly MathNode[], k: string): string[] {
     // (`w_{nc} (x_n - \mu_c)`: a weight before a parenthesis reads like an application; its subscript still counts.)
     const next = body[i + 1];
     if (next?.type === 'group' && next.name === '(') {
-      const t = tokens(next.children ?? []);
+      // (`\gamma_{z_i}(k)`: the point's index in the subscript, the component's in the argument.)
+      const t = [...tokens(next.children ?? []), ...tokens(n.sub ?? [])];
       if (t.includes(k) && t.length >= 2) out.push(nodeTex(n) + tex([next]));
     }
     const sub = tokens(n.sub ?? []);
@@ -70,11 +71,25 @@ export function detectMStep(ctx: Context): Hit | null {
     if (lhs.length !== 1 || p.type !== 'id' || !COMPONENT_PARAMETER.test(p.name) || !p.sub || p.sub.length !== 1) continue;
     // The new iterate on the left (`^{(t+1)}`, `^{new}`) makes it EM's step. Without it the same average is a
     // stationary point solved in a derivation, or k-means' centroid, which notes leave unlabelled.
-    if (!nextIterate(p.sup)) continue;
+    // (A hat defined by `=`, `\hat{\mu}_k = \dots`, states the estimate itself in closed form; a hat assigned by `\leftarrow`
+    // with no iterate mark is left alone, as a soft k-means step may be written that way.)
+    if (!nextIterate(p.sup) && !(p.accent === 'hat' && rels[0] === '=')) continue;
     const k = nodeTex(p.sub[0]);
     const frac = parts[1][0];
     if (frac?.type !== 'frac' || !frac.args) continue;
     const [num, den] = frac.args;
+    // Bishop's notation names the component's soft count `N_k = \sum_n \gamma(z_{nk})`: then the update reads
+    // `\frac{1}{N_k} \sum_n \gamma(z_{nk}) x_n` (a weighted average over the same weights) or, for a mixing
+    // weight, `\frac{N_k}{N}` (that count over the number of points). The count carries the component's index.
+    const softCount = (seq: readonly MathNode[]): boolean =>
+      seq.length === 1 && seq[0].type === 'id' && seq[0].name === 'N' && tokens(seq[0].sub ?? []).join(',') === k;
+    if (softCount(den) && num.length === 1 && nodeTex(num[0]) === '1') {
+      const rest = parts[1].slice(1);
+      if (isSum(rest[0]) && componentWeights(rest.slice(1), k).length > 0)
+        return { kind: 'mle', confidence: 0.75, roles: { parameter: nodeTex(p), weight: componentWeights(rest.slice(1), k)[0], variant: 'M-step' } };
+    }
+    if (softCount(num) && parts[1].length === 1 && den.length === 1 && den[0].type === 'id' && /^[Nn]$/.test(den[0].name) && !den[0].sub)
+      return { kind: 'mle', confidence: 0.75, roles: { parameter: nodeTex(p), weight: nodeTex(num[0]), variant: 'M-step' } };
     if (!isSum(num[0]) || !isSum(den[0])) continue;
     const numBody = num.filter((n) => !isSum(n));
     const weights = componentWeights(numBody, k);

@@ -87,6 +87,8 @@ export function detectEntropy(ctx: Context): Hit | null {
       return { kind: 'entropy', confidence: 0.85, roles: { distribution: nodeTex(m.node), variant: 'entropy' } };
     }
   }
+  // Minus the log of q averaged under another plain p: the cross-entropy H(p, q) (same density: the loop above).
+  if (crossEntropyAverage(ctx)) return { kind: 'entropy', confidence: 0.8, roles: { variant: 'cross-entropy' } };
   // `-\mathbb{E}[\log q(z)]`, `-\mathbb{E}_{s}[\log q^t(\mathbf z)]`: the expectation's measure left out (or written as the
   // samples it averages over), minus the average log of the variational density q is its entropy; the measure
   // left out is q's own, as VI notes mean it. (`-\mathbb{E}[\log p_\theta(x)]` is a negative log-likelihood: p is the model.)
@@ -306,6 +308,23 @@ function negatedBracket(ctx: Context, seq: readonly MathNode[]): boolean {
   for (const parent of ctx.seqs) {
     const k = parent.findIndex((n) => n.type === 'group' && n.children === seq);
     if (k > 0 && parent[k - 1].type === 'bin' && parent[k - 1].name === '-') return true;
+  }
+  return false;
+}
+
+/**
+ * `\mathbb{E}_{x \sim p}[-\log q(x)]`, `\mathbb{E}_{p(x,y)}[-\log q_\theta(y, x)]`: minus the log of a second distribution q
+ * averaged under a plain p is the cross-entropy H(p, q). The measure must be a bare p or P (no data mark such as
+ * `p_{data}`, `\hat p`, `\mathcal D`): an average over the data of a model's log density is a negative log-likelihood.
+ */
+export function crossEntropyAverage(ctx: Context): boolean {
+  for (const e of ctx.expectations) {
+    const m = measureDensity(e.measure);
+    if (!m || !/^[pP]$/.test(m.node.name) || m.node.sub || m.node.sup || m.node.accent) continue;
+    const log = ctx.logs.find((l) => l.seq === e.body || l.seq === e.seq);
+    if (!log?.app || !log.negated || !/^[qQ]$/.test(log.app.fn.name)) continue;
+    // (Only the negated log in the brackets: `-\log q(x) + \log p(x)` is a KL's log ratio written apart.)
+    if (ctx.logs.filter((l) => l.seq === e.body || l.seq === e.seq).length === 1) return true;
   }
   return false;
 }

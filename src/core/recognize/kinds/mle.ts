@@ -8,7 +8,8 @@
 import type { MathNode } from '../../parse/tree';
 import type { Context, LogUse } from '../context';
 import type { Hit } from '../types';
-import { evidenceAsItsOwnAverage, hasDerivative, isDensityApp, isParameter, isParameterArg, measureDensity, overParameter } from '../math';
+import { evidenceAsItsOwnAverage, hasDerivative, isDensityApp, isKLOperator, isParameter, isParameterArg, measureDensity, overParameter } from '../math';
+import { crossEntropyAverage } from './entropy';
 import { appAt, isDensityName, nodeTex, sides, some, tex, type App } from '../query';
 
 const OPTIMIZERS: ReadonlySet<string> = new Set(['argmax', 'argmin', 'max', 'min']);
@@ -62,6 +63,9 @@ export function detectMLE(ctx: Context): Hit | null {
   }
   // An argmax over labels is a prediction rule; a derivative of the likelihood is calculus, not the objective.
   if (classes && !optimizer) return null;
+  // An average under a plain p of minus the log of another distribution q is their cross-entropy, unless
+  // the formula optimizes a parameter (minimizing it over q_\theta is fitting the model by maximum likelihood).
+  if (!optimizer && crossEntropyAverage(ctx)) return null;
   if (ctx.lines.some((l) => hasDerivative(l))) return null;
   if (!optimizer && evidenceAsItsOwnAverage(ctx)) return null;
   for (const line of ctx.lines) {
@@ -169,7 +173,21 @@ export function detectMLE(ctx: Context): Hit | null {
     // A q on the left is a variational family (`q(\theta|\phi) = \prod_i q_i(\theta_i|\phi_i)`), and a joint set
     // to a density times a conditional of the rest is the chain rule, not a likelihood.
     const family = (a: App | undefined): boolean => a !== undefined && a.fn.name.toLowerCase() === 'q';
-    if (first && !family(first) && !chainRule(first, rhs) && conditionedOnParameter(first, false) && sides(line).rels.length > 0 && likelihoodShape) return fill(undefined, 0.8);
+    // The parameter may follow a semicolon (`p(\mathcal D; \theta) = \prod_i p(x_i; \theta)`), but then only an explicit
+    // product or sum over the sample counts: `p(x; \mu, \Sigma) = (2\pi)^{-n/2} \dots` is a density's formula, and the left
+    // side one indexed point (`p(z_n; \theta) = \prod_k \theta_k^{z_{nk}}`) is the pmf of a single draw.
+    const bySemicolon = first !== undefined && !conditionedOnParameter(first, false) && conditionedOnParameter(first, true, false);
+    const sampleProduct = rhs.some((n) => n.type === 'op' && (n.name === 'prod' || n.name === 'sum'))
+      && !(first?.main.length === 1 && first.main[0].length === 1 && first.main[0][0].sub !== undefined);
+    if (first && !family(first) && !chainRule(first, rhs) && conditionedOnParameter(first, true, false) && (!bySemicolon || sampleProduct) && sides(line).rels.length > 0 && likelihoodShape) return fill(undefined, 0.8);
+    // `p(\mathbf X | \boldsymbol\pi, \boldsymbol\mu, \boldsymbol\Sigma) = \prod_n \sum_k \pi_k \mathcal N(\dots)`: given only a distribution's
+    // Greek parameters and multiplied over the sample, it is the data set's likelihood. (A sum alone, `p(x | \pi, \mu) =
+    // \sum_k \pi_k \dots`, is one point's mixture density, so a product is required.)
+    const greekGiven = first !== undefined && first.cond.length > 0 && first.cond.every((c) => c.length === 1 && c[0].type === 'id' && GREEK.test(c[0].name));
+    // (Multiplied over data points: a density of an indexed point inside, `\mathcal N(x_n | \dots)`; `\prod_k \pi_k^{z_k}` is a
+    // latent's pmf and `\prod_k \pi_k^{\alpha - 1}` a Dirichlet prior. The joint with the latent is left alone.)
+    const ofPoint = ctx.apps.some((a) => a !== first && (isDensityName(a.fn) || (a.fn.type === 'id' && a.fn.name === 'N')) && a.main.length === 1 && a.main[0].length === 1 && a.main[0][0].sub !== undefined && /^[xXyYt]$/.test(a.main[0][0].name));
+    if (first && greekGiven && first.main.length === 1 && ofPoint && !family(first) && sampleProduct && rhs.some((n) => n.type === 'op' && n.name === 'prod') && sides(line).rels.length > 0) return fill(undefined, 0.75);
     if (line[0]?.type === 'op' && line[0].name === 'prod' && !priorOfParameter) {
       const a = appAt(line, 1);
       if (a && isDensityApp(a) && !family(a)) return fill(undefined, 0.7);
@@ -244,11 +262,17 @@ export function likelihoodOnLeft(ctx: Context): boolean {
     let lhs = parts[0];
     const logged = lhs[0]?.type === 'op' && lhs[0].name === 'log';
     if (logged) lhs = lhs.slice(1);
+    // (`\log \left( P(X | \theta) \right)`: the log's argument in parentheses of its own.)
+    if (logged && lhs.length === 1 && lhs[0].type === 'group' && lhs[0].name === '(' && lhs[0].children) lhs = lhs[0].children;
     const a = lhs.length === 2 ? appAt(lhs, 0) : undefined;
     // A density on the left is a likelihood only under a log (`p(z | x; \theta) = ...` is a posterior).
     // (`\log p_\theta(x|z) = ...` is a decoder's term: conditioned on the code, not only on the parameter; and
     // `L(\theta) = \|\epsilon - \epsilon_\theta(x_t, t)\|^2`, with no log, density or product, is a loss named L.)
     const rhs = parts[1] ?? [];
+    // (`L(\theta) = \arg\min_\theta D_{KL}(p_{data} \| p_\theta)`: a divergence alone on the right, not a log or a product
+    // of densities, makes the formula about the KL whatever the left is named.)
+    const divergenceOnly = !logged && rhs.some(isKLOperator) && !rhs.some((n) => n.type === 'op' && (n.name === 'log' || n.name === 'prod' || n.name === 'sum'));
+    if (divergenceOnly) continue;
     const likelihoodLike = logged || some(rhs, (n) => (n.type === 'op' && (n.name === 'log' || n.name === 'prod' || n.name === 'sum')) || (n.type === 'id' && isDensityName(n)) || (n.type === 'id' && n.name === 'E'));
     // `\ln p(\mathbf{X} | \boldsymbol\mu, \boldsymbol\Sigma, \boldsymbol\pi) = \sum_n \ln \{\dots\}`: given only Greek letters (a
     // distribution's parameters) and summed or multiplied over the data points, it is the data set's log-likelihood.

@@ -26,6 +26,11 @@ export function argsTex(args: readonly MathNode[][]): string {
  * \pi for the prior, `f(x | \theta)\, \pi(\theta)`. Only the pair's structure below (one conditioned on what the
  * other is of) makes them a likelihood and a prior, so the wider letters catch no lone function.
  */
+/** The plain letter of a variable, whatever its font or case: `\mathbf{X}` and `x` give x. */
+function letterOf(n: MathNode): string {
+  return n.type === 'id' && !n.sub && n.name.length === 1 ? n.name.toLowerCase() : '';
+}
+
 function densityLike(a: App): boolean {
   return isDensityName(a.fn) || (a.fn.type === 'id' && !a.fn.font && !a.fn.sub && (a.fn.name === 'f' || a.fn.name === 'g' || a.fn.name === 'pi'));
 }
@@ -51,7 +56,11 @@ export function likelihoodPriorPairs(seq: MathNode[]): LikelihoodPrior[] {
       const cond = lik.cond.map(tex);
       if (!pri.cond.every((c) => isParameterArg(c) || cond.includes(tex(c)))) return false;
       if (argsTex(lik.cond) === argsTex(pri.main) && pri.cond.length === 0) return true;
-      return pri.main.every((m) => cond.includes(tex(m))) && lik.cond.every((c) => pri.main.some((m) => tex(m) === tex(c)) || pri.cond.some((m) => tex(m) === tex(c)) || isParameterArg(c));
+      // (In regression the likelihood of the targets is also given the inputs, `p(\mathbf y | \mathbf X, \mathbf w)\, p(\mathbf w)`:
+      // the inputs are fixed, not modelled, so the prior of the weights needs no condition on them.)
+      const targets = lik.main.length === 1 && lik.main[0].length === 1 && ['y', 't'].includes(letterOf(lik.main[0][0]));
+      const input = (c: MathNode[]): boolean => targets && c.length === 1 && letterOf(c[0]) === 'x';
+      return pri.main.every((m) => cond.includes(tex(m))) && lik.cond.every((c) => pri.main.some((m) => tex(m) === tex(c)) || pri.cond.some((m) => tex(m) === tex(c)) || isParameterArg(c) || input(c));
     };
     if (pair(a, b)) out.push({ likelihood: a, prior: b, start: i, end: j + 2 });
     else if (pair(b, a)) out.push({ likelihood: b, prior: a, start: i, end: j + 2 });
