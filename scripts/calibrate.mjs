@@ -6,23 +6,16 @@
 // Cells are (kind, raw confidence). A cell's calibrated confidence is the Wilson lower bound
 // (z = 2) of its accuracy, shrunk toward its kind's accuracy, so that a small lucky cell cannot
 // claim 0.99. Rerun after any change to the detectors; the corpus test checks the result.
-import * as esbuild from 'esbuild';
-import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, CORPUS_DIR as dir, loadSource, readFirstSightAnswers, readJsonl } from './corpus-shared.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
-const out = join(mkdtempSync(join(tmpdir(), 'genmath-cal-')), 'classify.cjs');
-await esbuild.build({ entryPoints: [join(ROOT, 'src/core/recognize/classify.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
-const { classifyUncalibrated } = createRequire(import.meta.url)(out);
+const { classifyUncalibrated } = await loadSource('src/core/recognize/classify.ts');
 
-const dir = join(ROOT, 'test/fixtures/recognize');
 const rows = [];
 for (const f of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
-  for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) if (line.trim()) rows.push({ ...JSON.parse(line), file: f });
+  for (const r of readJsonl(join(dir, f))) rows.push({ ...r, file: f });
 }
 for (const r of rows) { const c = classifyUncalibrated(r.latex); r.got = c.kind; r.raw = c.confidence; r.ok = c.kind === r.kind; }
 
@@ -51,8 +44,8 @@ function banded(value, accuracy) {
 const firstSight = new Map();
 /** The same per rule: kind and raw confidence, as the snapshot that answered gave them. */
 const firstSightCells = new Map();
-for (const f of readdirSync(dir).filter((n) => /^first-sight-answers-.*\.json$/.test(n))) {
-  for (const a of JSON.parse(readFileSync(join(dir, f), 'utf8'))) {
+for (const answers of readFirstSightAnswers(dir).values()) {
+  for (const a of answers) {
     const k = firstSight.get(a.kind) ?? { ok: 0, n: 0 };
     k.n++; if (a.kind === a.gold) k.ok++;
     firstSight.set(a.kind, k);

@@ -3,22 +3,15 @@
 // the recognizer is run on them (test/fixtures/recognize/README.md); this script never classifies.
 //   node scripts/corpus-extract.mjs FILE SOURCE ID-PREFIX [markdown|latex] > candidates.jsonl
 // FILE may be a notebook (.ipynb): its markdown cells are read as one document.
-import * as esbuild from 'esbuild';
-import { readFileSync, mkdtempSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { loadSource } from './corpus-shared.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [file, source, prefix, language = 'markdown'] = process.argv.slice(2);
 if (!file || !source || !prefix) {
   process.stderr.write('usage: node scripts/corpus-extract.mjs FILE SOURCE ID-PREFIX [markdown|latex]\n');
   process.exit(2);
 }
-const out = join(mkdtempSync(join(tmpdir(), 'genmath-extract-')), 'find.cjs');
-await esbuild.build({ entryPoints: [join(ROOT, 'src/core/find/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
-const { findFormulas } = createRequire(import.meta.url)(out);
+const { findFormulas } = await loadSource('src/core/find/index.ts');
 
 let text = readFileSync(file, 'utf8');
 if (file.endsWith('.ipynb')) {

@@ -3,19 +3,11 @@
 // now, with and without the words around each formula.
 //   node scripts/corpus-report.mjs            print the markdown table
 //   node scripts/corpus-report.mjs --write    also rewrite the table in test/fixtures/recognize/README.md
-import * as esbuild from 'esbuild';
-import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPUS_DIR as DIR, headlineF1, loadSource, readFirstSightAnswers, readJsonl } from './corpus-shared.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DIR = join(ROOT, 'test/fixtures/recognize');
-const out = join(mkdtempSync(join(tmpdir(), 'genmath-report-')), 'recognize.cjs');
-await esbuild.build({ entryPoints: [join(ROOT, 'src/core/recognize/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
-const { classify } = createRequire(import.meta.url)(out);
-const { headlineF1 } = await import('./corpus-metrics.mjs');
+const { classify } = await loadSource('src/core/recognize/index.ts');
 
 const firstSight = new Map();
 const batches = [];
@@ -32,13 +24,10 @@ const totals = new Map();
 /** Every row's answer now, for the headline F1 per batch. */
 const answersByBatch = [];
 /** First-sight answers, where first-sight.mjs kept them (batch G on). */
-const firstSightAnswers = new Map();
-for (const f of readdirSync(DIR).filter((n) => /^first-sight-answers-.*\.json$/.test(n))) {
-  firstSightAnswers.set(f.replace(/^first-sight-answers-|\.json$/g, ''), JSON.parse(readFileSync(join(DIR, f), 'utf8')));
-}
+const firstSightAnswers = readFirstSightAnswers(DIR);
 const batchOfFile = new Map();
 for (const file of readdirSync(DIR).filter((n) => n.endsWith('.jsonl')).sort()) {
-  const data = readFileSync(join(DIR, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const data = readJsonl(join(DIR, file));
   let now = 0; let ctx = 0;
   for (const r of data) {
     const kind = classify(r.latex).kind;

@@ -6,15 +6,10 @@
 // Run it before the batch's rows are read for rules; never rerun it after tuning (the figure would
 // stop being a first-sight one). The per-row answers go to first-sight-answers-BATCH.json beside
 // it, so the headline F1 can be recomputed without rerunning an older recognizer.
-import * as esbuild from 'esbuild';
-import { readFileSync, writeFileSync, mkdtempSync, existsSync } from 'node:fs';
-import { join, resolve, dirname, basename } from 'node:path';
-import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import { writeFileSync, existsSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import { CORPUS_DIR as DIR, headlineF1, loadSource, readJsonl } from './corpus-shared.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DIR = join(ROOT, 'test/fixtures/recognize');
 const [batch, snapshot, ...files] = process.argv.slice(2);
 if (!batch || !snapshot || !files.length) {
   process.stderr.write('usage: node scripts/first-sight.mjs BATCH SNAPSHOT FILE.jsonl...\n');
@@ -25,16 +20,13 @@ if (existsSync(tsv)) {
   process.stderr.write(`first-sight: ${tsv} exists; a batch is scored at first sight once\n`);
   process.exit(2);
 }
-const out = join(mkdtempSync(join(tmpdir(), 'genmath-first-sight-')), 'recognize.cjs');
-await esbuild.build({ entryPoints: [join(ROOT, 'src/core/recognize/classify.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
-const { classify, classifyUncalibrated } = createRequire(import.meta.url)(out);
-const { headlineF1 } = await import('./corpus-metrics.mjs');
+const { classify, classifyUncalibrated } = await loadSource('src/core/recognize/classify.ts');
 
 const lines = ['file\tsource\tn\tfirst_sight_correct\tfirst_sight_accuracy\tsnapshot\tfirst_sight_correct_with_context'];
 const answers = [];
 let n = 0; let right = 0; let rightCtx = 0;
 for (const file of files) {
-  const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const rows = readJsonl(file);
   let ok = 0; let okCtx = 0;
   for (const r of rows) {
     const card = classify(r.latex);
