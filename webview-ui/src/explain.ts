@@ -14,7 +14,7 @@ import { clearFitted, fitAll, renderDisplayMath, watchFit } from './fit';
 import { formatNumber as formatWith } from './format';
 import { renderMath, setMacros } from './math';
 import { drawPlane, fillPlaneLegend } from './plane';
-import { palette } from './theme';
+import { onThemeChange, palette } from './theme';
 import { vscode } from './vscodeApi';
 
 function post(command: ExplainCommand): void {
@@ -107,12 +107,11 @@ function toySection(toy: ToyInstance): HTMLElement {
     drawnSize = size;
     if (last) drawCurves(canvas, legend, last);
   }).observe(canvas);
-  const themeWatch = new MutationObserver(() => {
+  const themeWatch = onThemeChange(() => {
     // A view replaced by the next formula's lets go of the page.
     if (!canvas.isConnected) { themeWatch.disconnect(); return; }
     if (last) drawCurves(canvas, legend, last);
   });
-  themeWatch.observe(document.body, { attributes: true, attributeFilter: ['class'] });
   for (const p of toy.parameters) {
     values[p.name] = p.value;
     const id = `toy-${p.name}`;

@@ -19,6 +19,16 @@ export function rgb(color: string): [number, number, number] {
   return m ? [Number(m[0]), Number(m[1]), Number(m[2])] : [128, 128, 128];
 }
 
+/**
+ * Calls `redraw` whenever the theme changes: VS Code marks it with a class on the body (and updates
+ * the variables `palette` reads). Returns the observer, for a view that goes away to disconnect.
+ */
+export function onThemeChange(redraw: () => void): MutationObserver {
+  const observer = new MutationObserver(redraw);
+  observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  return observer;
+}
+
 /** The palette plots use; read again when the theme changes (VS Code updates the variables). */
 export function palette() {
   return {

@@ -15,7 +15,7 @@ import { renderMath } from './math';
 import { SeriesChart } from './chart';
 import { drawPlane as drawPlaneOn, fillPlaneLegend } from './plane';
 import { sourceView } from './source';
-import { palette } from './theme';
+import { onThemeChange, palette } from './theme';
 import { vscode } from './vscodeApi';
 
 type Settings = Record<string, string | number>;
@@ -342,11 +342,11 @@ export function mountToy(root: HTMLElement): void {
     chartsWidth = seriesBox.clientWidth;
     relayout();
   }).observe(seriesBox);
-  new MutationObserver(() => {
+  onThemeChange(() => {
     colors = palette();
     for (const v of seriesViews) v.lines = '';
     if (last) show(last);
-  }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  });
   showDrawTools();
   post({ type: 'ready' });
 }

@@ -10,7 +10,7 @@
  * slider never disagree about which of the two a number is.
  */
 import { parseMath } from '../parse/parser';
-import type { MathNode } from '../parse/tree';
+import { allNodes } from '../recognize/query';
 import { formatNumber, numberTex } from '../text/numbers';
 import { inlineMath as m } from '../text/prose';
 import { gaussian, gaussianLogPdf, gaussianPdf } from './distributions';
@@ -86,17 +86,6 @@ function normalTex(mean: number, sd: number): string {
   return `\\mathcal{N}(${t4(mean)},\\ ${/\s/.test(s) ? `(${s})` : s}^2)`;
 }
 
-/** True when `nodes` hold a control word the parser knows no meaning for (`\foo`). */
-function holdsUnknownMacro(nodes: readonly MathNode[] | undefined): boolean {
-  if (!nodes) return false;
-  for (const n of nodes) {
-    if (n.macro) return true;
-    if (holdsUnknownMacro(n.sub) || holdsUnknownMacro(n.sup) || holdsUnknownMacro(n.children)) return true;
-    if (n.args?.some((a) => holdsUnknownMacro(a))) return true;
-  }
-  return false;
-}
-
 /**
  * A role of the note to write in the toy's prose, or `fallback`. The roles are the note's own TeX
  * (`q_{\phi}(z|x)`), typeset; one that holds a control word nobody defined where GenMath could read
@@ -106,7 +95,8 @@ function holdsUnknownMacro(nodes: readonly MathNode[] | undefined): boolean {
 export function roleOr(role: string | undefined, fallback: string): string {
   if (role === undefined) return fallback;
   const parsed = parseMath(role);
-  return parsed.lines.some((line) => holdsUnknownMacro(line)) ? fallback : role;
+  for (const line of parsed.lines) for (const n of allNodes(line)) if (n.macro) return fallback;
+  return role;
 }
 
 /** The toy instance of its kind (src/core/kinds.ts names which). */
