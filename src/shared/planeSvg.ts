@@ -3,7 +3,7 @@
  * of the toy panel. The grid as cells, lines, points (real ones last, so above the others), arrows,
  * the axes' ranges and names, the title. Colours are fixed: a file has no editor theme to follow.
  */
-import { escapeXml, svgNumber as fmt } from '../core/text/xml';
+import { escapeXml, svgGridCells, svgNumber as fmt } from '../core/text/xml';
 import type { ToyColor, ToyPlane } from './toyProtocol';
 
 const SIZE = 480;
@@ -22,23 +22,8 @@ export function planeSvg(p: ToyPlane): string {
   const b = p.bounds;
   const sx = (x: number) => PAD + ((x - b.xMin) / (b.xMax - b.xMin)) * SIZE;
   const sy = (y: number) => PAD + SIZE - ((y - b.yMin) / (b.yMax - b.yMin)) * SIZE;
-  const parts: string[] = [];
-  if (p.grid && p.grid.width > 0 && p.grid.height > 0) {
-    const g = p.grid;
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const v of g.values) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-    // Probabilities keep their absolute scale; scores and surfaces are stretched to their own range.
-    const norm = g.kind === 'probability' ? (v: number) => v : (v: number) => (hi > lo ? (v - lo) / (hi - lo) : 0.5);
-    const cw = SIZE / g.width;
-    const ch = SIZE / g.height;
-    for (let r = 0; r < g.height; r++) {
-      for (let c = 0; c < g.width; c++) {
-        // Row 0 is at yMin, the bottom of the plot.
-        parts.push(`<rect x="${fmt(PAD + c * cw)}" y="${fmt(PAD + SIZE - (r + 1) * ch)}" width="${fmt(cw + 0.05)}" height="${fmt(ch + 0.05)}" fill="${cellColour(norm(g.values[r * g.width + c]))}"/>`);
-      }
-    }
-  }
+  // (The cells are the array itself, not spread into one: a 256 × 256 grid is too many arguments.)
+  const parts = p.grid && p.grid.width > 0 && p.grid.height > 0 ? svgGridCells(p.grid, PAD, PAD, SIZE, cellColour) : [];
   for (const line of p.lines) {
     const pts: string[] = [];
     for (let i = 0; i + 1 < line.xy.length; i += 2) pts.push(`${fmt(sx(line.xy[i]))},${fmt(sy(line.xy[i + 1]))}`);

@@ -3,7 +3,7 @@
  * with real and generated samples over it, and the losses over steps. The CLI writes it for
  * `--svg`; colours are fixed because a standalone file has no editor theme to follow.
  */
-import { escapeXml, svgNumber as fmt } from '../text/xml';
+import { escapeXml, svgGridCells, svgNumber as fmt } from '../text/xml';
 import type { GanSnapshot } from './gan';
 
 const PANEL = 300;
@@ -23,23 +23,7 @@ function scatterPanel(s: GanSnapshot): string {
   const b = h.bounds;
   const sx = (x: number) => PAD + ((x - b.xMin) / (b.xMax - b.xMin)) * PANEL;
   const sy = (y: number) => PAD + PANEL - ((y - b.yMin) / (b.yMax - b.yMin)) * PANEL;
-  const parts: string[] = [];
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of h.values) {
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
-  // Probabilities keep their absolute scale; raw scores are stretched to their own range.
-  const norm = h.kind === 'probability' ? (v: number) => v : (v: number) => (hi > lo ? (v - lo) / (hi - lo) : 0.5);
-  const cw = PANEL / h.width;
-  const ch = PANEL / h.height;
-  for (let r = 0; r < h.height; r++) {
-    for (let c = 0; c < h.width; c++) {
-      // Row 0 of the heat map is at yMin, which is the bottom of the plot.
-      parts.push(`<rect x="${fmt(PAD + c * cw)}" y="${fmt(PAD + PANEL - (r + 1) * ch)}" width="${fmt(cw + 0.05)}" height="${fmt(ch + 0.05)}" fill="${heatColour(norm(h.values[r * h.width + c]))}"/>`);
-    }
-  }
+  const parts = svgGridCells(h, PAD, PAD, PANEL, heatColour);
   const dots = (pts: Float64Array, fill: string, radius: number) => {
     const out: string[] = [];
     for (let i = 0; i + 1 < pts.length; i += 2) out.push(`<circle cx="${fmt(sx(pts[i]))}" cy="${fmt(sy(pts[i + 1]))}" r="${radius}"/>`);
